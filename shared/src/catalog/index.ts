@@ -1,0 +1,14 @@
+export {
+  type AddOn,
+  type Catalog,
+  type CatalogPolicies,
+  type ChangeTiming,
+  DEFAULT_POLICIES,
+  type LimitValue,
+  type Plan,
+  type Price,
+  type QuantityRange,
+} from './catalog';
+export { classifyPlanChange, type PricedPlanItem } from './classify-plan-change';
+export { type Entitlements, entitlementsFor } from './entitlements';
+export { findAddOn, findPlan, findPrice, isAddOnCompatible } from './find-in-catalog';

@@ -1,0 +1,17 @@
+export { changeRequestSchema } from './change-request-schema';
+export { describeChanges } from './describe-changes';
+export type {
+  ChangeDescriptor,
+  CreditBalanceMovement,
+  LineItem,
+  NextBill,
+  NoChangeReason,
+  Quote,
+  QuoteError,
+  QuoteLine,
+  QuoteResult,
+  ScheduledChange,
+  SubscriptionAfter,
+} from './quote';
+export { type QuoteInput, quoteChange } from './quote-change';
+export { type ChangeSplit, splitChange } from './split-change';

@@ -1,0 +1,57 @@
+import type { CurrencyCode } from '../money/currencies';
+import type { BillingInterval } from '../periods/billing-interval';
+import type { Instant } from '../periods/instant';
+
+export type SubscriptionStatus = 'active' | 'past_due' | 'paused' | 'canceled';
+
+/** One priced line of a subscription, as billed for the current period. */
+export type SubscriptionItem = Readonly<{
+  priceId: string;
+  /** The unit price this item was billed at for the current period: the base of any credit. */
+  unitAmount: number;
+  quantity: number;
+  /** Minor units billed for this item in the current period, and credited back since. */
+  billedInPeriod: number;
+  creditedInPeriod: number;
+}>;
+
+export type PlanItem = SubscriptionItem & Readonly<{ planId: string }>;
+export type AddOnItem = SubscriptionItem & Readonly<{ addOnId: string }>;
+
+/** A subscription as the customer wants it: plan, interval, total seats and add-ons. */
+export type TargetState = Readonly<{
+  planId: string;
+  interval: BillingInterval;
+  quantity: number;
+  addOns: readonly Readonly<{ addOnId: string; quantity: number }>[];
+}>;
+
+/** A change that takes effect at a period end (a downgrade, fewer seats, an add-on removed…). */
+export type PendingChange = Readonly<{
+  effectiveAt: Instant;
+  target: TargetState;
+}>;
+
+/**
+ * The state the engine prices and changes. Every item bills on the subscription's one interval
+ * from its one anchor, so the whole subscription renews on one date.
+ */
+export type Subscription = Readonly<{
+  id: string;
+  currency: CurrencyCode;
+  status: SubscriptionStatus;
+  interval: BillingInterval;
+  /** Period k is [anchor + k·interval, anchor + (k+1)·interval). */
+  anchor: Instant;
+  periodIndex: number;
+  plan: PlanItem;
+  /** Sorted by add-on id; at most one item per add-on. */
+  addOns: readonly AddOnItem[];
+  pendingChange: PendingChange | null;
+  /** Account credit in minor units, never negative: applied to the next charges. */
+  creditBalance: number;
+  unpaidInvoices: number;
+}>;
+
+/** The person asking for the change. */
+export type Actor = Readonly<{ canManageBilling: boolean }>;
