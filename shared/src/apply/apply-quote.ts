@@ -1,5 +1,6 @@
 import type { Quote } from '../quote/quote';
 import type { Subscription } from '../subscription/subscription';
+import { withChanges } from '../subscription/subscription-items';
 
 export type ApplyResult =
   | Readonly<{ ok: true; subscription: Subscription }>
@@ -11,5 +12,5 @@ export type ApplyResult =
  */
 export function applyQuote(subscription: Subscription, quote: Quote): ApplyResult {
   if (quote.noChange) return { ok: false, reason: 'no_change' };
-  return { ok: true, subscription: { ...subscription, ...quote.after } };
+  return { ok: true, subscription: withChanges(subscription, quote.after) };
 }

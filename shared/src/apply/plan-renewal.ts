@@ -8,6 +8,7 @@ import { remainingFraction } from '../periods/remaining-fraction';
 import { chargeLine, type LineContext } from '../quote/price-line';
 import type { LineItem, QuoteLine } from '../quote/quote';
 import type { AddOnItem, PendingChange, PlanItem, Subscription, SubscriptionItem } from '../subscription/subscription';
+import { addOnItem, planItem } from '../subscription/subscription-items';
 import { currentPeriod, currentTarget } from '../subscription/subscription-state';
 
 /** What renewing at the current period's end does: the scheduled change applied, then full-price lines. */
@@ -40,69 +41,98 @@ function nextSchedule(subscription: Subscription, interval: BillingInterval, at:
     : { anchor: at, periodIndex: 0 };
 }
 
+/** One renewed item at the catalog's price for the new interval, or its own price if it kept its interval. */
+function renewItem(
+  lines: QuoteLine[],
+  context: LineContext,
+  catalog: Catalog,
+  subscription: Subscription,
+  interval: BillingInterval,
+  type: LineItem['type'],
+  id: string,
+  quantity: number,
+  held: SubscriptionItem | undefined,
+): SubscriptionItem | null {
+  const product = type === 'plan' ? findPlan(catalog, id) : findAddOn(catalog, id);
+  const price = product && findPrice(product, interval, subscription.currency);
+  const grandfathered = held && sameInterval(interval, subscription.interval) ? held : undefined;
+  const priceId = price?.id ?? grandfathered?.priceId;
+  const unitAmount = price?.unitAmount ?? grandfathered?.unitAmount;
+  if (priceId === undefined || unitAmount === undefined) return null;
+  const line = chargeLine(context, 'renewal', { type, id, priceId }, unitAmount, quantity);
+  lines.push(line);
+  return { priceId, unitAmount, quantity, billedInPeriod: line.amount.amount, creditedInPeriod: 0 };
+}
+
 /**
  * Plans the renewal at the end of the current period (product.md §2a "Next bill"): the
  * pending change takes effect, and every item is billed in full at the catalog's price for
  * the new period (a held item whose price left the catalog keeps its own).
  */
-export function planRenewal(catalog: Catalog, subscription: Subscription): RenewalPlanResult {
-  const at = currentPeriod(subscription).end;
+export function planRenewal(
+  catalog: Catalog,
+  subscription: Subscription,
+  ending: Period = currentPeriod(subscription),
+): RenewalPlanResult {
+  const at = ending.end;
   const pending = subscription.pendingChange;
   const appliedChange = pending && pending.effectiveAt <= at ? pending : null;
   const target = appliedChange?.target ?? currentTarget(subscription);
-  const schedule = nextSchedule(subscription, target.interval, at);
-  const period = periodAt(schedule.anchor, target.interval, schedule.periodIndex);
+  const { anchor, periodIndex } = nextSchedule(subscription, target.interval, at);
+  const period = periodAt(anchor, target.interval, periodIndex);
   const context: LineContext = {
     currency: subscription.currency,
     at: period.start,
     period,
     fraction: remainingFraction(period, period.start, catalog.policies.prorationGranularity),
   };
-  const keepsInterval = sameInterval(target.interval, subscription.interval);
 
   const lines: QuoteLine[] = [];
-  const renew = (type: LineItem['type'], id: string, quantity: number, held: SubscriptionItem | undefined) => {
-    const product = type === 'plan' ? findPlan(catalog, id) : findAddOn(catalog, id);
-    const price = product && findPrice(product, target.interval, subscription.currency);
-    const priced = price ?? (held && keepsInterval ? { id: held.priceId, unitAmount: held.unitAmount } : undefined);
-    if (!priced) return null;
-    const line = chargeLine(context, 'renewal', { type, id, priceId: priced.id }, priced.unitAmount, quantity);
-    lines.push(line);
-    return {
-      priceId: priced.id,
-      unitAmount: priced.unitAmount,
-      quantity,
-      billedInPeriod: line.amount.amount,
-      creditedInPeriod: 0,
-    };
-  };
-
   const heldPlan = subscription.plan.planId === target.planId ? subscription.plan : undefined;
-  const planItem = renew('plan', target.planId, target.quantity, heldPlan);
-  if (!planItem) return { ok: false, reason: 'price_unavailable', item: { type: 'plan', id: target.planId } };
+  const plan = renewItem(
+    lines,
+    context,
+    catalog,
+    subscription,
+    target.interval,
+    'plan',
+    target.planId,
+    target.quantity,
+    heldPlan,
+  );
+  if (!plan) return { ok: false, reason: 'price_unavailable', item: { type: 'plan', id: target.planId } };
   const addOns: AddOnItem[] = [];
   for (const wanted of target.addOns) {
-    const held = subscription.addOns.find((item) => item.addOnId === wanted.addOnId);
-    const item = renew('add_on', wanted.addOnId, wanted.quantity, held);
-    if (!item) return { ok: false, reason: 'price_unavailable', item: { type: 'add_on', id: wanted.addOnId } };
-    addOns.push({ ...item, addOnId: wanted.addOnId });
+    const held = subscription.addOns.find((a) => a.addOnId === wanted.addOnId);
+    const renewed = renewItem(
+      lines,
+      context,
+      catalog,
+      subscription,
+      target.interval,
+      'add_on',
+      wanted.addOnId,
+      wanted.quantity,
+      held,
+    );
+    if (!renewed) return { ok: false, reason: 'price_unavailable', item: { type: 'add_on', id: wanted.addOnId } };
+    addOns.push(addOnItem(wanted.addOnId, renewed));
   }
-  const total = money(
-    lines.reduce((sum, line) => sum + line.amount.amount, 0),
-    subscription.currency,
-  );
+  let total = 0;
+  for (const line of lines) total += line.amount.amount;
   return {
     ok: true,
     renewal: {
       at,
       appliedChange,
       interval: target.interval,
-      ...schedule,
+      anchor,
+      periodIndex,
       period,
-      plan: { ...planItem, planId: target.planId },
+      plan: planItem(target.planId, plan),
       addOns,
       lines,
-      total,
+      total: money(total, subscription.currency),
     },
   };
 }

@@ -4,6 +4,7 @@ import { renewalInvoice } from '../documents/renewal-invoice';
 import type { Instant } from '../periods/instant';
 import type { Period } from '../periods/period-boundary';
 import type { PendingChange, Subscription, SubscriptionStatus } from '../subscription/subscription';
+import { withChanges } from '../subscription/subscription-items';
 import { currentPeriod } from '../subscription/subscription-state';
 import { planRenewal } from './plan-renewal';
 
@@ -43,8 +44,7 @@ export function renewSubscription(catalog: Catalog, subscription: Subscription, 
       period: renewal.period,
       appliedChange: renewal.appliedChange,
       invoice,
-      subscription: {
-        ...subscription,
+      subscription: withChanges(subscription, {
         interval: renewal.interval,
         anchor: renewal.anchor,
         periodIndex: renewal.periodIndex,
@@ -52,7 +52,7 @@ export function renewSubscription(catalog: Catalog, subscription: Subscription, 
         addOns: renewal.addOns,
         pendingChange: renewal.appliedChange ? null : subscription.pendingChange,
         creditBalance: subscription.creditBalance - invoice.creditBalanceApplied.amount,
-      },
+      }),
     },
   };
 }

@@ -5,8 +5,12 @@ import { type Instant, SECONDS_PER_DAY } from './instant';
 /** A billing period [start, end): start included, end excluded. */
 export type Period = Readonly<{ start: Instant; end: Instant }>;
 
-function daysInUtcMonth(year: number, monthIndex: number): number {
-  return new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, monthIndex: number): number {
+  if (monthIndex !== 1) return DAYS_IN_MONTH[monthIndex] ?? 31;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return leap ? 29 : 28;
 }
 
 /**
@@ -19,7 +23,7 @@ export function periodBoundary(anchor: Instant, interval: BillingInterval, k: nu
   const months = date.getUTCMonth() + k * intervalMonths(interval);
   const year = date.getUTCFullYear() + Math.floor(months / 12);
   const month = months - Math.floor(months / 12) * 12;
-  const day = Math.min(date.getUTCDate(), daysInUtcMonth(year, month));
+  const day = Math.min(date.getUTCDate(), daysInMonth(year, month));
   const timeOfDay = anchor - Math.floor(anchor / SECONDS_PER_DAY) * SECONDS_PER_DAY;
   return Date.UTC(year, month, day) / 1000 + timeOfDay;
 }

@@ -1,10 +1,10 @@
-import type { Catalog } from '../catalog/catalog';
+import type { Catalog, Price } from '../catalog/catalog';
 import { findAddOn, findPlan, findPrice } from '../catalog/find-in-catalog';
 import type { Instant } from '../periods/instant';
-import { periodAt } from '../periods/period-boundary';
+import { type Period, periodAt } from '../periods/period-boundary';
 import { remainingFraction } from '../periods/remaining-fraction';
 import type { AddOnItem, PlanItem, Subscription, SubscriptionItem, TargetState } from '../subscription/subscription';
-import { currentPeriod } from '../subscription/subscription-state';
+import { addOnItem, planItem } from '../subscription/subscription-items';
 import { chargeLine, creditLine, type LineContext } from './price-line';
 import type { LineItem, QuoteLine, SubscriptionAfter } from './quote';
 
@@ -16,16 +16,13 @@ export type PricedNow = Readonly<{
   addOns: readonly AddOnItem[];
 }>;
 
-type Held = Readonly<{ id: string; item: SubscriptionItem }>;
-type Wanted = Readonly<{ id: string; quantity: number }>;
-
-function unitPriceOf(
+function wantedPrice(
   catalog: Catalog,
   subscription: Subscription,
   type: LineItem['type'],
   id: string,
   target: TargetState,
-) {
+): Price {
   const product = type === 'plan' ? findPlan(catalog, id) : findAddOn(catalog, id);
   const price = product && findPrice(product, target.interval, subscription.currency);
   // Validation guarantees a price for every wanted item; reaching this is an engine bug.
@@ -33,55 +30,55 @@ function unitPriceOf(
   return price;
 }
 
-const billedItem = (priceId: string, unitAmount: number, quantity: number, charged: number): SubscriptionItem => ({
-  priceId,
-  unitAmount,
-  quantity,
-  billedInPeriod: charged,
-  creditedInPeriod: 0,
-});
+function item(
+  priceId: string,
+  unitAmount: number,
+  quantity: number,
+  billed: number,
+  credited: number,
+): SubscriptionItem {
+  return { priceId, unitAmount, quantity, billedInPeriod: billed, creditedInPeriod: credited };
+}
 
 /**
- * Prices the move of one item within the current period: a quantity increase on the same item
- * is one charge for the added units at its price; any other change credits the unused time of
- * what is held and charges the remaining time of what is wanted (product.md §2a).
+ * Prices the move of one item within the current period, adding its lines: a quantity increase
+ * on the same item is one charge for the added units at its price; any other change credits the
+ * unused time of what is held and charges the remaining time of what is wanted (product.md §2a).
+ * Returns the item as it is afterwards, or null when it is gone.
  */
 function moveItem(
+  lines: QuoteLine[],
   context: LineContext,
-  catalog: Catalog,
-  subscription: Subscription,
-  target: TargetState,
   type: LineItem['type'],
-  held: Held | null,
-  wanted: Wanted | null,
-): { lines: QuoteLine[]; item: SubscriptionItem | null } {
+  held: Readonly<{ id: string; item: SubscriptionItem }> | null,
+  wanted: Readonly<{ id: string; quantity: number; price: () => Price }> | null,
+): SubscriptionItem | null {
   if (held && wanted && held.id === wanted.id) {
-    const { item } = held;
-    const ref: LineItem = { type, id: held.id, priceId: item.priceId };
-    if (wanted.quantity === item.quantity) return { lines: [], item };
-    if (wanted.quantity > item.quantity) {
-      const line = chargeLine(context, 'charge_remaining_time', ref, item.unitAmount, wanted.quantity - item.quantity);
-      return {
-        lines: [line],
-        item: { ...item, quantity: wanted.quantity, billedInPeriod: item.billedInPeriod + line.amount.amount },
-      };
+    const current = held.item;
+    const ref: LineItem = { type, id: held.id, priceId: current.priceId };
+    if (wanted.quantity === current.quantity) return current;
+    if (wanted.quantity > current.quantity) {
+      const added = wanted.quantity - current.quantity;
+      const charge = chargeLine(context, 'charge_remaining_time', ref, current.unitAmount, added);
+      lines.push(charge);
+      const billed = current.billedInPeriod + charge.amount.amount;
+      return item(current.priceId, current.unitAmount, wanted.quantity, billed, current.creditedInPeriod);
     }
-    const credit = creditLine(context, ref, item);
-    const charge = chargeLine(context, 'charge_remaining_time', ref, item.unitAmount, wanted.quantity);
-    return {
-      lines: [credit, charge],
-      item: {
-        ...item,
-        quantity: wanted.quantity,
-        billedInPeriod: item.billedInPeriod + charge.amount.amount,
-        creditedInPeriod: item.creditedInPeriod - credit.amount.amount,
-      },
-    };
+    const credit = creditLine(context, ref, current);
+    const charge = chargeLine(context, 'charge_remaining_time', ref, current.unitAmount, wanted.quantity);
+    lines.push(credit, charge);
+    const billed = current.billedInPeriod + charge.amount.amount;
+    return item(
+      current.priceId,
+      current.unitAmount,
+      wanted.quantity,
+      billed,
+      current.creditedInPeriod - credit.amount.amount,
+    );
   }
-  const lines: QuoteLine[] = [];
   if (held) lines.push(creditLine(context, { type, id: held.id, priceId: held.item.priceId }, held.item));
-  if (!wanted) return { lines, item: null };
-  const price = unitPriceOf(catalog, subscription, type, wanted.id, target);
+  if (!wanted) return null;
+  const price = wanted.price();
   const charge = chargeLine(
     context,
     'charge_remaining_time',
@@ -90,55 +87,63 @@ function moveItem(
     wanted.quantity,
   );
   lines.push(charge);
-  return { lines, item: billedItem(price.id, price.unitAmount, wanted.quantity, charge.amount.amount) };
+  return item(price.id, price.unitAmount, wanted.quantity, charge.amount.amount, 0);
 }
 
 /** Prices the parts of a change that apply within the current period, at the instant. */
 export function priceWithinPeriod(
   catalog: Catalog,
   subscription: Subscription,
+  period: Period,
   now: TargetState,
   at: Instant,
 ): PricedNow {
-  const period = currentPeriod(subscription);
   const context: LineContext = {
     currency: subscription.currency,
     at,
     period,
     fraction: remainingFraction(period, at, catalog.policies.prorationGranularity),
   };
+  const lines: QuoteLine[] = [];
   const plan = moveItem(
+    lines,
     context,
-    catalog,
-    subscription,
-    now,
     'plan',
     { id: subscription.plan.planId, item: subscription.plan },
-    { id: now.planId, quantity: now.quantity },
+    {
+      id: now.planId,
+      quantity: now.quantity,
+      price: () => wantedPrice(catalog, subscription, 'plan', now.planId, now),
+    },
   );
-  const lines = [...plan.lines];
+  if (!plan) throw new Error('a subscription always keeps a plan item');
+
+  const ids = new Set<string>();
+  for (const held of subscription.addOns) ids.add(held.addOnId);
+  for (const wanted of now.addOns) ids.add(wanted.addOnId);
   const addOns: AddOnItem[] = [];
-  const ids = new Set([...subscription.addOns.map((a) => a.addOnId), ...now.addOns.map((a) => a.addOnId)]);
   for (const addOnId of [...ids].sort()) {
     const heldItem = subscription.addOns.find((a) => a.addOnId === addOnId);
     const wantedItem = now.addOns.find((a) => a.addOnId === addOnId);
     const moved = moveItem(
+      lines,
       context,
-      catalog,
-      subscription,
-      now,
       'add_on',
       heldItem ? { id: addOnId, item: heldItem } : null,
-      wantedItem ? { id: addOnId, quantity: wantedItem.quantity } : null,
+      wantedItem
+        ? {
+            id: addOnId,
+            quantity: wantedItem.quantity,
+            price: () => wantedPrice(catalog, subscription, 'add_on', addOnId, now),
+          }
+        : null,
     );
-    lines.push(...moved.lines);
-    if (moved.item) addOns.push({ ...moved.item, addOnId });
+    if (moved) addOns.push(addOnItem(addOnId, moved));
   }
-  if (!plan.item) throw new Error('a subscription always keeps a plan item');
   return {
     lines,
     schedule: { interval: subscription.interval, anchor: subscription.anchor, periodIndex: subscription.periodIndex },
-    plan: { ...plan.item, planId: now.planId },
+    plan: planItem(now.planId, plan),
     addOns,
   };
 }
@@ -150,12 +155,12 @@ export function priceWithinPeriod(
 export function priceNewInterval(
   catalog: Catalog,
   subscription: Subscription,
+  ending: Period,
   target: TargetState,
   at: Instant,
 ): PricedNow {
   const { currency } = subscription;
   const granularity = catalog.policies.prorationGranularity;
-  const ending = currentPeriod(subscription);
   const creditContext: LineContext = {
     currency,
     at,
@@ -168,15 +173,15 @@ export function priceNewInterval(
       { type: 'plan', id: subscription.plan.planId, priceId: subscription.plan.priceId },
       subscription.plan,
     ),
-    ...subscription.addOns.map((item) =>
-      creditLine(creditContext, { type: 'add_on', id: item.addOnId, priceId: item.priceId }, item),
-    ),
   ];
+  for (const held of subscription.addOns) {
+    lines.push(creditLine(creditContext, { type: 'add_on', id: held.addOnId, priceId: held.priceId }, held));
+  }
 
   const period = periodAt(at, target.interval, 0);
   const chargeContext: LineContext = { currency, at, period, fraction: remainingFraction(period, at, granularity) };
-  const charge = (type: LineItem['type'], id: string, quantity: number) => {
-    const price = unitPriceOf(catalog, subscription, type, id, target);
+  const fullPeriod = (type: LineItem['type'], id: string, quantity: number): SubscriptionItem => {
+    const price = wantedPrice(catalog, subscription, type, id, target);
     const line = chargeLine(
       chargeContext,
       'charge_full_period',
@@ -185,12 +190,12 @@ export function priceNewInterval(
       quantity,
     );
     lines.push(line);
-    return billedItem(price.id, price.unitAmount, quantity, line.amount.amount);
+    return item(price.id, price.unitAmount, quantity, line.amount.amount, 0);
   };
-  const plan: PlanItem = { ...charge('plan', target.planId, target.quantity), planId: target.planId };
-  const addOns: AddOnItem[] = target.addOns.map((held) => ({
-    ...charge('add_on', held.addOnId, held.quantity),
-    addOnId: held.addOnId,
-  }));
-  return { lines, schedule: { interval: target.interval, anchor: at, periodIndex: 0 }, plan, addOns };
+  return {
+    lines,
+    schedule: { interval: target.interval, anchor: at, periodIndex: 0 },
+    plan: planItem(target.planId, fullPeriod('plan', target.planId, target.quantity)),
+    addOns: target.addOns.map((held) => addOnItem(held.addOnId, fullPeriod('add_on', held.addOnId, held.quantity))),
+  };
 }

@@ -8,8 +8,10 @@ import { type ChangeRequest, validateRequest } from '../eligibility/validate-req
 import { type Money, minMoney, money, subtractMoney } from '../money/money';
 import { MoneyError } from '../money/money-error';
 import type { Instant } from '../periods/instant';
+import { type Period, periodAt } from '../periods/period-boundary';
 import { sameTarget } from '../subscription/same-target';
 import type { Actor, PendingChange, Subscription, TargetState } from '../subscription/subscription';
+import { withChanges } from '../subscription/subscription-items';
 import { currentPeriod, currentTarget } from '../subscription/subscription-state';
 import { describeChanges } from './describe-changes';
 import { priceNewInterval, priceWithinPeriod } from './price-now';
@@ -68,8 +70,8 @@ function needsManualProvisioning(catalog: Catalog, changes: readonly ChangeDescr
   });
 }
 
-function nextBillAfter(catalog: Catalog, subscription: Subscription): NextBill {
-  const planned = planRenewal(catalog, subscription);
+function nextBillAfter(catalog: Catalog, subscription: Subscription, ending: Period): NextBill {
+  const planned = planRenewal(catalog, subscription, ending);
   // Every item of a validated target is priced, so its renewal is too.
   if (!planned.ok) throw new Error(`renewal cannot be priced: ${planned.item.type} ${planned.item.id}`);
   const { renewal } = planned;
@@ -84,24 +86,26 @@ function nextBillAfter(catalog: Catalog, subscription: Subscription): NextBill {
   };
 }
 
-function priceQuote({ catalog, subscription, request, now }: QuoteInput): Quote {
+function priceQuote({ catalog, subscription, request, now }: QuoteInput, period: Period): Quote {
   const target = targetOf(request);
   const split = splitChange(catalog, subscription, target);
   const priced = split.intervalChangesNow
-    ? priceNewInterval(catalog, subscription, target, now)
-    : priceWithinPeriod(catalog, subscription, split.now, now);
+    ? priceNewInterval(catalog, subscription, period, target, now)
+    : priceWithinPeriod(catalog, subscription, period, split.now, now);
   const settlement = settleChange(
     priced.lines,
     subscription.currency,
     subscription.creditBalance,
     catalog.policies.creditBehaviour,
   );
-  const afterWithoutPending = { ...subscription, ...priced.schedule, plan: priced.plan, addOns: priced.addOns };
+  const periodAfter = split.intervalChangesNow ? periodAt(now, target.interval, 0) : period;
   const pendingChange: PendingChange | null = split.scheduled
-    ? { effectiveAt: currentPeriod(afterWithoutPending).end, target: split.scheduled }
+    ? { effectiveAt: periodAfter.end, target: split.scheduled }
     : null;
   const after: SubscriptionAfter = {
-    ...priced.schedule,
+    interval: priced.schedule.interval,
+    anchor: priced.schedule.anchor,
+    periodIndex: priced.schedule.periodIndex,
     plan: priced.plan,
     addOns: priced.addOns,
     pendingChange,
@@ -116,7 +120,11 @@ function priceQuote({ catalog, subscription, request, now }: QuoteInput): Quote 
     now: nowChanges,
     scheduled:
       pendingChange && split.scheduled
-        ? { ...pendingChange, changes: describeChanges(catalog, subscription, split.now, split.scheduled) }
+        ? {
+            effectiveAt: pendingChange.effectiveAt,
+            target: split.scheduled,
+            changes: describeChanges(catalog, subscription, split.now, split.scheduled),
+          }
         : null,
     replacesPendingChange: subscription.pendingChange,
     lines: priced.lines,
@@ -125,7 +133,7 @@ function priceQuote({ catalog, subscription, request, now }: QuoteInput): Quote 
     dueNow: settlement.dueNow,
     creditBalance: settlement.creditBalance,
     documents: { creditNote: settlement.creditNote, invoice: settlement.invoice },
-    nextBill: nextBillAfter(catalog, { ...afterWithoutPending, pendingChange, creditBalance: after.creditBalance }),
+    nextBill: nextBillAfter(catalog, withChanges(subscription, after), periodAfter),
     entitlements: {
       now: entitlementsFor(catalog, split.now.planId, split.now.addOns),
       afterScheduled: split.scheduled ? entitlementsFor(catalog, split.scheduled.planId, split.scheduled.addOns) : null,
@@ -153,7 +161,7 @@ export function quoteChange(input: QuoteInput): QuoteResult {
     return { ok: false, errors: [{ reason: 'instant_before_period', periodStart: period.start, field: null }] };
   }
   try {
-    return { ok: true, quote: priceQuote(input) };
+    return { ok: true, quote: priceQuote(input, period) };
   } catch (error) {
     if (error instanceof MoneyError && error.code === 'amount_not_safe_integer') {
       return { ok: false, errors: [{ reason: 'amount_out_of_range', field: null }] };
