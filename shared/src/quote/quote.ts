@@ -8,7 +8,8 @@ import type { BillingInterval } from '../periods/billing-interval';
 import type { Instant } from '../periods/instant';
 import type { Period } from '../periods/period-boundary';
 import type { RemainingFraction } from '../periods/remaining-fraction';
-import type { AddOnItem, PendingChange, PlanItem, TargetState } from '../subscription/subscription';
+import type { PendingChange, TargetState } from '../subscription/subscription';
+import type { SubscriptionChanges } from '../subscription/subscription-items';
 
 /** Which item a line prices. */
 export type LineItem = Readonly<{ type: 'plan' | 'add_on'; id: string; priceId: string }>;
@@ -72,16 +73,8 @@ export type CreditBalanceMovement = Readonly<{
   after: Money;
 }>;
 
-/** The subscription's schedule and items once the change is confirmed. */
-export type SubscriptionAfter = Readonly<{
-  interval: BillingInterval;
-  anchor: Instant;
-  periodIndex: number;
-  plan: PlanItem;
-  addOns: readonly AddOnItem[];
-  pendingChange: PendingChange | null;
-  creditBalance: number;
-}>;
+/** The subscription's schedule, items, pending change and credit once the change is confirmed. */
+export type SubscriptionAfter = SubscriptionChanges;
 
 export type NoChangeReason = 'same_as_current' | 'same_as_scheduled';
 
