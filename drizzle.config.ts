@@ -1,7 +1,8 @@
-// drizzle-kit reads this file; the schema and migrations arrive with the BFF's persistence layer.
-export default {
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
   dialect: 'sqlite',
   schema: './bff/src/db/schema.ts',
   out: './bff/drizzle',
   dbCredentials: { url: process.env.DATABASE_FILE ?? './data/planshift.sqlite' },
-};
+});

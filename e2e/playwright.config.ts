@@ -44,7 +44,8 @@ export default defineConfig({
     command: 'npm run start -w @planshift/bff',
     cwd: repoRoot,
     url: `${baseURL}/api/health`,
-    env: { PORT: String(PORT), NODE_ENV: 'test' },
+    // Its own database: the suite resets it to named scenarios and never touches the demo data.
+    env: { PORT: String(PORT), NODE_ENV: 'test', DATABASE_FILE: `${repoRoot}/e2e/.artifacts/e2e.sqlite` },
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
     stdout: 'pipe',

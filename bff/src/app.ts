@@ -1,48 +1,114 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Env } from './env';
+import { ChangeConfirmer } from './billing/confirm-change';
+import { ApiError, type ErrorBody } from './http/api-error';
+import type { AppDeps, AppEnv } from './http/app-env';
+import { json, router } from './http/openapi';
+import { accountRoutes } from './http/routes/account-routes';
+import { changeRoutes } from './http/routes/change-routes';
+import { quoteRoutes } from './http/routes/quote-routes';
+import { sessionRoutes } from './http/routes/session-routes';
+import { testRoutes } from './http/routes/test-routes';
 
-export interface AppDeps {
-  env: Pick<Env, 'NODE_ENV' | 'WEB_DIST'>;
-}
+export type { AppDeps } from './http/app-env';
 
-export interface ApiError {
-  code: string;
-  message: string;
-  field?: string;
-}
+const MUTATING = new Set(['POST', 'PUT', 'PATCH']);
 
-export function createApp({ env }: AppDeps) {
-  const app = new Hono()
-    .use(
-      secureHeaders({
-        contentSecurityPolicy: {
-          defaultSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-          baseUri: ["'self'"],
-        },
-      }),
-    )
-    .get('/api/health', (c) => c.json({ status: 'ok' as const }));
+export function createApp(deps: AppDeps, confirmer = new ChangeConfirmer(deps)) {
+  const app = router();
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    }),
+  );
+  // JSON only: a cross-site form cannot send it without a preflight, and state-changing routes
+  // also need the session's CSRF token header (session-middleware.ts).
+  app.use('/api/*', async (c, next) => {
+    if (MUTATING.has(c.req.method) && !c.req.header('content-type')?.startsWith('application/json')) {
+      throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.', 'Content-Type');
+    }
+    await next();
+  });
+  // Requests are small; only an inline QA scenario may be large.
+  const limit = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'The request body is too large.');
+      },
+    });
+  app.use('/api/*', async (c, next) => limit(c.req.path === '/api/test/reset' ? 32 * 1024 * 1024 : 64 * 1024)(c, next));
 
-  app.all('/api/*', (c) => c.json<ApiError>({ code: 'not_found', message: 'No such API route.' }, 404));
-  app.onError((error, c) => {
-    console.error(error);
-    return c.json<ApiError>({ code: 'internal_error', message: 'Something went wrong on our side.' }, 500);
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/health',
+      summary: 'Liveness',
+      responses: { 200: json(z.object({ status: z.literal('ok') }), 'Up') },
+    }),
+    (c) => c.json({ status: 'ok' as const }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/clock',
+      summary: 'The system clock: the instant every quote is priced at, and whether it is a test clock',
+      responses: { 200: json(z.object({ now: z.int(), testClock: z.boolean() }), 'The clock') },
+    }),
+    (c) => c.json({ now: deps.clock.now(), testClock: deps.clock.frozenAt() !== null }, 200),
+  );
+
+  app.route('/', sessionRoutes(deps));
+  app.route('/', accountRoutes(deps));
+  app.route('/', quoteRoutes(deps));
+  app.route('/', changeRoutes(deps, confirmer));
+  if (deps.env.NODE_ENV !== 'production') app.route('/', testRoutes(deps));
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Planshift API',
+      version: '1.0.0',
+      description:
+        'The Change plan portal’s API. Money is integer minor units with an ISO 4217 currency; instants are Unix seconds. Errors answer { code, message, field }.',
+    },
   });
 
-  mountSpa(app, env.WEB_DIST);
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'not_found', 'No such API route.');
+  });
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(error.body(), error.status);
+    if (error instanceof HTTPException && error.status < 500) {
+      const code = error.status === 400 ? 'malformed_json' : 'bad_request';
+      return c.json<ErrorBody>({ code, message: error.message, field: null }, error.status);
+    }
+    console.error(error);
+    return c.json<ErrorBody>(
+      { code: 'internal_error', message: 'Something went wrong on our side.', field: null },
+      500,
+    );
+  });
+
+  mountSpa(app, deps.env.WEB_DIST);
   return app;
 }
 
 /** Serves the built SPA; any other path gets index.html so client-side routes survive a reload. */
-function mountSpa(app: Hono, webDist: string) {
+function mountSpa(app: Hono<AppEnv>, webDist: string) {
   const indexHtml = join(webDist, 'index.html');
   if (!existsSync(indexHtml)) {
     app.get('*', (c) => c.text('The web app is not built: run `npm run build -w web`.', 503));

@@ -1,16 +1,21 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { startSystem } from './bootstrap';
 import { readEnv } from './env';
 
 const env = readEnv();
-const app = createApp({ env });
+const system = await startSystem(env);
+const app = createApp(system.deps, system.confirmer);
 
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
-  console.log(`Planshift listening on http://${info.address}:${info.port}`);
+  console.log(`Planshift listening on http://${info.address}:${info.port} (database ${env.DATABASE_FILE})`);
 });
 
 function shutdown() {
-  server.close(() => process.exit(0));
+  server.close(() => {
+    system.close();
+    process.exit(0);
+  });
 }
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

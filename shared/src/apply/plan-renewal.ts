@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import { findAddOn, findPlan, findPrice } from '../catalog/find-in-catalog';
+import type { CurrencyCode } from '../money/currencies';
 import { type Money, money } from '../money/money';
 import { type BillingInterval, intervalMonths, sameInterval } from '../periods/billing-interval';
 import type { Instant } from '../periods/instant';
@@ -7,7 +8,14 @@ import { type Period, periodAt } from '../periods/period-boundary';
 import { remainingFraction } from '../periods/remaining-fraction';
 import { chargeLine, type LineContext } from '../quote/price-line';
 import type { LineItem, QuoteLine } from '../quote/quote';
-import type { AddOnItem, PendingChange, PlanItem, Subscription, SubscriptionItem } from '../subscription/subscription';
+import type {
+  AddOnItem,
+  PendingChange,
+  PlanItem,
+  Subscription,
+  SubscriptionItem,
+  TargetState,
+} from '../subscription/subscription';
 import { addOnItem, planItem } from '../subscription/subscription-items';
 import { currentPeriod, currentTarget } from '../subscription/subscription-state';
 
@@ -41,27 +49,82 @@ function nextSchedule(subscription: Subscription, interval: BillingInterval, at:
     : { anchor: at, periodIndex: 0 };
 }
 
-/** One renewed item at the catalog's price for the new interval, or its own price if it kept its interval. */
-function renewItem(
+/** One item billed for a full period at the catalog's price, or at its own if it kept its interval. */
+function billItem(
   lines: QuoteLine[],
   context: LineContext,
   catalog: Catalog,
-  subscription: Subscription,
   interval: BillingInterval,
   type: LineItem['type'],
   id: string,
   quantity: number,
-  held: SubscriptionItem | undefined,
+  held: Readonly<{ item: SubscriptionItem; interval: BillingInterval }> | undefined,
 ): SubscriptionItem | null {
   const product = type === 'plan' ? findPlan(catalog, id) : findAddOn(catalog, id);
-  const price = product && findPrice(product, interval, subscription.currency);
-  const grandfathered = held && sameInterval(interval, subscription.interval) ? held : undefined;
+  const price = product && findPrice(product, interval, context.currency);
+  const grandfathered = held && sameInterval(interval, held.interval) ? held.item : undefined;
   const priceId = price?.id ?? grandfathered?.priceId;
   const unitAmount = price?.unitAmount ?? grandfathered?.unitAmount;
   if (priceId === undefined || unitAmount === undefined) return null;
   const line = chargeLine(context, 'renewal', { type, id, priceId }, unitAmount, quantity);
   lines.push(line);
   return { priceId, unitAmount, quantity, billedInPeriod: line.amount.amount, creditedInPeriod: 0 };
+}
+
+export type FullPeriodBill = Readonly<{
+  plan: PlanItem;
+  addOns: readonly AddOnItem[];
+  lines: readonly QuoteLine[];
+  total: Money;
+}>;
+
+export type FullPeriodBillResult =
+  | Readonly<{ ok: true; bill: FullPeriodBill }>
+  | Readonly<{ ok: false; reason: 'price_unavailable'; item: Readonly<{ type: LineItem['type']; id: string }> }>;
+
+/**
+ * The items of a target state billed in full for a period, as at a renewal or a signup. Items
+ * the subscription already holds in the same interval keep their price if it left the catalog.
+ */
+export function billFullPeriod(
+  catalog: Catalog,
+  currency: CurrencyCode,
+  target: TargetState,
+  period: Period,
+  holder: Subscription | null,
+): FullPeriodBillResult {
+  const context: LineContext = {
+    currency,
+    at: period.start,
+    period,
+    fraction: remainingFraction(period, period.start, catalog.policies.prorationGranularity),
+  };
+  const heldAs = (item: SubscriptionItem | undefined) =>
+    item && holder ? { item, interval: holder.interval } : undefined;
+
+  const lines: QuoteLine[] = [];
+  const heldPlan = holder?.plan.planId === target.planId ? holder.plan : undefined;
+  const plan = billItem(
+    lines,
+    context,
+    catalog,
+    target.interval,
+    'plan',
+    target.planId,
+    target.quantity,
+    heldAs(heldPlan),
+  );
+  if (!plan) return { ok: false, reason: 'price_unavailable', item: { type: 'plan', id: target.planId } };
+  const addOns: AddOnItem[] = [];
+  for (const wanted of target.addOns) {
+    const held = heldAs(holder?.addOns.find((a) => a.addOnId === wanted.addOnId));
+    const billed = billItem(lines, context, catalog, target.interval, 'add_on', wanted.addOnId, wanted.quantity, held);
+    if (!billed) return { ok: false, reason: 'price_unavailable', item: { type: 'add_on', id: wanted.addOnId } };
+    addOns.push(addOnItem(wanted.addOnId, billed));
+  }
+  let total = 0;
+  for (const line of lines) total += line.amount.amount;
+  return { ok: true, bill: { plan: planItem(target.planId, plan), addOns, lines, total: money(total, currency) } };
 }
 
 /**
@@ -80,59 +143,11 @@ export function planRenewal(
   const target = appliedChange?.target ?? currentTarget(subscription);
   const { anchor, periodIndex } = nextSchedule(subscription, target.interval, at);
   const period = periodAt(anchor, target.interval, periodIndex);
-  const context: LineContext = {
-    currency: subscription.currency,
-    at: period.start,
-    period,
-    fraction: remainingFraction(period, period.start, catalog.policies.prorationGranularity),
-  };
-
-  const lines: QuoteLine[] = [];
-  const heldPlan = subscription.plan.planId === target.planId ? subscription.plan : undefined;
-  const plan = renewItem(
-    lines,
-    context,
-    catalog,
-    subscription,
-    target.interval,
-    'plan',
-    target.planId,
-    target.quantity,
-    heldPlan,
-  );
-  if (!plan) return { ok: false, reason: 'price_unavailable', item: { type: 'plan', id: target.planId } };
-  const addOns: AddOnItem[] = [];
-  for (const wanted of target.addOns) {
-    const held = subscription.addOns.find((a) => a.addOnId === wanted.addOnId);
-    const renewed = renewItem(
-      lines,
-      context,
-      catalog,
-      subscription,
-      target.interval,
-      'add_on',
-      wanted.addOnId,
-      wanted.quantity,
-      held,
-    );
-    if (!renewed) return { ok: false, reason: 'price_unavailable', item: { type: 'add_on', id: wanted.addOnId } };
-    addOns.push(addOnItem(wanted.addOnId, renewed));
-  }
-  let total = 0;
-  for (const line of lines) total += line.amount.amount;
+  const billed = billFullPeriod(catalog, subscription.currency, target, period, subscription);
+  if (!billed.ok) return billed;
+  const { plan, addOns, lines, total } = billed.bill;
   return {
     ok: true,
-    renewal: {
-      at,
-      appliedChange,
-      interval: target.interval,
-      anchor,
-      periodIndex,
-      period,
-      plan: planItem(target.planId, plan),
-      addOns,
-      lines,
-      total: money(total, subscription.currency),
-    },
+    renewal: { at, appliedChange, interval: target.interval, anchor, periodIndex, period, plan, addOns, lines, total },
   };
 }

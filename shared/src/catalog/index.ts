@@ -9,6 +9,14 @@ export {
   type Price,
   type QuantityRange,
 } from './catalog';
+export {
+  addOnSchema,
+  catalogIdSchema,
+  catalogPoliciesSchema,
+  catalogSchema,
+  planSchema,
+  priceSchema,
+} from './catalog-schema';
 export { classifyPlanChange, type PricedPlanItem } from './classify-plan-change';
 export { type Entitlements, entitlementsFor } from './entitlements';
 export { findAddOn, findPlan, findPrice, isAddOnCompatible } from './find-in-catalog';

@@ -1,0 +1,260 @@
+// npm run bench:api — load on loopback with autocannon: a bare Hono route (the ceiling), the
+// quote endpoint, and confirm (distinct accounts, simulated provider with no delay).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { serializeSigned } from 'hono/utils/cookie';
+import { hashSessionId } from '../src/auth/sessions';
+import { FileChargeLedger } from '../src/payments/charge-ledger';
+import { SimulatedPaymentProvider } from '../src/payments/simulated-provider';
+import type { ScenarioInput } from '../src/scenarios/scenario-schema';
+import { checkInvariants } from '../src/testing/invariants';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 6000);
+const BFF = fileURLToPath(new URL('..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'planshift-bench-'));
+const databaseFile = join(dir, 'planshift.sqlite');
+const ledgerFile = join(dir, 'charges.jsonl');
+const secret = randomBytes(32).toString('base64url');
+const children: ChildProcess[] = [];
+let serverErrors = '';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function start(script: string, port: number, env: Record<string, string> = {}): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: BFF,
+    env: { ...process.env, PORT: String(port), ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr?.on('data', (chunk) => {
+    serverErrors += String(chunk);
+  });
+  children.push(child);
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      await fetch(`${base}/`);
+      return base;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`${script} did not start`);
+}
+
+function scenario(): ScenarioInput {
+  const price = (id: string, unitAmount: number) => [
+    { id, interval: { unit: 'month' as const, count: 1 }, currency: 'USD' as const, unitAmount },
+  ];
+  const plan = (id: string, rank: number, unitAmount: number) => ({
+    id,
+    name: id,
+    group: 'team',
+    rank,
+    pricing: 'per_seat' as const,
+    quantity: { min: 1, max: 100_000 },
+    prices: price(`${id}-usd-m`, unitAmount),
+    salesOnly: false,
+    selfServiceChangeable: true,
+    limits: {},
+    features: [],
+    needsManualProvisioning: false,
+  });
+  return {
+    clock: '2026-06-10T12:00:00Z',
+    catalogs: [
+      {
+        id: 'bench',
+        name: 'Bench',
+        catalog: {
+          version: '1',
+          plans: [plan('team', 1, 1200), plan('business', 2, 2500)],
+          addOns: [],
+          policies: {
+            upgradeTiming: 'immediate',
+            downgradeTiming: 'period_end',
+            annualToMonthlyTiming: 'period_end',
+            prorationGranularity: 'second',
+            creditBehaviour: 'account_credit',
+          },
+        },
+      },
+    ],
+    accounts: Array.from({ length: ACCOUNTS }, (_, i) => ({
+      id: `acct-${i}`,
+      name: `Account ${i}`,
+      catalogId: 'bench',
+      currency: 'USD' as const,
+      locale: 'en' as const,
+      billingEmail: `billing${i}@bench.example`,
+      billingAddress: { line1: '1 Bench Street', city: 'London', postalCode: 'E1', country: 'GB' },
+      card: { number: '4242424242424242', expMonth: 12, expYear: 2030 },
+      users: [
+        {
+          id: `u-${i}`,
+          email: `user${i}@bench.example`,
+          name: `User ${i}`,
+          role: 'owner' as const,
+          password: 'bench-password',
+        },
+      ],
+      subscription: {
+        id: `sub-${i}`,
+        planId: 'team',
+        quantity: 5,
+        interval: { unit: 'month' as const, count: 1 },
+        anchor: '2026-06-01T00:00:00Z',
+      },
+    })),
+  };
+}
+
+/** Sessions written straight into the database: signing in 6,000 users would time scrypt, not the API. */
+async function sessions(): Promise<{ cookie: string; csrf: string }[]> {
+  const db = new Database(databaseFile);
+  db.pragma('busy_timeout = 5000');
+  const insert = db.prepare(
+    'insert into sessions (id_hash, user_id, account_id, csrf_token, created_at, expires_at) values (?, ?, ?, ?, ?, ?)',
+  );
+  const now = Math.floor(Date.now() / 1000);
+  const result: { cookie: string; csrf: string }[] = [];
+  for (let i = 0; i < ACCOUNTS; i++) {
+    const id = randomBytes(32).toString('base64url');
+    const csrf = randomBytes(16).toString('base64url');
+    insert.run(hashSessionId(id), `u-${i}`, `acct-${i}`, csrf, now, now + 3600);
+    result.push({ cookie: (await serializeSigned('planshift_session', id, secret)).split(';')[0] ?? '', csrf });
+  }
+  db.close();
+  return result;
+}
+
+type Result = autocannon.Result;
+
+async function load(title: string, options: autocannon.Options): Promise<Result> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+  const { requests, latency } = result;
+  console.log(
+    `${title.padEnd(34)} ${requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(latency.p50).padStart(4)} ms   p99 ${String(latency.p99).padStart(4)} ms   errors ${result.errors + result.timeouts}   non-2xx ${result.non2xx}   (${result.requests.total} requests)`,
+  );
+  return result;
+}
+
+const body = (quantity: number) =>
+  JSON.stringify({ planId: 'business', interval: { unit: 'month', count: 1 }, quantity, addOns: [] });
+
+try {
+  const barePort = await freePort();
+  const bffPort = await freePort();
+  const bare = await start('bench/bare-server.ts', barePort);
+  const bff = await start('src/server.ts', bffPort, {
+    NODE_ENV: 'test',
+    DATABASE_FILE: databaseFile,
+    PAYMENTS_LEDGER_FILE: ledgerFile,
+    SESSION_SECRET: secret,
+  });
+  const reset = await fetch(`${bff}/api/test/reset`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenario: scenario() }),
+  });
+  if (!reset.ok) throw new Error(`reset failed: ${reset.status} ${await reset.text()}`);
+  const users = await sessions();
+  const headers = (i: number) => ({
+    'content-type': 'application/json',
+    cookie: users[i]?.cookie ?? '',
+    'x-csrf-token': users[i]?.csrf ?? '',
+  });
+
+  console.log(
+    `Planshift API benchmark: ${CONNECTIONS} connections, ${SECONDS} s per run, loopback, Node ${process.version}`,
+  );
+  const ceiling = await load('bare Hono JSON route (ceiling)', { url: `${bare}/json` });
+  const quotes = await load('POST /api/quotes', {
+    url: `${bff}/api/quotes`,
+    method: 'POST',
+    headers: headers(0),
+    body: body(7),
+  });
+
+  // One quote per account, made before the run; the run then confirms each once.
+  const quoteIds: string[] = [];
+  for (let i = 0; i < ACCOUNTS; i += 100) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(100, ACCOUNTS - i) }, async (_, j) => {
+        const response = await fetch(`${bff}/api/quotes`, { method: 'POST', headers: headers(i + j), body: body(6) });
+        return ((await response.json()) as { id: string }).id;
+      }),
+    );
+    quoteIds.push(...batch);
+  }
+  let next = 0;
+  const confirms = await load('POST /api/changes (confirm)', {
+    url: `${bff}/api/changes`,
+    amount: ACCOUNTS,
+    duration: undefined,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const i = next++;
+          return {
+            ...request,
+            headers: { ...headers(i), 'idempotency-key': `bench-${i}` },
+            body: JSON.stringify({ quoteId: quoteIds[i] }),
+          };
+        },
+      },
+    ],
+  });
+  const confirmSeconds = confirms.duration;
+  const changesPerSecond = confirms.requests.total / confirmSeconds;
+
+  const db = new Database(databaseFile, { readonly: true });
+  const succeeded = (db.prepare(`select count(*) as n from orders where status = 'succeeded'`).get() as { n: number })
+    .n;
+  const problems = checkInvariants(db, new SimulatedPaymentProvider({ ledger: new FileChargeLedger(ledgerFile) }));
+  db.close();
+
+  const quoteShare = quotes.requests.average / ceiling.requests.average;
+  const busy = serverErrors.includes('SQLITE_BUSY');
+  console.log('');
+  console.log(
+    `quote endpoint: ${(quoteShare * 100).toFixed(1)}% of the bare route (bar 25%), p99 ${quotes.latency.p99} ms (bar < 50 ms)`,
+  );
+  console.log(
+    `confirm: ${changesPerSecond.toFixed(0)} changes/s (bar 200), ${succeeded} orders succeeded of ${ACCOUNTS}`,
+  );
+  console.log(
+    `SQLITE_BUSY reaching the server log: ${busy ? 'yes' : 'no'}; invariant checker: ${problems.length === 0 ? 'passed' : problems.join('; ')}`,
+  );
+  const pass =
+    quoteShare >= 0.25 &&
+    quotes.latency.p99 < 50 &&
+    quotes.errors + quotes.timeouts + quotes.non2xx === 0 &&
+    changesPerSecond >= 200 &&
+    confirms.errors + confirms.timeouts + confirms.non2xx === 0 &&
+    succeeded === ACCOUNTS &&
+    !busy &&
+    problems.length === 0;
+  console.log(pass ? 'PASS' : 'FAIL');
+  process.exitCode = pass ? 0 : 1;
+} finally {
+  for (const child of children) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+}

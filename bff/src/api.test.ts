@@ -1,0 +1,336 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { checkInvariants } from './testing/invariants';
+import { type Client, type Json, startTestSystem, type TestSystem } from './testing/test-system';
+
+let system: TestSystem;
+beforeAll(async () => {
+  system = await startTestSystem();
+});
+afterAll(() => system.dispose());
+beforeEach(async () => {
+  system.payments.reset();
+  const reset = await system.anonymous.json('POST', '/api/test/reset', { name: 'demo' });
+  expect(reset.status).toBe(200);
+});
+
+const MONTHLY = { unit: 'month', count: 1 };
+const ANNUAL = { unit: 'year', count: 1 };
+const key = () => `key-${crypto.randomUUID()}`;
+const sqlite = () => system.store.db.$client;
+const count = (table: string) => (sqlite().prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+
+async function quote(client: Client, request: Json) {
+  return client.json<Json>('POST', '/api/quotes', request);
+}
+
+async function confirm(client: Client, quoteId: string, idempotencyKey = key()) {
+  return client.json<Json>('POST', '/api/changes', { quoteId }, { 'idempotency-key': idempotencyKey });
+}
+
+describe('the API surface', () => {
+  it('serves an OpenAPI 3.1 document of every route', async () => {
+    const { status, body } = await system.anonymous.json<Json>('GET', '/api/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/session',
+        '/api/account',
+        '/api/account/options',
+        '/api/quotes',
+        '/api/quotes/{quoteId}',
+        '/api/changes',
+        '/api/scheduled-change',
+        '/api/documents',
+        '/api/documents/{documentId}',
+        '/api/test/reset',
+        '/api/test/clock',
+        '/api/test/clock/advance',
+      ]),
+    );
+    expect(body.components.schemas).toHaveProperty('ChangeRequest');
+    expect(body.components.schemas).toHaveProperty('Scenario');
+  });
+
+  it('answers malformed JSON, other media types and unknown routes with specific codes', async () => {
+    const malformed = await system.anonymous.json('POST', '/api/session', '{"email":');
+    expect(malformed).toMatchObject({ status: 400, body: { code: 'malformed_json' } });
+    const form = await system.anonymous.request('POST', '/api/session', undefined, {
+      'content-type': 'text/plain',
+    });
+    expect(form.status).toBe(415);
+    expect(await form.json()).toMatchObject({ code: 'unsupported_media_type', field: 'Content-Type' });
+    const missing = await system.anonymous.json('GET', '/api/nothing-here');
+    expect(missing).toMatchObject({ status: 404, body: { code: 'not_found' } });
+  });
+});
+
+describe('sessions', () => {
+  it('refuses a wrong password and an unknown e-mail alike', async () => {
+    const wrong = await system.anonymous.json('POST', '/api/session', {
+      email: 'maria@northwind.example',
+      password: 'nope-nope',
+    });
+    const unknown = await system.anonymous.json('POST', '/api/session', {
+      email: 'nobody@x.example',
+      password: 'nope-nope',
+    });
+    expect(wrong).toMatchObject({ status: 401, body: { code: 'invalid_credentials' } });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it('needs a session for the account, and the CSRF token for every change', async () => {
+    expect((await system.anonymous.json('GET', '/api/account')).body).toMatchObject({ code: 'unauthenticated' });
+    const maria = await system.signIn('maria@northwind.example');
+    const withoutToken = await system.app.request('/api/quotes', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: (await signedCookie('maria@northwind.example')) ?? '' },
+      body: JSON.stringify({ planId: 'business', interval: MONTHLY, quantity: 10, addOns: [] }),
+    });
+    expect(withoutToken.status).toBe(403);
+    expect(await withoutToken.json()).toMatchObject({ code: 'csrf_token_invalid' });
+    expect((await maria.json('GET', '/api/session')).status).toBe(200);
+    expect((await maria.request('DELETE', '/api/session')).status).toBe(204);
+  });
+});
+
+async function signedCookie(email: string) {
+  const response = await system.anonymous.request('POST', '/api/session', { email, password: 'planshift-demo' });
+  return response.headers.get('set-cookie')?.split(';')[0];
+}
+
+describe('the account', () => {
+  it('shows the subscription, its next bill and that Change is possible', async () => {
+    const maria = await system.signIn('maria@northwind.example');
+    const { status, body } = await maria.json<Json>('GET', '/api/account');
+    expect(status).toBe(200);
+    expect(body.subscription).toMatchObject({ status: 'active', quantity: 10, plan: { id: 'pro' }, interval: MONTHLY });
+    expect(body.subscription.nextBill.date).toBe(body.subscription.currentPeriod.end);
+    expect(body.subscription.pricePerCycle.amount).toBe(body.subscription.plan.unitAmount.amount * 10);
+    expect(body.change).toEqual({ possible: true, blockers: [] });
+  });
+
+  it('says why Change is not possible: no permission, an unpaid invoice', async () => {
+    const tom = await system.signIn('tom@northwind.example');
+    expect((await tom.json<Json>('GET', '/api/account')).body.change).toEqual({
+      possible: false,
+      blockers: [{ reason: 'no_billing_permission' }],
+    });
+    const james = await system.signIn('james@oakridge.example');
+    const blockers = (await james.json<Json>('GET', '/api/account')).body.change.blockers;
+    expect(blockers).toContainEqual({ reason: 'unpaid_invoice', count: 1 });
+  });
+
+  it('offers only the plan group, with reason codes for the rest', async () => {
+    const eleni = await system.signIn('eleni@helios.example');
+    const { body } = await eleni.json<Json>('GET', '/api/account/options');
+    const plan = (id: string) => body.options.plans.find((p: Json) => p.planId === id);
+    expect(plan('premium').availability).toEqual({ ok: true });
+    expect(plan('basic').availability).toMatchObject({ ok: false, reason: 'not_in_plan_group' });
+    expect(body.catalog.plans.length).toBeGreaterThan(0);
+    expect(body.subscription.plan.planId).toBe('free');
+  });
+
+  it('lists documents and hides another account’s', async () => {
+    const maria = await system.signIn('maria@northwind.example');
+    const eleni = await system.signIn('eleni@helios.example');
+    const [first] = (await maria.json<Json>('GET', '/api/documents')).body.documents;
+    expect(first).toMatchObject({ kind: 'invoice', reason: 'renewal', status: 'paid' });
+    expect((await maria.json('GET', `/api/documents/${first.id}`)).status).toBe(200);
+    expect(await eleni.json('GET', `/api/documents/${first.id}`)).toMatchObject({
+      status: 404,
+      body: { code: 'not_found' },
+    });
+    expect(await eleni.json('GET', '/api/documents/does-not-exist')).toMatchObject({
+      status: 404,
+      body: { code: 'not_found' },
+    });
+  });
+});
+
+describe('quotes', () => {
+  it('prices an upgrade with every line explained', async () => {
+    const maria = await system.signIn('maria@northwind.example');
+    const { status, body } = await quote(maria, { planId: 'business', interval: MONTHLY, quantity: 10, addOns: [] });
+    expect(status).toBe(201);
+    const lines: Json[] = body.quote.lines;
+    expect(lines.map((l) => l.kind).sort()).toEqual(['charge_remaining_time', 'credit_unused_time']);
+    const sum = lines.reduce((total, line) => total + line.amount.amount, 0);
+    expect(body.quote.totals.net.amount).toBe(sum);
+    expect(body.quote.dueNow.amount).toBeGreaterThan(0);
+    expect(body.expiresAt).toBeGreaterThan(body.quote.quotedAt);
+    expect((await maria.json('GET', `/api/quotes/${body.id}`)).body).toEqual(body);
+  });
+
+  it.each([
+    ['zero seats', { quantity: 0 }, 400, 'too_small', 'quantity'],
+    ['negative seats', { quantity: -3 }, 400, 'too_small', 'quantity'],
+    ['fractional seats', { quantity: 10.5 }, 400, 'invalid_type', 'quantity'],
+    ['huge seats', { quantity: 1e12 }, 400, 'too_big', 'quantity'],
+    ['a string for seats', { quantity: '10' }, 400, 'invalid_type', 'quantity'],
+    ['an unknown field', { total: 1 }, 400, 'unknown_field', 'total'],
+    ['fewer seats than the plan needs', { quantity: 9 }, 422, 'below_min_quantity', 'quantity'],
+    ['more seats than the plan allows', { quantity: 251 }, 422, 'above_max_quantity', 'quantity'],
+    ['an unknown plan', { planId: 'platinum' }, 422, 'unknown_plan', 'planId'],
+    ['an unknown add-on', { addOns: [{ addOnId: 'jetpack', quantity: 1 }] }, 422, 'unknown_addon', 'addOns.0.addOnId'],
+    ['a sales-only plan', { planId: 'enterprise', quantity: 50, interval: ANNUAL }, 422, 'sales_only', 'planId'],
+  ])('refuses %s with its code and field, writing nothing', async (_name, change, status, code, field) => {
+    const maria = await system.signIn('maria@northwind.example');
+    const before = count('quotes');
+    const response = await quote(maria, { planId: 'business', interval: MONTHLY, quantity: 10, addOns: [], ...change });
+    expect(response).toMatchObject({ status, body: { code, field } });
+    expect(count('quotes')).toBe(before);
+  });
+
+  it('refuses members and accounts with an unpaid invoice', async () => {
+    const tom = await system.signIn('tom@northwind.example');
+    expect(await quote(tom, { planId: 'business', interval: MONTHLY, quantity: 10, addOns: [] })).toMatchObject({
+      status: 403,
+      body: { code: 'no_billing_permission' },
+    });
+    const james = await system.signIn('james@oakridge.example');
+    const response = await quote(james, { planId: 'power', interval: MONTHLY, quantity: 4, addOns: [] });
+    expect(response.status).toBe(409);
+    expect(response.body.details.errors).toContainEqual({ reason: 'unpaid_invoice', count: 1, field: null });
+  });
+});
+
+describe('confirming', () => {
+  it('upgrades with an invoice and a credit note that equal the quote to the minor unit', async () => {
+    const maria = await system.signIn('maria@northwind.example');
+    const { body: q } = await quote(maria, { planId: 'business', interval: MONTHLY, quantity: 12, addOns: [] });
+    const chargesBefore = system.payments.charges().length;
+    const { status, body } = await confirm(maria, q.id);
+    expect(status).toBe(201);
+    expect(body.charged).toEqual(q.quote.dueNow);
+    expect(body.documents.invoice.total).toEqual(q.quote.documents.invoice.total);
+    expect(body.documents.creditNote.total).toEqual(q.quote.documents.creditNote.total);
+    expect(body.documents.invoice.number).toMatch(/^INV-2026-\d{6}$/);
+    expect(system.payments.charges().length).toBe(chargesBefore + 1);
+
+    const invoice = (await maria.json<Json>('GET', `/api/documents/${body.documents.invoice.id}`)).body;
+    expect(invoice.total).toEqual(q.quote.documents.invoice.total);
+    expect(invoice.lines.reduce((s: number, l: Json) => s + l.amount.amount, 0)).toBe(invoice.total.amount);
+    expect(invoice.amountPaid).toEqual(q.quote.dueNow);
+
+    const account = (await maria.json<Json>('GET', '/api/account')).body;
+    expect(account.subscription).toMatchObject({ plan: { id: 'business' }, quantity: 12 });
+    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+  });
+
+  it('schedules a downgrade for the period end and charges nothing now', async () => {
+    const claire = await system.signIn('claire@lumiere.example');
+    const before = (await claire.json<Json>('GET', '/api/account')).body;
+    const { body: q } = await quote(claire, { planId: 'essential', interval: ANNUAL, quantity: 5, addOns: [] });
+    expect(q.quote.dueNow.amount).toBe(0);
+    expect(q.quote.scheduled.effectiveAt).toBe(before.subscription.currentPeriod.end);
+    const chargesBefore = system.payments.charges().length;
+    const { status, body } = await confirm(claire, q.id);
+    expect(status).toBe(201);
+    expect(body.charged.amount).toBe(0);
+    expect(body.documents).toEqual({ invoice: null, creditNote: null });
+    expect(system.payments.charges().length).toBe(chargesBefore);
+
+    const scheduled = (await claire.json<Json>('GET', '/api/scheduled-change')).body.scheduledChange;
+    expect(scheduled).toMatchObject({
+      effectiveAt: before.subscription.currentPeriod.end,
+      target: { planId: 'essential' },
+    });
+    const after = (await claire.json<Json>('GET', '/api/account')).body;
+    expect(after.subscription.plan.id).toBe('advanced');
+    expect((await claire.request('DELETE', '/api/scheduled-change')).status).toBe(204);
+    expect((await claire.json<Json>('GET', '/api/scheduled-change')).body.scheduledChange).toBeNull();
+    expect(await claire.json('DELETE', '/api/scheduled-change')).toMatchObject({
+      status: 404,
+      body: { code: 'no_scheduled_change' },
+    });
+  });
+
+  it('replays the same key exactly, and refuses it for another request', async () => {
+    const maria = await system.signIn('maria@northwind.example');
+    const { body: q } = await quote(maria, { planId: 'business', interval: MONTHLY, quantity: 10, addOns: [] });
+    const k = key();
+    const first = await confirm(maria, q.id, k);
+    const again = await confirm(maria, q.id, k);
+    expect(again).toEqual(first);
+    const { body: other } = await quote(maria, { planId: 'business', interval: MONTHLY, quantity: 11, addOns: [] });
+    expect(await confirm(maria, other.id, k)).toMatchObject({ status: 422, body: { code: 'idempotency_key_reused' } });
+    expect(count('orders')).toBe(1);
+  });
+
+  it('needs an Idempotency-Key', async () => {
+    const maria = await system.signIn('maria@northwind.example');
+    const { body: q } = await quote(maria, { planId: 'business', interval: MONTHLY, quantity: 10, addOns: [] });
+    const response = await maria.json('POST', '/api/changes', { quoteId: q.id });
+    expect(response).toMatchObject({ status: 400, body: { field: 'header.idempotency-key' } });
+    expect(count('orders')).toBe(0);
+  });
+
+  it('answers a stale quote with 409 and a fresh quote', async () => {
+    const maria = await system.signIn('maria@northwind.example');
+    const { body: older } = await quote(maria, { planId: 'business', interval: MONTHLY, quantity: 10, addOns: [] });
+    const { body: newer } = await quote(maria, { planId: 'pro', interval: MONTHLY, quantity: 11, addOns: [] });
+    expect((await confirm(maria, newer.id)).status).toBe(201);
+    const stale = await confirm(maria, older.id);
+    expect(stale).toMatchObject({ status: 409, body: { code: 'quote_stale' } });
+    expect(stale.body.details.quote.quote.target).toMatchObject({ planId: 'business', quantity: 10 });
+  });
+
+  it('refuses an expired quote and another account’s quote', async () => {
+    const maria = await system.signIn('maria@northwind.example');
+    const eleni = await system.signIn('eleni@helios.example');
+    const { body: q } = await quote(maria, { planId: 'business', interval: MONTHLY, quantity: 10, addOns: [] });
+    expect(await confirm(eleni, q.id)).toMatchObject({ status: 404, body: { code: 'quote_not_found' } });
+    expect(await eleni.json('GET', `/api/quotes/${q.id}`)).toMatchObject({ status: 404 });
+    await system.anonymous.json('POST', '/api/test/clock/advance', { seconds: 31 * 60 });
+    expect(await confirm(maria, q.id)).toMatchObject({ status: 409, body: { code: 'quote_expired' } });
+    expect(count('orders')).toBe(0);
+  });
+
+  it('changes nothing when the card is declined', async () => {
+    const sam = await system.signIn('sam@cobalt.example');
+    const { body: q } = await quote(sam, { planId: 'advanced', interval: MONTHLY, quantity: 2, addOns: [] });
+    const tables = [
+      'subscriptions',
+      'subscription_items',
+      'documents',
+      'document_lines',
+      'credit_ledger',
+      'outbox',
+      'audit_events',
+      'scheduled_changes',
+    ];
+    const dump = () => tables.map((table) => sqlite().prepare(`select * from ${table} order by 1`).all());
+    const before = dump();
+    const response = await confirm(sam, q.id);
+    expect(response).toMatchObject({
+      status: 402,
+      body: { code: 'payment_declined', details: { decline: 'card_declined' } },
+    });
+    expect(dump()).toEqual(before);
+    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+  });
+});
+
+describe('the test clock and scenarios', () => {
+  it('sets, advances and reports the clock', async () => {
+    const set = await system.anonymous.json<Json>('PUT', '/api/test/clock', { at: '2026-11-16T00:00:00Z' });
+    expect(set.body).toMatchObject({ iso: '2026-11-16T00:00:00Z', frozen: true });
+    const moved = await system.anonymous.json<Json>('POST', '/api/test/clock/advance', { days: 1, hours: 2 });
+    expect(moved.body.iso).toBe('2026-11-17T02:00:00Z');
+    expect((await system.anonymous.json<Json>('GET', '/api/clock')).body).toEqual({
+      now: moved.body.now,
+      testClock: true,
+    });
+    expect(await system.anonymous.json('POST', '/api/test/clock/advance', {})).toMatchObject({ status: 400 });
+  });
+
+  it('refuses an inline scenario that does not validate, and keeps the data', async () => {
+    const before = count('accounts');
+    const response = await system.anonymous.json('POST', '/api/test/reset', {
+      scenario: { catalogs: [], accounts: [] },
+    });
+    expect(response.status).toBe(400);
+    expect(count('accounts')).toBe(before);
+  });
+});

@@ -1,0 +1,112 @@
+import { planRenewal } from '@planshift/shared/apply';
+import { entitlementsFor, findAddOn, findPlan } from '@planshift/shared/catalog';
+import { renewalInvoice } from '@planshift/shared/documents';
+import { changeBlockers } from '@planshift/shared/eligibility';
+import { money } from '@planshift/shared/money';
+import type { Instant } from '@planshift/shared/periods';
+import { currentPeriod, pricePerCycle } from '@planshift/shared/subscription';
+import { canManageBilling } from '../auth/sessions';
+import type { BillingState, DocumentRecord, UserRecord } from '../store/records';
+
+/** The account page's facts (product.md §1), all decided by the engine from the stored state. */
+export function accountView(state: BillingState, user: UserRecord, now: Instant) {
+  const { account, catalog, subscription } = state;
+  const m = (amount: number) => money(amount, subscription.currency);
+  const plan = findPlan(catalog.catalog, subscription.plan.planId);
+  const renewal = planRenewal(catalog.catalog, subscription);
+  const nextInvoice = renewal.ok
+    ? renewalInvoice(renewal.renewal.lines, subscription.currency, subscription.creditBalance)
+    : null;
+  const blockers = changeBlockers(catalog.catalog, subscription, { canManageBilling: canManageBilling(user) });
+  const { paymentMethod } = account;
+  return {
+    now,
+    user: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      canManageBilling: canManageBilling(user),
+    },
+    account: {
+      id: account.id,
+      name: account.name,
+      currency: account.currency,
+      locale: account.locale,
+      billingEmail: account.billingEmail,
+      billingAddress: account.billingAddress,
+      paymentMethod: paymentMethod && {
+        brand: paymentMethod.brand,
+        last4: paymentMethod.last4,
+        expMonth: paymentMethod.expMonth,
+        expYear: paymentMethod.expYear,
+      },
+      creditBalance: m(subscription.creditBalance),
+    },
+    subscription: {
+      id: subscription.id,
+      status: subscription.status,
+      signupAt: state.signupAt,
+      plan: {
+        id: subscription.plan.planId,
+        name: plan?.name ?? subscription.plan.planId,
+        group: plan?.group ?? null,
+        groupName: catalog.groups.find((g) => g.id === plan?.group)?.name ?? null,
+        pricing: plan?.pricing ?? 'per_seat',
+        unitAmount: m(subscription.plan.unitAmount),
+      },
+      interval: subscription.interval,
+      quantity: subscription.plan.quantity,
+      addOns: subscription.addOns.map((item) => ({
+        id: item.addOnId,
+        name: findAddOn(catalog.catalog, item.addOnId)?.name ?? item.addOnId,
+        quantity: item.quantity,
+        unitAmount: m(item.unitAmount),
+      })),
+      pricePerCycle: m(pricePerCycle(subscription)),
+      currentPeriod: currentPeriod(subscription),
+      nextBill:
+        nextInvoice && renewal.ok
+          ? {
+              date: renewal.renewal.at,
+              total: nextInvoice.total,
+              creditApplied: nextInvoice.creditBalanceApplied,
+              amountDue: nextInvoice.amountDue,
+              lines: nextInvoice.lines,
+            }
+          : null,
+      entitlements: entitlementsFor(catalog.catalog, subscription.plan.planId, subscription.addOns),
+    },
+    scheduledChange: state.scheduledChange && {
+      id: state.scheduledChange.id,
+      effectiveAt: state.scheduledChange.effectiveAt,
+      target: state.scheduledChange.target,
+      changes: state.scheduledChange.changes,
+      entitlements: entitlementsFor(
+        catalog.catalog,
+        state.scheduledChange.target.planId,
+        state.scheduledChange.target.addOns,
+      ),
+    },
+    provisioningPending: state.provisioningPending,
+    unpaidInvoices: subscription.unpaidInvoices,
+    change: { possible: blockers.length === 0, blockers },
+  };
+}
+
+/** A document in the history list: totals and what paid it, without its lines. */
+export function documentSummary(doc: DocumentRecord) {
+  const m = (amount: number) => money(amount, doc.currency);
+  return {
+    id: doc.id,
+    kind: doc.kind,
+    reason: doc.reason,
+    number: doc.number,
+    issuedAt: doc.issuedAt,
+    total: m(doc.total),
+    amountDue: m(doc.amountDue),
+    amountPaid: m(doc.amountPaid),
+    status: doc.kind === 'credit_note' ? 'issued' : doc.amountPaid >= doc.amountDue ? 'paid' : 'unpaid',
+    relatedDocumentId: doc.relatedDocumentId,
+  };
+}

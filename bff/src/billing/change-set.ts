@@ -1,0 +1,74 @@
+import { applyQuote } from '@planshift/shared/apply';
+import type { Instant } from '@planshift/shared/periods';
+import type { Quote } from '@planshift/shared/quote';
+import type { BillingState, ChangeSet, IssuedDocuments, OrderRecord, StoredResponse } from '../store/records';
+
+/** Everything confirming `quote` does, as the engine decided it, ready for the store to write at once. */
+export function changeSetFor(
+  state: BillingState,
+  quote: Quote,
+  order: OrderRecord,
+  payment: Readonly<{ chargeId: string; amount: number }> | null,
+  at: Instant,
+): ChangeSet {
+  const applied = applyQuote(state.subscription, quote);
+  if (!applied.ok) throw new Error('a quote that changes nothing cannot be confirmed');
+  return {
+    order,
+    at,
+    subscription: applied.subscription,
+    scheduled: quote.scheduled && {
+      id: crypto.randomUUID(),
+      effectiveAt: quote.scheduled.effectiveAt,
+      target: quote.scheduled.target,
+      changes: quote.scheduled.changes,
+    },
+    endsPendingChange: quote.replacesPendingChange !== null,
+    creditNote: quote.documents.creditNote,
+    invoice: quote.documents.invoice,
+    creditApplied: quote.creditBalance.applied.amount,
+    creditAdded: quote.creditBalance.added.amount,
+    payment,
+    changeId: crypto.randomUUID(),
+    provisioning: quote.provisioning === 'manual' ? 'pending' : 'automatic',
+    appliedNow: quote.now,
+  };
+}
+
+/** The confirmation the customer gets (and a retry replays): what changed, when, and the documents. */
+export function confirmationResponse(change: ChangeSet, quote: Quote, issued: IssuedDocuments): StoredResponse {
+  const doc = (ref: IssuedDocuments['invoice'], total: number | undefined, amountDue: number) =>
+    ref && total !== undefined
+      ? {
+          id: ref.id,
+          number: ref.number,
+          total: { amount: total, currency: quote.currency },
+          amountDue: { amount: amountDue, currency: quote.currency },
+        }
+      : null;
+  return {
+    status: 201,
+    body: {
+      changeId: change.changeId,
+      orderId: change.order.id,
+      quoteId: change.order.quoteId,
+      confirmedAt: change.at,
+      appliedNow: quote.now,
+      scheduled: quote.scheduled,
+      replacedPendingChange: quote.replacesPendingChange,
+      documents: {
+        invoice: doc(
+          issued.invoice,
+          quote.documents.invoice?.total.amount,
+          quote.documents.invoice?.amountDue.amount ?? 0,
+        ),
+        creditNote: doc(issued.creditNote, quote.documents.creditNote?.total.amount, 0),
+      },
+      charged: { amount: change.payment?.amount ?? 0, currency: quote.currency },
+      creditBalance: quote.creditBalance,
+      entitlements: quote.entitlements,
+      nextBill: quote.nextBill,
+      provisioning: change.provisioning,
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import type { ChangeRequest } from '@planshift/shared/eligibility';
+import type { Instant } from '@planshift/shared/periods';
+import { type QuoteError, type QuoteResult, quoteChange } from '@planshift/shared/quote';
+import { canManageBilling } from '../auth/sessions';
+import { ApiError } from '../http/api-error';
+import type { BillingState, UserRecord } from '../store/records';
+
+/** How long a customer may take between seeing a quote and confirming it. */
+export const QUOTE_TTL_SECONDS = 30 * 60;
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The request in one canonical form: add-ons in id order, no optional noise. */
+export function canonicalRequest(request: ChangeRequest): ChangeRequest {
+  return {
+    planId: request.planId,
+    interval: { unit: request.interval.unit, count: request.interval.count },
+    quantity: request.quantity,
+    addOns: [...request.addOns]
+      .sort((a, b) => (a.addOnId < b.addOnId ? -1 : a.addOnId > b.addOnId ? 1 : 0))
+      .map((a) => (a.interval ? { addOnId: a.addOnId, quantity: a.quantity, interval: a.interval } : a)),
+  };
+}
+
+/** What a quote was priced from: if any of it moves, the quote is stale. */
+export function quoteFingerprint(state: BillingState, request: ChangeRequest): string {
+  return sha256(
+    JSON.stringify({
+      subscription: state.subscription.id,
+      version: state.version,
+      catalog: `${state.catalog.id}@${state.catalog.catalog.version}`,
+      request: canonicalRequest(request),
+    }),
+  );
+}
+
+export function priceChange(state: BillingState, user: UserRecord, request: ChangeRequest, now: Instant): QuoteResult {
+  return quoteChange({
+    catalog: state.catalog.catalog,
+    subscription: state.subscription,
+    actor: { canManageBilling: canManageBilling(user) },
+    request,
+    now,
+  });
+}
+
+/** The engine's first reason as an API error; every reason travels in details for the UI. */
+export function quoteErrorToApiError(errors: readonly QuoteError[]): ApiError {
+  const [first] = errors;
+  if (!first) return new ApiError(422, 'invalid_request', 'The change cannot be quoted.');
+  // A refused permission is 403; a subscription that cannot change right now is a conflict (409);
+  // a request the catalog cannot satisfy is 422.
+  const status =
+    first.reason === 'no_billing_permission'
+      ? 403
+      : first.field === null && first.reason !== 'amount_out_of_range'
+        ? 409
+        : 422;
+  return new ApiError(status, first.reason, messageFor(first), first.field, { errors });
+}
+
+// English for logs and API consumers; the SPA translates from the code and its parameters.
+function messageFor(error: QuoteError): string {
+  switch (error.reason) {
+    case 'no_billing_permission':
+      return 'Only owners and billing admins can change the subscription.';
+    case 'unpaid_invoice':
+      return 'An unpaid invoice must be paid before the subscription can change.';
+    case 'subscription_not_active':
+      return `The subscription is ${error.status}.`;
+    case 'plan_not_changeable':
+      return 'This plan cannot be changed by self-service.';
+    case 'below_min_quantity':
+      return `At least ${error.min} are required.`;
+    case 'above_max_quantity':
+      return `At most ${error.max} are allowed.`;
+    case 'renewal_due':
+      return 'The billing period has ended; the renewal must run first.';
+    default:
+      return `The request cannot be quoted: ${error.reason}.`;
+  }
+}

@@ -1,0 +1,437 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Money columns are integer minor units; instants are integer epoch seconds (docs/decisions/003);
+// structured values the engine owns (limits, targets, quotes) are JSON text.
+
+export const catalogs = sqliteTable('catalogs', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** Bumped whenever a price or rule changes, so that a quote can tell it is stale. */
+  version: text('version').notNull(),
+  policies: text('policies', { mode: 'json' }).notNull(),
+});
+
+export const planGroups = sqliteTable(
+  'plan_groups',
+  {
+    catalogId: text('catalog_id')
+      .notNull()
+      .references(() => catalogs.id),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.catalogId, t.id] })],
+);
+
+export const plans = sqliteTable(
+  'plans',
+  {
+    catalogId: text('catalog_id')
+      .notNull()
+      .references(() => catalogs.id),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    groupId: text('group_id'),
+    rank: integer('rank').notNull(),
+    pricing: text('pricing', { enum: ['per_seat', 'flat'] }).notNull(),
+    minQuantity: integer('min_quantity').notNull(),
+    maxQuantity: integer('max_quantity').notNull(),
+    salesOnly: integer('sales_only', { mode: 'boolean' }).notNull(),
+    selfServiceChangeable: integer('self_service_changeable', { mode: 'boolean' }).notNull(),
+    needsManualProvisioning: integer('needs_manual_provisioning', { mode: 'boolean' }).notNull(),
+    limits: text('limits', { mode: 'json' }).notNull(),
+    features: text('features', { mode: 'json' }).notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.catalogId, t.id] })],
+);
+
+export const addOns = sqliteTable(
+  'add_ons',
+  {
+    catalogId: text('catalog_id')
+      .notNull()
+      .references(() => catalogs.id),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    /** JSON array of plan ids, or the string "all". */
+    compatiblePlanIds: text('compatible_plan_ids', { mode: 'json' }).notNull(),
+    minQuantity: integer('min_quantity').notNull(),
+    maxQuantity: integer('max_quantity').notNull(),
+    limits: text('limits', { mode: 'json' }).notNull(),
+    limitIncrements: text('limit_increments', { mode: 'json' }).notNull(),
+    features: text('features', { mode: 'json' }).notNull(),
+    needsManualProvisioning: integer('needs_manual_provisioning', { mode: 'boolean' }).notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.catalogId, t.id] })],
+);
+
+export const prices = sqliteTable(
+  'prices',
+  {
+    catalogId: text('catalog_id')
+      .notNull()
+      .references(() => catalogs.id),
+    id: text('id').notNull(),
+    productType: text('product_type', { enum: ['plan', 'add_on'] }).notNull(),
+    productId: text('product_id').notNull(),
+    intervalUnit: text('interval_unit', { enum: ['month', 'year'] }).notNull(),
+    intervalCount: integer('interval_count').notNull(),
+    currency: text('currency').notNull(),
+    unitAmount: integer('unit_amount').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.catalogId, t.id] }),
+    index('prices_product').on(t.catalogId, t.productType, t.productId),
+    check('prices_unit_amount_non_negative', sql`${t.unitAmount} >= 0`),
+  ],
+);
+
+export const accounts = sqliteTable('accounts', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  catalogId: text('catalog_id')
+    .notNull()
+    .references(() => catalogs.id),
+  currency: text('currency').notNull(),
+  locale: text('locale').notNull(),
+  billingEmail: text('billing_email').notNull(),
+  billingAddress: text('billing_address', { mode: 'json' }).notNull(),
+  /** The card on file: brand, last four digits and expiry for display, and the provider's reference. */
+  paymentMethod: text('payment_method', { mode: 'json' }),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** The credit balance is the sum of these entries: credit is never a mutable number. */
+export const creditLedger = sqliteTable(
+  'credit_ledger',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    reason: text('reason', { enum: ['credit_note', 'applied_to_invoice', 'opening_balance'] }).notNull(),
+    documentId: text('document_id').references(() => documents.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('credit_ledger_account').on(t.accountId)],
+);
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['owner', 'billing_admin', 'member'] }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+  },
+  (t) => [uniqueIndex('users_email').on(t.email)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the session id: a leaked table does not leak usable cookies. */
+    idHash: text('id_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+export const subscriptions = sqliteTable(
+  'subscriptions',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    status: text('status', { enum: ['active', 'past_due', 'paused', 'canceled'] }).notNull(),
+    intervalUnit: text('interval_unit', { enum: ['month', 'year'] }).notNull(),
+    intervalCount: integer('interval_count').notNull(),
+    anchor: integer('anchor').notNull(),
+    periodIndex: integer('period_index').notNull(),
+    signupAt: integer('signup_at').notNull(),
+    /** Optimistic concurrency: every change bumps it, and a quote remembers the one it priced. */
+    version: integer('version').notNull(),
+    /** Manual provisioning a person has still to finish, from the change that needs it. */
+    provisioningChangeId: text('provisioning_change_id'),
+  },
+  (t) => [uniqueIndex('subscriptions_account').on(t.accountId)],
+);
+
+export const subscriptionItems = sqliteTable(
+  'subscription_items',
+  {
+    subscriptionId: text('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id),
+    kind: text('kind', { enum: ['plan', 'add_on'] }).notNull(),
+    productId: text('product_id').notNull(),
+    priceId: text('price_id').notNull(),
+    unitAmount: integer('unit_amount').notNull(),
+    quantity: integer('quantity').notNull(),
+    billedInPeriod: integer('billed_in_period').notNull(),
+    creditedInPeriod: integer('credited_in_period').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.subscriptionId, t.kind, t.productId] }),
+    check('subscription_items_quantity_positive', sql`${t.quantity} > 0`),
+  ],
+);
+
+export const scheduledChanges = sqliteTable(
+  'scheduled_changes',
+  {
+    id: text('id').primaryKey(),
+    subscriptionId: text('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id),
+    effectiveAt: integer('effective_at').notNull(),
+    target: text('target', { mode: 'json' }).notNull(),
+    changes: text('changes', { mode: 'json' }).notNull(),
+    status: text('status', { enum: ['pending', 'canceled', 'replaced', 'applied'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    createdByUserId: text('created_by_user_id'),
+    endedAt: integer('ended_at'),
+  },
+  (t) => [uniqueIndex('scheduled_changes_one_pending').on(t.subscriptionId).where(sql`${t.status} = 'pending'`)],
+);
+
+export const quotes = sqliteTable(
+  'quotes',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    subscriptionId: text('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id),
+    /** SHA-256 of the subscription version, catalog version and request the quote was priced from. */
+    fingerprint: text('fingerprint').notNull(),
+    request: text('request', { mode: 'json' }).notNull(),
+    quote: text('quote', { mode: 'json' }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('quotes_account').on(t.accountId)],
+);
+
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    subscriptionId: text('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id),
+    quoteId: text('quote_id')
+      .notNull()
+      .references(() => quotes.id),
+    userId: text('user_id').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** Derived from account and idempotency key: the provider's own idempotency key. */
+    paymentAttemptId: text('payment_attempt_id').notNull(),
+    subscriptionVersion: integer('subscription_version').notNull(),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    status: text('status', { enum: ['pending', 'succeeded', 'failed'] }).notNull(),
+    failure: text('failure'),
+    createdAt: integer('created_at').notNull(),
+    completedAt: integer('completed_at'),
+  },
+  (t) => [
+    uniqueIndex('orders_payment_attempt').on(t.paymentAttemptId),
+    uniqueIndex('orders_one_pending_per_subscription').on(t.subscriptionId).where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/** What a confirmed order did: the engine's quote as applied, and whether a person must finish it. */
+export const confirmedChanges = sqliteTable('confirmed_changes', {
+  id: text('id').primaryKey(),
+  orderId: text('order_id')
+    .notNull()
+    .unique()
+    .references(() => orders.id),
+  accountId: text('account_id')
+    .notNull()
+    .references(() => accounts.id),
+  subscriptionId: text('subscription_id')
+    .notNull()
+    .references(() => subscriptions.id),
+  appliedNow: text('applied_now', { mode: 'json' }).notNull(),
+  scheduledChangeId: text('scheduled_change_id').references(() => scheduledChanges.id),
+  provisioning: text('provisioning', { enum: ['automatic', 'pending', 'completed'] }).notNull(),
+  confirmedAt: integer('confirmed_at').notNull(),
+});
+
+export const documentSequences = sqliteTable(
+  'document_sequences',
+  {
+    series: text('series').notNull(),
+    year: integer('year').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.series, t.year] })],
+);
+
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    subscriptionId: text('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id),
+    kind: text('kind', { enum: ['invoice', 'credit_note'] }).notNull(),
+    reason: text('reason', { enum: ['change', 'renewal'] }).notNull(),
+    series: text('series').notNull(),
+    year: integer('year').notNull(),
+    sequence: integer('sequence').notNull(),
+    number: text('number').notNull(),
+    currency: text('currency').notNull(),
+    total: integer('total').notNull(),
+    /** Invoice: paid by the credit note issued with it. Credit note: applied to that invoice. */
+    creditNoteApplied: integer('credit_note_applied').notNull(),
+    /** Invoice: paid from the existing balance. Credit note: kept as balance. */
+    creditBalanceApplied: integer('credit_balance_applied').notNull(),
+    forfeited: integer('forfeited').notNull(),
+    /** What the card owes after credits; whether it is paid is told by payments, never by editing this row. */
+    amountDue: integer('amount_due').notNull(),
+    relatedDocumentId: text('related_document_id'),
+    orderId: text('order_id').references(() => orders.id),
+    seller: text('seller', { mode: 'json' }).notNull(),
+    customer: text('customer', { mode: 'json' }).notNull(),
+    locale: text('locale').notNull(),
+    issuedAt: integer('issued_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('documents_number').on(t.series, t.year, t.sequence),
+    index('documents_account').on(t.accountId, t.issuedAt),
+  ],
+);
+
+export const documentLines = sqliteTable(
+  'document_lines',
+  {
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id),
+    position: integer('position').notNull(),
+    kind: text('kind').notNull(),
+    itemType: text('item_type', { enum: ['plan', 'add_on'] }).notNull(),
+    itemId: text('item_id').notNull(),
+    priceId: text('price_id').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitAmount: integer('unit_amount').notNull(),
+    coversStart: integer('covers_start').notNull(),
+    coversEnd: integer('covers_end').notNull(),
+    periodStart: integer('period_start').notNull(),
+    periodEnd: integer('period_end').notNull(),
+    fractionUnit: text('fraction_unit', { enum: ['second', 'day'] }).notNull(),
+    fractionNumerator: integer('fraction_numerator').notNull(),
+    fractionDenominator: integer('fraction_denominator').notNull(),
+    amount: integer('amount').notNull(),
+    capped: integer('capped', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.position] })],
+);
+
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    orderId: text('order_id').references(() => orders.id),
+    invoiceId: text('invoice_id').references(() => documents.id),
+    paymentAttemptId: text('payment_attempt_id').notNull(),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    status: text('status', { enum: ['succeeded', 'failed'] }).notNull(),
+    chargeId: text('charge_id'),
+    declineCode: text('decline_code'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('payments_attempt').on(t.paymentAttemptId)],
+);
+
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    key: text('key').notNull(),
+    /** SHA-256 of method, path and body: the same key with another body is refused. */
+    requestHash: text('request_hash').notNull(),
+    state: text('state', { enum: ['in_progress', 'completed'] }).notNull(),
+    responseStatus: integer('response_status'),
+    responseBody: text('response_body'),
+    orderId: text('order_id'),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.key] }), index('idempotency_keys_expiry').on(t.expiresAt)],
+);
+
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    kind: text('kind').notNull(),
+    recipient: text('recipient').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [index('outbox_due').on(t.sentAt, t.nextAttemptAt)],
+);
+
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: text('account_id').notNull(),
+    userId: text('user_id'),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    data: text('data', { mode: 'json' }).notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('audit_events_account').on(t.accountId, t.at)],
+);
+
+/** One row: the seller on every document, and the test clock (null: real time). */
+export const system = sqliteTable('system', {
+  id: integer('id').primaryKey(),
+  seller: text('seller', { mode: 'json' }).notNull(),
+  frozenAt: integer('frozen_at'),
+});

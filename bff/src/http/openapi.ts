@@ -1,0 +1,39 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { validationError } from './api-error';
+import type { AppEnv } from './app-env';
+
+export const errorSchema = z
+  .object({
+    code: z.string().meta({ description: 'Stable, machine-readable reason, e.g. below_min_quantity.' }),
+    message: z.string(),
+    field: z.string().nullable().meta({ description: 'The offending field, e.g. addOns.1.quantity.' }),
+    details: z.unknown().optional(),
+  })
+  .meta({ id: 'Error' });
+
+/** Unix seconds: every instant in the API, as the engine counts them. */
+export const instantSchema = z.int().meta({ description: 'Unix time in seconds (UTC).' });
+
+export const moneySchema = z
+  .object({ amount: z.int().meta({ description: 'Integer minor units.' }), currency: z.string().length(3) })
+  .meta({ id: 'Money' });
+
+/** A JSON object whose shape the engine's TypeScript types define (shared/src), documented by name. */
+export const engineObject = (id: string, description: string) => z.any().meta({ id, description, type: 'object' });
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+export const errors = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((status) => [status, json(errorSchema, `Error ${status}`)]));
+
+/** A router whose validation failures answer 400 with the offending field, like every other error. */
+export function router() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error, result.target === 'json' ? undefined : result.target);
+    },
+  });
+}

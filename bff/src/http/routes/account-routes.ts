@@ -1,0 +1,135 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { catalogIdSchema } from '@planshift/shared/catalog';
+import { changeOptions } from '@planshift/shared/eligibility';
+import { billingIntervalSchema } from '@planshift/shared/periods';
+import { canManageBilling } from '../../auth/sessions';
+import { accountView, documentSummary } from '../../billing/account-view';
+import type { BillingState } from '../../store/records';
+import { notFound } from '../api-error';
+import type { AppDeps } from '../app-env';
+import { engineObject, errors, json, router } from '../openapi';
+import { requireSession } from '../session-middleware';
+
+const optionsQuerySchema = z.object({
+  planId: catalogIdSchema.optional(),
+  interval: z
+    .string()
+    .regex(/^P[1-9]\d?[MY]$/)
+    .transform((key) => ({ unit: key.endsWith('M') ? 'month' : 'year', count: Number(key.slice(1, -1)) }))
+    .pipe(billingIntervalSchema)
+    .optional()
+    .meta({ description: 'The interval to price add-ons in, as an ISO 8601 duration: P1M, P1Y.' }),
+  quantity: z.coerce.number().int().min(1).max(100_000).optional(),
+});
+
+export function accountRoutes(deps: AppDeps) {
+  const app = router();
+  app.use('/api/account/*', requireSession(deps));
+  app.use('/api/account', requireSession(deps));
+  app.use('/api/documents/*', requireSession(deps));
+  app.use('/api/documents', requireSession(deps));
+
+  const load = async (accountId: string): Promise<BillingState> => {
+    const state = await deps.store.loadBillingState(accountId);
+    if (!state) throw notFound('account');
+    return state;
+  };
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/account',
+      summary: 'The account page: subscription, credit, scheduled change, and whether Change is possible',
+      responses: { 200: json(engineObject('Account', 'The account page facts.'), 'The account'), ...errors(401) },
+    }),
+    async (c) => c.json(accountView(await load(c.get('session').accountId), c.get('user'), deps.clock.now()), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/account/options',
+      summary: 'What the customer may choose, with reason codes for what they may not',
+      description:
+        'Also returns the catalog and the subscription in the engine’s shape, so the browser can price every choice with the same engine.',
+      request: { query: optionsQuerySchema },
+      responses: {
+        200: json(engineObject('ChangeOptions', 'Options, catalog and subscription.'), 'Options'),
+        ...errors(400, 401),
+      },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const state = await load(c.get('session').accountId);
+      const { subscription, catalog } = state;
+      const options = changeOptions(
+        catalog.catalog,
+        subscription,
+        { canManageBilling: canManageBilling(c.get('user')) },
+        {
+          planId: query.planId ?? subscription.plan.planId,
+          interval: query.interval ?? subscription.interval,
+          quantity: query.quantity ?? subscription.plan.quantity,
+        },
+      );
+      return c.json(
+        {
+          now: deps.clock.now(),
+          options,
+          catalog: { id: catalog.id, name: catalog.name, groups: catalog.groups, ...catalog.catalog },
+          subscription,
+          version: state.version,
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/documents',
+      summary: 'Invoices and credit notes, newest first',
+      responses: {
+        200: json(engineObject('Documents', 'Document summaries, newest first'), 'Documents'),
+        ...errors(401),
+      },
+    }),
+    async (c) => {
+      const documents = await deps.store.listDocuments(c.get('session').accountId);
+      return c.json({ documents: documents.map(documentSummary) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/documents/{documentId}',
+      summary: 'One invoice or credit note with its lines',
+      request: { params: z.object({ documentId: z.string().min(1).max(100) }) },
+      responses: {
+        200: json(engineObject('Document', 'A document with its lines'), 'The document'),
+        ...errors(401, 404),
+      },
+    }),
+    async (c) => {
+      const doc = await deps.store.findDocument(c.get('session').accountId, c.req.valid('param').documentId);
+      if (!doc) throw notFound('document');
+      return c.json(
+        {
+          ...documentSummary(doc),
+          lines: doc.lines,
+          seller: doc.seller,
+          customer: doc.customer,
+          locale: doc.locale,
+          creditNoteApplied: doc.creditNoteApplied,
+          creditBalanceApplied: doc.creditBalanceApplied,
+          forfeited: doc.forfeited,
+        },
+        200,
+      );
+    },
+  );
+
+  return app;
+}

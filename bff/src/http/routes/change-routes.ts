@@ -1,0 +1,101 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { ChangeConfirmer } from '../../billing/confirm-change';
+import { sha256 } from '../../billing/price-quote';
+import { ApiError, notFound } from '../api-error';
+import type { AppDeps } from '../app-env';
+import { engineObject, errors, json, router } from '../openapi';
+import { requireSession } from '../session-middleware';
+
+const confirmSchema = z.strictObject({ quoteId: z.string().min(1).max(100) }).meta({ id: 'ConfirmChange' });
+const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(8)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/, 'visible ASCII characters only')
+    .meta({ description: 'One key per confirmation intent; retries and double clicks reuse it.' }),
+});
+
+export function changeRoutes(deps: AppDeps, confirmer: ChangeConfirmer) {
+  const app = router();
+  app.use('/api/changes', requireSession(deps));
+  app.use('/api/scheduled-change', requireSession(deps));
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/changes',
+      summary: 'Confirm a quote: pay what is due now and apply or schedule the change, exactly once',
+      request: {
+        headers: idempotencyHeaders,
+        body: { content: { 'application/json': { schema: confirmSchema } }, required: true },
+      },
+      responses: {
+        201: json(
+          engineObject('Confirmation', 'What changed now, what is scheduled, the documents and the new limits.'),
+          'Confirmed',
+        ),
+        402: json(engineObject('PaymentDeclined', 'The card was declined; nothing changed.'), 'Payment declined'),
+        ...errors(400, 401, 403, 404, 409, 415, 422, 503),
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const response = await confirmer.confirm({
+        user: c.get('user'),
+        quoteId: body.quoteId,
+        idempotencyKey: c.req.valid('header')['idempotency-key'],
+        requestHash: sha256(JSON.stringify(['POST', '/api/changes', body.quoteId])),
+      });
+      // A replay answers exactly what the first request answered.
+      return c.json(response.body as Record<string, unknown>, response.status as 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/scheduled-change',
+      summary: 'The change waiting for the period end, if any',
+      responses: {
+        200: json(engineObject('ScheduledChangeView', 'The pending change, or null'), 'The scheduled change'),
+        ...errors(401),
+      },
+    }),
+    async (c) => {
+      const state = await deps.store.loadBillingState(c.get('session').accountId);
+      if (!state) throw notFound('subscription');
+      return c.json({ scheduledChange: state.scheduledChange }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/scheduled-change',
+      summary: 'Cancel the scheduled change',
+      responses: { 204: { description: 'Canceled' }, ...errors(401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const user = c.get('user');
+      if (user.role === 'member')
+        throw new ApiError(403, 'no_billing_permission', 'Only owners and billing admins can change the subscription.');
+      const state = await deps.store.loadBillingState(user.accountId);
+      if (!state?.scheduledChange) throw new ApiError(404, 'no_scheduled_change', 'There is no scheduled change.');
+      const outcome = await deps.store.cancelScheduledChange({
+        accountId: user.accountId,
+        userId: user.id,
+        expectedVersion: state.version,
+        at: deps.clock.now(),
+      });
+      if (outcome === 'none') throw new ApiError(404, 'no_scheduled_change', 'There is no scheduled change.');
+      if (outcome === 'busy')
+        throw new ApiError(409, 'change_in_progress', 'A change to this subscription is being confirmed.');
+      if (outcome === 'stale')
+        throw new ApiError(409, 'subscription_changed', 'The subscription changed meanwhile; reload it.');
+      return c.body(null, 204);
+    },
+  );
+
+  return app;
+}

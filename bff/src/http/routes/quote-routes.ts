@@ -1,0 +1,60 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { changeRequestSchema } from '@planshift/shared/quote';
+import { priceChange, quoteErrorToApiError } from '../../billing/price-quote';
+import { quoteView, saveQuote } from '../../billing/quotes';
+import { notFound } from '../api-error';
+import type { AppDeps } from '../app-env';
+import { engineObject, errors, json, router } from '../openapi';
+import { requireSession } from '../session-middleware';
+
+const quoteViewSchema = engineObject('Quote', 'A stored quote: id, expiry, the request, and the engine’s quote.');
+
+export function quoteRoutes(deps: AppDeps) {
+  const app = router();
+  app.use('/api/quotes', requireSession(deps));
+  app.use('/api/quotes/*', requireSession(deps));
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/quotes',
+      summary: 'Price a requested target state (plan, interval, total seats, add-ons)',
+      request: {
+        body: {
+          content: { 'application/json': { schema: changeRequestSchema.meta({ id: 'ChangeRequest' }) } },
+          required: true,
+        },
+      },
+      responses: {
+        201: json(quoteViewSchema, 'The quote, stored with an id and an expiry'),
+        ...errors(400, 401, 403, 409, 415, 422),
+      },
+    }),
+    async (c) => {
+      const request = c.req.valid('json');
+      const state = await deps.store.loadBillingState(c.get('session').accountId);
+      if (!state) throw notFound('subscription');
+      const now = deps.clock.now();
+      const priced = priceChange(state, c.get('user'), request, now);
+      if (!priced.ok) throw quoteErrorToApiError(priced.errors);
+      return c.json(await saveQuote(deps.store, state, request, priced.quote, now), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/quotes/{quoteId}',
+      summary: 'A quote made earlier',
+      request: { params: z.object({ quoteId: z.string().min(1).max(100) }) },
+      responses: { 200: json(quoteViewSchema, 'The quote'), ...errors(401, 404) },
+    }),
+    async (c) => {
+      const record = await deps.store.findQuote(c.get('session').accountId, c.req.valid('param').quoteId);
+      if (!record) throw notFound('quote');
+      return c.json(quoteView(record), 200);
+    },
+  );
+
+  return app;
+}

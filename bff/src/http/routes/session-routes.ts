@@ -1,0 +1,82 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { getSignedCookie } from 'hono/cookie';
+import { canManageBilling, hashSessionId, signIn } from '../../auth/sessions';
+import type { UserRecord } from '../../store/records';
+import { ApiError } from '../api-error';
+import type { AppDeps } from '../app-env';
+import { errors, json, router } from '../openapi';
+import { clearSessionCookie, requireSession, SESSION_COOKIE, setSessionCookie } from '../session-middleware';
+
+const signInSchema = z
+  .strictObject({ email: z.email().max(254), password: z.string().min(1).max(200) })
+  .meta({ id: 'SignIn' });
+
+const sessionSchema = z
+  .object({
+    user: z.object({
+      id: z.string(),
+      name: z.string(),
+      email: z.string(),
+      role: z.enum(['owner', 'billing_admin', 'member']),
+      canManageBilling: z.boolean(),
+    }),
+    accountId: z.string(),
+    csrfToken: z.string().meta({ description: 'Send it as X-CSRF-Token on every state-changing request.' }),
+  })
+  .meta({ id: 'Session' });
+
+const sessionView = (user: UserRecord, csrfToken: string) => ({
+  user: { id: user.id, name: user.name, email: user.email, role: user.role, canManageBilling: canManageBilling(user) },
+  accountId: user.accountId,
+  csrfToken,
+});
+
+export function sessionRoutes(deps: AppDeps) {
+  const app = router();
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/session',
+      summary: 'Sign in with e-mail and password',
+      request: { body: { content: { 'application/json': { schema: signInSchema } }, required: true } },
+      responses: { 200: json(sessionSchema, 'Signed in; the session cookie is set.'), ...errors(400, 401, 415) },
+    }),
+    async (c) => {
+      const { email, password } = c.req.valid('json');
+      const signedIn = await signIn(deps.store, email, password);
+      if (!signedIn) throw new ApiError(401, 'invalid_credentials', 'The e-mail or password is wrong.', 'email');
+      await setSessionCookie(c, deps, signedIn.sessionId);
+      return c.json(sessionView(signedIn.user, signedIn.session.csrfToken), 200);
+    },
+  );
+
+  app.use('/api/session', async (c, next) => (c.req.method === 'POST' ? next() : requireSession(deps)(c, next)));
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/session',
+      summary: 'The signed-in user and the CSRF token',
+      responses: { 200: json(sessionSchema, 'The session'), ...errors(401) },
+    }),
+    (c) => c.json(sessionView(c.get('user'), c.get('session').csrfToken), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/session',
+      summary: 'Sign out',
+      responses: { 204: { description: 'Signed out' }, ...errors(401, 403) },
+    }),
+    async (c) => {
+      const sessionId = await getSignedCookie(c, deps.env.SESSION_SECRET, SESSION_COOKIE);
+      if (sessionId) await deps.store.deleteSession(hashSessionId(sessionId));
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,112 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { instantFromIso, instantToIso } from '@planshift/shared/periods';
+import { SCENARIO_NAMES, SCENARIOS } from '../../scenarios';
+import { ScenarioError } from '../../scenarios/prepare-scenario';
+import { resetToScenario } from '../../scenarios/reset';
+import { scenarioSchema } from '../../scenarios/scenario-schema';
+import { ApiError } from '../api-error';
+import type { AppDeps } from '../app-env';
+import { errors, json, router } from '../openapi';
+
+const resetSchema = z
+  .union([
+    z.strictObject({ name: z.enum(SCENARIO_NAMES) }),
+    z.strictObject({ scenario: scenarioSchema.meta({ id: 'Scenario' }) }),
+  ])
+  .meta({ id: 'Reset', description: 'A named scenario, or a whole scenario given inline.' });
+
+const clockSchema = z
+  .object({
+    now: z.int().meta({ description: 'Unix seconds' }),
+    iso: z.string(),
+    frozen: z.boolean().meta({ description: 'True while a test clock is set.' }),
+  })
+  .meta({ id: 'Clock' });
+
+const setClockSchema = z.strictObject({
+  at: z.iso
+    .datetime({ offset: true })
+    .nullable()
+    .meta({ description: 'The instant to freeze at; null returns to real time.' }),
+});
+
+const advanceSchema = z
+  .strictObject({
+    days: z.int().min(0).max(3660).default(0),
+    hours: z.int().min(0).max(100_000).default(0),
+    seconds: z.int().min(0).max(400_000_000).default(0),
+  })
+  .refine((a) => a.days + a.hours + a.seconds > 0, { message: 'advance by something', path: ['seconds'] });
+
+/** QA's controls: reset to a scenario and drive the system clock. Absent (404) in production. */
+export function testRoutes(deps: AppDeps) {
+  const app = router();
+  const clockView = () => {
+    const now = deps.clock.now();
+    return { now, iso: instantToIso(now), frozen: deps.clock.frozenAt() !== null };
+  };
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/test/reset',
+      summary: 'Reset the database to a scenario (not in production)',
+      request: { body: { content: { 'application/json': { schema: resetSchema } }, required: true } },
+      responses: { 200: json(clockSchema, 'Reset; the clock as the scenario set it'), ...errors(400, 415, 422) },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const scenario = 'name' in body ? scenarioSchema.parse(SCENARIOS[body.name]) : body.scenario;
+      try {
+        await resetToScenario(deps.store, deps.clock, scenario);
+      } catch (error) {
+        if (error instanceof ScenarioError)
+          throw new ApiError(422, 'invalid_scenario', error.message, `scenario.${error.field}`);
+        throw error;
+      }
+      return c.json(clockView(), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/test/clock',
+      summary: 'The system clock',
+      responses: { 200: json(clockSchema, 'The clock') },
+    }),
+    (c) => c.json(clockView(), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/test/clock',
+      summary: 'Freeze the system clock at an instant (runs whatever falls due), or return to real time',
+      request: { body: { content: { 'application/json': { schema: setClockSchema } }, required: true } },
+      responses: { 200: json(clockSchema, 'The clock'), ...errors(400, 415) },
+    }),
+    async (c) => {
+      const { at } = c.req.valid('json');
+      await deps.clock.set(at === null ? null : instantFromIso(at));
+      return c.json(clockView(), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/test/clock/advance',
+      summary: 'Move the system clock forward (runs whatever falls due before answering)',
+      request: { body: { content: { 'application/json': { schema: advanceSchema } }, required: true } },
+      responses: { 200: json(clockSchema, 'The clock'), ...errors(400, 415) },
+    }),
+    async (c) => {
+      const { days, hours, seconds } = c.req.valid('json');
+      await deps.clock.set(deps.clock.now() + days * 86_400 + hours * 3600 + seconds);
+      return c.json(clockView(), 200);
+    },
+  );
+
+  return app;
+}

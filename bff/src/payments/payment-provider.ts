@@ -1,0 +1,35 @@
+/** Why a card processor refused a charge: the code the API and the SPA explain. */
+export type CardDecline = 'card_declined' | 'insufficient_funds' | 'expired_card' | 'processing_error';
+
+export type ChargeRequest = Readonly<{
+  /** The provider-side idempotency key: the same id never charges twice. */
+  paymentAttemptId: string;
+  /** The provider's reference to the stored card (for the simulated provider, the test card number). */
+  paymentMethod: string;
+  /** Integer minor units, more than zero. */
+  amount: number;
+  currency: string;
+  description: string;
+}>;
+
+export type ChargeOutcome =
+  | Readonly<{ status: 'succeeded'; chargeId: string; paymentAttemptId: string; amount: number; currency: string }>
+  | Readonly<{ status: 'failed'; decline: CardDecline; paymentAttemptId: string; message: string }>;
+
+export interface PaymentProvider {
+  /**
+   * Charges once per paymentAttemptId: a repeated id returns the first outcome without charging
+   * again. Throws PaymentUnavailableError when the outcome is unknown (network failure, lost answer).
+   */
+  charge(request: ChargeRequest): Promise<ChargeOutcome>;
+  /** The provider's record of an attempt, or null if it never reached the provider. */
+  lookup(paymentAttemptId: string): Promise<ChargeOutcome | null>;
+}
+
+/** We do not know whether the charge happened: retry with the same attempt id, or look it up. */
+export class PaymentUnavailableError extends Error {
+  constructor(message = 'The payment provider did not answer.') {
+    super(message);
+    this.name = 'PaymentUnavailableError';
+  }
+}

@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type ChargeLedger, type ChargeRecord, InMemoryChargeLedger } from './charge-ledger';
+import {
+  type CardDecline,
+  type ChargeOutcome,
+  type ChargeRequest,
+  type PaymentProvider,
+  PaymentUnavailableError,
+} from './payment-provider';
+
+/** The card processor test numbers everyone knows (Stripe's), and what each one does. */
+export const TEST_CARDS: Readonly<Record<string, 'success' | CardDecline>> = {
+  '4242424242424242': 'success',
+  '5555555555554444': 'success',
+  '4000000000000002': 'card_declined',
+  '4000000000009995': 'insufficient_funds',
+  '4000000000000069': 'expired_card',
+  '4000000000000119': 'processing_error',
+};
+
+const DECLINE_MESSAGES: Readonly<Record<CardDecline, string>> = {
+  card_declined: 'Your card was declined.',
+  insufficient_funds: 'Your card has insufficient funds.',
+  expired_card: 'Your card has expired.',
+  processing_error: 'An error occurred while processing your card.',
+};
+
+/** A failure tests inject: before the processor charges, or after it charged (the answer is lost). */
+export type PaymentFault = Readonly<{ kind: 'fail_before_charge' | 'lose_response'; times?: number }>;
+
+export type SimulatedProviderOptions = Readonly<{ ledger?: ChargeLedger; delayMs?: number }>;
+
+/**
+ * A card processor's test mode: deterministic outcomes by card number, its own idempotency by
+ * attempt id, and faults on demand, so that every path of the confirm flow can be exercised.
+ */
+export class SimulatedPaymentProvider implements PaymentProvider {
+  readonly #ledger: ChargeLedger;
+  #delayMs: number;
+  #faults: { kind: PaymentFault['kind']; remaining: number }[] = [];
+
+  constructor(options: SimulatedProviderOptions = {}) {
+    this.#ledger = options.ledger ?? new InMemoryChargeLedger();
+    this.#delayMs = options.delayMs ?? 0;
+  }
+
+  injectFault(fault: PaymentFault): void {
+    this.#faults.push({ kind: fault.kind, remaining: fault.times ?? 1 });
+  }
+
+  clearFaults(): void {
+    this.#faults = [];
+  }
+
+  /** How long the processor takes to answer, after it has recorded the outcome. */
+  setDelay(ms: number): void {
+    this.#delayMs = ms;
+  }
+
+  /** Forgets every charge and fault: a QA reset starts a new world, processor included. */
+  reset(): void {
+    this.#ledger.clear();
+    this.clearFaults();
+  }
+
+  /** Every outcome the processor recorded, one per attempt id. */
+  charges(): ChargeOutcome[] {
+    return this.#ledger.all().map(outcomeOf);
+  }
+
+  async charge(request: ChargeRequest): Promise<ChargeOutcome> {
+    if (!Number.isSafeInteger(request.amount) || request.amount <= 0) {
+      throw new RangeError(`amount must be a positive integer of minor units, not ${request.amount}`);
+    }
+    const fault = this.#takeFault();
+    if (fault === 'fail_before_charge') throw new PaymentUnavailableError('The payment provider could not be reached.');
+
+    const existing = this.#ledger.get(request.paymentAttemptId);
+    if (existing) {
+      assertSameRequest(existing, request);
+    } else {
+      this.#ledger.put(recordFor(request));
+    }
+    const outcome = outcomeOf(this.#ledger.get(request.paymentAttemptId) as ChargeRecord);
+    if (this.#delayMs > 0) await sleep(this.#delayMs);
+    if (fault === 'lose_response') throw new PaymentUnavailableError('The payment provider’s answer was lost.');
+    return outcome;
+  }
+
+  async lookup(paymentAttemptId: string): Promise<ChargeOutcome | null> {
+    const record = this.#ledger.get(paymentAttemptId);
+    return record ? outcomeOf(record) : null;
+  }
+
+  #takeFault(): PaymentFault['kind'] | null {
+    const fault = this.#faults[0];
+    if (!fault) return null;
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) this.#faults.shift();
+    return fault.kind;
+  }
+}
+
+function recordFor(request: ChargeRequest): ChargeRecord {
+  const behaviour = TEST_CARDS[request.paymentMethod] ?? 'card_declined';
+  const common = {
+    paymentAttemptId: request.paymentAttemptId,
+    request: { paymentMethod: request.paymentMethod, amount: request.amount, currency: request.currency },
+    recordedAt: new Date().toISOString(),
+  };
+  if (behaviour === 'success') {
+    const chargeId = `ch_${createHash('sha256').update(request.paymentAttemptId).digest('hex').slice(0, 24)}`;
+    return { ...common, status: 'succeeded', chargeId, amount: request.amount, currency: request.currency };
+  }
+  return { ...common, status: 'failed', decline: behaviour, message: DECLINE_MESSAGES[behaviour] };
+}
+
+function outcomeOf(record: ChargeRecord): ChargeOutcome {
+  if (record.status === 'succeeded') {
+    const { chargeId, paymentAttemptId, amount, currency } = record;
+    return { status: 'succeeded', chargeId, paymentAttemptId, amount, currency };
+  }
+  const { decline, paymentAttemptId, message } = record;
+  return { status: 'failed', decline, paymentAttemptId, message };
+}
+
+/** Like a processor's idempotency check: one key, one request; anything else is a caller's bug. */
+function assertSameRequest(record: ChargeRecord, request: ChargeRequest): void {
+  const { paymentMethod, amount, currency } = record.request;
+  if (paymentMethod !== request.paymentMethod || amount !== request.amount || currency !== request.currency) {
+    throw new Error(`payment attempt ${request.paymentAttemptId} was first made with different parameters`);
+  }
+}

@@ -1,0 +1,127 @@
+import { billFullPeriod } from '@planshift/shared/apply';
+import { renewalInvoice } from '@planshift/shared/documents';
+import { type Instant, instantFromIso, periodAt, periodIndexAt } from '@planshift/shared/periods';
+import { describeChanges } from '@planshift/shared/quote';
+import { currentTarget, type Subscription } from '@planshift/shared/subscription';
+import type { SeedPlan, Seller } from '../store/records';
+import type { Scenario } from './scenario-schema';
+
+export const DEFAULT_SELLER: Seller = {
+  name: 'Planshift Demo Ltd',
+  address: '1 Exchange Square, London EC2A 2BR, United Kingdom',
+  vatId: 'GB123456789',
+  email: 'billing@planshift.example',
+};
+
+/** A scenario that names something the engine cannot bill, with the field to fix. */
+export class ScenarioError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function cardBrand(number: string): string {
+  if (number.startsWith('4')) return 'visa';
+  if (/^5[1-5]/.test(number)) return 'mastercard';
+  if (/^3[47]/.test(number)) return 'amex';
+  return 'card';
+}
+
+/**
+ * Turns a scenario into the rows a reset writes. Each subscription is billed in full for the
+ * period containing `now` by the engine, exactly as a renewal would have billed it.
+ */
+export function prepareScenario(
+  scenario: Scenario,
+  now: Instant,
+  hashPassword: (password: string) => string,
+): SeedPlan {
+  const catalogs = new Map(scenario.catalogs.map((c) => [c.id, c]));
+  const accounts = scenario.accounts.map((seed, i) => {
+    const field = `accounts.${i}.subscription`;
+    const entry = catalogs.get(seed.catalogId);
+    if (!entry) throw new ScenarioError(`accounts.${i}.catalogId`, 'unknown catalog');
+    const { catalog } = entry;
+    const wanted = seed.subscription;
+    const anchor = instantFromIso(wanted.anchor);
+    if (anchor > now) throw new ScenarioError(`${field}.anchor`, 'the anchor is after the scenario clock');
+    const periodIndex = periodIndexAt(anchor, wanted.interval, now);
+    const period = periodAt(anchor, wanted.interval, periodIndex);
+    const target = {
+      planId: wanted.planId,
+      interval: wanted.interval,
+      quantity: wanted.quantity,
+      addOns: [...wanted.addOns].sort((a, b) => a.addOnId.localeCompare(b.addOnId)),
+    };
+    const billed = billFullPeriod(catalog, seed.currency, target, period, null);
+    if (!billed.ok) {
+      throw new ScenarioError(
+        field,
+        `no ${seed.currency} price for ${billed.item.type} ${billed.item.id} in the interval`,
+      );
+    }
+    const subscription: Subscription = {
+      id: wanted.id,
+      currency: seed.currency,
+      status: wanted.status,
+      interval: wanted.interval,
+      anchor,
+      periodIndex,
+      plan: billed.bill.plan,
+      addOns: billed.bill.addOns,
+      pendingChange: wanted.pendingChange ? { effectiveAt: period.end, target: wanted.pendingChange } : null,
+      creditBalance: seed.creditBalance,
+      unpaidInvoices: wanted.currentInvoiceUnpaid ? 1 : 0,
+    };
+    const scheduledChange = subscription.pendingChange && {
+      id: `${wanted.id}-scheduled`,
+      effectiveAt: subscription.pendingChange.effectiveAt,
+      target: subscription.pendingChange.target,
+      changes: describeChanges(catalog, subscription, currentTarget(subscription), subscription.pendingChange.target),
+      createdAt: period.start,
+    };
+    const card = seed.card;
+    return {
+      account: {
+        id: seed.id,
+        name: seed.name,
+        catalogId: seed.catalogId,
+        currency: seed.currency,
+        locale: seed.locale,
+        billingEmail: seed.billingEmail,
+        billingAddress: seed.billingAddress,
+        paymentMethod: card && {
+          brand: cardBrand(card.number),
+          last4: card.number.slice(-4),
+          expMonth: card.expMonth,
+          expYear: card.expYear,
+          reference: card.number,
+        },
+        createdAt: wanted.signupAt ? instantFromIso(wanted.signupAt) : anchor,
+      },
+      users: seed.users.map((user) => ({
+        id: user.id,
+        accountId: seed.id,
+        email: user.email.toLowerCase(),
+        name: user.name,
+        role: user.role,
+        passwordHash: hashPassword(user.password),
+      })),
+      openingCredit: seed.creditBalance,
+      subscription,
+      signupAt: wanted.signupAt ? instantFromIso(wanted.signupAt) : anchor,
+      scheduledChange,
+      invoice: renewalInvoice(billed.bill.lines, seed.currency, 0),
+      invoicePaid: !wanted.currentInvoiceUnpaid,
+    };
+  });
+  return {
+    clock: scenario.clock === null ? null : instantFromIso(scenario.clock),
+    seller: scenario.seller ?? DEFAULT_SELLER,
+    catalogs: scenario.catalogs.map((c) => ({ id: c.id, name: c.name, groups: c.groups, catalog: c.catalog })),
+    accounts,
+  };
+}

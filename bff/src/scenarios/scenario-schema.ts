@@ -1,0 +1,115 @@
+import { catalogIdSchema, catalogSchema } from '@planshift/shared/catalog';
+import { currencyCodeSchema } from '@planshift/shared/money';
+import { billingIntervalSchema } from '@planshift/shared/periods';
+import { z } from 'zod';
+
+export const LOCALES = ['en', 'ro', 'el', 'fr', 'it', 'sv'] as const;
+export const localeSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof localeSchema>;
+
+const idSchema = catalogIdSchema;
+const isoInstant = z.iso.datetime({ offset: true });
+
+const userSchema = z.strictObject({
+  id: idSchema,
+  email: z.email().max(254),
+  name: z.string().min(1).max(120),
+  role: z.enum(['owner', 'billing_admin', 'member']),
+  password: z.string().min(8).max(200),
+});
+
+const subscriptionSchema = z.strictObject({
+  id: idSchema,
+  planId: idSchema,
+  quantity: z.int().min(1).max(100_000),
+  interval: billingIntervalSchema,
+  addOns: z.array(z.strictObject({ addOnId: idSchema, quantity: z.int().min(1).max(100_000) })).default([]),
+  status: z.enum(['active', 'past_due', 'paused', 'canceled']).default('active'),
+  /** The billing anchor: period k starts at anchor + k intervals (month-end clamped). */
+  anchor: isoInstant,
+  signupAt: isoInstant.optional(),
+  /** A change already scheduled for the end of the current period. */
+  pendingChange: z
+    .strictObject({
+      planId: idSchema,
+      interval: billingIntervalSchema,
+      quantity: z.int().min(1).max(100_000),
+      addOns: z.array(z.strictObject({ addOnId: idSchema, quantity: z.int().min(1).max(100_000) })),
+    })
+    .optional(),
+  /** The current period's renewal invoice is left unpaid (blocks self-service changes). */
+  currentInvoiceUnpaid: z.boolean().default(false),
+});
+
+const accountSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().min(1).max(120),
+  catalogId: idSchema,
+  currency: currencyCodeSchema,
+  locale: localeSchema,
+  billingEmail: z.email().max(254),
+  billingAddress: z.strictObject({
+    line1: z.string().min(1).max(200),
+    city: z.string().min(1).max(100),
+    postalCode: z.string().max(20).default(''),
+    country: z.string().length(2),
+  }),
+  /** The card on file, as its number: the simulated provider's test cards decide the outcome. */
+  card: z
+    .strictObject({
+      number: z.string().regex(/^\d{12,19}$/),
+      expMonth: z.int().min(1).max(12),
+      expYear: z.int().min(2000).max(2100),
+    })
+    .nullable(),
+  creditBalance: z.int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  users: z.array(userSchema).min(1),
+  subscription: subscriptionSchema,
+});
+
+const scenarioCatalogSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().min(1).max(120),
+  groups: z.array(z.strictObject({ id: idSchema, name: z.string().min(1).max(120) })).default([]),
+  catalog: catalogSchema,
+});
+
+/** A whole world for QA: catalogs, accounts with their users and subscriptions, and the clock. */
+export const scenarioSchema = z
+  .strictObject({
+    /** The test clock's instant; omitted, the system runs on real time. */
+    clock: isoInstant.nullable().default(null),
+    seller: z
+      .strictObject({
+        name: z.string().min(1).max(120),
+        address: z.string().min(1).max(300),
+        vatId: z.string().max(40),
+        email: z.email(),
+      })
+      .optional(),
+    catalogs: z.array(scenarioCatalogSchema).min(1).max(20),
+    accounts: z.array(accountSchema).min(1).max(20_000),
+  })
+  .superRefine((scenario, ctx) => {
+    const catalogs = new Map(scenario.catalogs.map((c) => [c.id, c.catalog]));
+    const emails = new Set<string>();
+    scenario.accounts.forEach((account, i) => {
+      const catalog = catalogs.get(account.catalogId);
+      if (!catalog) {
+        ctx.addIssue({ code: 'custom', message: 'unknown catalog', path: ['accounts', i, 'catalogId'] });
+        return;
+      }
+      if (!catalog.plans.some((plan) => plan.id === account.subscription.planId)) {
+        ctx.addIssue({ code: 'custom', message: 'unknown plan', path: ['accounts', i, 'subscription', 'planId'] });
+      }
+      for (const user of account.users) {
+        const email = user.email.toLowerCase();
+        if (emails.has(email))
+          ctx.addIssue({ code: 'custom', message: 'duplicate e-mail', path: ['accounts', i, 'users'] });
+        emails.add(email);
+      }
+    });
+  });
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;

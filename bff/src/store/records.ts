@@ -1,0 +1,181 @@
+import type { Catalog } from '@planshift/shared/catalog';
+import type { CreditNoteDraft, DocumentLine, InvoiceDraft } from '@planshift/shared/documents';
+import type { ChangeRequest } from '@planshift/shared/eligibility';
+import type { CurrencyCode } from '@planshift/shared/money';
+import type { Instant } from '@planshift/shared/periods';
+import type { ChangeDescriptor, Quote } from '@planshift/shared/quote';
+import type { Subscription, TargetState } from '@planshift/shared/subscription';
+import type { Locale } from '../scenarios/scenario-schema';
+
+export type Role = 'owner' | 'billing_admin' | 'member';
+
+export type PaymentMethod = Readonly<{
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+  /** What the payment provider charges: for the simulated provider, the test card number. */
+  reference: string;
+}>;
+
+export type Address = Readonly<{ line1: string; city: string; postalCode: string; country: string }>;
+
+export type AccountRecord = Readonly<{
+  id: string;
+  name: string;
+  catalogId: string;
+  currency: CurrencyCode;
+  locale: Locale;
+  billingEmail: string;
+  billingAddress: Address;
+  paymentMethod: PaymentMethod | null;
+  createdAt: Instant;
+}>;
+
+export type UserRecord = Readonly<{
+  id: string;
+  accountId: string;
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+}>;
+
+export type SessionRecord = Readonly<{
+  idHash: string;
+  userId: string;
+  accountId: string;
+  csrfToken: string;
+  createdAt: Instant;
+  expiresAt: Instant;
+}>;
+
+export type CatalogRecord = Readonly<{
+  id: string;
+  name: string;
+  groups: readonly Readonly<{ id: string; name: string }>[];
+  catalog: Catalog;
+}>;
+
+export type ScheduledChangeRecord = Readonly<{
+  id: string;
+  effectiveAt: Instant;
+  target: TargetState;
+  changes: readonly ChangeDescriptor[];
+  createdAt: Instant;
+}>;
+
+/** Everything the engine needs to price a change for an account, and the version it was read at. */
+export type BillingState = Readonly<{
+  account: AccountRecord;
+  catalog: CatalogRecord;
+  subscription: Subscription;
+  version: number;
+  signupAt: Instant;
+  scheduledChange: ScheduledChangeRecord | null;
+  /** A confirmed change whose provisioning a person has still to finish. */
+  provisioningPending: boolean;
+}>;
+
+export type DocumentRecord = Readonly<{
+  id: string;
+  kind: 'invoice' | 'credit_note';
+  reason: 'change' | 'renewal';
+  number: string;
+  currency: CurrencyCode;
+  total: number;
+  creditNoteApplied: number;
+  creditBalanceApplied: number;
+  forfeited: number;
+  amountDue: number;
+  /** Paid by card so far (invoices): an invoice is unpaid while this is below amountDue. */
+  amountPaid: number;
+  relatedDocumentId: string | null;
+  issuedAt: Instant;
+  locale: Locale;
+  seller: unknown;
+  customer: unknown;
+  lines: readonly DocumentLine[];
+}>;
+
+export type QuoteRecord = Readonly<{
+  id: string;
+  accountId: string;
+  subscriptionId: string;
+  fingerprint: string;
+  request: ChangeRequest;
+  quote: Quote;
+  createdAt: Instant;
+  expiresAt: Instant;
+}>;
+
+export type OrderRecord = Readonly<{
+  id: string;
+  accountId: string;
+  subscriptionId: string;
+  quoteId: string;
+  userId: string;
+  idempotencyKey: string;
+  paymentAttemptId: string;
+  subscriptionVersion: number;
+  amount: number;
+  currency: CurrencyCode;
+  status: 'pending' | 'succeeded' | 'failed';
+  createdAt: Instant;
+}>;
+
+export type StoredResponse = Readonly<{ status: number; body: unknown }>;
+
+/** Numbers the store gave the documents of a change, in its one transaction. */
+export type IssuedDocuments = Readonly<{
+  creditNote: Readonly<{ id: string; number: string }> | null;
+  invoice: Readonly<{ id: string; number: string }> | null;
+}>;
+
+/**
+ * The complete effect of a confirmed, paid change as the engine decided it: the store writes
+ * all of it in one transaction, or none of it.
+ */
+export type ChangeSet = Readonly<{
+  order: OrderRecord;
+  at: Instant;
+  subscription: Subscription;
+  /** The pending change the engine scheduled (replacing any earlier one), or null. */
+  scheduled: Readonly<{
+    id: string;
+    effectiveAt: Instant;
+    target: TargetState;
+    changes: readonly ChangeDescriptor[];
+  }> | null;
+  /** True when confirming drops the pending change (replaced by this one, or by nothing). */
+  endsPendingChange: boolean;
+  creditNote: CreditNoteDraft | null;
+  invoice: InvoiceDraft | null;
+  /** Balance before and after; the store writes the ledger entries that move it. */
+  creditApplied: number;
+  creditAdded: number;
+  payment: Readonly<{ chargeId: string; amount: number }> | null;
+  changeId: string;
+  provisioning: 'automatic' | 'pending';
+  appliedNow: readonly ChangeDescriptor[];
+}>;
+
+export type Seller = Readonly<{ name: string; address: string; vatId: string; email: string }>;
+
+/** A scenario turned into rows by the engine: what a reset writes, after deleting everything. */
+export type SeedPlan = Readonly<{
+  clock: Instant | null;
+  seller: Seller;
+  catalogs: readonly CatalogRecord[];
+  accounts: readonly Readonly<{
+    account: AccountRecord;
+    users: readonly UserRecord[];
+    openingCredit: number;
+    subscription: Subscription;
+    signupAt: Instant;
+    scheduledChange: ScheduledChangeRecord | null;
+    /** The current period's invoice, issued at its start; paid by card unless left unpaid. */
+    invoice: InvoiceDraft;
+    invoicePaid: boolean;
+  }>[];
+}>;

@@ -1,0 +1,578 @@
+import { periodAt } from '@planshift/shared/periods';
+import { and, eq, gt, lt, notInArray } from 'drizzle-orm';
+import type { Db } from '../../db/open-database';
+import * as t from '../../db/schema';
+import type {
+  ChangeSet,
+  DocumentRecord,
+  IssuedDocuments,
+  OrderRecord,
+  QuoteRecord,
+  SeedPlan,
+  SessionRecord,
+  StoredResponse,
+  UserRecord,
+} from '../records';
+import type { ClaimInput, ClaimResult, FailOrderInput, Store } from '../store';
+import { accountRecord, readBillingState, writeSubscription } from './billing-state-rows';
+import { CatalogCache, catalogRows } from './catalog-rows';
+import type { Conn } from './connection';
+import { issueDocument, readDocuments } from './document-rows';
+
+type OrderRow = typeof t.orders.$inferSelect;
+
+function orderRecord(row: OrderRow): OrderRecord {
+  return { ...row, currency: row.currency as OrderRecord['currency'] };
+}
+
+function storedResponse(row: { responseStatus: number | null; responseBody: string | null }): StoredResponse | null {
+  if (row.responseStatus === null || row.responseBody === null) return null;
+  return { status: row.responseStatus, body: JSON.parse(row.responseBody) };
+}
+
+/**
+ * The SQLite store: each method is one synchronous better-sqlite3 transaction, begun
+ * IMMEDIATE so that a read-modify-write never interleaves with another writer.
+ */
+export class SqliteStore implements Store {
+  readonly #catalogs: CatalogCache;
+
+  constructor(readonly db: Db) {
+    this.#catalogs = new CatalogCache(db);
+  }
+
+  #write<T>(work: (tx: Conn) => T): T {
+    return this.db.transaction((tx) => work(tx), { behavior: 'immediate' });
+  }
+
+  async findUserByEmail(email: string): Promise<UserRecord | null> {
+    return this.db.select().from(t.users).where(eq(t.users.email, email.toLowerCase())).get() ?? null;
+  }
+
+  async findUser(userId: string): Promise<UserRecord | null> {
+    return this.db.select().from(t.users).where(eq(t.users.id, userId)).get() ?? null;
+  }
+
+  async createSession(session: SessionRecord): Promise<void> {
+    this.db.insert(t.sessions).values(session).run();
+  }
+
+  async findSession(idHash: string, now: number): Promise<SessionRecord | null> {
+    return (
+      this.db
+        .select()
+        .from(t.sessions)
+        .where(and(eq(t.sessions.idHash, idHash), gt(t.sessions.expiresAt, now)))
+        .get() ?? null
+    );
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    this.db.delete(t.sessions).where(eq(t.sessions.idHash, idHash)).run();
+  }
+
+  async loadBillingState(accountId: string) {
+    return readBillingState(this.db, this.#catalogs, accountId);
+  }
+
+  async listDocuments(accountId: string): Promise<DocumentRecord[]> {
+    return readDocuments(this.db, accountId);
+  }
+
+  async findDocument(accountId: string, documentId: string): Promise<DocumentRecord | null> {
+    return readDocuments(this.db, accountId, documentId)[0] ?? null;
+  }
+
+  async saveQuote(quote: QuoteRecord): Promise<void> {
+    this.db.insert(t.quotes).values(quote).run();
+  }
+
+  async findQuote(accountId: string, quoteId: string): Promise<QuoteRecord | null> {
+    const row = this.db
+      .select()
+      .from(t.quotes)
+      .where(and(eq(t.quotes.id, quoteId), eq(t.quotes.accountId, accountId)))
+      .get();
+    return (row as QuoteRecord | undefined) ?? null;
+  }
+
+  async findQuoteById(quoteId: string): Promise<QuoteRecord | null> {
+    return (this.db.select().from(t.quotes).where(eq(t.quotes.id, quoteId)).get() as QuoteRecord | undefined) ?? null;
+  }
+
+  async findOrder(orderId: string): Promise<OrderRecord | null> {
+    const row = this.db.select().from(t.orders).where(eq(t.orders.id, orderId)).get();
+    return row ? orderRecord(row) : null;
+  }
+
+  async findIdempotencyOutcome(accountId: string, key: string) {
+    const row = this.db
+      .select()
+      .from(t.idempotencyKeys)
+      .where(and(eq(t.idempotencyKeys.accountId, accountId), eq(t.idempotencyKeys.key, key)))
+      .get();
+    if (!row) return null;
+    const order = row.orderId ? await this.findOrder(row.orderId) : null;
+    return { requestHash: row.requestHash, response: storedResponse(row), order };
+  }
+
+  async claimOrder(input: ClaimInput): Promise<ClaimResult> {
+    return this.#write((tx): ClaimResult => {
+      const key = tx
+        .select()
+        .from(t.idempotencyKeys)
+        .where(and(eq(t.idempotencyKeys.accountId, input.accountId), eq(t.idempotencyKeys.key, input.idempotencyKey)))
+        .get();
+      if (key) {
+        if (key.requestHash !== input.requestHash) return { kind: 'key_reused' };
+        const response = storedResponse(key);
+        if (response) return { kind: 'replay', response };
+        const order = key.orderId ? tx.select().from(t.orders).where(eq(t.orders.id, key.orderId)).get() : undefined;
+        return { kind: 'in_progress', order: order ? orderRecord(order) : null };
+      }
+      const subscription = tx
+        .select({ version: t.subscriptions.version })
+        .from(t.subscriptions)
+        .where(eq(t.subscriptions.id, input.order.subscriptionId))
+        .get();
+      if (subscription?.version !== input.order.subscriptionVersion) return { kind: 'stale' };
+      const busy = tx
+        .select({ id: t.orders.id })
+        .from(t.orders)
+        .where(and(eq(t.orders.subscriptionId, input.order.subscriptionId), eq(t.orders.status, 'pending')))
+        .get();
+      if (busy) return { kind: 'subscription_busy' };
+
+      const order: OrderRecord = { ...input.order, status: 'pending' };
+      tx.insert(t.orders).values(order).run();
+      tx.insert(t.idempotencyKeys)
+        .values({
+          accountId: input.accountId,
+          key: input.idempotencyKey,
+          requestHash: input.requestHash,
+          state: 'in_progress',
+          orderId: order.id,
+          createdAt: input.now,
+          expiresAt: input.keyExpiresAt,
+        })
+        .run();
+      return { kind: 'claimed', order };
+    });
+  }
+
+  async completeOrder(
+    change: ChangeSet,
+    respond: (issued: IssuedDocuments) => StoredResponse,
+  ): Promise<StoredResponse> {
+    return this.#write((tx) => {
+      const { order, at } = change;
+      const current = tx.select().from(t.orders).where(eq(t.orders.id, order.id)).get();
+      if (current?.status !== 'pending') {
+        const key = this.#keyRow(tx, order);
+        const replay = key && storedResponse(key);
+        if (replay) return replay;
+        throw new Error(`order ${order.id} is ${current?.status ?? 'missing'}, not pending`);
+      }
+      if (!writeSubscription(tx, change.subscription, order.subscriptionVersion)) {
+        throw new Error(`subscription ${order.subscriptionId} changed under pending order ${order.id}`);
+      }
+      const accountRow = tx.select().from(t.accounts).where(eq(t.accounts.id, order.accountId)).get();
+      if (!accountRow) throw new Error(`order ${order.id} has no account`);
+      const account = accountRecord(accountRow);
+      const seller = this.#seller(tx);
+
+      let scheduledChangeId: string | null = null;
+      if (change.endsPendingChange) {
+        tx.update(t.scheduledChanges)
+          .set({ status: 'replaced', endedAt: at })
+          .where(
+            and(eq(t.scheduledChanges.subscriptionId, order.subscriptionId), eq(t.scheduledChanges.status, 'pending')),
+          )
+          .run();
+      }
+      if (change.scheduled) {
+        scheduledChangeId = change.scheduled.id;
+        tx.insert(t.scheduledChanges)
+          .values({
+            ...change.scheduled,
+            subscriptionId: order.subscriptionId,
+            status: 'pending',
+            createdAt: at,
+            createdByUserId: order.userId,
+          })
+          .run();
+      }
+
+      const common = {
+        accountId: order.accountId,
+        subscriptionId: order.subscriptionId,
+        orderId: order.id,
+        seller,
+        customer: { name: account.name, email: account.billingEmail, address: account.billingAddress },
+        locale: account.locale,
+        issuedAt: at,
+      };
+      const creditNoteId = change.creditNote ? crypto.randomUUID() : null;
+      const invoiceId = change.invoice ? crypto.randomUUID() : null;
+      const issued: { creditNote: IssuedDocuments['creditNote']; invoice: IssuedDocuments['invoice'] } = {
+        creditNote: null,
+        invoice: null,
+      };
+      if (change.creditNote && creditNoteId) {
+        const cn = change.creditNote;
+        issued.creditNote = issueDocument(tx, {
+          ...common,
+          id: creditNoteId,
+          kind: 'credit_note',
+          reason: 'change',
+          currency: cn.currency,
+          total: cn.total.amount,
+          creditNoteApplied: cn.appliedToInvoice.amount,
+          creditBalanceApplied: cn.addedToCreditBalance.amount,
+          forfeited: cn.forfeited.amount,
+          amountDue: 0,
+          relatedDocumentId: invoiceId,
+          lines: cn.lines,
+        });
+      }
+      if (change.invoice && invoiceId) {
+        const inv = change.invoice;
+        issued.invoice = issueDocument(tx, {
+          ...common,
+          id: invoiceId,
+          kind: 'invoice',
+          reason: 'change',
+          currency: inv.currency,
+          total: inv.total.amount,
+          creditNoteApplied: inv.creditNoteApplied.amount,
+          creditBalanceApplied: inv.creditBalanceApplied.amount,
+          forfeited: 0,
+          amountDue: inv.amountDue.amount,
+          relatedDocumentId: creditNoteId,
+          lines: inv.lines,
+        });
+      }
+
+      const ledger = (amount: number, reason: 'credit_note' | 'applied_to_invoice', documentId: string | null) =>
+        tx
+          .insert(t.creditLedger)
+          .values({ accountId: order.accountId, amount, currency: order.currency, reason, documentId, createdAt: at })
+          .run();
+      if (change.creditApplied > 0) ledger(-change.creditApplied, 'applied_to_invoice', invoiceId);
+      if (change.creditAdded > 0) ledger(change.creditAdded, 'credit_note', creditNoteId);
+
+      if (change.payment) {
+        tx.insert(t.payments)
+          .values({
+            id: crypto.randomUUID(),
+            accountId: order.accountId,
+            orderId: order.id,
+            invoiceId,
+            paymentAttemptId: order.paymentAttemptId,
+            amount: change.payment.amount,
+            currency: order.currency,
+            status: 'succeeded',
+            chargeId: change.payment.chargeId,
+            createdAt: at,
+          })
+          .run();
+      }
+      tx.insert(t.confirmedChanges)
+        .values({
+          id: change.changeId,
+          orderId: order.id,
+          accountId: order.accountId,
+          subscriptionId: order.subscriptionId,
+          appliedNow: change.appliedNow,
+          scheduledChangeId,
+          provisioning: change.provisioning,
+          confirmedAt: at,
+        })
+        .run();
+      tx.update(t.orders).set({ status: 'succeeded', completedAt: at }).where(eq(t.orders.id, order.id)).run();
+      tx.insert(t.outbox)
+        .values({
+          id: crypto.randomUUID(),
+          accountId: order.accountId,
+          kind: 'change_confirmed',
+          recipient: account.billingEmail,
+          payload: { changeId: change.changeId, invoiceId, creditNoteId, locale: account.locale },
+          createdAt: at,
+          nextAttemptAt: at,
+        })
+        .run();
+      tx.insert(t.auditEvents)
+        .values({
+          accountId: order.accountId,
+          userId: order.userId,
+          action: 'subscription.change_confirmed',
+          subjectType: 'subscription',
+          subjectId: order.subscriptionId,
+          data: {
+            orderId: order.id,
+            quoteId: order.quoteId,
+            appliedNow: change.appliedNow,
+            scheduledChangeId,
+            invoice: issued.invoice?.number ?? null,
+            creditNote: issued.creditNote?.number ?? null,
+            charged: change.payment?.amount ?? 0,
+          },
+          at,
+        })
+        .run();
+
+      const response = respond(issued);
+      this.#finishKey(tx, order, response);
+      return response;
+    });
+  }
+
+  async failOrder({ order, at, payment, response }: FailOrderInput): Promise<void> {
+    this.#write((tx) => {
+      const keyWhere = and(
+        eq(t.idempotencyKeys.accountId, order.accountId),
+        eq(t.idempotencyKeys.key, order.idempotencyKey),
+      );
+      if (!payment || !response) {
+        // Nothing reached the provider: undo the claim, so that a retry with the key starts afresh.
+        tx.delete(t.idempotencyKeys).where(keyWhere).run();
+        tx.delete(t.orders)
+          .where(and(eq(t.orders.id, order.id), eq(t.orders.status, 'pending')))
+          .run();
+        return;
+      }
+      const updated = tx
+        .update(t.orders)
+        .set({ status: 'failed', failure: payment.declineCode, completedAt: at })
+        .where(and(eq(t.orders.id, order.id), eq(t.orders.status, 'pending')))
+        .run();
+      if (updated.changes !== 1) return;
+      tx.insert(t.payments)
+        .values({
+          id: crypto.randomUUID(),
+          accountId: order.accountId,
+          orderId: order.id,
+          paymentAttemptId: order.paymentAttemptId,
+          amount: order.amount,
+          currency: order.currency,
+          status: 'failed',
+          declineCode: payment.declineCode,
+          createdAt: at,
+        })
+        .run();
+      this.#finishKey(tx, order, response);
+    });
+  }
+
+  async pendingOrders(): Promise<OrderRecord[]> {
+    return this.db.select().from(t.orders).where(eq(t.orders.status, 'pending')).all().map(orderRecord);
+  }
+
+  async cancelScheduledChange(input: { accountId: string; userId: string; expectedVersion: number; at: number }) {
+    return this.#write((tx) => {
+      const sub = tx.select().from(t.subscriptions).where(eq(t.subscriptions.accountId, input.accountId)).get();
+      if (!sub) return 'none' as const;
+      if (sub.version !== input.expectedVersion) return 'stale' as const;
+      const busy = tx
+        .select({ id: t.orders.id })
+        .from(t.orders)
+        .where(and(eq(t.orders.subscriptionId, sub.id), eq(t.orders.status, 'pending')))
+        .get();
+      if (busy) return 'busy' as const;
+      const pending = tx
+        .select()
+        .from(t.scheduledChanges)
+        .where(and(eq(t.scheduledChanges.subscriptionId, sub.id), eq(t.scheduledChanges.status, 'pending')))
+        .get();
+      if (!pending) return 'none' as const;
+      tx.update(t.scheduledChanges)
+        .set({ status: 'canceled', endedAt: input.at })
+        .where(eq(t.scheduledChanges.id, pending.id))
+        .run();
+      tx.update(t.subscriptions)
+        .set({ version: sub.version + 1 })
+        .where(eq(t.subscriptions.id, sub.id))
+        .run();
+      tx.insert(t.auditEvents)
+        .values({
+          accountId: input.accountId,
+          userId: input.userId,
+          action: 'subscription.scheduled_change_canceled',
+          subjectType: 'scheduled_change',
+          subjectId: pending.id,
+          data: { target: pending.target, effectiveAt: pending.effectiveAt },
+          at: input.at,
+        })
+        .run();
+      return 'canceled' as const;
+    });
+  }
+
+  async purgeExpired(now: number): Promise<void> {
+    this.#write((tx) => {
+      tx.delete(t.sessions).where(lt(t.sessions.expiresAt, now)).run();
+      tx.delete(t.idempotencyKeys)
+        .where(and(lt(t.idempotencyKeys.expiresAt, now), eq(t.idempotencyKeys.state, 'completed')))
+        .run();
+      const ordered = tx.select({ id: t.orders.quoteId }).from(t.orders);
+      tx.delete(t.quotes)
+        .where(and(lt(t.quotes.expiresAt, now), notInArray(t.quotes.id, ordered)))
+        .run();
+    });
+  }
+
+  async hasAccounts(): Promise<boolean> {
+    return this.db.select({ id: t.accounts.id }).from(t.accounts).limit(1).get() !== undefined;
+  }
+
+  async readClock(): Promise<number | null> {
+    return this.db.select({ frozenAt: t.system.frozenAt }).from(t.system).get()?.frozenAt ?? null;
+  }
+
+  async writeClock(frozenAt: number | null): Promise<void> {
+    this.db
+      .insert(t.system)
+      .values({ id: 1, seller: {}, frozenAt })
+      .onConflictDoUpdate({ target: t.system.id, set: { frozenAt } })
+      .run();
+  }
+
+  async resetTo(plan: SeedPlan): Promise<void> {
+    this.#write((tx) => {
+      // Children before parents, so that foreign keys hold at every step.
+      for (const table of [
+        t.auditEvents,
+        t.outbox,
+        t.idempotencyKeys,
+        t.payments,
+        t.creditLedger,
+        t.documentLines,
+        t.documents,
+        t.documentSequences,
+        t.confirmedChanges,
+        t.orders,
+        t.quotes,
+        t.scheduledChanges,
+        t.subscriptionItems,
+        t.subscriptions,
+        t.sessions,
+        t.users,
+        t.accounts,
+        t.prices,
+        t.addOns,
+        t.plans,
+        t.planGroups,
+        t.catalogs,
+        t.system,
+      ]) {
+        tx.delete(table).run();
+      }
+      tx.insert(t.system).values({ id: 1, seller: plan.seller, frozenAt: plan.clock }).run();
+      for (const record of plan.catalogs) {
+        const rows = catalogRows(record);
+        tx.insert(t.catalogs).values(rows.catalog).run();
+        if (rows.groups.length) tx.insert(t.planGroups).values(rows.groups).run();
+        tx.insert(t.plans).values(rows.plans).run();
+        if (rows.addOns.length) tx.insert(t.addOns).values(rows.addOns).run();
+        tx.insert(t.prices).values(rows.prices).run();
+      }
+      for (const seed of plan.accounts) this.#seedAccount(tx, plan, seed);
+    });
+    this.#catalogs.clear();
+  }
+
+  #seedAccount(tx: Conn, plan: SeedPlan, seed: SeedPlan['accounts'][number]) {
+    const { account, subscription } = seed;
+    tx.insert(t.accounts).values(account).run();
+    tx.insert(t.users)
+      .values([...seed.users])
+      .run();
+    tx.insert(t.subscriptions)
+      .values({
+        id: subscription.id,
+        accountId: account.id,
+        status: subscription.status,
+        intervalUnit: subscription.interval.unit,
+        intervalCount: subscription.interval.count,
+        anchor: subscription.anchor,
+        periodIndex: subscription.periodIndex,
+        signupAt: seed.signupAt,
+        version: 0,
+      })
+      .run();
+    writeSubscription(tx, subscription, 0);
+    if (seed.scheduledChange) {
+      tx.insert(t.scheduledChanges)
+        .values({ ...seed.scheduledChange, subscriptionId: subscription.id, status: 'pending' })
+        .run();
+    }
+    const period = periodAt(subscription.anchor, subscription.interval, subscription.periodIndex);
+    const invoiceId = `${subscription.id}-${subscription.periodIndex}`;
+    const { invoice } = seed;
+    issueDocument(tx, {
+      id: invoiceId,
+      accountId: account.id,
+      subscriptionId: subscription.id,
+      kind: 'invoice',
+      reason: 'renewal',
+      currency: invoice.currency,
+      total: invoice.total.amount,
+      creditNoteApplied: 0,
+      creditBalanceApplied: invoice.creditBalanceApplied.amount,
+      forfeited: 0,
+      amountDue: invoice.amountDue.amount,
+      relatedDocumentId: null,
+      orderId: null,
+      seller: plan.seller,
+      customer: { name: account.name, email: account.billingEmail, address: account.billingAddress },
+      locale: account.locale,
+      issuedAt: period.start,
+      lines: invoice.lines,
+    });
+    if (seed.invoicePaid && invoice.amountDue.amount > 0) {
+      tx.insert(t.payments)
+        .values({
+          id: crypto.randomUUID(),
+          accountId: account.id,
+          invoiceId,
+          paymentAttemptId: `seed-${invoiceId}`,
+          amount: invoice.amountDue.amount,
+          currency: invoice.currency,
+          status: 'succeeded',
+          chargeId: `ch_seed_${invoiceId}`,
+          createdAt: period.start,
+        })
+        .run();
+    }
+    if (seed.openingCredit > 0) {
+      tx.insert(t.creditLedger)
+        .values({
+          accountId: account.id,
+          amount: seed.openingCredit,
+          currency: account.currency,
+          reason: 'opening_balance',
+          createdAt: period.start,
+        })
+        .run();
+    }
+  }
+
+  #seller(tx: Conn): unknown {
+    return tx.select({ seller: t.system.seller }).from(t.system).get()?.seller ?? null;
+  }
+
+  #keyRow(tx: Conn, order: OrderRecord) {
+    return tx
+      .select()
+      .from(t.idempotencyKeys)
+      .where(and(eq(t.idempotencyKeys.accountId, order.accountId), eq(t.idempotencyKeys.key, order.idempotencyKey)))
+      .get();
+  }
+
+  #finishKey(tx: Conn, order: OrderRecord, response: StoredResponse) {
+    tx.update(t.idempotencyKeys)
+      .set({ state: 'completed', responseStatus: response.status, responseBody: JSON.stringify(response.body) })
+      .where(and(eq(t.idempotencyKeys.accountId, order.accountId), eq(t.idempotencyKeys.key, order.idempotencyKey)))
+      .run();
+  }
+}

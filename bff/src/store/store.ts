@@ -1,0 +1,88 @@
+import type { Instant } from '@planshift/shared/periods';
+import type {
+  BillingState,
+  ChangeSet,
+  DocumentRecord,
+  IssuedDocuments,
+  OrderRecord,
+  QuoteRecord,
+  SeedPlan,
+  SessionRecord,
+  StoredResponse,
+  UserRecord,
+} from './records';
+
+export type ClaimInput = Readonly<{
+  accountId: string;
+  idempotencyKey: string;
+  requestHash: string;
+  now: Instant;
+  keyExpiresAt: Instant;
+  order: Omit<OrderRecord, 'status'>;
+}>;
+
+export type ClaimResult =
+  | Readonly<{ kind: 'claimed'; order: OrderRecord }>
+  /** The key already finished: replay exactly what it answered. */
+  | Readonly<{ kind: 'replay'; response: StoredResponse }>
+  | Readonly<{ kind: 'key_reused' }>
+  /** The key is claimed by an order still pending (in flight, or abandoned by a crash). */
+  | Readonly<{ kind: 'in_progress'; order: OrderRecord | null }>
+  /** The subscription changed since the quote was priced. */
+  | Readonly<{ kind: 'stale' }>
+  /** Another order for the same subscription is pending. */
+  | Readonly<{ kind: 'subscription_busy' }>;
+
+export type FailOrderInput = Readonly<{
+  order: OrderRecord;
+  at: Instant;
+  /** The decline and the answer to replay; null when the charge never reached the provider: the claim is undone. */
+  payment: Readonly<{ declineCode: string }> | null;
+  response: StoredResponse | null;
+}>;
+
+/**
+ * Persistence, dialect-neutral at its interface: every method is one transaction, and the
+ * engine has already decided what each write means. Only implementations know the database.
+ */
+export interface Store {
+  // Sessions and users
+  findUserByEmail(email: string): Promise<UserRecord | null>;
+  findUser(userId: string): Promise<UserRecord | null>;
+  createSession(session: SessionRecord): Promise<void>;
+  findSession(idHash: string, now: Instant): Promise<SessionRecord | null>;
+  deleteSession(idHash: string): Promise<void>;
+
+  // Reading an account
+  loadBillingState(accountId: string): Promise<BillingState | null>;
+  listDocuments(accountId: string): Promise<DocumentRecord[]>;
+  findDocument(accountId: string, documentId: string): Promise<DocumentRecord | null>;
+
+  // Quotes
+  saveQuote(quote: QuoteRecord): Promise<void>;
+  findQuote(accountId: string, quoteId: string): Promise<QuoteRecord | null>;
+
+  // Confirming: claim, then (after the payment) complete or fail
+  findIdempotencyOutcome(
+    accountId: string,
+    key: string,
+  ): Promise<Readonly<{ requestHash: string; response: StoredResponse | null; order: OrderRecord | null }> | null>;
+  claimOrder(input: ClaimInput): Promise<ClaimResult>;
+  completeOrder(change: ChangeSet, respond: (issued: IssuedDocuments) => StoredResponse): Promise<StoredResponse>;
+  failOrder(input: FailOrderInput): Promise<void>;
+  pendingOrders(): Promise<OrderRecord[]>;
+  findOrder(orderId: string): Promise<OrderRecord | null>;
+  findQuoteById(quoteId: string): Promise<QuoteRecord | null>;
+
+  // Scheduled change
+  cancelScheduledChange(
+    input: Readonly<{ accountId: string; userId: string; expectedVersion: number; at: Instant }>,
+  ): Promise<'canceled' | 'none' | 'stale' | 'busy'>;
+
+  // Maintenance and QA
+  hasAccounts(): Promise<boolean>;
+  purgeExpired(now: Instant): Promise<void>;
+  resetTo(plan: SeedPlan): Promise<void>;
+  readClock(): Promise<Instant | null>;
+  writeClock(frozenAt: Instant | null): Promise<void>;
+}
