@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { serializeSigned } from 'hono/utils/cookie';
 import { hashSessionId } from '../src/auth/sessions';
+import { signValue } from '../src/auth/signed-value';
 import { FileChargeLedger } from '../src/payments/charge-ledger';
 import { SimulatedPaymentProvider } from '../src/payments/simulated-provider';
 import type { ScenarioInput } from '../src/scenarios/scenario-schema';
@@ -126,7 +126,7 @@ function scenario(): ScenarioInput {
 }
 
 /** Sessions written straight into the database: signing in 6,000 users would time scrypt, not the API. */
-async function sessions(): Promise<{ cookie: string; csrf: string }[]> {
+function sessions(): { cookie: string; csrf: string }[] {
   const db = new Database(databaseFile);
   db.pragma('busy_timeout = 5000');
   const insert = db.prepare(
@@ -138,7 +138,7 @@ async function sessions(): Promise<{ cookie: string; csrf: string }[]> {
     const id = randomBytes(32).toString('base64url');
     const csrf = randomBytes(16).toString('base64url');
     insert.run(hashSessionId(id), `u-${i}`, `acct-${i}`, csrf, now, now + 3600);
-    result.push({ cookie: (await serializeSigned('planshift_session', id, secret)).split(';')[0] ?? '', csrf });
+    result.push({ cookie: `planshift_session=${encodeURIComponent(signValue(id, secret))}`, csrf });
   }
   db.close();
   return result;
@@ -147,7 +147,11 @@ async function sessions(): Promise<{ cookie: string; csrf: string }[]> {
 type Result = autocannon.Result;
 
 async function load(title: string, options: autocannon.Options): Promise<Result> {
-  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+  const result = await autocannon({
+    connections: CONNECTIONS,
+    ...(options.amount ? {} : { duration: SECONDS }),
+    ...options,
+  });
   const { requests, latency } = result;
   console.log(
     `${title.padEnd(34)} ${requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(latency.p50).padStart(4)} ms   p99 ${String(latency.p99).padStart(4)} ms   errors ${result.errors + result.timeouts}   non-2xx ${result.non2xx}   (${result.requests.total} requests)`,
@@ -174,7 +178,7 @@ try {
     body: JSON.stringify({ scenario: scenario() }),
   });
   if (!reset.ok) throw new Error(`reset failed: ${reset.status} ${await reset.text()}`);
-  const users = await sessions();
+  const users = sessions();
   const headers = (i: number) => ({
     'content-type': 'application/json',
     cookie: users[i]?.cookie ?? '',
@@ -207,7 +211,6 @@ try {
   const confirms = await load('POST /api/changes (confirm)', {
     url: `${bff}/api/changes`,
     amount: ACCOUNTS,
-    duration: undefined,
     requests: [
       {
         method: 'POST',

@@ -62,6 +62,7 @@ CREATE TABLE `confirmed_changes` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `confirmed_changes_order_id_unique` ON `confirmed_changes` (`order_id`);--> statement-breakpoint
+CREATE INDEX `confirmed_changes_provisioning` ON `confirmed_changes` (`subscription_id`,`provisioning`);--> statement-breakpoint
 CREATE TABLE `credit_ledger` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`account_id` text NOT NULL,
@@ -133,6 +134,7 @@ CREATE TABLE `documents` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `documents_number` ON `documents` (`series`,`year`,`sequence`);--> statement-breakpoint
 CREATE INDEX `documents_account` ON `documents` (`account_id`,`issued_at`);--> statement-breakpoint
+CREATE INDEX `documents_subscription` ON `documents` (`subscription_id`,`kind`);--> statement-breakpoint
 CREATE TABLE `idempotency_keys` (
 	`account_id` text NOT NULL,
 	`key` text NOT NULL,
@@ -202,6 +204,7 @@ CREATE TABLE `payments` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `payments_attempt` ON `payments` (`payment_attempt_id`);--> statement-breakpoint
+CREATE INDEX `payments_invoice` ON `payments` (`invoice_id`);--> statement-breakpoint
 CREATE TABLE `plan_groups` (
 	`catalog_id` text NOT NULL,
 	`id` text NOT NULL,
@@ -258,6 +261,7 @@ CREATE TABLE `quotes` (
 );
 --> statement-breakpoint
 CREATE INDEX `quotes_account` ON `quotes` (`account_id`);--> statement-breakpoint
+CREATE INDEX `quotes_expiry` ON `quotes` (`expires_at`);--> statement-breakpoint
 CREATE TABLE `scheduled_changes` (
 	`id` text PRIMARY KEY NOT NULL,
 	`subscription_id` text NOT NULL,

@@ -60,6 +60,12 @@ describe('the API surface', () => {
     });
     expect(form.status).toBe(415);
     expect(await form.json()).toMatchObject({ code: 'unsupported_media_type', field: 'Content-Type' });
+    const huge = await system.anonymous.request('POST', '/api/session', {
+      email: 'a@b.example',
+      password: 'x'.repeat(70_000),
+    });
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ code: 'payload_too_large' });
     const missing = await system.anonymous.json('GET', '/api/nothing-here');
     expect(missing).toMatchObject({ status: 404, body: { code: 'not_found' } });
   });
@@ -82,10 +88,15 @@ describe('sessions', () => {
   it('needs a session for the account, and the CSRF token for every change', async () => {
     expect((await system.anonymous.json('GET', '/api/account')).body).toMatchObject({ code: 'unauthenticated' });
     const maria = await system.signIn('maria@northwind.example');
+    const body = JSON.stringify({ planId: 'business', interval: MONTHLY, quantity: 10, addOns: [] });
     const withoutToken = await system.app.request('/api/quotes', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: (await signedCookie('maria@northwind.example')) ?? '' },
-      body: JSON.stringify({ planId: 'business', interval: MONTHLY, quantity: 10, addOns: [] }),
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(body.length),
+        cookie: (await signedCookie('maria@northwind.example')) ?? '',
+      },
+      body,
     });
     expect(withoutToken.status).toBe(403);
     expect(await withoutToken.json()).toMatchObject({ code: 'csrf_token_invalid' });

@@ -230,7 +230,7 @@ export const quotes = sqliteTable(
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
   },
-  (t) => [index('quotes_account').on(t.accountId)],
+  (t) => [index('quotes_account').on(t.accountId), index('quotes_expiry').on(t.expiresAt)],
 );
 
 export const orders = sqliteTable(
@@ -265,23 +265,27 @@ export const orders = sqliteTable(
 );
 
 /** What a confirmed order did: the engine's quote as applied, and whether a person must finish it. */
-export const confirmedChanges = sqliteTable('confirmed_changes', {
-  id: text('id').primaryKey(),
-  orderId: text('order_id')
-    .notNull()
-    .unique()
-    .references(() => orders.id),
-  accountId: text('account_id')
-    .notNull()
-    .references(() => accounts.id),
-  subscriptionId: text('subscription_id')
-    .notNull()
-    .references(() => subscriptions.id),
-  appliedNow: text('applied_now', { mode: 'json' }).notNull(),
-  scheduledChangeId: text('scheduled_change_id').references(() => scheduledChanges.id),
-  provisioning: text('provisioning', { enum: ['automatic', 'pending', 'completed'] }).notNull(),
-  confirmedAt: integer('confirmed_at').notNull(),
-});
+export const confirmedChanges = sqliteTable(
+  'confirmed_changes',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .unique()
+      .references(() => orders.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    subscriptionId: text('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id),
+    appliedNow: text('applied_now', { mode: 'json' }).notNull(),
+    scheduledChangeId: text('scheduled_change_id').references(() => scheduledChanges.id),
+    provisioning: text('provisioning', { enum: ['automatic', 'pending', 'completed'] }).notNull(),
+    confirmedAt: integer('confirmed_at').notNull(),
+  },
+  (t) => [index('confirmed_changes_provisioning').on(t.subscriptionId, t.provisioning)],
+);
 
 export const documentSequences = sqliteTable(
   'document_sequences',
@@ -328,6 +332,7 @@ export const documents = sqliteTable(
   (t) => [
     uniqueIndex('documents_number').on(t.series, t.year, t.sequence),
     index('documents_account').on(t.accountId, t.issuedAt),
+    index('documents_subscription').on(t.subscriptionId, t.kind),
   ],
 );
 
@@ -374,7 +379,7 @@ export const payments = sqliteTable(
     declineCode: text('decline_code'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [uniqueIndex('payments_attempt').on(t.paymentAttemptId)],
+  (t) => [uniqueIndex('payments_attempt').on(t.paymentAttemptId), index('payments_invoice').on(t.invoiceId)],
 );
 
 export const idempotencyKeys = sqliteTable(

@@ -1,14 +1,17 @@
 import type { MiddlewareHandler } from 'hono';
-import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { hashSessionId, wallClock } from '../auth/sessions';
+import { signValue, verifySignedValue } from '../auth/signed-value';
 import { ApiError } from './api-error';
 import type { AppDeps, AppEnv } from './app-env';
 
 export const SESSION_COOKIE = 'planshift_session';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function setSessionCookie(c: Parameters<MiddlewareHandler>[0], deps: AppDeps, sessionId: string) {
-  return setSignedCookie(c, SESSION_COOKIE, sessionId, deps.env.SESSION_SECRET, {
+type Ctx = Parameters<MiddlewareHandler>[0];
+
+export function setSessionCookie(c: Ctx, deps: AppDeps, sessionId: string) {
+  setCookie(c, SESSION_COOKIE, signValue(sessionId, deps.env.SESSION_SECRET), {
     httpOnly: true,
     sameSite: 'Lax',
     secure: deps.env.NODE_ENV === 'production',
@@ -17,7 +20,13 @@ export function setSessionCookie(c: Parameters<MiddlewareHandler>[0], deps: AppD
   });
 }
 
-export function clearSessionCookie(c: Parameters<MiddlewareHandler>[0]) {
+/** The session id from the signed cookie, or null when missing or tampered with. */
+export function sessionIdFrom(c: Ctx, deps: AppDeps): string | null {
+  const raw = getCookie(c, SESSION_COOKIE);
+  return raw ? verifySignedValue(raw, deps.env.SESSION_SECRET) : null;
+}
+
+export function clearSessionCookie(c: Ctx) {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
@@ -27,7 +36,7 @@ export function clearSessionCookie(c: Parameters<MiddlewareHandler>[0]) {
  */
 export function requireSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const sessionId = await getSignedCookie(c, deps.env.SESSION_SECRET, SESSION_COOKIE);
+    const sessionId = sessionIdFrom(c, deps);
     const session = sessionId ? await deps.store.findSession(hashSessionId(sessionId), wallClock()) : null;
     const user = session ? await deps.store.findUser(session.userId) : null;
     if (!session || !user) throw new ApiError(401, 'unauthenticated', 'Sign in to continue.');

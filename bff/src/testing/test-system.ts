@@ -47,17 +47,21 @@ export async function startTestSystem(options: Readonly<{ webDist?: string }> = 
   const app = createApp(system.deps, system.confirmer);
 
   const client = (cookie: string | null, csrfToken: string | null): Client => {
-    const request: Client['request'] = async (method, path, body, headers = {}) =>
-      app.request(path, {
+    const request: Client['request'] = async (method, path, body, headers = {}) => {
+      const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+      return app.request(path, {
         method,
         headers: {
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(text === undefined
+            ? {}
+            : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) }),
           ...(cookie ? { cookie } : {}),
           ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
           ...headers,
         },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+        body: text,
       });
+    };
     return {
       request,
       json: async (method, path, body, headers) => {

@@ -1,11 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { getSignedCookie } from 'hono/cookie';
 import { canManageBilling, hashSessionId, signIn } from '../../auth/sessions';
 import type { UserRecord } from '../../store/records';
 import { ApiError } from '../api-error';
 import type { AppDeps } from '../app-env';
 import { errors, json, router } from '../openapi';
-import { clearSessionCookie, requireSession, SESSION_COOKIE, setSessionCookie } from '../session-middleware';
+import { clearSessionCookie, requireSession, sessionIdFrom, setSessionCookie } from '../session-middleware';
 
 const signInSchema = z
   .strictObject({ email: z.email().max(254), password: z.string().min(1).max(200) })
@@ -46,7 +45,7 @@ export function sessionRoutes(deps: AppDeps) {
       const { email, password } = c.req.valid('json');
       const signedIn = await signIn(deps.store, email, password);
       if (!signedIn) throw new ApiError(401, 'invalid_credentials', 'The e-mail or password is wrong.', 'email');
-      await setSessionCookie(c, deps, signedIn.sessionId);
+      setSessionCookie(c, deps, signedIn.sessionId);
       return c.json(sessionView(signedIn.user, signedIn.session.csrfToken), 200);
     },
   );
@@ -71,7 +70,7 @@ export function sessionRoutes(deps: AppDeps) {
       responses: { 204: { description: 'Signed out' }, ...errors(401, 403) },
     }),
     async (c) => {
-      const sessionId = await getSignedCookie(c, deps.env.SESSION_SECRET, SESSION_COOKIE);
+      const sessionId = sessionIdFrom(c, deps);
       if (sessionId) await deps.store.deleteSession(hashSessionId(sessionId));
       clearSessionCookie(c);
       return c.body(null, 204);

@@ -17,35 +17,153 @@ import type { AccountRecord, Address, BillingState, PaymentMethod } from '../rec
 import type { CatalogCache } from './catalog-rows';
 import type { Conn } from './connection';
 
-export function creditBalanceOf(db: Conn, accountId: string): number {
-  const row = db
-    .select({ balance: sql<number>`coalesce(sum(${creditLedger.amount}), 0)` })
-    .from(creditLedger)
-    .where(eq(creditLedger.accountId, accountId))
-    .get();
-  return row?.balance ?? 0;
-}
+/**
+ * Reads an account's billing state with statements compiled once: this runs on every quote, so
+ * parsing SQL per request would cost more than pricing the change.
+ */
+export class BillingStateReader {
+  readonly #account;
+  readonly #subscription;
+  readonly #items;
+  readonly #pending;
+  readonly #provisioning;
+  readonly #credit;
+  readonly #unpaid;
+  readonly #version;
+  /** States by account, valid while the subscription's version stands: every write that changes one bumps it. */
+  readonly #cache = new Map<string, BillingState>();
 
-function unpaidInvoicesOf(db: Conn, subscriptionId: string): number {
-  const paid = db
-    .select({ invoiceId: payments.invoiceId, amount: sql<number>`sum(${payments.amount})`.as('amount') })
-    .from(payments)
-    .where(eq(payments.status, 'succeeded'))
-    .groupBy(payments.invoiceId)
-    .as('paid');
-  const row = db
-    .select({ count: sql<number>`count(*)` })
-    .from(documents)
-    .leftJoin(paid, eq(paid.invoiceId, documents.id))
-    .where(
-      and(
-        eq(documents.subscriptionId, subscriptionId),
-        eq(documents.kind, 'invoice'),
-        sql`${documents.amountDue} > coalesce(${paid.amount}, 0)`,
-      ),
-    )
-    .get();
-  return row?.count ?? 0;
+  constructor(
+    db: Conn,
+    private readonly catalogs: CatalogCache,
+  ) {
+    const p = sql.placeholder;
+    this.#account = db
+      .select()
+      .from(accounts)
+      .where(eq(accounts.id, p('accountId')))
+      .prepare();
+    this.#subscription = db
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.accountId, p('accountId')))
+      .prepare();
+    this.#version = db
+      .select({ version: subscriptions.version })
+      .from(subscriptions)
+      .where(eq(subscriptions.accountId, p('accountId')))
+      .prepare();
+    this.#items = db
+      .select()
+      .from(subscriptionItems)
+      .where(eq(subscriptionItems.subscriptionId, p('subscriptionId')))
+      .prepare();
+    this.#pending = db
+      .select()
+      .from(scheduledChanges)
+      .where(and(eq(scheduledChanges.subscriptionId, p('subscriptionId')), eq(scheduledChanges.status, 'pending')))
+      .prepare();
+    this.#provisioning = db
+      .select({ id: confirmedChanges.id })
+      .from(confirmedChanges)
+      .where(
+        and(eq(confirmedChanges.subscriptionId, p('subscriptionId')), eq(confirmedChanges.provisioning, 'pending')),
+      )
+      .prepare();
+    this.#credit = db
+      .select({ balance: sql<number>`coalesce(sum(${creditLedger.amount}), 0)` })
+      .from(creditLedger)
+      .where(eq(creditLedger.accountId, p('accountId')))
+      .prepare();
+    const paid = sql`coalesce((select sum(${payments.amount}) from ${payments}
+      where ${payments.invoiceId} = ${documents.id} and ${payments.status} = 'succeeded'), 0)`;
+    this.#unpaid = db
+      .select({ count: sql<number>`count(*)` })
+      .from(documents)
+      .where(
+        and(
+          eq(documents.subscriptionId, p('subscriptionId')),
+          eq(documents.kind, 'invoice'),
+          sql`${documents.amountDue} > ${paid}`,
+        ),
+      )
+      .prepare();
+  }
+
+  read(accountId: string): BillingState | null {
+    const cached = this.#cache.get(accountId);
+    if (cached && this.#version.get({ accountId })?.version === cached.version) {
+      const catalog = this.catalogs.get(cached.account.catalogId);
+      if (catalog === cached.catalog) return cached;
+    }
+    const state = this.#readFresh(accountId);
+    if (state) this.#cache.set(accountId, state);
+    else this.#cache.delete(accountId);
+    return state;
+  }
+
+  clear(): void {
+    this.#cache.clear();
+  }
+
+  #readFresh(accountId: string): BillingState | null {
+    const accountRow = this.#account.get({ accountId });
+    if (!accountRow) return null;
+    const account = accountRecord(accountRow);
+    const catalog = this.catalogs.get(account.catalogId);
+    const row = this.#subscription.get({ accountId });
+    if (!catalog || !row) return null;
+    const subscriptionId = row.id;
+
+    const items = this.#items.all({ subscriptionId });
+    const planRow = items.find((item) => item.kind === 'plan');
+    if (!planRow) throw new Error(`subscription ${row.id} has no plan item`);
+    const item = (r: typeof planRow) => ({
+      priceId: r.priceId,
+      unitAmount: r.unitAmount,
+      quantity: r.quantity,
+      billedInPeriod: r.billedInPeriod,
+      creditedInPeriod: r.creditedInPeriod,
+    });
+    const addOns: AddOnItem[] = items
+      .filter((r) => r.kind === 'add_on')
+      .map((r) => ({ addOnId: r.productId, ...item(r) }))
+      .sort((a, b) => (a.addOnId < b.addOnId ? -1 : a.addOnId > b.addOnId ? 1 : 0));
+
+    const pending = this.#pending.get({ subscriptionId });
+    const scheduledChange = pending
+      ? {
+          id: pending.id,
+          effectiveAt: pending.effectiveAt,
+          target: pending.target as TargetState,
+          changes: pending.changes as ChangeDescriptor[],
+          createdAt: pending.createdAt,
+        }
+      : null;
+
+    const subscription: Subscription = {
+      id: row.id,
+      currency: account.currency,
+      status: row.status,
+      interval: { unit: row.intervalUnit, count: row.intervalCount },
+      anchor: row.anchor,
+      periodIndex: row.periodIndex,
+      plan: { planId: planRow.productId, ...item(planRow) },
+      addOns,
+      pendingChange: scheduledChange && { effectiveAt: scheduledChange.effectiveAt, target: scheduledChange.target },
+      creditBalance: this.#credit.get({ accountId })?.balance ?? 0,
+      unpaidInvoices: this.#unpaid.get({ subscriptionId })?.count ?? 0,
+    };
+    return {
+      account,
+      catalog,
+      subscription,
+      version: row.version,
+      signupAt: row.signupAt,
+      scheduledChange,
+      provisioningPending: this.#provisioning.get({ subscriptionId }) !== undefined,
+    };
+  }
 }
 
 export function accountRecord(row: typeof accounts.$inferSelect): AccountRecord {
@@ -59,74 +177,6 @@ export function accountRecord(row: typeof accounts.$inferSelect): AccountRecord 
     billingAddress: row.billingAddress as Address,
     paymentMethod: (row.paymentMethod ?? null) as PaymentMethod | null,
     createdAt: row.createdAt,
-  };
-}
-
-/** The account's subscription in the engine's shape, with the version it was read at. */
-export function readBillingState(db: Conn, catalogs: CatalogCache, accountId: string): BillingState | null {
-  const accountRow = db.select().from(accounts).where(eq(accounts.id, accountId)).get();
-  if (!accountRow) return null;
-  const account = accountRecord(accountRow);
-  const catalog = catalogs.get(account.catalogId);
-  const row = db.select().from(subscriptions).where(eq(subscriptions.accountId, accountId)).get();
-  if (!catalog || !row) return null;
-
-  const items = db.select().from(subscriptionItems).where(eq(subscriptionItems.subscriptionId, row.id)).all();
-  const planRow = items.find((item) => item.kind === 'plan');
-  if (!planRow) throw new Error(`subscription ${row.id} has no plan item`);
-  const item = (r: typeof planRow) => ({
-    priceId: r.priceId,
-    unitAmount: r.unitAmount,
-    quantity: r.quantity,
-    billedInPeriod: r.billedInPeriod,
-    creditedInPeriod: r.creditedInPeriod,
-  });
-  const addOns: AddOnItem[] = items
-    .filter((r) => r.kind === 'add_on')
-    .map((r) => ({ addOnId: r.productId, ...item(r) }))
-    .sort((a, b) => (a.addOnId < b.addOnId ? -1 : a.addOnId > b.addOnId ? 1 : 0));
-
-  const pending = db
-    .select()
-    .from(scheduledChanges)
-    .where(and(eq(scheduledChanges.subscriptionId, row.id), eq(scheduledChanges.status, 'pending')))
-    .get();
-  const scheduledChange = pending
-    ? {
-        id: pending.id,
-        effectiveAt: pending.effectiveAt,
-        target: pending.target as TargetState,
-        changes: pending.changes as ChangeDescriptor[],
-        createdAt: pending.createdAt,
-      }
-    : null;
-  const provisioning = db
-    .select({ id: confirmedChanges.id })
-    .from(confirmedChanges)
-    .where(and(eq(confirmedChanges.subscriptionId, row.id), eq(confirmedChanges.provisioning, 'pending')))
-    .get();
-
-  const subscription: Subscription = {
-    id: row.id,
-    currency: account.currency,
-    status: row.status,
-    interval: { unit: row.intervalUnit, count: row.intervalCount },
-    anchor: row.anchor,
-    periodIndex: row.periodIndex,
-    plan: { planId: planRow.productId, ...item(planRow) },
-    addOns,
-    pendingChange: scheduledChange && { effectiveAt: scheduledChange.effectiveAt, target: scheduledChange.target },
-    creditBalance: creditBalanceOf(db, accountId),
-    unpaidInvoices: unpaidInvoicesOf(db, row.id),
-  };
-  return {
-    account,
-    catalog,
-    subscription,
-    version: row.version,
-    signupAt: row.signupAt,
-    scheduledChange,
-    provisioningPending: provisioning !== undefined,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { AddOn, Catalog, CatalogPolicies, LimitValue, Plan, Price } from '@planshift/shared/catalog';
 import type { CurrencyCode } from '@planshift/shared/money';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open-database';
 import { addOns, catalogs, planGroups, plans, prices } from '../../db/schema';
 import type { CatalogRecord } from '../records';
@@ -10,11 +10,18 @@ type Limits = Record<string, LimitValue>;
 /** Reads a catalog, re-reading its rows only when its version has moved. */
 export class CatalogCache {
   readonly #cache = new Map<string, CatalogRecord>();
+  readonly #head;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.#head = db
+      .select()
+      .from(catalogs)
+      .where(eq(catalogs.id, sql.placeholder('catalogId')))
+      .prepare();
+  }
 
   get(catalogId: string): CatalogRecord | null {
-    const head = this.db.select().from(catalogs).where(eq(catalogs.id, catalogId)).get();
+    const head = this.#head.get({ catalogId });
     if (!head) return null;
     const cached = this.#cache.get(catalogId);
     if (cached?.catalog.version === head.version) return cached;

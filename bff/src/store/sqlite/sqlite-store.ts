@@ -1,5 +1,5 @@
 import { periodAt } from '@planshift/shared/periods';
-import { and, eq, gt, lt, notInArray } from 'drizzle-orm';
+import { and, eq, gt, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open-database';
 import * as t from '../../db/schema';
 import type {
@@ -14,10 +14,11 @@ import type {
   UserRecord,
 } from '../records';
 import type { ClaimInput, ClaimResult, FailOrderInput, Store } from '../store';
-import { accountRecord, readBillingState, writeSubscription } from './billing-state-rows';
+import { accountRecord, BillingStateReader, writeSubscription } from './billing-state-rows';
 import { CatalogCache, catalogRows } from './catalog-rows';
 import type { Conn } from './connection';
 import { issueDocument, readDocuments } from './document-rows';
+import { QuoteWriter } from './quote-writer';
 
 type OrderRow = typeof t.orders.$inferSelect;
 
@@ -36,9 +37,47 @@ function storedResponse(row: { responseStatus: number | null; responseBody: stri
  */
 export class SqliteStore implements Store {
   readonly #catalogs: CatalogCache;
+  readonly #billingState: BillingStateReader;
+  readonly #session;
+  readonly #user;
+  readonly #quotes = new QuoteWriter(this);
+  readonly #insertQuotes: ReturnType<Db['$client']['transaction']>;
+  /** Sessions never change once written; this process is the only one that deletes them. */
+  readonly #sessions = new Map<string, SessionRecord>();
 
   constructor(readonly db: Db) {
     this.#catalogs = new CatalogCache(db);
+    this.#billingState = new BillingStateReader(db, this.#catalogs);
+    const p = sql.placeholder;
+    this.#session = db
+      .select()
+      .from(t.sessions)
+      .where(and(eq(t.sessions.idHash, p('idHash')), gt(t.sessions.expiresAt, p('now'))))
+      .prepare();
+    this.#user = db
+      .select()
+      .from(t.users)
+      .where(eq(t.users.id, p('userId')))
+      .prepare();
+    // The hottest write: a plain statement, without the query builder's per-row mapping.
+    const insertQuote = db.$client.prepare(
+      `insert into quotes (id, account_id, subscription_id, fingerprint, request, quote, created_at, expires_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.#insertQuotes = db.$client.transaction((records: readonly QuoteRecord[]) => {
+      for (const q of records) {
+        insertQuote.run(
+          q.id,
+          q.accountId,
+          q.subscriptionId,
+          q.fingerprint,
+          JSON.stringify(q.request),
+          JSON.stringify(q.quote),
+          q.createdAt,
+          q.expiresAt,
+        );
+      }
+    });
   }
 
   #write<T>(work: (tx: Conn) => T): T {
@@ -50,7 +89,7 @@ export class SqliteStore implements Store {
   }
 
   async findUser(userId: string): Promise<UserRecord | null> {
-    return this.db.select().from(t.users).where(eq(t.users.id, userId)).get() ?? null;
+    return this.#user.get({ userId }) ?? null;
   }
 
   async createSession(session: SessionRecord): Promise<void> {
@@ -58,21 +97,20 @@ export class SqliteStore implements Store {
   }
 
   async findSession(idHash: string, now: number): Promise<SessionRecord | null> {
-    return (
-      this.db
-        .select()
-        .from(t.sessions)
-        .where(and(eq(t.sessions.idHash, idHash), gt(t.sessions.expiresAt, now)))
-        .get() ?? null
-    );
+    const cached = this.#sessions.get(idHash);
+    if (cached) return cached.expiresAt > now ? cached : null;
+    const session = this.#session.get({ idHash, now }) ?? null;
+    if (session) this.#sessions.set(idHash, session);
+    return session;
   }
 
   async deleteSession(idHash: string): Promise<void> {
+    this.#sessions.delete(idHash);
     this.db.delete(t.sessions).where(eq(t.sessions.idHash, idHash)).run();
   }
 
   async loadBillingState(accountId: string) {
-    return readBillingState(this.db, this.#catalogs, accountId);
+    return this.#billingState.read(accountId);
   }
 
   async listDocuments(accountId: string): Promise<DocumentRecord[]> {
@@ -84,7 +122,12 @@ export class SqliteStore implements Store {
   }
 
   async saveQuote(quote: QuoteRecord): Promise<void> {
-    this.db.insert(t.quotes).values(quote).run();
+    return this.#quotes.save(quote);
+  }
+
+  /** Writes quotes in one transaction (a group commit): a quote per request, not a commit per quote. */
+  insertQuotes(records: readonly QuoteRecord[]): void {
+    this.#insertQuotes.immediate(records);
   }
 
   async findQuote(accountId: string, quoteId: string): Promise<QuoteRecord | null> {
@@ -117,6 +160,17 @@ export class SqliteStore implements Store {
   }
 
   async claimOrder(input: ClaimInput): Promise<ClaimResult> {
+    // The claim must be on disk before the card is charged, power cut or not: a charge without a
+    // pending order could never be finished.
+    this.db.$client.pragma('synchronous = FULL');
+    try {
+      return this.#claim(input);
+    } finally {
+      this.db.$client.pragma('synchronous = NORMAL');
+    }
+  }
+
+  #claim(input: ClaimInput): ClaimResult {
     return this.#write((tx): ClaimResult => {
       const key = tx
         .select()
@@ -411,6 +465,7 @@ export class SqliteStore implements Store {
   async purgeExpired(now: number): Promise<void> {
     this.#write((tx) => {
       tx.delete(t.sessions).where(lt(t.sessions.expiresAt, now)).run();
+      for (const [idHash, session] of this.#sessions) if (session.expiresAt <= now) this.#sessions.delete(idHash);
       tx.delete(t.idempotencyKeys)
         .where(and(lt(t.idempotencyKeys.expiresAt, now), eq(t.idempotencyKeys.state, 'completed')))
         .run();
@@ -479,6 +534,8 @@ export class SqliteStore implements Store {
       for (const seed of plan.accounts) this.#seedAccount(tx, plan, seed);
     });
     this.#catalogs.clear();
+    this.#billingState.clear();
+    this.#sessions.clear();
   }
 
   #seedAccount(tx: Conn, plan: SeedPlan, seed: SeedPlan['accounts'][number]) {

@@ -1,0 +1,28 @@
+import type { MiddlewareHandler } from 'hono';
+
+// Static values, set on the context before the response is built: Hono's secureHeaders and
+// editing c.res.headers afterwards each cost a third of a small route's throughput.
+const API_HEADERS: readonly [string, string][] = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Cache-Control', 'no-store'],
+  ['Referrer-Policy', 'no-referrer'],
+];
+
+const DOCUMENT_HEADERS: readonly [string, string][] = [
+  [
+    'Content-Security-Policy',
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  ],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['Strict-Transport-Security', 'max-age=15552000; includeSubDomains'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-Frame-Options', 'DENY'],
+];
+
+/** JSON answers get what matters for JSON; pages of the SPA get the full set, CSP included. */
+export const securityHeaders: MiddlewareHandler = async (c, next) => {
+  for (const [name, value] of c.req.path.startsWith('/api/') ? API_HEADERS : DOCUMENT_HEADERS) c.header(name, value);
+  await next();
+};
