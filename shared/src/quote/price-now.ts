@@ -42,8 +42,9 @@ function item(
 
 /**
  * Prices the move of one item within the current period, adding its lines: a quantity increase
- * on the same item is one charge for the added units at its price; any other change credits the
- * unused time of what is held and charges the remaining time of what is wanted (product.md §2a).
+ * on the same item is one charge for the added units at its price, a decrease one credit for the
+ * removed units; any other change credits the unused time of what is held and charges the
+ * remaining time of what is wanted (product.md §2a).
  * Returns the item as it is afterwards, or null when it is gone.
  */
 function moveItem(
@@ -64,15 +65,16 @@ function moveItem(
       const billed = current.billedInPeriod + charge.amount.amount;
       return item(current.priceId, current.unitAmount, wanted.quantity, billed, current.creditedInPeriod);
     }
-    const credit = creditLine(context, ref, current);
-    const charge = chargeLine(context, 'charge_remaining_time', ref, current.unitAmount, wanted.quantity);
-    lines.push(credit, charge);
-    const billed = current.billedInPeriod + charge.amount.amount;
+    // The mirror of an increase: one credit for the removed units only, so that removing units
+    // and adding them back in the same instant nets to exactly zero (docs/decisions/004).
+    const removed = current.quantity - wanted.quantity;
+    const credit = creditLine(context, ref, { ...current, quantity: removed });
+    lines.push(credit);
     return item(
       current.priceId,
       current.unitAmount,
       wanted.quantity,
-      billed,
+      current.billedInPeriod,
       current.creditedInPeriod - credit.amount.amount,
     );
   }
