@@ -11,6 +11,12 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
   console.log(`Planshift listening on http://${info.address}:${info.port} (database ${env.DATABASE_FILE})`);
 });
 
+// Expired sessions, quotes and idempotency keys (kept 48 hours) are swept hourly.
+const sweep = setInterval(() => {
+  system.deps.store.purgeExpired(Math.floor(Date.now() / 1000)).catch((error) => console.error(error));
+}, 3600_000);
+sweep.unref();
+
 function shutdown() {
   server.close(() => {
     system.close();

@@ -1,7 +1,7 @@
 // The 'demo' scenario: what `npm start` shows and what QA resets to by name. Four catalogs
 // modelled on the help articles Planshift comes from (../../../shared/seeds/, via
 // shared/src/fixtures/seed-catalogs.ts) and one account per rule of product.md; the personas
-// and their log-ins are listed in PERSONAS.md next to this file.
+// and their log-ins are listed in the README.
 //
 // Money is integer minor units of the price's currency: 1499 USD is $14.99, 2200 JPY is
 // ¥2,200 (no decimals), 4500 KWD is 4.500 KWD (three decimals). Annual ≈ 10 × monthly.
