@@ -37,7 +37,9 @@ async function freePort(): Promise<number> {
 }
 
 async function start(script: string, port: number, env: Record<string, string> = {}): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const profile =
+    process.env.BENCH_PROFILE && script.includes('server') ? ['--cpu-prof', '--cpu-prof-dir=/tmp/bench-profile'] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     cwd: BFF,
     env: { ...process.env, PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -208,6 +210,7 @@ try {
     quoteIds.push(...batch);
   }
   let next = 0;
+  const refused = new Map<string, number>();
   const confirms = await load('POST /api/changes (confirm)', {
     url: `${bff}/api/changes`,
     amount: ACCOUNTS,
@@ -218,13 +221,20 @@ try {
           const i = next++;
           return {
             ...request,
-            headers: { ...headers(i), 'idempotency-key': `bench-${i}` },
+            headers: { ...headers(i), 'idempotency-key': `bench-confirm-${i}` },
             body: JSON.stringify({ quoteId: quoteIds[i] }),
           };
+        },
+        onResponse: (status, body) => {
+          if (status >= 300) {
+            const code = `${status} ${(JSON.parse(body) as { code?: string }).code ?? ''}`;
+            refused.set(code, (refused.get(code) ?? 0) + 1);
+          }
         },
       },
     ],
   });
+  if (refused.size > 0) console.log('confirm answers other than 201:', Object.fromEntries(refused));
   const confirmSeconds = confirms.duration;
   const changesPerSecond = confirms.requests.total / confirmSeconds;
 
@@ -258,6 +268,8 @@ try {
   console.log(pass ? 'PASS' : 'FAIL');
   process.exitCode = pass ? 0 : 1;
 } finally {
-  for (const child of children) child.kill('SIGKILL');
+  // SIGINT lets a server started with --cpu-prof (BENCH_PROFILE=1) write its profile.
+  for (const child of children) child.kill(process.env.BENCH_PROFILE ? 'SIGINT' : 'SIGKILL');
+  await new Promise((resolve) => setTimeout(resolve, process.env.BENCH_PROFILE ? 3000 : 0));
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,4 +1,5 @@
-import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { ChargeOutcome, ChargeRequest } from './payment-provider';
 
 /** What the processor remembers of an attempt: its outcome and the request it answered. */
@@ -7,7 +8,8 @@ export type ChargeRecord = ChargeOutcome &
 
 export interface ChargeLedger {
   get(paymentAttemptId: string): ChargeRecord | null;
-  put(record: ChargeRecord): void;
+  /** Resolves once the record is durable. */
+  put(record: ChargeRecord): Promise<void>;
   all(): ChargeRecord[];
   /** Forgets every record: only for a test world that is reset along with the database. */
   clear(): void;
@@ -20,7 +22,11 @@ export class InMemoryChargeLedger implements ChargeLedger {
     return this.#records.get(paymentAttemptId) ?? null;
   }
 
-  put(record: ChargeRecord): void {
+  async put(record: ChargeRecord): Promise<void> {
+    this.set(record);
+  }
+
+  set(record: ChargeRecord): void {
     this.#records.set(record.paymentAttemptId, record);
   }
 
@@ -43,7 +49,7 @@ export class FileChargeLedger implements ChargeLedger {
   constructor(private readonly file: string) {
     if (!existsSync(file)) return;
     for (const line of readFileSync(file, 'utf8').split('\n')) {
-      if (line.trim()) this.#memory.put(JSON.parse(line) as ChargeRecord);
+      if (line.trim()) this.#memory.set(JSON.parse(line) as ChargeRecord);
     }
   }
 
@@ -51,15 +57,16 @@ export class FileChargeLedger implements ChargeLedger {
     return this.#memory.get(paymentAttemptId);
   }
 
-  put(record: ChargeRecord): void {
-    appendFileSync(this.file, `${JSON.stringify(record)}\n`);
-    const fd = openSync(this.file, 'r+');
+  async put(record: ChargeRecord): Promise<void> {
+    // Appended and synced off the event loop: other requests go on while the disk catches up.
+    const file = await open(this.file, 'a');
     try {
-      fsyncSync(fd);
+      await file.appendFile(`${JSON.stringify(record)}\n`);
+      await file.datasync();
     } finally {
-      closeSync(fd);
+      await file.close();
     }
-    this.#memory.put(record);
+    this.#memory.set(record);
   }
 
   all(): ChargeRecord[] {

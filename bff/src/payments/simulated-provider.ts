@@ -39,6 +39,7 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   readonly #ledger: ChargeLedger;
   #delayMs: number;
   #faults: { kind: PaymentFault['kind']; remaining: number }[] = [];
+  readonly #writing = new Map<string, Promise<ChargeRecord>>();
 
   constructor(options: SimulatedProviderOptions = {}) {
     this.#ledger = options.ledger ?? new InMemoryChargeLedger();
@@ -76,13 +77,9 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     const fault = this.#takeFault();
     if (fault === 'fail_before_charge') throw new PaymentUnavailableError('The payment provider could not be reached.');
 
-    const existing = this.#ledger.get(request.paymentAttemptId);
-    if (existing) {
-      assertSameRequest(existing, request);
-    } else {
-      this.#ledger.put(recordFor(request));
-    }
-    const outcome = outcomeOf(this.#ledger.get(request.paymentAttemptId) as ChargeRecord);
+    const record = await this.#record(request);
+    assertSameRequest(record, request);
+    const outcome = outcomeOf(record);
     if (this.#delayMs > 0) await sleep(this.#delayMs);
     if (fault === 'lose_response') throw new PaymentUnavailableError('The payment provider’s answer was lost.');
     return outcome;
@@ -91,6 +88,21 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   async lookup(paymentAttemptId: string): Promise<ChargeOutcome | null> {
     const record = this.#ledger.get(paymentAttemptId);
     return record ? outcomeOf(record) : null;
+  }
+
+  /** The attempt's one record: a second call while the first is being written waits for it. */
+  #record(request: ChargeRequest): Promise<ChargeRecord> {
+    const id = request.paymentAttemptId;
+    const known = this.#ledger.get(id);
+    if (known) return Promise.resolve(known);
+    let writing = this.#writing.get(id);
+    if (!writing) {
+      const record = recordFor(request);
+      writing = this.#ledger.put(record).then(() => record);
+      this.#writing.set(id, writing);
+      writing.finally(() => this.#writing.delete(id)).catch(() => {});
+    }
+    return writing;
   }
 
   #takeFault(): PaymentFault['kind'] | null {
