@@ -9,8 +9,12 @@ import { SimulatedPaymentProvider } from './simulated-provider';
 const dir = mkdtempSync(join(tmpdir(), 'planshift-ledger-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const charge = (provider: SimulatedPaymentProvider, paymentMethod: string, id = crypto.randomUUID(), amount = 1234) =>
-  provider.charge({ paymentAttemptId: id, paymentMethod, amount, currency: 'USD', description: 'test' });
+const charge = (
+  provider: SimulatedPaymentProvider,
+  paymentMethod: string,
+  id: string = crypto.randomUUID(),
+  amount = 1234,
+) => provider.charge({ paymentAttemptId: id, paymentMethod, amount, currency: 'USD', description: 'test' });
 
 describe('the simulated card processor', () => {
   it.each([
