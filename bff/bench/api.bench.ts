@@ -15,6 +15,7 @@ import { FileChargeLedger } from '../src/payments/charge-ledger';
 import { SimulatedPaymentProvider } from '../src/payments/simulated-provider';
 import type { ScenarioInput } from '../src/scenarios/scenario-schema';
 import { checkInvariants } from '../src/testing/invariants';
+import { teamAccount, teamCatalog, teamPlan } from '../src/testing/scenario-builders';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -61,69 +62,10 @@ async function start(script: string, port: number, env: Record<string, string> =
 }
 
 function scenario(): ScenarioInput {
-  const price = (id: string, unitAmount: number) => [
-    { id, interval: { unit: 'month' as const, count: 1 }, currency: 'USD' as const, unitAmount },
-  ];
-  const plan = (id: string, rank: number, unitAmount: number) => ({
-    id,
-    name: id,
-    group: 'team',
-    rank,
-    pricing: 'per_seat' as const,
-    quantity: { min: 1, max: 100_000 },
-    prices: price(`${id}-usd-m`, unitAmount),
-    salesOnly: false,
-    selfServiceChangeable: true,
-    limits: {},
-    features: [],
-    needsManualProvisioning: false,
-  });
   return {
     clock: '2026-06-10T12:00:00Z',
-    catalogs: [
-      {
-        id: 'bench',
-        name: 'Bench',
-        catalog: {
-          version: '1',
-          plans: [plan('team', 1, 1200), plan('business', 2, 2500)],
-          addOns: [],
-          policies: {
-            upgradeTiming: 'immediate',
-            downgradeTiming: 'period_end',
-            annualToMonthlyTiming: 'period_end',
-            prorationGranularity: 'second',
-            creditBehaviour: 'account_credit',
-          },
-        },
-      },
-    ],
-    accounts: Array.from({ length: ACCOUNTS }, (_, i) => ({
-      id: `acct-${i}`,
-      name: `Account ${i}`,
-      catalogId: 'bench',
-      currency: 'USD' as const,
-      locale: 'en' as const,
-      billingEmail: `billing${i}@bench.example`,
-      billingAddress: { line1: '1 Bench Street', city: 'London', postalCode: 'E1', country: 'GB' },
-      card: { number: '4242424242424242', expMonth: 12, expYear: 2030 },
-      users: [
-        {
-          id: `u-${i}`,
-          email: `user${i}@bench.example`,
-          name: `User ${i}`,
-          role: 'owner' as const,
-          password: 'bench-password',
-        },
-      ],
-      subscription: {
-        id: `sub-${i}`,
-        planId: 'team',
-        quantity: 5,
-        interval: { unit: 'month' as const, count: 1 },
-        anchor: '2026-06-01T00:00:00Z',
-      },
-    })),
+    catalogs: [teamCatalog('bench', [teamPlan('team', 1, { USD: 1200 }), teamPlan('business', 2, { USD: 2500 })])],
+    accounts: Array.from({ length: ACCOUNTS }, (_, i) => teamAccount(`acct-${i}`, 'bench', 'team')),
   };
 }
 
@@ -139,7 +81,7 @@ function sessions(): { cookie: string; csrf: string }[] {
   for (let i = 0; i < ACCOUNTS; i++) {
     const id = randomBytes(32).toString('base64url');
     const csrf = randomBytes(16).toString('base64url');
-    insert.run(hashSessionId(id), `u-${i}`, `acct-${i}`, csrf, now, now + 3600);
+    insert.run(hashSessionId(id), `u-acct-${i}`, `acct-${i}`, csrf, now, now + 3600);
     result.push({ cookie: `planshift_session=${encodeURIComponent(signValue(id, secret))}`, csrf });
   }
   db.close();

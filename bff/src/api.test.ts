@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { checkInvariants } from './testing/invariants';
-import { type Client, type Json, startTestSystem, type TestSystem } from './testing/test-system';
+import { teamAccount, teamCatalog, teamPlan } from './testing/scenario-builders';
+import { type Client, type Json, type TestSystem, useDemoSystem } from './testing/test-system';
 
+const demo = useDemoSystem();
 let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(() => system.dispose());
-beforeEach(async () => {
-  system.payments.reset();
-  const reset = await system.anonymous.json('POST', '/api/test/reset', { name: 'demo' });
-  expect(reset.status).toBe(200);
+beforeEach(() => {
+  system = demo();
 });
 
 const MONTHLY = { unit: 'month', count: 1 };
@@ -194,70 +190,14 @@ describe('quotes', () => {
   });
 
   it('refuses a plan not sold in the account’s currency', async () => {
-    const price = (id: string, currency: string, unitAmount: number) => [
-      { id, interval: MONTHLY, currency, unitAmount },
-    ];
-    const plan = (id: string, rank: number, prices: Json[]) => ({
-      id,
-      name: id,
-      group: 'team',
-      rank,
-      pricing: 'per_seat',
-      quantity: { min: 1, max: 50 },
-      prices,
-      salesOnly: false,
-      selfServiceChangeable: true,
-      limits: {},
-      features: [],
-      needsManualProvisioning: false,
-    });
     const scenario = {
       clock: '2026-06-10T12:00:00Z',
-      catalogs: [
-        {
-          id: 'mixed',
-          name: 'Mixed currencies',
-          catalog: {
-            version: '1',
-            plans: [
-              plan('team', 1, price('team-usd', 'USD', 1000)),
-              plan('euro-only', 2, price('euro-eur', 'EUR', 2000)),
-            ],
-            addOns: [],
-            policies: {
-              upgradeTiming: 'immediate',
-              downgradeTiming: 'period_end',
-              annualToMonthlyTiming: 'period_end',
-              prorationGranularity: 'second',
-              creditBehaviour: 'account_credit',
-            },
-          },
-        },
-      ],
-      accounts: [
-        {
-          id: 'acme',
-          name: 'Acme',
-          catalogId: 'mixed',
-          currency: 'USD',
-          locale: 'en',
-          billingEmail: 'billing@acme.example',
-          billingAddress: { line1: '1 Main St', city: 'Boston', postalCode: '02110', country: 'US' },
-          card: { number: '4242424242424242', expMonth: 1, expYear: 2031 },
-          users: [{ id: 'u-ada', email: 'ada@acme.example', name: 'Ada', role: 'owner', password: 'planshift-demo' }],
-          subscription: {
-            id: 'sub-acme',
-            planId: 'team',
-            quantity: 3,
-            interval: MONTHLY,
-            anchor: '2026-06-01T00:00:00Z',
-          },
-        },
-      ],
+      catalogs: [teamCatalog('mixed', [teamPlan('team', 1, { USD: 1000 }), teamPlan('euro-only', 2, { EUR: 2000 })])],
+      accounts: [teamAccount('acme', 'mixed', 'team')],
     };
     expect((await system.anonymous.json('POST', '/api/test/reset', { scenario })).status).toBe(200);
-    const ada = await system.signIn('ada@acme.example');
-    const response = await quote(ada, { planId: 'euro-only', interval: MONTHLY, quantity: 3, addOns: [] });
+    const owner = await system.signIn('owner@acme.example');
+    const response = await quote(owner, { planId: 'euro-only', interval: MONTHLY, quantity: 3, addOns: [] });
     expect(response).toMatchObject({ status: 422, body: { code: 'currency_unavailable', field: 'planId' } });
   });
 

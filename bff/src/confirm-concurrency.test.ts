@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { checkInvariants } from './testing/invariants';
-import { type Client, type Json, startTestSystem, type TestSystem } from './testing/test-system';
+import { type Client, type Json, type TestSystem, useDemoSystem } from './testing/test-system';
 
 const MONTHLY = { unit: 'month', count: 1 };
 
+const demo = useDemoSystem();
 let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(() => system.dispose());
-beforeEach(async () => {
-  system.payments.reset();
-  expect((await system.anonymous.json('POST', '/api/test/reset', { name: 'demo' })).status).toBe(200);
+beforeEach(() => {
+  system = demo();
 });
 
 const sqlite = () => system.store.db.$client;

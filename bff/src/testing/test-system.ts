@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createApp } from '../app';
 import { type System, startSystem } from '../bootstrap';
 import { readEnv } from '../env';
@@ -90,5 +91,24 @@ export async function startTestSystem(options: Readonly<{ webDist?: string }> = 
       const { csrfToken } = (await response.json()) as { csrfToken: string };
       return client(cookie, csrfToken);
     },
+  };
+}
+
+/** The demo world for a test file: one system, reset to the demo scenario (processor included) before each test. */
+export function useDemoSystem(): () => TestSystem {
+  let system: TestSystem | undefined;
+  beforeAll(async () => {
+    system = await startTestSystem();
+  });
+  afterAll(() => system?.dispose());
+  beforeEach(async () => {
+    if (!system) throw new Error('the test system did not start');
+    system.payments.reset();
+    const reset = await system.anonymous.json('POST', '/api/test/reset', { name: 'demo' });
+    if (reset.status !== 200) throw new Error(`reset answered ${reset.status}`);
+  });
+  return () => {
+    if (!system) throw new Error('the test system did not start');
+    return system;
   };
 }
