@@ -42,8 +42,9 @@ export class SqliteStore implements Store {
   readonly #user;
   readonly #quotes = new QuoteWriter(this);
   readonly #insertQuotes: ReturnType<Db['$client']['transaction']>;
-  /** Sessions never change once written; this process is the only one that deletes them. */
+  /** Sessions and users never change once written; only a reset (here) replaces them. */
   readonly #sessions = new Map<string, SessionRecord>();
+  readonly #users = new Map<string, UserRecord>();
 
   constructor(readonly db: Db) {
     this.#catalogs = new CatalogCache(db);
@@ -89,7 +90,11 @@ export class SqliteStore implements Store {
   }
 
   async findUser(userId: string): Promise<UserRecord | null> {
-    return this.#user.get({ userId }) ?? null;
+    const cached = this.#users.get(userId);
+    if (cached) return cached;
+    const user = this.#user.get({ userId }) ?? null;
+    if (user) this.#users.set(userId, user);
+    return user;
   }
 
   async createSession(session: SessionRecord): Promise<void> {
@@ -536,6 +541,7 @@ export class SqliteStore implements Store {
     this.#catalogs.clear();
     this.#billingState.clear();
     this.#sessions.clear();
+    this.#users.clear();
   }
 
   #seedAccount(tx: Conn, plan: SeedPlan, seed: SeedPlan['accounts'][number]) {
