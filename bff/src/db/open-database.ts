@@ -29,7 +29,33 @@ export function openDatabase(file: string): Db {
   // 64 MiB of page cache and memory-mapped reads: the working set of a busy portal stays in memory.
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('mmap_size = 268435456');
+  cacheStatements(sqlite);
   const db = drizzle({ client: sqlite, schema });
   migrate(db, { migrationsFolder: MIGRATIONS });
   return db;
+}
+
+/**
+ * Drizzle compiles its SQL anew for every query that is not explicitly prepared; SQLite's parse
+ * and plan of it then costs more than running it. Statements are reusable, so keep the most
+ * recent ones by their text (a query's shape, never its values).
+ */
+function cacheStatements(sqlite: Database.Database, limit = 500): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const cached = cache.get(source);
+    if (cached) {
+      // Refresh its place in the least-recently-used order, and hand it out as fresh: Drizzle
+      // switches a statement to raw rows when it wants arrays, and that setting sticks.
+      cache.delete(source);
+      cache.set(source, cached);
+      if (cached.reader) cached.raw(false);
+      return cached;
+    }
+    const statement = prepare(source);
+    cache.set(source, statement);
+    if (cache.size > limit) cache.delete(cache.keys().next().value as string);
+    return statement;
+  }) as typeof sqlite.prepare;
 }
