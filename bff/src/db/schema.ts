@@ -230,7 +230,8 @@ export const quotes = sqliteTable(
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
   },
-  (t) => [index('quotes_account').on(t.accountId), index('quotes_expiry').on(t.expiresAt)],
+  // No secondary indexes: quotes are written on every price a customer looks at, read only by id,
+  // and swept hourly; each index would be another random B-tree write per quote.
 );
 
 export const orders = sqliteTable(

@@ -1,0 +1,2 @@
+DROP INDEX `quotes_account`;--> statement-breakpoint
+DROP INDEX `quotes_expiry`;
