@@ -4,6 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { ClockView } from './api-types';
 import { ChangeConfirmer } from './billing/confirm-change';
 import { ApiError, type ErrorBody } from './http/api-error';
 import type { AppDeps, AppEnv } from './http/app-env';
@@ -57,7 +58,10 @@ export function createApp(deps: AppDeps, confirmer = new ChangeConfirmer(deps)) 
       summary: 'The system clock: the instant every quote is priced at, and whether it is a test clock',
       responses: { 200: json(z.object({ now: z.int(), testClock: z.boolean() }), 'The clock') },
     }),
-    (c) => c.json({ now: deps.clock.now(), testClock: deps.clock.frozenAt() !== null }, 200),
+    (c) => {
+      const clock: ClockView = { now: deps.clock.now(), testClock: deps.clock.frozenAt() !== null };
+      return c.json(clock, 200);
+    },
   );
 
   app.route('/', sessionRoutes(deps));

@@ -5,11 +5,12 @@ import { changeBlockers } from '@planshift/shared/eligibility';
 import { money } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
 import { currentPeriod, pricePerCycle } from '@planshift/shared/subscription';
+import type { AccountView, DocumentSummaryView } from '../api-types';
 import { canManageBilling } from '../auth/sessions';
 import type { BillingState, DocumentRecord, UserRecord } from '../store/records';
 
 /** The account page's facts (product.md §1), all decided by the engine from the stored state. */
-export function accountView(state: BillingState, user: UserRecord, now: Instant) {
+export function accountView(state: BillingState, user: UserRecord, now: Instant): AccountView {
   const { account, catalog, subscription } = state;
   const m = (amount: number) => money(amount, subscription.currency);
   const plan = findPlan(catalog.catalog, subscription.plan.planId);
@@ -95,7 +96,7 @@ export function accountView(state: BillingState, user: UserRecord, now: Instant)
 }
 
 /** A document in the history list: totals and what paid it, without its lines. */
-export function documentSummary(doc: DocumentRecord) {
+export function documentSummary(doc: DocumentRecord): DocumentSummaryView {
   const m = (amount: number) => money(amount, doc.currency);
   return {
     id: doc.id,

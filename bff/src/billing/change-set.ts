@@ -1,6 +1,7 @@
 import { applyQuote } from '@planshift/shared/apply';
 import type { Instant } from '@planshift/shared/periods';
 import type { Quote } from '@planshift/shared/quote';
+import type { ConfirmationView, IssuedDocumentView } from '../api-types';
 import type { BillingState, ChangeSet, IssuedDocuments, OrderRecord, StoredResponse } from '../store/records';
 
 /** Everything confirming `quote` does, as the engine decided it, ready for the store to write at once. */
@@ -37,7 +38,11 @@ export function changeSetFor(
 
 /** The confirmation the customer gets (and a retry replays): what changed, when, and the documents. */
 export function confirmationResponse(change: ChangeSet, quote: Quote, issued: IssuedDocuments): StoredResponse {
-  const doc = (ref: IssuedDocuments['invoice'], total: number | undefined, amountDue: number) =>
+  const doc = (
+    ref: IssuedDocuments['invoice'],
+    total: number | undefined,
+    amountDue: number,
+  ): IssuedDocumentView | null =>
     ref && total !== undefined
       ? {
           id: ref.id,
@@ -46,29 +51,27 @@ export function confirmationResponse(change: ChangeSet, quote: Quote, issued: Is
           amountDue: { amount: amountDue, currency: quote.currency },
         }
       : null;
-  return {
-    status: 201,
-    body: {
-      changeId: change.changeId,
-      orderId: change.order.id,
-      quoteId: change.order.quoteId,
-      confirmedAt: change.at,
-      appliedNow: quote.now,
-      scheduled: quote.scheduled,
-      replacedPendingChange: quote.replacesPendingChange,
-      documents: {
-        invoice: doc(
-          issued.invoice,
-          quote.documents.invoice?.total.amount,
-          quote.documents.invoice?.amountDue.amount ?? 0,
-        ),
-        creditNote: doc(issued.creditNote, quote.documents.creditNote?.total.amount, 0),
-      },
-      charged: { amount: change.payment?.amount ?? 0, currency: quote.currency },
-      creditBalance: quote.creditBalance,
-      entitlements: quote.entitlements,
-      nextBill: quote.nextBill,
-      provisioning: change.provisioning,
+  const body: ConfirmationView = {
+    changeId: change.changeId,
+    orderId: change.order.id,
+    quoteId: change.order.quoteId,
+    confirmedAt: change.at,
+    appliedNow: quote.now,
+    scheduled: quote.scheduled,
+    replacedPendingChange: quote.replacesPendingChange,
+    documents: {
+      invoice: doc(
+        issued.invoice,
+        quote.documents.invoice?.total.amount,
+        quote.documents.invoice?.amountDue.amount ?? 0,
+      ),
+      creditNote: doc(issued.creditNote, quote.documents.creditNote?.total.amount, 0),
     },
+    charged: { amount: change.payment?.amount ?? 0, currency: quote.currency },
+    creditBalance: quote.creditBalance,
+    entitlements: quote.entitlements,
+    nextBill: quote.nextBill,
+    provisioning: change.provisioning,
   };
+  return { status: 201, body };
 }

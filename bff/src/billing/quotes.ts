@@ -1,6 +1,7 @@
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import type { Instant } from '@planshift/shared/periods';
 import type { Quote } from '@planshift/shared/quote';
+import type { QuoteView } from '../api-types';
 import type { BillingState, QuoteRecord } from '../store/records';
 import type { Store } from '../store/store';
 import { canonicalRequest, QUOTE_TTL_SECONDS, quoteFingerprint } from './price-quote';
@@ -26,8 +27,6 @@ export async function saveQuote(
   await store.saveQuote(record);
   return quoteView(record);
 }
-
-export type QuoteView = Readonly<{ id: string; expiresAt: Instant; request: ChangeRequest; quote: Quote }>;
 
 export function quoteView(record: QuoteRecord): QuoteView {
   return { id: record.id, expiresAt: record.expiresAt, request: record.request, quote: record.quote };

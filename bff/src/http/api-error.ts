@@ -2,13 +2,9 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 
-/** The body of every error the API answers: a stable code, a message for people, and the field at fault. */
-export type ErrorBody = Readonly<{
-  code: string;
-  message: string;
-  field: string | null;
-  details?: unknown;
-}>;
+import type { ErrorBody } from '../api-types';
+
+export type { ErrorBody };
 
 /** An expected failure with its HTTP status; anything else thrown is a bug and answers 500. */
 export class ApiError extends Error {

@@ -2,10 +2,9 @@ import { catalogIdSchema, catalogSchema } from '@planshift/shared/catalog';
 import { currencyCodeSchema } from '@planshift/shared/money';
 import { billingIntervalSchema } from '@planshift/shared/periods';
 import { z } from 'zod';
+import { LOCALES } from '../api-types';
 
-export const LOCALES = ['en', 'ro', 'el', 'fr', 'it', 'sv'] as const;
 export const localeSchema = z.enum(LOCALES);
-export type Locale = z.infer<typeof localeSchema>;
 
 const idSchema = catalogIdSchema;
 const isoInstant = z.iso.datetime({ offset: true });

@@ -5,9 +5,7 @@ import type { CurrencyCode } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
 import type { ChangeDescriptor, Quote } from '@planshift/shared/quote';
 import type { Subscription, TargetState } from '@planshift/shared/subscription';
-import type { Locale } from '../scenarios/scenario-schema';
-
-export type Role = 'owner' | 'billing_admin' | 'member';
+import type { Locale, Role } from '../api-types';
 
 export type PaymentMethod = Readonly<{
   brand: string;

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { catalogIdSchema } from '@planshift/shared/catalog';
 import { changeOptions } from '@planshift/shared/eligibility';
 import { billingIntervalSchema } from '@planshift/shared/periods';
+import type { DocumentView, OptionsView } from '../../api-types';
 import { canManageBilling } from '../../auth/sessions';
 import { accountView, documentSummary } from '../../billing/account-view';
 import type { BillingState } from '../../store/records';
@@ -72,16 +73,14 @@ export function accountRoutes(deps: AppDeps) {
           quantity: query.quantity ?? subscription.plan.quantity,
         },
       );
-      return c.json(
-        {
-          now: deps.clock.now(),
-          options,
-          catalog: { id: catalog.id, name: catalog.name, groups: catalog.groups, ...catalog.catalog },
-          subscription,
-          version: state.version,
-        },
-        200,
-      );
+      const body: OptionsView = {
+        now: deps.clock.now(),
+        options,
+        catalog: { id: catalog.id, name: catalog.name, groups: catalog.groups, ...catalog.catalog },
+        subscription,
+        version: state.version,
+      };
+      return c.json(body, 200);
     },
   );
 
@@ -115,19 +114,17 @@ export function accountRoutes(deps: AppDeps) {
     async (c) => {
       const doc = await deps.store.findDocument(c.get('session').accountId, c.req.valid('param').documentId);
       if (!doc) throw notFound('document');
-      return c.json(
-        {
-          ...documentSummary(doc),
-          lines: doc.lines,
-          seller: doc.seller,
-          customer: doc.customer,
-          locale: doc.locale,
-          creditNoteApplied: doc.creditNoteApplied,
-          creditBalanceApplied: doc.creditBalanceApplied,
-          forfeited: doc.forfeited,
-        },
-        200,
-      );
+      const body: DocumentView = {
+        ...documentSummary(doc),
+        lines: doc.lines,
+        seller: doc.seller,
+        customer: doc.customer,
+        locale: doc.locale,
+        creditNoteApplied: doc.creditNoteApplied,
+        creditBalanceApplied: doc.creditBalanceApplied,
+        forfeited: doc.forfeited,
+      };
+      return c.json(body, 200);
     },
   );
 

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { SessionView } from '../../api-types';
 import { canManageBilling, hashSessionId, signIn } from '../../auth/sessions';
 import type { UserRecord } from '../../store/records';
 import { ApiError } from '../api-error';
@@ -24,7 +25,7 @@ const sessionSchema = z
   })
   .meta({ id: 'Session' });
 
-const sessionView = (user: UserRecord, csrfToken: string) => ({
+const sessionView = (user: UserRecord, csrfToken: string): SessionView => ({
   user: { id: user.id, name: user.name, email: user.email, role: user.role, canManageBilling: canManageBilling(user) },
   accountId: user.accountId,
   csrfToken,

@@ -2,6 +2,7 @@ import type { CurrencyCode } from '@planshift/shared/money';
 import type { ChangeDescriptor } from '@planshift/shared/quote';
 import type { AddOnItem, Subscription, SubscriptionItem, TargetState } from '@planshift/shared/subscription';
 import { and, eq, sql } from 'drizzle-orm';
+import type { Locale } from '../../api-types';
 import {
   accounts,
   confirmedChanges,
@@ -12,7 +13,6 @@ import {
   subscriptionItems,
   subscriptions,
 } from '../../db/schema';
-import type { Locale } from '../../scenarios/scenario-schema';
 import type { AccountRecord, Address, BillingState, PaymentMethod } from '../records';
 import type { CatalogCache } from './catalog-rows';
 import type { Conn } from './connection';

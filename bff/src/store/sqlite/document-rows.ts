@@ -2,8 +2,8 @@ import type { DocumentLine } from '@planshift/shared/documents';
 import type { CurrencyCode } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Locale } from '../../api-types';
 import { documentLines, documentSequences, documents, payments } from '../../db/schema';
-import type { Locale } from '../../scenarios/scenario-schema';
 import type { DocumentRecord } from '../records';
 import type { Conn } from './connection';
 
