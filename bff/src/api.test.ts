@@ -56,6 +56,13 @@ describe('the API surface', () => {
     });
     expect(form.status).toBe(415);
     expect(await form.json()).toMatchObject({ code: 'unsupported_media_type', field: 'Content-Type' });
+    const unsized = await system.app.request('/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(unsized.status).toBe(411);
+    expect(await unsized.json()).toMatchObject({ code: 'length_required' });
     const huge = await system.anonymous.request('POST', '/api/session', {
       email: 'a@b.example',
       password: 'x'.repeat(70_000),
@@ -277,6 +284,14 @@ describe('confirming', () => {
     expect(count('orders')).toBe(1);
   });
 
+  it('refuses to confirm a quote that changes nothing', async () => {
+    const maria = await system.signIn('maria@northwind.example');
+    const { body: q } = await quote(maria, { planId: 'pro', interval: MONTHLY, quantity: 10, addOns: [] });
+    expect(q.quote.noChange).toEqual({ reason: 'same_as_current' });
+    expect(await confirm(maria, q.id)).toMatchObject({ status: 422, body: { code: 'no_change' } });
+    expect(count('orders')).toBe(0);
+  });
+
   it('needs an Idempotency-Key', async () => {
     const maria = await system.signIn('maria@northwind.example');
     const { body: q } = await quote(maria, { planId: 'business', interval: MONTHLY, quantity: 10, addOns: [] });
@@ -342,6 +357,28 @@ describe('the test clock and scenarios', () => {
       testClock: true,
     });
     expect(await system.anonymous.json('POST', '/api/test/clock/advance', {})).toMatchObject({ status: 400 });
+  });
+
+  it('refuses an inline scenario the engine cannot bill, and keeps the data', async () => {
+    const account = { ...teamAccount('late', 'one', 'team') };
+    const scenario = {
+      clock: '2026-06-10T12:00:00Z',
+      catalogs: [teamCatalog('one', [teamPlan('team', 1, { USD: 1000 })])],
+      accounts: [{ ...account, subscription: { ...account.subscription, anchor: '2026-07-01T00:00:00Z' } }],
+    };
+    const before = count('accounts');
+    const response = await system.anonymous.json('POST', '/api/test/reset', { scenario });
+    expect(response).toMatchObject({
+      status: 422,
+      body: { code: 'invalid_scenario', field: 'scenario.accounts.0.subscription.anchor' },
+    });
+    expect(count('accounts')).toBe(before);
+  });
+
+  it('returns to real time when the test clock is cleared', async () => {
+    const cleared = await system.anonymous.json<Json>('PUT', '/api/test/clock', { at: null });
+    expect(cleared.body.frozen).toBe(false);
+    expect(Math.abs(cleared.body.now - Date.now() / 1000)).toBeLessThan(5);
   });
 
   it('refuses an inline scenario that does not validate, and keeps the data', async () => {

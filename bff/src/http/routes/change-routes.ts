@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { canManageBilling } from '../../auth/sessions';
 import type { ChangeConfirmer } from '../../billing/confirm-change';
 import { sha256 } from '../../billing/price-quote';
 import { ApiError, notFound } from '../api-error';
@@ -78,7 +79,7 @@ export function changeRoutes(deps: AppDeps, confirmer: ChangeConfirmer) {
     }),
     async (c) => {
       const user = c.get('user');
-      if (user.role === 'member')
+      if (!canManageBilling(user))
         throw new ApiError(403, 'no_billing_permission', 'Only owners and billing admins can change the subscription.');
       const state = await deps.store.loadBillingState(user.accountId);
       if (!state?.scheduledChange) throw new ApiError(404, 'no_scheduled_change', 'There is no scheduled change.');
