@@ -51,6 +51,9 @@ export class ChangeConfirmer {
     const repriced = priceChange(state, input.user, record.request, record.quote.quotedAt);
     if (!repriced.ok) throw quoteErrorToApiError(repriced.errors);
     const { quote } = repriced;
+    // Same fingerprint, same engine: the amounts agree. Should they ever not, the customer is
+    // charged nothing they were not shown.
+    if (quote.dueNow.amount !== record.quote.dueNow.amount) throw await this.#stale(state, input.user, record);
     if (quote.noChange) throw new ApiError(422, 'no_change', 'This change changes nothing.', 'quoteId', quote.noChange);
 
     const claim = await store.claimOrder({
