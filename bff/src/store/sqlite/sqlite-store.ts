@@ -1,4 +1,3 @@
-import { periodAt } from '@planshift/shared/periods';
 import { and, eq, gt, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open-database';
 import * as t from '../../db/schema';
@@ -15,10 +14,11 @@ import type {
 } from '../records';
 import type { ClaimInput, ClaimResult, FailOrderInput, Store } from '../store';
 import { accountRecord, BillingStateReader, writeSubscription } from './billing-state-rows';
-import { CatalogCache, catalogRows } from './catalog-rows';
+import { CatalogCache } from './catalog-rows';
 import type { Conn } from './connection';
 import { issueDocument, readDocuments } from './document-rows';
 import { QuoteWriter } from './quote-writer';
+import { writeSeedPlan } from './seed-rows';
 
 type OrderRow = typeof t.orders.$inferSelect;
 
@@ -498,126 +498,11 @@ export class SqliteStore implements Store {
   }
 
   async resetTo(plan: SeedPlan): Promise<void> {
-    this.#write((tx) => {
-      // Children before parents, so that foreign keys hold at every step.
-      for (const table of [
-        t.auditEvents,
-        t.outbox,
-        t.idempotencyKeys,
-        t.payments,
-        t.creditLedger,
-        t.documentLines,
-        t.documents,
-        t.documentSequences,
-        t.confirmedChanges,
-        t.orders,
-        t.quotes,
-        t.scheduledChanges,
-        t.subscriptionItems,
-        t.subscriptions,
-        t.sessions,
-        t.users,
-        t.accounts,
-        t.prices,
-        t.addOns,
-        t.plans,
-        t.planGroups,
-        t.catalogs,
-        t.system,
-      ]) {
-        tx.delete(table).run();
-      }
-      tx.insert(t.system).values({ id: 1, seller: plan.seller, frozenAt: plan.clock }).run();
-      for (const record of plan.catalogs) {
-        const rows = catalogRows(record);
-        tx.insert(t.catalogs).values(rows.catalog).run();
-        if (rows.groups.length) tx.insert(t.planGroups).values(rows.groups).run();
-        tx.insert(t.plans).values(rows.plans).run();
-        if (rows.addOns.length) tx.insert(t.addOns).values(rows.addOns).run();
-        tx.insert(t.prices).values(rows.prices).run();
-      }
-      for (const seed of plan.accounts) this.#seedAccount(tx, plan, seed);
-    });
+    this.#write((tx) => writeSeedPlan(tx, plan));
     this.#catalogs.clear();
     this.#billingState.clear();
     this.#sessions.clear();
     this.#users.clear();
-  }
-
-  #seedAccount(tx: Conn, plan: SeedPlan, seed: SeedPlan['accounts'][number]) {
-    const { account, subscription } = seed;
-    tx.insert(t.accounts).values(account).run();
-    tx.insert(t.users)
-      .values([...seed.users])
-      .run();
-    tx.insert(t.subscriptions)
-      .values({
-        id: subscription.id,
-        accountId: account.id,
-        status: subscription.status,
-        intervalUnit: subscription.interval.unit,
-        intervalCount: subscription.interval.count,
-        anchor: subscription.anchor,
-        periodIndex: subscription.periodIndex,
-        signupAt: seed.signupAt,
-        version: 0,
-      })
-      .run();
-    writeSubscription(tx, subscription, 0);
-    if (seed.scheduledChange) {
-      tx.insert(t.scheduledChanges)
-        .values({ ...seed.scheduledChange, subscriptionId: subscription.id, status: 'pending' })
-        .run();
-    }
-    const period = periodAt(subscription.anchor, subscription.interval, subscription.periodIndex);
-    const invoiceId = `${subscription.id}-${subscription.periodIndex}`;
-    const { invoice } = seed;
-    issueDocument(tx, {
-      id: invoiceId,
-      accountId: account.id,
-      subscriptionId: subscription.id,
-      kind: 'invoice',
-      reason: 'renewal',
-      currency: invoice.currency,
-      total: invoice.total.amount,
-      creditNoteApplied: 0,
-      creditBalanceApplied: invoice.creditBalanceApplied.amount,
-      forfeited: 0,
-      amountDue: invoice.amountDue.amount,
-      relatedDocumentId: null,
-      orderId: null,
-      seller: plan.seller,
-      customer: { name: account.name, email: account.billingEmail, address: account.billingAddress },
-      locale: account.locale,
-      issuedAt: period.start,
-      lines: invoice.lines,
-    });
-    if (seed.invoicePaid && invoice.amountDue.amount > 0) {
-      tx.insert(t.payments)
-        .values({
-          id: crypto.randomUUID(),
-          accountId: account.id,
-          invoiceId,
-          paymentAttemptId: `seed-${invoiceId}`,
-          amount: invoice.amountDue.amount,
-          currency: invoice.currency,
-          status: 'succeeded',
-          chargeId: `ch_seed_${invoiceId}`,
-          createdAt: period.start,
-        })
-        .run();
-    }
-    if (seed.openingCredit > 0) {
-      tx.insert(t.creditLedger)
-        .values({
-          accountId: account.id,
-          amount: seed.openingCredit,
-          currency: account.currency,
-          reason: 'opening_balance',
-          createdAt: period.start,
-        })
-        .run();
-    }
   }
 
   #seller(tx: Conn): unknown {
