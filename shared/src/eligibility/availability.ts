@@ -50,6 +50,8 @@ export function quantityAvailability(
   range: Readonly<{ min: number; max: number }>,
   requested: number,
 ): Availability<QuantityUnavailable> {
+  // Units are whole: a fraction of a seat has no price, and exact proration needs integers.
+  if (!Number.isSafeInteger(requested)) return unavailable({ reason: 'quantity_not_integer', requested });
   if (range.min === range.max && requested !== range.min) {
     return unavailable({ reason: 'quantity_not_adjustable', quantity: range.min, requested });
   }

@@ -85,6 +85,19 @@ describe('Zoom: Business needs 10 licences, Enterprise is sold by sales, add-ons
     expect(problems).toEqual([{ reason: 'below_min_quantity', min: 10, requested: 5, field: 'quantity' }]);
   });
 
+  it('counts seats and units in whole numbers', () => {
+    const problems = validateRequest(zoom, subscription, {
+      planId: 'business',
+      interval: MONTHLY,
+      quantity: 10.5,
+      addOns: [{ addOnId: 'webinar-500', quantity: 1 + Number.EPSILON }],
+    });
+    expect(problems).toEqual([
+      { reason: 'quantity_not_integer', requested: 10.5, field: 'quantity' },
+      { reason: 'quantity_not_integer', requested: 1 + Number.EPSILON, field: 'addOns.0.quantity' },
+    ]);
+  });
+
   it('sends Enterprise to sales', () => {
     const options = changeOptions(zoom, subscription, BILLING_ADMIN);
     const enterprise = options.plans.find((p) => p.planId === 'enterprise');

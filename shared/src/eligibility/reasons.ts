@@ -19,6 +19,7 @@ export type PlanUnavailable =
 
 /** Why a quantity of seats or add-on units cannot be chosen. */
 export type QuantityUnavailable =
+  | Readonly<{ reason: 'quantity_not_integer'; requested: number }>
   | Readonly<{ reason: 'below_min_quantity'; min: number; requested: number }>
   | Readonly<{ reason: 'above_max_quantity'; max: number; requested: number }>
   | Readonly<{ reason: 'quantity_not_adjustable'; quantity: number; requested: number }>;
