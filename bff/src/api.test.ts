@@ -46,6 +46,12 @@ describe('the API surface', () => {
     );
     expect(body.components.schemas).toHaveProperty('ChangeRequest');
     expect(body.components.schemas).toHaveProperty('Scenario');
+    // Engine-typed answers are documented field by field, not as opaque objects.
+    expect(body.components.schemas.Quote.properties.quote.properties.lines.items.properties).toHaveProperty('fraction');
+    expect(body.components.schemas.Account.properties.change.properties).toHaveProperty('blockers');
+    expect(body.paths['/api/quotes'].post.responses['201'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Quote',
+    });
   });
 
   it('answers malformed JSON, other media types and unknown routes with specific codes', async () => {

@@ -9,6 +9,7 @@ import { ChangeConfirmer } from './billing/confirm-change';
 import { ApiError, type ErrorBody } from './http/api-error';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { json, router } from './http/openapi';
+import { RESPONSE_SCHEMAS } from './http/response-schemas';
 import { accountRoutes } from './http/routes/account-routes';
 import { changeRoutes } from './http/routes/change-routes';
 import { quoteRoutes } from './http/routes/quote-routes';
@@ -70,14 +71,11 @@ export function createApp(deps: AppDeps, confirmer = new ChangeConfirmer(deps)) 
   app.route('/', changeRoutes(deps, confirmer));
   if (deps.env.NODE_ENV !== 'production') app.route('/', testRoutes(deps));
 
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Planshift API',
-      version: '1.0.0',
-      description:
-        'The Change plan portal’s API. Money is integer minor units with an ISO 4217 currency; instants are Unix seconds. Errors answer { code, message, field }.',
-    },
+  // The generated document names the engine-typed answers; response-schemas.ts fills them in.
+  let document: unknown;
+  app.get('/api/openapi.json', (c) => {
+    document ??= openApiDocument(app);
+    return c.json(document as object);
   });
 
   app.all('/api/*', () => {
@@ -114,6 +112,25 @@ function mountSpa(app: Hono<AppEnv>, webDist: string) {
   });
   app.use('*', serveStatic({ root: webDist }));
   app.get('*', serveStatic({ path: indexHtml }));
+}
+
+function openApiDocument(app: ReturnType<typeof router>) {
+  const document = app.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: {
+      title: 'Planshift API',
+      version: '1.0.0',
+      description:
+        'The Change plan portal’s API. Money is integer minor units with an ISO 4217 currency; instants are Unix seconds. Errors answer { code, message, field }.',
+    },
+  });
+  const schemas = (document.components ??= {}).schemas ?? {};
+  for (const [name, schema] of Object.entries(RESPONSE_SCHEMAS)) {
+    const { $schema: _, ...jsonSchema } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' });
+    schemas[name] = jsonSchema as never;
+  }
+  document.components.schemas = schemas;
+  return document;
 }
 
 export type App = ReturnType<typeof createApp>;
