@@ -124,12 +124,12 @@ function openApiDocument(app: ReturnType<typeof router>) {
         'The Change plan portal’s API. Money is integer minor units with an ISO 4217 currency; instants are Unix seconds. Errors answer { code, message, field }.',
     },
   });
-  const schemas = (document.components ??= {}).schemas ?? {};
+  const schemas = { ...document.components?.schemas };
   for (const [name, schema] of Object.entries(RESPONSE_SCHEMAS)) {
     const { $schema: _, ...jsonSchema } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' });
     schemas[name] = jsonSchema as never;
   }
-  document.components.schemas = schemas;
+  document.components = { ...document.components, schemas };
   return document;
 }
 
