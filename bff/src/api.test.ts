@@ -352,6 +352,29 @@ describe('confirming', () => {
   });
 });
 
+describe('the sweep of expired records', () => {
+  it('keeps keys and live quotes, and removes what has expired by its own clock', async () => {
+    const maria = await system.signIn('maria@northwind.example');
+    const { body: kept } = await quote(maria, { planId: 'business', interval: MONTHLY, quantity: 10, addOns: [] });
+    const { body: confirmed } = await quote(maria, { planId: 'business', interval: MONTHLY, quantity: 11, addOns: [] });
+    const first = await confirm(maria, confirmed.id, 'sweep-key-0001');
+    expect(first.status).toBe(201);
+    const wallNow = Math.floor(Date.now() / 1000);
+    const clockNow = system.deps.clock.now();
+
+    // A day of wall time later the key still replays; the test clock has not moved, so quotes stay.
+    await system.store.purgeExpired({ wallNow: wallNow + 24 * 3600, clockNow });
+    expect(await confirm(maria, confirmed.id, 'sweep-key-0001')).toEqual(first);
+    expect((await maria.json('GET', `/api/quotes/${kept.id}`)).status).toBe(200);
+
+    // Past both expiries: the key and the unused quote go; the confirmed quote stays with its order.
+    await system.store.purgeExpired({ wallNow: wallNow + 49 * 3600, clockNow: clockNow + 3600 });
+    expect(count('idempotency_keys')).toBe(0);
+    expect((await maria.json('GET', `/api/quotes/${kept.id}`)).status).toBe(404);
+    expect((await maria.json('GET', `/api/quotes/${confirmed.id}`)).status).toBe(200);
+  });
+});
+
 describe('the test clock and scenarios', () => {
   it('sets, advances and reports the clock', async () => {
     const set = await system.anonymous.json<Json>('PUT', '/api/test/clock', { at: '2026-11-16T00:00:00Z' });

@@ -13,7 +13,9 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
 
 // Expired sessions, quotes and idempotency keys (kept 48 hours) are swept hourly.
 const sweep = setInterval(() => {
-  system.deps.store.purgeExpired(Math.floor(Date.now() / 1000)).catch((error) => console.error(error));
+  system.deps.store
+    .purgeExpired({ wallNow: Math.floor(Date.now() / 1000), clockNow: system.deps.clock.now() })
+    .catch((error) => console.error(error));
 }, 3600_000);
 sweep.unref();
 

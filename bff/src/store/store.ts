@@ -81,7 +81,11 @@ export interface Store {
 
   // Maintenance and QA
   hasAccounts(): Promise<boolean>;
-  purgeExpired(now: Instant): Promise<void>;
+  /**
+   * Removes expired sessions and completed idempotency keys (by wall time) and quotes no order
+   * refers to (by the system clock, which priced them).
+   */
+  purgeExpired(now: Readonly<{ wallNow: Instant; clockNow: Instant }>): Promise<void>;
   resetTo(plan: SeedPlan): Promise<void>;
   readClock(): Promise<Instant | null>;
   writeClock(frozenAt: Instant | null): Promise<void>;

@@ -467,16 +467,16 @@ export class SqliteStore implements Store {
     });
   }
 
-  async purgeExpired(now: number): Promise<void> {
+  async purgeExpired({ wallNow, clockNow }: Readonly<{ wallNow: number; clockNow: number }>): Promise<void> {
     this.#write((tx) => {
-      tx.delete(t.sessions).where(lt(t.sessions.expiresAt, now)).run();
-      for (const [idHash, session] of this.#sessions) if (session.expiresAt <= now) this.#sessions.delete(idHash);
+      tx.delete(t.sessions).where(lt(t.sessions.expiresAt, wallNow)).run();
+      for (const [idHash, session] of this.#sessions) if (session.expiresAt <= wallNow) this.#sessions.delete(idHash);
       tx.delete(t.idempotencyKeys)
-        .where(and(lt(t.idempotencyKeys.expiresAt, now), eq(t.idempotencyKeys.state, 'completed')))
+        .where(and(lt(t.idempotencyKeys.expiresAt, wallNow), eq(t.idempotencyKeys.state, 'completed')))
         .run();
       const ordered = tx.select({ id: t.orders.quoteId }).from(t.orders);
       tx.delete(t.quotes)
-        .where(and(lt(t.quotes.expiresAt, now), notInArray(t.quotes.id, ordered)))
+        .where(and(lt(t.quotes.expiresAt, clockNow), notInArray(t.quotes.id, ordered)))
         .run();
     });
   }
