@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { PaymentUnavailableError } from './payments/payment-provider';
 import { checkInvariants } from './testing/invariants';
 import { type Client, type Json, type TestSystem, useDemoSystem } from './testing/test-system';
 
@@ -92,6 +93,23 @@ describe('payment faults', () => {
     expect(system.payments.charges()).toHaveLength(0);
     expect((await confirm(maria, quoteId, 'unreachable-key')).status).toBe(201);
     expect(system.payments.charges()).toHaveLength(1);
+    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+  });
+
+  it('recovery leaves an order pending while the processor cannot be reached, and finishes it later', async () => {
+    const maria = await system.signIn('maria@northwind.example');
+    const quoteId = await quoteFor(maria, 12);
+    system.payments.injectFault({ kind: 'lose_response' });
+    expect((await confirm(maria, quoteId, 'unreachable-recovery')).status).toBe(503);
+    const lookup = system.payments.lookup.bind(system.payments);
+    system.payments.lookup = async () => {
+      throw new PaymentUnavailableError();
+    };
+    expect(await system.confirmer.recoverPendingOrders()).toBe(0);
+    expect(count(`select count(*) as n from orders where status = 'pending'`)).toBe(1);
+    system.payments.lookup = lookup;
+    expect(await system.confirmer.recoverPendingOrders()).toBe(1);
+    expect(count(`select count(*) as n from orders where status = 'succeeded'`)).toBe(1);
     expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 

@@ -100,8 +100,14 @@ export class ChangeConfirmer {
     let finished = 0;
     for (const order of await this.deps.store.pendingOrders()) {
       if (this.#inFlight.has(order.id)) continue;
-      await this.#resume(order, 'abandon_if_unseen');
-      finished += 1;
+      try {
+        await this.#resume(order, 'abandon_if_unseen');
+        finished += 1;
+      } catch (error) {
+        // The processor may be unreachable now: the order stays pending for the next attempt
+        // (a client's retry, or the next start-up), and the BFF still serves.
+        console.error(`order ${order.id} could not be finished yet`, error);
+      }
     }
     return finished;
   }
