@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { ChargeOutcome, ChargeRequest } from './payment-provider';
 
@@ -48,7 +48,12 @@ export class FileChargeLedger implements ChargeLedger {
 
   constructor(private readonly file: string) {
     if (!existsSync(file)) return;
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const text = readFileSync(file, 'utf8');
+    const complete = text.lastIndexOf('\n') + 1;
+    // A line without its newline is a write cut short, so its put never resolved and nobody was
+    // told of that charge. Cut it off: left there, the next append would glue onto it and be lost.
+    if (complete < text.length) truncateSync(file, Buffer.byteLength(text.slice(0, complete)));
+    for (const line of text.slice(0, complete).split('\n')) {
       if (line.trim()) this.#memory.set(JSON.parse(line) as ChargeRecord);
     }
   }

@@ -6,4 +6,9 @@ export {
   type PaymentProvider,
   PaymentUnavailableError,
 } from './payment-provider';
-export { type PaymentFault, SimulatedPaymentProvider, TEST_CARDS } from './simulated-provider';
+export {
+  type PaymentFault,
+  SimulatedPaymentProvider,
+  type SimulatedProviderOptions,
+  TEST_CARDS,
+} from './simulated-provider';

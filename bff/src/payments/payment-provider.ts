@@ -28,8 +28,8 @@ export interface PaymentProvider {
 
 /** We do not know whether the charge happened: retry with the same attempt id, or look it up. */
 export class PaymentUnavailableError extends Error {
-  constructor(message = 'The payment provider did not answer.') {
-    super(message);
+  constructor(message = 'The payment provider did not answer.', options?: ErrorOptions) {
+    super(message, options);
     this.name = 'PaymentUnavailableError';
   }
 }

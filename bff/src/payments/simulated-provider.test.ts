@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileChargeLedger } from './charge-ledger';
+import { type ChargeLedger, FileChargeLedger, InMemoryChargeLedger } from './charge-ledger';
 import { PaymentUnavailableError } from './payment-provider';
 import { SimulatedPaymentProvider } from './simulated-provider';
 
@@ -42,10 +44,38 @@ describe('the simulated card processor', () => {
     expect(provider.charges()).toHaveLength(1);
   });
 
-  it('refuses to reuse an attempt id for another amount', async () => {
+  it('answers a repeated declined attempt with the same decline, naming unknown cards in the message', async () => {
     const provider = new SimulatedPaymentProvider();
-    await charge(provider, '4242424242424242', 'a-2', 100);
-    await expect(charge(provider, '4242424242424242', 'a-2', 200)).rejects.toThrow(/different parameters/);
+    const first = await charge(provider, '4111111111111111', 'a-d');
+    expect(first).toMatchObject({ status: 'failed', decline: 'card_declined', message: expect.any(String) });
+    expect(await charge(provider, '4111111111111111', 'a-d')).toEqual(first);
+    expect(provider.charges()).toEqual([first]);
+  });
+
+  it.each([
+    ['amount', { amount: 200 }],
+    ['currency', { currency: 'EUR' }],
+    ['card', { paymentMethod: '5555555555554444' }],
+  ])('refuses to reuse an attempt id for another %s', async (_, change) => {
+    const provider = new SimulatedPaymentProvider();
+    const request = {
+      paymentAttemptId: 'a-2',
+      paymentMethod: '4242424242424242',
+      amount: 100,
+      currency: 'USD',
+      description: 'test',
+    };
+    await provider.charge(request);
+    await expect(provider.charge({ ...request, ...change })).rejects.toThrow(/different parameters/);
+    expect(provider.charges()).toHaveLength(1);
+  });
+
+  it('refuses amounts that are not positive integers of minor units', async () => {
+    const provider = new SimulatedPaymentProvider();
+    for (const amount of [0, -5, 12.5]) {
+      await expect(charge(provider, '4242424242424242', undefined, amount)).rejects.toThrow(RangeError);
+    }
+    expect(provider.charges()).toEqual([]);
   });
 
   it('can fail before charging: nothing is recorded and a retry charges once', async () => {
@@ -55,6 +85,19 @@ describe('the simulated card processor', () => {
     expect(await provider.lookup('a-3')).toBeNull();
     expect((await charge(provider, '4242424242424242', 'a-3')).status).toBe('succeeded');
     expect(provider.charges()).toHaveLength(1);
+  });
+
+  it('applies a fault to the next `times` calls, and clearFaults drops what is left', async () => {
+    const provider = new SimulatedPaymentProvider();
+    provider.injectFault({ kind: 'fail_before_charge', times: 2 });
+    await expect(charge(provider, '4242424242424242', 'a-t')).rejects.toBeInstanceOf(PaymentUnavailableError);
+    await expect(charge(provider, '4242424242424242', 'a-t')).rejects.toBeInstanceOf(PaymentUnavailableError);
+    expect((await charge(provider, '4242424242424242', 'a-t')).status).toBe('succeeded');
+
+    provider.injectFault({ kind: 'lose_response', times: 3 });
+    provider.clearFaults();
+    expect((await charge(provider, '4242424242424242', 'a-u')).status).toBe('succeeded');
+    expect(provider.charges()).toHaveLength(2);
   });
 
   it('can charge and lose the answer: the lookup and a retry find the one charge', async () => {
@@ -67,6 +110,45 @@ describe('the simulated card processor', () => {
     expect(provider.charges()).toHaveLength(1);
   });
 
+  it('answers after delayMs, with the charge recorded before the answer', async () => {
+    const provider = new SimulatedPaymentProvider({ delayMs: 50 });
+    const started = performance.now();
+    const pending = charge(provider, '4242424242424242', 'a-slow');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await provider.lookup('a-slow'))?.status).toBe('succeeded');
+    await pending;
+    expect(performance.now() - started).toBeGreaterThanOrEqual(45);
+  });
+
+  it('makes a lookup racing the first charge wait for its record instead of answering null', async () => {
+    let release = () => {};
+    const ledger = new InMemoryChargeLedger();
+    const slowLedger: ChargeLedger = {
+      get: (id) => ledger.get(id),
+      all: () => ledger.all(),
+      clear: () => ledger.clear(),
+      put: async (record) => {
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        ledger.set(record);
+      },
+    };
+    const provider = new SimulatedPaymentProvider({ ledger: slowLedger });
+    const charged = charge(provider, '4242424242424242', 'a-race');
+    const seen = provider.lookup('a-race');
+    release();
+    expect(await seen).toEqual(await charged);
+  });
+
+  it('treats a ledger that cannot write as an unknown outcome', async () => {
+    const provider = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(join(dir, 'missing', 'x.jsonl')) });
+    const failed = charge(provider, '4242424242424242', 'a-io');
+    await expect(failed).rejects.toBeInstanceOf(PaymentUnavailableError);
+    await expect(failed).rejects.toHaveProperty('cause.code', 'ENOENT');
+    expect(await provider.lookup('a-io')).toBeNull();
+  });
+
   it('remembers its charges across a restart when kept in a file', async () => {
     const file = join(dir, 'charges.jsonl');
     const before = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
@@ -76,4 +158,54 @@ describe('the simulated card processor', () => {
     expect(await charge(after, '4242424242424242', 'a-5')).toEqual(outcome);
     expect(after.charges()).toHaveLength(1);
   });
+
+  it('drops a torn last line, so the next record is not glued onto it', async () => {
+    const file = join(dir, 'torn.jsonl');
+    const before = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
+    const kept = await charge(before, '4242424242424242', 'a-6');
+    appendFileSync(file, '{"paymentAttemptId":"a-torn","sta');
+    const after = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
+    expect(await after.lookup('a-torn')).toBeNull();
+    const next = await charge(after, '4000000000000002', 'a-7');
+    const reread = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
+    expect(reread.charges()).toEqual([kept, next]);
+    expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(3);
+  });
+
+  it('keeps a charge whose process was SIGKILLed the moment the charge resolved', async () => {
+    const file = join(dir, 'killed.jsonl');
+    const payments = new URL('./index.ts', import.meta.url).href;
+    // The child kills itself right after printing the outcome: nothing runs after charge() resolves.
+    const script = `
+      const { FileChargeLedger, SimulatedPaymentProvider } = await import(${JSON.stringify(payments)});
+      const provider = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(${JSON.stringify(file)}) });
+      const outcome = await provider.charge({
+        paymentAttemptId: 'a-killed', paymentMethod: '4242424242424242', amount: 999, currency: 'EUR', description: 'x',
+      });
+      process.stdout.write(JSON.stringify(outcome));
+      process.kill(process.pid, 'SIGKILL');
+    `;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
+      cwd: fileURLToPath(new URL('.', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const signal = await new Promise((resolve) => child.on('close', (_code, signal) => resolve(signal)));
+    expect(signal, stderr).toBe('SIGKILL');
+    const outcome = JSON.parse(stdout);
+    expect(outcome).toMatchObject({ status: 'succeeded', paymentAttemptId: 'a-killed', amount: 999 });
+
+    const restarted = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
+    expect(await restarted.lookup('a-killed')).toEqual(outcome);
+    const retry = { paymentAttemptId: 'a-killed', paymentMethod: '4242424242424242', amount: 999, currency: 'EUR' };
+    expect(await restarted.charge({ ...retry, description: 'x' })).toEqual(outcome);
+    expect(restarted.charges()).toHaveLength(1);
+  }, 10_000);
 });

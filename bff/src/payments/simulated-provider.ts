@@ -86,6 +86,9 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   }
 
   async lookup(paymentAttemptId: string): Promise<ChargeOutcome | null> {
+    // A lookup racing the attempt's first charge answers once that charge is recorded, not null
+    // in between: null tells the caller the attempt never happened and may be abandoned.
+    await this.#writing.get(paymentAttemptId)?.catch(() => {});
     const record = this.#ledger.get(paymentAttemptId);
     return record ? outcomeOf(record) : null;
   }
@@ -98,7 +101,13 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     let writing = this.#writing.get(id);
     if (!writing) {
       const record = recordFor(request);
-      writing = this.#ledger.put(record).then(() => record);
+      // A ledger that cannot write may still have kept part of the record: the outcome is unknown.
+      writing = this.#ledger.put(record).then(
+        () => record,
+        (error: unknown) => {
+          throw new PaymentUnavailableError('The payment provider failed to record the charge.', { cause: error });
+        },
+      );
       this.#writing.set(id, writing);
       writing.finally(() => this.#writing.delete(id)).catch(() => {});
     }
