@@ -4,8 +4,8 @@ import type { AppDeps } from '../http/app-env';
 import { type ChargeOutcome, PaymentUnavailableError } from '../payments/payment-provider';
 import type { BillingState, OrderRecord, QuoteRecord, StoredResponse, UserRecord } from '../store/records';
 import { changeSetFor, confirmationResponse } from './change-set';
-import { priceChange, quoteErrorToApiError, quoteFingerprint, sha256 } from './price-quote';
-import { saveQuote } from './quotes';
+import { priceChange, sha256 } from './price-quote';
+import { repriceQuote, saveQuote, staleQuote } from './quotes';
 
 /** Idempotency keys are kept for 24 hours of wall time at least (a replay must still find them). */
 const KEY_TTL_SECONDS = 48 * 3600;
@@ -44,16 +44,9 @@ export class ChangeConfirmer {
       throw new ApiError(409, 'quote_expired', 'The quote has expired; ask for a new one.', 'quoteId');
     const state = await store.loadBillingState(accountId);
     if (!state) throw new ApiError(404, 'not_found', 'No subscription.');
-    if (quoteFingerprint(state, record.request) !== record.fingerprint)
-      throw await this.#stale(state, input.user, record);
-
-    // The server reprices from its own state; the stored quote is only the customer's reference.
-    const repriced = priceChange(state, input.user, record.request, record.quote.quotedAt);
-    if (!repriced.ok) throw quoteErrorToApiError(repriced.errors);
-    const { quote } = repriced;
-    // Same fingerprint, same engine: the amounts agree. Should they ever not, the customer is
-    // charged nothing they were not shown.
-    if (quote.dueNow.amount !== record.quote.dueNow.amount) throw await this.#stale(state, input.user, record);
+    // The server reprices from its own state; the stored record only says what was shown.
+    const quote = repriceQuote(state, input.user, record);
+    if (!quote) throw await this.#stale(state, input.user, record);
     if (quote.noChange) throw new ApiError(422, 'no_change', 'This change changes nothing.', 'quoteId', quote.noChange);
 
     const claim = await store.claimOrder({
@@ -125,19 +118,17 @@ export class ChangeConfirmer {
     const state = await store.loadBillingState(order.accountId);
     const user = await store.findUser(order.userId);
     if (!record || !state || !user) throw new Error(`order ${order.id} lost its quote, account or user`);
-    const repriced = priceChange(state, user, record.request, record.quote.quotedAt);
-    if (!repriced.ok || repriced.quote.dueNow.amount !== order.amount) {
-      throw new Error(`order ${order.id} no longer reprices to its amount`);
-    }
+    const quote = repriceQuote(state, user, record);
+    if (quote?.dueNow.amount !== order.amount) throw new Error(`order ${order.id} no longer reprices to its amount`);
     if (order.amount > 0) {
       const seen = await this.#guard(order, () => this.deps.payments.lookup(order.paymentAttemptId));
-      if (seen) return this.#record(order, state, repriced.quote, seen);
+      if (seen) return this.#record(order, state, quote, seen);
       if (ifUnseen === 'abandon_if_unseen') {
         await store.failOrder({ order, at: this.deps.clock.now(), payment: null, response: null });
         return { status: 409, body: { code: 'order_abandoned', message: 'The order was never charged.', field: null } };
       }
     }
-    return this.#chargeAndRecord(order, state, repriced.quote);
+    return this.#chargeAndRecord(order, state, quote);
   }
 
   async #chargeAndRecord(order: OrderRecord, state: BillingState, quote: Quote) {
@@ -199,17 +190,8 @@ export class ChangeConfirmer {
   async #stale(state: BillingState, user: UserRecord, record: QuoteRecord): Promise<ApiError> {
     const now = this.deps.clock.now();
     const fresh = priceChange(state, user, record.request, now);
-    const quote = fresh.ok ? await saveQuote(this.deps.store, state, record.request, fresh.quote, now) : null;
-    return new ApiError(
-      409,
-      'quote_stale',
-      'The subscription or its prices changed since this quote; here is a new one.',
-      'quoteId',
-      {
-        quote,
-        errors: fresh.ok ? [] : fresh.errors,
-      },
-    );
+    if (!fresh.ok) return staleQuote(null, fresh.errors);
+    return staleQuote(await saveQuote(this.deps.store, state, record.request, fresh.quote, now));
   }
 }
 

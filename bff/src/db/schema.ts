@@ -226,12 +226,17 @@ export const quotes = sqliteTable(
     /** SHA-256 of the subscription version, catalog version and request the quote was priced from. */
     fingerprint: text('fingerprint').notNull(),
     request: text('request', { mode: 'json' }).notNull(),
-    quote: text('quote', { mode: 'json' }).notNull(),
+    /** What the customer is asked to pay now: a confirm must reprice to exactly this. */
+    dueNow: integer('due_now').notNull(),
+    currency: text('currency').notNull(),
+    /** The instant the quote was priced at: repricing at it with the same fingerprint gives the same quote. */
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
   },
   // No secondary indexes: quotes are written on every price a customer looks at, read only by id,
-  // and swept hourly; each index would be another random B-tree write per quote.
+  // and swept hourly; each index would be another random B-tree write per quote. Nor the quote's
+  // lines: they are a pure function of what the fingerprint pins, so they are priced again when
+  // read (docs/decisions/005).
 );
 
 export const orders = sqliteTable(

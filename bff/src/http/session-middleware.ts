@@ -20,10 +20,28 @@ export function setSessionCookie(c: Ctx, deps: AppDeps, sessionId: string) {
   });
 }
 
-/** The session id from the signed cookie, or null when missing or tampered with. */
-export function sessionIdFrom(c: Ctx, deps: AppDeps): string | null {
+/** Signed cookies already verified, by app, mapped to their session's hash: a bounded memo. */
+const verifiedCookies = new WeakMap<AppDeps, Map<string, string>>();
+const VERIFIED_COOKIES_KEPT = 10_000;
+
+/**
+ * The hash of the session id in the signed cookie, or null when missing or tampered with.
+ * Checking the signature and hashing the id cost more than the rest of a session lookup, and
+ * their answer for a given cookie never changes, so it is remembered.
+ */
+export function sessionHashFrom(c: Ctx, deps: AppDeps): string | null {
   const raw = getCookie(c, SESSION_COOKIE);
-  return raw ? verifySignedValue(raw, deps.env.SESSION_SECRET) : null;
+  if (!raw) return null;
+  const memo = verifiedCookies.get(deps) ?? new Map<string, string>();
+  verifiedCookies.set(deps, memo);
+  const known = memo.get(raw);
+  if (known) return known;
+  const sessionId = verifySignedValue(raw, deps.env.SESSION_SECRET);
+  if (!sessionId) return null;
+  const hash = hashSessionId(sessionId);
+  if (memo.size >= VERIFIED_COOKIES_KEPT) memo.delete(memo.keys().next().value as string);
+  memo.set(raw, hash);
+  return hash;
 }
 
 export function clearSessionCookie(c: Ctx) {
@@ -36,8 +54,8 @@ export function clearSessionCookie(c: Ctx) {
  */
 export function requireSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const sessionId = sessionIdFrom(c, deps);
-    const session = sessionId ? await deps.store.findSession(hashSessionId(sessionId), wallClock()) : null;
+    const idHash = sessionHashFrom(c, deps);
+    const session = idHash ? await deps.store.findSession(idHash, wallClock()) : null;
     const user = session ? await deps.store.findUser(session.userId) : null;
     if (!session || !user) throw new ApiError(401, 'unauthenticated', 'Sign in to continue.');
     if (MUTATING.has(c.req.method) && c.req.header('x-csrf-token') !== session.csrfToken) {

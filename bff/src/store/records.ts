@@ -1,9 +1,9 @@
 import type { Catalog } from '@planshift/shared/catalog';
 import type { CreditNoteDraft, DocumentLine, InvoiceDraft } from '@planshift/shared/documents';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
-import type { CurrencyCode } from '@planshift/shared/money';
+import type { CurrencyCode, Money } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
-import type { ChangeDescriptor, Quote } from '@planshift/shared/quote';
+import type { ChangeDescriptor } from '@planshift/shared/quote';
 import type { Subscription, TargetState } from '@planshift/shared/subscription';
 import type { Locale, Role } from '../api-types';
 
@@ -102,7 +102,8 @@ export type QuoteRecord = Readonly<{
   subscriptionId: string;
   fingerprint: string;
   request: ChangeRequest;
-  quote: Quote;
+  dueNow: Money;
+  /** The instant it was priced at (the quote's quotedAt). */
   createdAt: Instant;
   expiresAt: Instant;
 }>;

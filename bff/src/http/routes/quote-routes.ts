@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { changeRequestSchema } from '@planshift/shared/quote';
 import { priceChange, quoteErrorToApiError } from '../../billing/price-quote';
-import { quoteView, saveQuote } from '../../billing/quotes';
+import { quoteView, repriceQuote, saveQuote, staleQuote } from '../../billing/quotes';
 import { notFound } from '../api-error';
 import type { AppDeps } from '../app-env';
 import { engineObject, errors, json, router } from '../openapi';
@@ -47,12 +47,16 @@ export function quoteRoutes(deps: AppDeps) {
       path: '/api/quotes/{quoteId}',
       summary: 'A quote made earlier',
       request: { params: z.object({ quoteId: z.string().min(1).max(100) }) },
-      responses: { 200: json(quoteViewSchema, 'The quote'), ...errors(401, 404) },
+      responses: { 200: json(quoteViewSchema, 'The quote'), ...errors(401, 403, 404, 409) },
     }),
     async (c) => {
-      const record = await deps.store.findQuote(c.get('session').accountId, c.req.valid('param').quoteId);
-      if (!record) throw notFound('quote');
-      return c.json(quoteView(record), 200);
+      const accountId = c.get('session').accountId;
+      const record = await deps.store.findQuote(accountId, c.req.valid('param').quoteId);
+      const state = record && (await deps.store.loadBillingState(accountId));
+      if (!record || !state) throw notFound('quote');
+      const quote = repriceQuote(state, c.get('user'), record);
+      if (!quote) throw staleQuote(null);
+      return c.json(quoteView(record, quote), 200);
     },
   );
 

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { SessionView } from '../../api-types';
-import { canManageBilling, hashSessionId, signIn } from '../../auth/sessions';
+import { canManageBilling, signIn } from '../../auth/sessions';
 import type { UserRecord } from '../../store/records';
 import { ApiError } from '../api-error';
 import type { AppDeps } from '../app-env';
 import { errors, json, router } from '../openapi';
-import { clearSessionCookie, requireSession, sessionIdFrom, setSessionCookie } from '../session-middleware';
+import { clearSessionCookie, requireSession, sessionHashFrom, setSessionCookie } from '../session-middleware';
 
 const signInSchema = z
   .strictObject({ email: z.email().max(254), password: z.string().min(1).max(200) })
@@ -71,8 +71,8 @@ export function sessionRoutes(deps: AppDeps) {
       responses: { 204: { description: 'Signed out' }, ...errors(401, 403) },
     }),
     async (c) => {
-      const sessionId = sessionIdFrom(c, deps);
-      if (sessionId) await deps.store.deleteSession(hashSessionId(sessionId));
+      const idHash = sessionHashFrom(c, deps);
+      if (idHash) await deps.store.deleteSession(idHash);
       clearSessionCookie(c);
       return c.body(null, 204);
     },

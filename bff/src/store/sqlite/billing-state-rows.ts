@@ -3,6 +3,7 @@ import type { ChangeDescriptor } from '@planshift/shared/quote';
 import type { AddOnItem, Subscription, SubscriptionItem, TargetState } from '@planshift/shared/subscription';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Locale } from '../../api-types';
+import type { Db } from '../../db/open-database';
 import {
   accounts,
   confirmedChanges,
@@ -34,7 +35,7 @@ export class BillingStateReader {
   readonly #cache = new Map<string, BillingState>();
 
   constructor(
-    db: Conn,
+    db: Db,
     private readonly catalogs: CatalogCache,
   ) {
     const p = sql.placeholder;
@@ -48,11 +49,14 @@ export class BillingStateReader {
       .from(subscriptions)
       .where(eq(subscriptions.accountId, p('accountId')))
       .prepare();
-    this.#version = db
-      .select({ version: subscriptions.version })
-      .from(subscriptions)
-      .where(eq(subscriptions.accountId, p('accountId')))
-      .prepare();
+    // What a cached state depends on, in one plain statement: the cache check runs on every quote.
+    this.#version = db.$client
+      .prepare<[string], [number, string]>(
+        `select s.version, c.version from subscriptions s
+         join accounts a on a.id = s.account_id join catalogs c on c.id = a.catalog_id
+         where s.account_id = ?`,
+      )
+      .raw();
     this.#items = db
       .select()
       .from(subscriptionItems)
@@ -92,9 +96,9 @@ export class BillingStateReader {
 
   read(accountId: string): BillingState | null {
     const cached = this.#cache.get(accountId);
-    if (cached && this.#version.get({ accountId })?.version === cached.version) {
-      const catalog = this.catalogs.get(cached.account.catalogId);
-      if (catalog === cached.catalog) return cached;
+    if (cached) {
+      const [version, catalogVersion] = this.#version.get(accountId) ?? [];
+      if (version === cached.version && catalogVersion === cached.catalog.catalog.version) return cached;
     }
     const state = this.#readFresh(accountId);
     if (state) this.#cache.set(accountId, state);

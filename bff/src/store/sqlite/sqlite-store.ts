@@ -1,3 +1,5 @@
+import type { ChangeRequest } from '@planshift/shared/eligibility';
+import type { CurrencyCode } from '@planshift/shared/money';
 import { and, eq, gt, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open-database';
 import * as t from '../../db/schema';
@@ -62,8 +64,8 @@ export class SqliteStore implements Store {
       .prepare();
     // The hottest write: a plain statement, without the query builder's per-row mapping.
     const insertQuote = db.$client.prepare(
-      `insert into quotes (id, account_id, subscription_id, fingerprint, request, quote, created_at, expires_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `insert into quotes (id, account_id, subscription_id, fingerprint, request, due_now, currency, created_at, expires_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.#insertQuotes = db.$client.transaction((records: readonly QuoteRecord[]) => {
       for (const q of records) {
@@ -73,7 +75,8 @@ export class SqliteStore implements Store {
           q.subscriptionId,
           q.fingerprint,
           JSON.stringify(q.request),
-          JSON.stringify(q.quote),
+          q.dueNow.amount,
+          q.dueNow.currency,
           q.createdAt,
           q.expiresAt,
         );
@@ -141,11 +144,12 @@ export class SqliteStore implements Store {
       .from(t.quotes)
       .where(and(eq(t.quotes.id, quoteId), eq(t.quotes.accountId, accountId)))
       .get();
-    return (row as QuoteRecord | undefined) ?? null;
+    return row ? quoteRecord(row) : null;
   }
 
   async findQuoteById(quoteId: string): Promise<QuoteRecord | null> {
-    return (this.db.select().from(t.quotes).where(eq(t.quotes.id, quoteId)).get() as QuoteRecord | undefined) ?? null;
+    const row = this.db.select().from(t.quotes).where(eq(t.quotes.id, quoteId)).get();
+    return row ? quoteRecord(row) : null;
   }
 
   async findOrder(orderId: string): Promise<OrderRecord | null> {
@@ -523,4 +527,12 @@ export class SqliteStore implements Store {
       .where(and(eq(t.idempotencyKeys.accountId, order.accountId), eq(t.idempotencyKeys.key, order.idempotencyKey)))
       .run();
   }
+}
+
+function quoteRecord({ dueNow, currency, ...row }: typeof t.quotes.$inferSelect): QuoteRecord {
+  return {
+    ...row,
+    request: row.request as ChangeRequest,
+    dueNow: { amount: dueNow, currency: currency as CurrencyCode },
+  };
 }
