@@ -1,4 +1,5 @@
 import { applyQuote } from '@planshift/shared/apply';
+import { itemNames } from '@planshift/shared/catalog';
 import type { Instant } from '@planshift/shared/periods';
 import type { Quote } from '@planshift/shared/quote';
 import type { ConfirmationView, IssuedDocumentView } from '../api-types';
@@ -33,6 +34,7 @@ export function changeSetFor(
     changeId: crypto.randomUUID(),
     provisioning: quote.provisioning === 'manual' ? 'pending' : 'automatic',
     appliedNow: quote.now,
+    itemNames: itemNames(state.catalog.catalog),
   };
 }
 

@@ -352,6 +352,8 @@ export const documentLines = sqliteTable(
     kind: text('kind').notNull(),
     itemType: text('item_type', { enum: ['plan', 'add_on'] }).notNull(),
     itemId: text('item_id').notNull(),
+    /** The plan's or add-on's name when issued: a document never changes with the catalog. */
+    itemName: text('item_name').notNull(),
     priceId: text('price_id').notNull(),
     quantity: integer('quantity').notNull(),
     unitAmount: integer('unit_amount').notNull(),

@@ -91,10 +91,16 @@ export type DocumentRecord = Readonly<{
   relatedDocumentId: string | null;
   issuedAt: Instant;
   locale: Locale;
-  seller: unknown;
-  customer: unknown;
-  lines: readonly DocumentLine[];
+  seller: Seller;
+  customer: Customer;
+  lines: readonly IssuedLine[];
 }>;
+
+/** A document line as issued: with the item's name as the catalog called it that day. */
+export type IssuedLine = DocumentLine & Readonly<{ itemName: string }>;
+
+/** Who a document is addressed to, as it stood when the document was issued. */
+export type Customer = Readonly<{ name: string; email: string; address: Address }>;
 
 export type QuoteRecord = Readonly<{
   id: string;
@@ -157,6 +163,8 @@ export type ChangeSet = Readonly<{
   changeId: string;
   provisioning: 'automatic' | 'pending';
   appliedNow: readonly ChangeDescriptor[];
+  /** Plan and add-on names by id, printed on the documents' lines. */
+  itemNames: Readonly<Record<string, string>>;
 }>;
 
 export type Seller = Readonly<{ name: string; address: string; vatId: string; email: string }>;

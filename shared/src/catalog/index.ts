@@ -19,4 +19,4 @@ export {
 } from './catalog-schema';
 export { classifyPlanChange, type PricedPlanItem } from './classify-plan-change';
 export { type Entitlements, entitlementsFor } from './entitlements';
-export { findAddOn, findPlan, findPrice, isAddOnCompatible } from './find-in-catalog';
+export { findAddOn, findPlan, findPrice, isAddOnCompatible, itemNames } from './find-in-catalog';

@@ -4,7 +4,7 @@ import type { Instant } from '@planshift/shared/periods';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Locale } from '../../api-types';
 import { documentLines, documentSequences, documents, payments } from '../../db/schema';
-import type { DocumentRecord } from '../records';
+import type { Customer, DocumentRecord, Seller } from '../records';
 import type { Conn } from './connection';
 
 const SERIES = { invoice: 'INV', credit_note: 'CN' } as const;
@@ -23,11 +23,13 @@ export type NewDocument = Readonly<{
   amountDue: number;
   relatedDocumentId: string | null;
   orderId: string | null;
-  seller: unknown;
-  customer: unknown;
+  seller: Seller;
+  customer: Customer;
   locale: Locale;
   issuedAt: Instant;
   lines: readonly DocumentLine[];
+  /** Plan and add-on names by id, frozen into the lines. */
+  itemNames: Readonly<Record<string, string>>;
 }>;
 
 function utcYear(at: Instant): number {
@@ -87,6 +89,7 @@ export function issueDocument(tx: Conn, doc: NewDocument): { id: string; number:
           kind: line.kind,
           itemType: line.item.type,
           itemId: line.item.id,
+          itemName: doc.itemNames[line.item.id] ?? line.item.id,
           priceId: line.item.priceId,
           quantity: line.quantity,
           unitAmount: line.unitAmount.amount,
@@ -149,13 +152,14 @@ export function readDocuments(db: Conn, accountId: string, documentId?: string):
       relatedDocumentId: row.relatedDocumentId,
       issuedAt: row.issuedAt,
       locale: row.locale as Locale,
-      seller: row.seller,
-      customer: row.customer,
+      seller: row.seller as Seller,
+      customer: row.customer as Customer,
       lines: lineRows
         .filter((line) => line.documentId === row.id)
         .map((line) => ({
           kind: line.kind as DocumentLine['kind'],
           item: { type: line.itemType, id: line.itemId, priceId: line.priceId },
+          itemName: line.itemName,
           quantity: line.quantity,
           unitAmount: money(line.unitAmount),
           covers: { start: line.coversStart, end: line.coversEnd },

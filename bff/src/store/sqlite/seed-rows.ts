@@ -1,3 +1,4 @@
+import { type Catalog, itemNames } from '@planshift/shared/catalog';
 import { periodAt } from '@planshift/shared/periods';
 import * as t from '../../db/schema';
 import type { SeedPlan } from '../records';
@@ -95,6 +96,7 @@ function seedAccount(tx: Conn, plan: SeedPlan, seed: SeedPlan['accounts'][number
     locale: account.locale,
     issuedAt: period.start,
     lines: invoice.lines,
+    itemNames: itemNames(catalogOf(plan, account.catalogId)),
   });
   if (seed.invoicePaid && invoice.amountDue.amount > 0) {
     tx.insert(t.payments)
@@ -122,4 +124,10 @@ function seedAccount(tx: Conn, plan: SeedPlan, seed: SeedPlan['accounts'][number
       })
       .run();
   }
+}
+
+function catalogOf(plan: SeedPlan, catalogId: string): Catalog {
+  const record = plan.catalogs.find((c) => c.id === catalogId);
+  if (!record) throw new Error(`the scenario has no catalog ${catalogId}`);
+  return record.catalog;
 }

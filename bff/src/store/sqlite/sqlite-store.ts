@@ -10,6 +10,7 @@ import type {
   OrderRecord,
   QuoteRecord,
   SeedPlan,
+  Seller,
   SessionRecord,
   StoredResponse,
   UserRecord,
@@ -274,6 +275,7 @@ export class SqliteStore implements Store {
         customer: { name: account.name, email: account.billingEmail, address: account.billingAddress },
         locale: account.locale,
         issuedAt: at,
+        itemNames: change.itemNames,
       };
       const creditNoteId = change.creditNote ? crypto.randomUUID() : null;
       const invoiceId = change.invoice ? crypto.randomUUID() : null;
@@ -509,8 +511,10 @@ export class SqliteStore implements Store {
     this.#users.clear();
   }
 
-  #seller(tx: Conn): unknown {
-    return tx.select({ seller: t.system.seller }).from(t.system).get()?.seller ?? null;
+  #seller(tx: Conn): Seller {
+    const seller = tx.select({ seller: t.system.seller }).from(t.system).get()?.seller;
+    if (!seller) throw new Error('the seller is not set: reset to a scenario first');
+    return seller as Seller;
   }
 
   #keyRow(tx: Conn, order: OrderRecord) {
