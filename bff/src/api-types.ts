@@ -13,7 +13,7 @@ import type {
   Quote,
   ScheduledChange,
 } from '@planshift/shared/quote';
-import type { PendingChange, Subscription, TargetState } from '@planshift/shared/subscription';
+import type { PendingChange, Subscription, SubscriptionStatus, TargetState } from '@planshift/shared/subscription';
 
 export type Role = 'owner' | 'billing_admin' | 'member';
 
@@ -132,3 +132,9 @@ export type DocumentView = DocumentSummaryView &
     creditBalanceApplied: number;
     forfeited: number;
   }>;
+
+/** What paying an open invoice did: the invoice as it stands now, and the subscription's status. */
+export type InvoicePaymentView = Readonly<{
+  invoice: DocumentSummaryView;
+  subscriptionStatus: SubscriptionStatus;
+}>;

@@ -5,6 +5,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ClockView } from './api-types';
+import { BillingRun } from './billing/billing-run';
 import { ChangeConfirmer } from './billing/confirm-change';
 import { ApiError, type ErrorBody } from './http/api-error';
 import type { AppDeps, AppEnv } from './http/app-env';
@@ -12,6 +13,7 @@ import { json, router } from './http/openapi';
 import { RESPONSE_SCHEMAS } from './http/response-schemas';
 import { accountRoutes } from './http/routes/account-routes';
 import { changeRoutes } from './http/routes/change-routes';
+import { invoiceRoutes } from './http/routes/invoice-routes';
 import { quoteRoutes } from './http/routes/quote-routes';
 import { sessionRoutes } from './http/routes/session-routes';
 import { testRoutes } from './http/routes/test-routes';
@@ -21,7 +23,7 @@ export type { AppDeps } from './http/app-env';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH']);
 
-export function createApp(deps: AppDeps, confirmer = new ChangeConfirmer(deps)) {
+export function createApp(deps: AppDeps, confirmer = new ChangeConfirmer(deps), billing = new BillingRun(deps)) {
   const app = router();
   app.use(securityHeaders);
   // JSON only: a cross-site form cannot send it without a preflight, and state-changing routes
@@ -69,6 +71,7 @@ export function createApp(deps: AppDeps, confirmer = new ChangeConfirmer(deps)) 
   app.route('/', accountRoutes(deps));
   app.route('/', quoteRoutes(deps));
   app.route('/', changeRoutes(deps, confirmer));
+  app.route('/', invoiceRoutes(deps, billing));
   if (deps.env.NODE_ENV !== 'production') app.route('/', testRoutes(deps));
 
   // The generated document names the engine-typed answers; response-schemas.ts fills them in.

@@ -1,3 +1,4 @@
+import { BillingRun } from './billing/billing-run';
 import { ChangeConfirmer } from './billing/confirm-change';
 import { SystemClock } from './clock';
 import { openDatabase } from './db/open-database';
@@ -11,7 +12,13 @@ import { resetToScenario } from './scenarios/reset';
 import { scenarioSchema } from './scenarios/scenario-schema';
 import { SqliteStore } from './store/sqlite/sqlite-store';
 
-export type System = Readonly<{ deps: AppDeps; confirmer: ChangeConfirmer; store: SqliteStore; close: () => void }>;
+export type System = Readonly<{
+  deps: AppDeps;
+  confirmer: ChangeConfirmer;
+  billing: BillingRun;
+  store: SqliteStore;
+  close: () => void;
+}>;
 
 /**
  * Opens the database (migrating it), seeds an empty one outside production, and finishes any
@@ -38,5 +45,10 @@ export async function startSystem(
   const confirmer = new ChangeConfirmer(deps);
   const recovered = await confirmer.recoverPendingOrders();
   if (recovered > 0) console.log(`Finished ${recovered} order(s) left pending by an earlier stop`);
-  return { deps, confirmer, store, close: () => db.$client.close() };
+  const billing = new BillingRun(deps);
+  // Moving the test clock renews and collects whatever fell due before the move is answered.
+  clock.onChange(async () => {
+    await billing.run();
+  });
+  return { deps, confirmer, billing, store, close: () => db.$client.close() };
 }

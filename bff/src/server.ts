@@ -5,7 +5,7 @@ import { readEnv } from './env';
 
 const env = readEnv();
 const system = await startSystem(env);
-const app = createApp(system.deps, system.confirmer);
+const app = createApp(system.deps, system.confirmer, system.billing);
 
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
   console.log(`Planshift listening on http://${info.address}:${info.port} (database ${env.DATABASE_FILE})`);
@@ -18,6 +18,10 @@ const sweep = setInterval(() => {
     .catch((error) => console.error(error));
 }, 3600_000);
 sweep.unref();
+
+// Period ends: once at start (catching up whatever ended while stopped), then every minute.
+system.billing.run().catch((error) => console.error('billing run failed', error));
+system.billing.every(60_000);
 
 function shutdown() {
   server.close(() => {

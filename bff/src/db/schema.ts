@@ -171,8 +171,13 @@ export const subscriptions = sqliteTable(
     version: integer('version').notNull(),
     /** Manual provisioning a person has still to finish, from the change that needs it. */
     provisioningChangeId: text('provisioning_change_id'),
+    /** The end of the period at periodIndex, kept with it so the renewal run finds what is due by index. */
+    currentPeriodEnd: integer('current_period_end').notNull(),
   },
-  (t) => [uniqueIndex('subscriptions_account').on(t.accountId)],
+  (t) => [
+    uniqueIndex('subscriptions_account').on(t.accountId),
+    index('subscriptions_renewal_due').on(t.currentPeriodEnd, t.id),
+  ],
 );
 
 export const subscriptionItems = sqliteTable(
@@ -448,3 +453,34 @@ export const system = sqliteTable('system', {
   seller: text('seller', { mode: 'json' }).notNull(),
   frozenAt: integer('frozen_at'),
 });
+
+/**
+ * Collecting an invoice's amount due from the card on file: the attempts so far and when the
+ * next is due. The invoice itself never changes; whether it is paid is told by its payments.
+ */
+export const collections = sqliteTable(
+  'collections',
+  {
+    invoiceId: text('invoice_id')
+      .primaryKey()
+      .references(() => documents.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    subscriptionId: text('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id),
+    attempts: integer('attempts').notNull(),
+    /** Null once paid, or when the retry schedule is exhausted (the customer can still pay). */
+    nextAttemptAt: integer('next_attempt_at'),
+    lastDecline: text('last_decline'),
+    paidAt: integer('paid_at'),
+  },
+  (t) => [index('collections_due').on(t.nextAttemptAt)],
+);
+
+/**
+ * Holds a row only inside a QA reset's transaction: the triggers that forbid deleting an issued
+ * document let that one transaction through (0004_documents_immutable_renewals_collections.sql).
+ */
+export const resetGuard = sqliteTable('reset_guard', { id: integer('id').primaryKey() });

@@ -8,6 +8,7 @@ import {
   type ConfirmationView,
   type DocumentSummaryView,
   type DocumentView,
+  type InvoicePaymentView,
   LOCALES,
   type QuoteView,
 } from '../api-types';
@@ -246,10 +247,16 @@ export const accountSchema = z.object({
 }) satisfies z.ZodType<AccountView>;
 
 /** The response components of the OpenAPI document, by the names the routes give them. */
+export const invoicePaymentSchema = z.object({
+  invoice: documentSummarySchema,
+  subscriptionStatus: z.enum(['active', 'past_due', 'paused', 'canceled']),
+}) satisfies z.ZodType<InvoicePaymentView>;
+
 export const RESPONSE_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   Account: accountSchema,
   Quote: quoteViewSchema,
   Confirmation: confirmationSchema,
   Documents: z.object({ documents: z.array(documentSummarySchema) }),
   Document: documentSchema,
+  InvoicePayment: invoicePaymentSchema,
 };

@@ -26,8 +26,11 @@ const DECLINE_MESSAGES: Readonly<Record<CardDecline, string>> = {
   processing_error: 'An error occurred while processing your card.',
 };
 
-/** A failure tests inject: before the processor charges, or after it charged (the answer is lost). */
-export type PaymentFault = Readonly<{ kind: 'fail_before_charge' | 'lose_response'; times?: number }>;
+/**
+ * A failure tests inject: before the processor charges, after it charged (the answer is lost),
+ * or a new attempt declined for insufficient funds whatever the card (a card that bounces once).
+ */
+export type PaymentFault = Readonly<{ kind: 'fail_before_charge' | 'lose_response' | 'decline'; times?: number }>;
 
 export type SimulatedProviderOptions = Readonly<{ ledger?: ChargeLedger; delayMs?: number }>;
 
@@ -77,7 +80,7 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     const fault = this.#takeFault();
     if (fault === 'fail_before_charge') throw new PaymentUnavailableError('The payment provider could not be reached.');
 
-    const record = await this.#record(request);
+    const record = await this.#record(request, fault === 'decline' ? 'insufficient_funds' : null);
     assertSameRequest(record, request);
     const outcome = outcomeOf(record);
     if (this.#delayMs > 0) await sleep(this.#delayMs);
@@ -94,13 +97,13 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   }
 
   /** The attempt's one record: a second call while the first is being written waits for it. */
-  #record(request: ChargeRequest): Promise<ChargeRecord> {
+  #record(request: ChargeRequest, decline: CardDecline | null): Promise<ChargeRecord> {
     const id = request.paymentAttemptId;
     const known = this.#ledger.get(id);
     if (known) return Promise.resolve(known);
     let writing = this.#writing.get(id);
     if (!writing) {
-      const record = recordFor(request);
+      const record = recordFor(request, decline);
       // A ledger that cannot write may still have kept part of the record: the outcome is unknown.
       writing = this.#ledger.put(record).then(
         () => record,
@@ -123,8 +126,8 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   }
 }
 
-function recordFor(request: ChargeRequest): ChargeRecord {
-  const behaviour = TEST_CARDS[request.paymentMethod] ?? 'card_declined';
+function recordFor(request: ChargeRequest, decline: CardDecline | null): ChargeRecord {
+  const behaviour = decline ?? TEST_CARDS[request.paymentMethod] ?? 'card_declined';
   const common = {
     paymentAttemptId: request.paymentAttemptId,
     request: { paymentMethod: request.paymentMethod, amount: request.amount, currency: request.currency },

@@ -186,3 +186,27 @@ export type SeedPlan = Readonly<{
     invoicePaid: boolean;
   }>[];
 }>;
+
+/** An invoice with an amount still to collect from the card on file. */
+export type CollectionDue = Readonly<{
+  invoiceId: string;
+  number: string;
+  accountId: string;
+  subscriptionId: string;
+  /** What is still unpaid, in minor units. */
+  amount: number;
+  currency: CurrencyCode;
+  /** Collection attempts made so far: the next one's attempt id is derived from it. */
+  attempts: number;
+  recipient: string;
+  locale: Locale;
+  paymentMethod: PaymentMethod | null;
+}>;
+
+export type CollectionResult = Readonly<{
+  due: CollectionDue;
+  paymentAttemptId: string;
+  outcome:
+    | Readonly<{ status: 'succeeded'; chargeId: string }>
+    | Readonly<{ status: 'failed'; decline: string; message: string }>;
+}>;

@@ -1,7 +1,10 @@
+import type { Renewal } from '@planshift/shared/apply';
 import type { Instant } from '@planshift/shared/periods';
 import type {
   BillingState,
   ChangeSet,
+  CollectionDue,
+  CollectionResult,
   DocumentRecord,
   IssuedDocuments,
   OrderRecord,
@@ -32,6 +35,8 @@ export type ClaimResult =
   | Readonly<{ kind: 'stale' }>
   /** Another order for the same subscription is pending. */
   | Readonly<{ kind: 'subscription_busy' }>;
+
+export type RenewalCursor = Readonly<{ periodEnd: Instant; subscriptionId: string }>;
 
 export type FailOrderInput = Readonly<{
   order: OrderRecord;
@@ -78,6 +83,29 @@ export interface Store {
   cancelScheduledChange(
     input: Readonly<{ accountId: string; userId: string; expectedVersion: number; at: Instant }>,
   ): Promise<'canceled' | 'none' | 'stale' | 'busy'>;
+
+  // Period ends, and collecting what they bill
+  /**
+   * Renews, in one transaction, up to `limit` subscriptions whose period has ended by `now`,
+   * after `cursor` in the order of their period end: `renew` is the engine deciding from the state
+   * read inside that transaction. The cursor it answers continues the walk; null when done.
+   */
+  renewDue(
+    input: Readonly<{
+      now: Instant;
+      limit: number;
+      cursor: RenewalCursor | null;
+      renew: (state: BillingState) => readonly Renewal[];
+    }>,
+  ): Promise<Readonly<{ renewed: number; invoices: number; cursor: RenewalCursor | null }>>;
+  dueCollections(now: Instant, limit: number): Promise<CollectionDue[]>;
+  findOpenInvoice(accountId: string, invoiceId: string): Promise<CollectionDue | null>;
+  /** Records collection attempts once each; `nextAttemptAt` is the retry schedule. Answers how many were new. */
+  recordCollections(
+    results: readonly CollectionResult[],
+    at: Instant,
+    nextAttemptAt: (attempts: number) => Instant | null,
+  ): Promise<number>;
 
   // Maintenance and QA
   hasAccounts(): Promise<boolean>;

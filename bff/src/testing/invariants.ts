@@ -4,8 +4,9 @@ import type { SimulatedPaymentProvider } from '../payments/simulated-provider';
 type Row = Record<string, unknown>;
 
 /**
- * What must hold after any sequence of confirms, crashes and retries: money moved once per
- * succeeded order, never for a failed one; documents add up; numbers have no gaps.
+ * What must hold after any sequence of confirms, renewals, crashes and retries: money moved once
+ * per succeeded order or collection payment, never for a failed one, and no invoice collected
+ * beyond its amount due; documents add up; numbers have no gaps.
  */
 export function checkInvariants(sqlite: Database.Database, payments: SimulatedPaymentProvider): string[] {
   const problems: string[] = [];
@@ -35,9 +36,27 @@ export function checkInvariants(sqlite: Database.Database, payments: SimulatedPa
     }
   }
   const paidOrders = all(`select payment_attempt_id as attempt from orders where status = 'succeeded' and amount > 0`);
-  const paidAttempts = new Set(paidOrders.map((o) => String(o.attempt)));
+  const collected = all(
+    `select payment_attempt_id as attempt from payments where order_id is null and status = 'succeeded'`,
+  );
+  const paidAttempts = new Set([...paidOrders, ...collected].map((o) => String(o.attempt)));
   for (const attempt of captured.keys()) {
-    if (!paidAttempts.has(attempt)) problems.push(`charge ${attempt} belongs to no succeeded order`);
+    if (!paidAttempts.has(attempt)) problems.push(`charge ${attempt} belongs to no succeeded order or payment`);
+  }
+  for (const payment of collected) {
+    // Seeded history (attempt ids seed-…) was paid before the processor's ledger began.
+    const attempt = String(payment.attempt);
+    if (!attempt.startsWith('seed-') && captured.get(attempt) !== 1) {
+      problems.push(`payment ${attempt} recorded without exactly one captured charge`);
+    }
+  }
+  for (const invoice of all(
+    `select d.number, d.amount_due as due, sum(p.amount) as paid from documents d
+       join payments p on p.invoice_id = d.id and p.status = 'succeeded' group by d.id`,
+  )) {
+    if (Number(invoice.paid) > Number(invoice.due)) {
+      problems.push(`${invoice.number} collected ${invoice.paid} of ${invoice.due} due`);
+    }
   }
   for (const doc of all(
     `select d.number, d.total, coalesce(sum(l.amount), 0) as lines

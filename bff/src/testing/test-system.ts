@@ -45,7 +45,7 @@ export async function startTestSystem(options: Readonly<{ webDist?: string }> = 
   });
   const payments = new SimulatedPaymentProvider({ ledger: new InMemoryChargeLedger() });
   const system = await startSystem(env, payments);
-  const app = createApp(system.deps, system.confirmer);
+  const app = createApp(system.deps, system.confirmer, system.billing);
 
   const client = (cookie: string | null, csrfToken: string | null): Client => {
     const request: Client['request'] = async (method, path, body, headers = {}) => {

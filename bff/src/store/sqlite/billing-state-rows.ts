@@ -1,6 +1,12 @@
 import type { CurrencyCode } from '@planshift/shared/money';
 import type { ChangeDescriptor } from '@planshift/shared/quote';
-import type { AddOnItem, Subscription, SubscriptionItem, TargetState } from '@planshift/shared/subscription';
+import {
+  type AddOnItem,
+  currentPeriod,
+  type Subscription,
+  type SubscriptionItem,
+  type TargetState,
+} from '@planshift/shared/subscription';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Locale } from '../../api-types';
 import type { Db } from '../../db/open-database';
@@ -100,7 +106,7 @@ export class BillingStateReader {
       const [version, catalogVersion] = this.#version.get(accountId) ?? [];
       if (version === cached.version && catalogVersion === cached.catalog.catalog.version) return cached;
     }
-    const state = this.#readFresh(accountId);
+    const state = this.readFresh(accountId);
     if (state) this.#cache.set(accountId, state);
     else this.#cache.delete(accountId);
     return state;
@@ -110,7 +116,8 @@ export class BillingStateReader {
     this.#cache.clear();
   }
 
-  #readFresh(accountId: string): BillingState | null {
+  /** Reads without the cache: for runs over many accounts, which would only fill it. */
+  readFresh(accountId: string): BillingState | null {
     const accountRow = this.#account.get({ accountId });
     if (!accountRow) return null;
     const account = accountRecord(accountRow);
@@ -194,6 +201,7 @@ export function writeSubscription(tx: Conn, subscription: Subscription, expected
       intervalCount: subscription.interval.count,
       anchor: subscription.anchor,
       periodIndex: subscription.periodIndex,
+      currentPeriodEnd: currentPeriod(subscription).end,
       version: expectedVersion + 1,
     })
     .where(and(eq(subscriptions.id, subscription.id), eq(subscriptions.version, expectedVersion)))

@@ -1,5 +1,6 @@
 import { type Catalog, itemNames } from '@planshift/shared/catalog';
 import { periodAt } from '@planshift/shared/periods';
+import { currentPeriod } from '@planshift/shared/subscription';
 import * as t from '../../db/schema';
 import type { SeedPlan } from '../records';
 import { writeSubscription } from './billing-state-rows';
@@ -10,8 +11,12 @@ import { issueDocument } from './document-rows';
 /** Replaces every row with the seed plan's world, in the caller's transaction. */
 export function writeSeedPlan(tx: Conn, plan: SeedPlan): void {
   // Children before parents, so that foreign keys hold at every step.
+  // Issued documents cannot be deleted (database triggers) except while this guard row exists,
+  // which is only inside this transaction.
+  tx.insert(t.resetGuard).values({ id: 1 }).run();
   for (const table of [
     t.auditEvents,
+    t.collections,
     t.outbox,
     t.idempotencyKeys,
     t.payments,
@@ -37,6 +42,7 @@ export function writeSeedPlan(tx: Conn, plan: SeedPlan): void {
   ]) {
     tx.delete(table).run();
   }
+  tx.delete(t.resetGuard).run();
   tx.insert(t.system).values({ id: 1, seller: plan.seller, frozenAt: plan.clock }).run();
   for (const record of plan.catalogs) {
     const rows = catalogRows(record);
@@ -65,6 +71,7 @@ function seedAccount(tx: Conn, plan: SeedPlan, seed: SeedPlan['accounts'][number
       anchor: subscription.anchor,
       periodIndex: subscription.periodIndex,
       signupAt: seed.signupAt,
+      currentPeriodEnd: currentPeriod(subscription).end,
       version: 0,
     })
     .run();
@@ -110,6 +117,34 @@ function seedAccount(tx: Conn, plan: SeedPlan, seed: SeedPlan['accounts'][number
         status: 'succeeded',
         chargeId: `ch_seed_${invoiceId}`,
         createdAt: period.start,
+      })
+      .run();
+  }
+  if (!seed.invoicePaid && invoice.amountDue.amount > 0) {
+    // Unpaid since the period began: the first attempt was declined; the next is two days after
+    // the scenario's now (paying it first settles it).
+    const now = plan.clock ?? period.start;
+    tx.insert(t.payments)
+      .values({
+        id: crypto.randomUUID(),
+        accountId: account.id,
+        invoiceId,
+        paymentAttemptId: `seed-${invoiceId}`,
+        amount: invoice.amountDue.amount,
+        currency: invoice.currency,
+        status: 'failed',
+        declineCode: 'card_declined',
+        createdAt: period.start,
+      })
+      .run();
+    tx.insert(t.collections)
+      .values({
+        invoiceId,
+        accountId: account.id,
+        subscriptionId: subscription.id,
+        attempts: 1,
+        nextAttemptAt: Math.max(now, period.start) + 2 * 86_400,
+        lastDecline: 'card_declined',
       })
       .run();
   }

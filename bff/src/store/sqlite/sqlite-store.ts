@@ -1,10 +1,15 @@
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import type { CurrencyCode } from '@planshift/shared/money';
+import type { Instant } from '@planshift/shared/periods';
+import { currentPeriod } from '@planshift/shared/subscription';
+import type { Statement } from 'better-sqlite3';
 import { and, eq, gt, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open-database';
 import * as t from '../../db/schema';
 import type {
   ChangeSet,
+  CollectionDue,
+  CollectionResult,
   DocumentRecord,
   IssuedDocuments,
   OrderRecord,
@@ -18,9 +23,11 @@ import type {
 import type { ClaimInput, ClaimResult, FailOrderInput, Store } from '../store';
 import { accountRecord, BillingStateReader, writeSubscription } from './billing-state-rows';
 import { CatalogCache } from './catalog-rows';
+import { readDueCollections, readOpenInvoice, writeCollectionResult } from './collection-rows';
 import type { Conn } from './connection';
 import { issueDocument, readDocuments } from './document-rows';
 import { QuoteWriter } from './quote-writer';
+import { writeRenewals } from './renewal-rows';
 import { writeSeedPlan } from './seed-rows';
 
 type OrderRow = typeof t.orders.$inferSelect;
@@ -45,6 +52,8 @@ export class SqliteStore implements Store {
   readonly #user;
   readonly #quotes = new QuoteWriter(this);
   readonly #insertQuotes: ReturnType<Db['$client']['transaction']>;
+  readonly #dueSubscriptions: Statement<[Instant, Instant, string, number], [string, string, Instant]>;
+  readonly #setPeriodEnd: Statement<[Instant, string]>;
   /** Sessions and users never change once written; only a reset (here) replaces them. */
   readonly #sessions = new Map<string, SessionRecord>();
   readonly #users = new Map<string, UserRecord>();
@@ -63,6 +72,18 @@ export class SqliteStore implements Store {
       .from(t.users)
       .where(eq(t.users.id, p('userId')))
       .prepare();
+    // Row values walk the (period end, id) index in order, a batch per transaction.
+    this.#dueSubscriptions = db.$client
+      .prepare<[Instant, Instant, string, number], [string, string, Instant]>(
+        `select id, account_id, current_period_end from subscriptions
+         where current_period_end <= ? and status in ('active', 'past_due')
+           and (current_period_end, id) > (?, ?)
+         order by current_period_end, id limit ?`,
+      )
+      .raw();
+    this.#setPeriodEnd = db.$client.prepare<[Instant, string]>(
+      'update subscriptions set current_period_end = ? where id = ?',
+    );
     // The hottest write: a plain statement, without the query builder's per-row mapping.
     const insertQuote = db.$client.prepare(
       `insert into quotes (id, account_id, subscription_id, fingerprint, request, due_now, currency, created_at, expires_at)
@@ -484,6 +505,61 @@ export class SqliteStore implements Store {
       tx.delete(t.quotes)
         .where(and(lt(t.quotes.expiresAt, clockNow), notInArray(t.quotes.id, ordered)))
         .run();
+    });
+  }
+
+  async renewDue({ now, limit, cursor, renew }: Parameters<Store['renewDue']>[0]): ReturnType<Store['renewDue']> {
+    return this.#write((tx) => {
+      const rows = this.#dueSubscriptions.all(now, cursor?.periodEnd ?? -1, cursor?.subscriptionId ?? '', limit);
+      const seller = this.#seller(tx);
+      let renewed = 0;
+      let invoices = 0;
+      for (const [subscriptionId, accountId, periodEnd] of rows) {
+        const state = this.#billingState.readFresh(accountId);
+        if (!state) continue;
+        const renewals = renew(state);
+        if (renewals.length === 0) {
+          // Not due after all (a period end the migration could not compute) or not renewable:
+          // keep the true end, so the next run's walk does not come back to it early.
+          const end = currentPeriod(state.subscription).end;
+          if (end !== periodEnd) this.#setPeriodEnd.run(end, subscriptionId);
+          continue;
+        }
+        const write = { state, renewals, at: now };
+        invoices += writeRenewals(tx, write, seller, (s, v) => writeSubscription(tx, s, v)).length;
+        renewed += 1;
+      }
+      const last = rows.at(-1);
+      return {
+        renewed,
+        invoices,
+        cursor: last && rows.length === limit ? { periodEnd: last[2], subscriptionId: last[0] } : null,
+      };
+    });
+  }
+
+  async dueCollections(now: Instant, limit: number): Promise<CollectionDue[]> {
+    return readDueCollections(this.db, now, limit);
+  }
+
+  async findOpenInvoice(accountId: string, invoiceId: string): Promise<CollectionDue | null> {
+    return readOpenInvoice(this.db, accountId, invoiceId);
+  }
+
+  async recordCollections(
+    results: readonly CollectionResult[],
+    at: Instant,
+    nextAttemptAt: (attempts: number) => Instant | null,
+  ): Promise<number> {
+    return this.#write((tx) => {
+      const bumpStatus = (subscriptionId: string, status: 'active' | 'past_due') =>
+        tx
+          .update(t.subscriptions)
+          .set({ status, version: sql`${t.subscriptions.version} + 1` })
+          .where(eq(t.subscriptions.id, subscriptionId))
+          .run();
+      return results.filter((result) => writeCollectionResult(tx, result, at, nextAttemptAt, bumpStatus) === 'recorded')
+        .length;
     });
   }
 

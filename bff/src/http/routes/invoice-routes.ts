@@ -1,0 +1,60 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { InvoicePaymentView } from '../../api-types';
+import { canManageBilling } from '../../auth/sessions';
+import { documentSummary } from '../../billing/account-view';
+import { type BillingRun, nextAttemptAfter } from '../../billing/billing-run';
+import { ApiError, notFound } from '../api-error';
+import type { AppDeps } from '../app-env';
+import { engineObject, errors, json, router } from '../openapi';
+import { requireSession } from '../session-middleware';
+
+export function invoiceRoutes(deps: AppDeps, billing: BillingRun) {
+  const app = router();
+  app.use('/api/invoices/*', requireSession(deps));
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/invoices/{invoiceId}/pay',
+      summary: 'Pay an open invoice with the card on file (a past-due subscription becomes active again)',
+      description:
+        'Safe to retry: the attempt is identified by the invoice and its attempt count, so the processor charges it once.',
+      request: { params: z.object({ invoiceId: z.string().min(1).max(100) }) },
+      responses: {
+        200: json(engineObject('InvoicePayment', 'The invoice as it stands now.'), 'Paid'),
+        ...errors(401, 402, 403, 404, 409, 503),
+      },
+    }),
+    async (c) => {
+      const user = c.get('user');
+      if (!canManageBilling(user)) {
+        throw new ApiError(403, 'no_billing_permission', 'Only owners and billing admins can pay invoices.');
+      }
+      const { invoiceId } = c.req.valid('param');
+      const due = await deps.store.findOpenInvoice(user.accountId, invoiceId);
+      if (!due) throw notFound('invoice');
+      if (due.amount <= 0) throw new ApiError(409, 'invoice_already_paid', 'This invoice is already paid.');
+      const result = await billing.collect(due);
+      if (!result) {
+        throw new ApiError(503, 'payment_unavailable', 'The payment provider did not answer; retry shortly.');
+      }
+      const now = deps.clock.now();
+      await deps.store.recordCollections([result], now, nextAttemptAfter(now));
+      if (result.outcome.status === 'failed') {
+        throw new ApiError(402, 'payment_declined', result.outcome.message, null, { decline: result.outcome.decline });
+      }
+      const [invoice, state] = await Promise.all([
+        deps.store.findDocument(user.accountId, invoiceId),
+        deps.store.loadBillingState(user.accountId),
+      ]);
+      if (!invoice || !state) throw notFound('invoice');
+      const body: InvoicePaymentView = {
+        invoice: documentSummary(invoice),
+        subscriptionStatus: state.subscription.status,
+      };
+      return c.json(body, 200);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,118 @@
+import type { Renewal } from '@planshift/shared/apply';
+import { itemNames } from '@planshift/shared/catalog';
+import type { Instant } from '@planshift/shared/periods';
+import { and, eq } from 'drizzle-orm';
+import * as t from '../../db/schema';
+import type { BillingState, Customer, Seller } from '../records';
+import type { Conn } from './connection';
+import { issueDocument } from './document-rows';
+
+/** A renewal ready to write: the engine's result, and the state it was decided from. */
+export type RenewalWrite = Readonly<{ state: BillingState; renewals: readonly Renewal[]; at: Instant }>;
+
+/**
+ * Writes one subscription's renewals in the caller's transaction: the subscription at its new
+ * period (checked against the version it was read at), the scheduled change marked applied, and
+ * per renewed period its invoice, the credit it used, its collection, the e-mail and the audit
+ * event. Returns the invoices issued.
+ */
+export function writeRenewals(
+  tx: Conn,
+  { state, renewals, at }: RenewalWrite,
+  seller: Seller,
+  writeSubscription: (subscription: Renewal['subscription'], expectedVersion: number) => boolean,
+): string[] {
+  const last = renewals.at(-1);
+  if (!last) return [];
+  const { account, subscription } = state;
+  if (!writeSubscription(last.subscription, state.version)) {
+    throw new Error(`subscription ${subscription.id} changed during its renewal`);
+  }
+  const customer: Customer = { name: account.name, email: account.billingEmail, address: account.billingAddress };
+  const names = itemNames(state.catalog.catalog);
+  const invoices: string[] = [];
+  for (const renewal of renewals) {
+    if (renewal.appliedChange && state.scheduledChange) {
+      tx.update(t.scheduledChanges)
+        .set({ status: 'applied', endedAt: renewal.renewedAt })
+        .where(and(eq(t.scheduledChanges.id, state.scheduledChange.id), eq(t.scheduledChanges.status, 'pending')))
+        .run();
+    }
+    const { invoice } = renewal;
+    const invoiceId = crypto.randomUUID();
+    const issued = issueDocument(tx, {
+      id: invoiceId,
+      accountId: account.id,
+      subscriptionId: subscription.id,
+      kind: 'invoice',
+      reason: 'renewal',
+      currency: invoice.currency,
+      total: invoice.total.amount,
+      creditNoteApplied: 0,
+      creditBalanceApplied: invoice.creditBalanceApplied.amount,
+      forfeited: 0,
+      amountDue: invoice.amountDue.amount,
+      relatedDocumentId: null,
+      orderId: null,
+      seller,
+      customer,
+      locale: account.locale,
+      issuedAt: renewal.renewedAt,
+      lines: invoice.lines,
+      itemNames: names,
+    });
+    invoices.push(invoiceId);
+    if (invoice.creditBalanceApplied.amount > 0) {
+      tx.insert(t.creditLedger)
+        .values({
+          accountId: account.id,
+          amount: -invoice.creditBalanceApplied.amount,
+          currency: invoice.currency,
+          reason: 'applied_to_invoice',
+          documentId: invoiceId,
+          createdAt: renewal.renewedAt,
+        })
+        .run();
+    }
+    if (invoice.amountDue.amount > 0) {
+      tx.insert(t.collections)
+        .values({
+          invoiceId,
+          accountId: account.id,
+          subscriptionId: subscription.id,
+          attempts: 0,
+          nextAttemptAt: renewal.renewedAt,
+        })
+        .run();
+    }
+    tx.insert(t.outbox)
+      .values({
+        id: crypto.randomUUID(),
+        accountId: account.id,
+        kind: 'renewal_invoiced',
+        recipient: account.billingEmail,
+        payload: { invoiceId, locale: account.locale },
+        createdAt: at,
+        nextAttemptAt: at,
+      })
+      .run();
+    tx.insert(t.auditEvents)
+      .values({
+        accountId: account.id,
+        userId: null,
+        action: 'subscription.renewed',
+        subjectType: 'subscription',
+        subjectId: subscription.id,
+        data: {
+          period: renewal.period,
+          invoice: issued.number,
+          appliedScheduledChange: renewal.appliedChange !== null,
+          creditApplied: invoice.creditBalanceApplied.amount,
+          amountDue: invoice.amountDue.amount,
+        },
+        at,
+      })
+      .run();
+  }
+  return invoices;
+}
