@@ -76,6 +76,8 @@ export type AccountView = Readonly<{
     entitlements: Entitlements;
   }> | null;
   provisioningPending: boolean;
+  /** The limits and features the subscribed plan brings once a person completes its provisioning. */
+  entitlementsOnProvisioning: Entitlements | null;
   unpaidInvoices: number;
   change: Readonly<{ possible: boolean; blockers: readonly ChangeBlocker[] }>;
 }>;

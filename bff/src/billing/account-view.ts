@@ -20,6 +20,7 @@ export function accountView(state: BillingState, user: UserRecord, now: Instant)
     : null;
   const blockers = changeBlockers(catalog.catalog, subscription, { canManageBilling: canManageBilling(user) });
   const { paymentMethod } = account;
+  const subscribed = entitlementsFor(catalog.catalog, subscription.plan.planId, subscription.addOns);
   return {
     now,
     user: {
@@ -76,7 +77,8 @@ export function accountView(state: BillingState, user: UserRecord, now: Instant)
               lines: nextInvoice.lines,
             }
           : null,
-      entitlements: entitlementsFor(catalog.catalog, subscription.plan.planId, subscription.addOns),
+      // What is in force: while a person has still to provision the change, the limits before it.
+      entitlements: state.pendingProvisioning?.activeEntitlements ?? subscribed,
     },
     scheduledChange: state.scheduledChange && {
       id: state.scheduledChange.id,
@@ -89,7 +91,8 @@ export function accountView(state: BillingState, user: UserRecord, now: Instant)
         state.scheduledChange.target.addOns,
       ),
     },
-    provisioningPending: state.provisioningPending,
+    provisioningPending: state.pendingProvisioning !== null,
+    entitlementsOnProvisioning: state.pendingProvisioning ? subscribed : null,
     unpaidInvoices: subscription.unpaidInvoices,
     change: { possible: blockers.length === 0, blockers },
   };

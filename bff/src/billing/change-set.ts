@@ -1,5 +1,5 @@
 import { applyQuote } from '@planshift/shared/apply';
-import { itemNames } from '@planshift/shared/catalog';
+import { entitlementsFor, itemNames } from '@planshift/shared/catalog';
 import type { Instant } from '@planshift/shared/periods';
 import type { Quote } from '@planshift/shared/quote';
 import type { ConfirmationView, IssuedDocumentView } from '../api-types';
@@ -33,6 +33,12 @@ export function changeSetFor(
     payment,
     changeId: crypto.randomUUID(),
     provisioning: quote.provisioning === 'manual' ? 'pending' : 'automatic',
+    // A change waiting for a person keeps what is in force now (or what an earlier pending one kept).
+    activeEntitlements:
+      quote.provisioning === 'manual'
+        ? (state.pendingProvisioning?.activeEntitlements ??
+          entitlementsFor(state.catalog.catalog, state.subscription.plan.planId, state.subscription.addOns))
+        : null,
     appliedNow: quote.now,
     itemNames: itemNames(state.catalog.catalog),
   };

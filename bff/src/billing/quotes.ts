@@ -3,6 +3,7 @@ import type { Instant } from '@planshift/shared/periods';
 import type { Quote, QuoteError } from '@planshift/shared/quote';
 import type { QuoteView } from '../api-types';
 import { ApiError } from '../http/api-error';
+import { uuidV7 } from '../ids';
 import type { BillingState, QuoteRecord, UserRecord } from '../store/records';
 import type { Store } from '../store/store';
 import {
@@ -62,14 +63,4 @@ export function staleQuote(fresh: QuoteView | null, errors: readonly QuoteError[
     'quoteId',
     { quote: fresh, errors },
   );
-}
-
-/**
- * A UUID version 7 (RFC 9562): the wall-clock millisecond, then 74 random bits. A quote is
- * written on every price a customer looks at; ids in time order append to the primary-key
- * index instead of splitting pages all over it, which halves the cost of the write.
- */
-export function uuidV7(now = Date.now()): string {
-  const time = now.toString(16).padStart(12, '0');
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${crypto.randomUUID().slice(15)}`;
 }

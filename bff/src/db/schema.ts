@@ -293,6 +293,9 @@ export const confirmedChanges = sqliteTable(
     appliedNow: text('applied_now', { mode: 'json' }).notNull(),
     scheduledChangeId: text('scheduled_change_id').references(() => scheduledChanges.id),
     provisioning: text('provisioning', { enum: ['automatic', 'pending', 'completed'] }).notNull(),
+    /** While provisioning is pending, the limits and features still in force (the new ones wait for a person). */
+    activeEntitlements: text('active_entitlements', { mode: 'json' }),
+    provisionedAt: integer('provisioned_at'),
     confirmedAt: integer('confirmed_at').notNull(),
   },
   (t) => [index('confirmed_changes_provisioning').on(t.subscriptionId, t.provisioning)],
@@ -476,7 +479,7 @@ export const collections = sqliteTable(
     lastDecline: text('last_decline'),
     paidAt: integer('paid_at'),
   },
-  (t) => [index('collections_due').on(t.nextAttemptAt)],
+  (t) => [index('collections_due').on(t.nextAttemptAt, t.invoiceId)],
 );
 
 /**

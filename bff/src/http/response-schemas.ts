@@ -242,6 +242,7 @@ export const accountSchema = z.object({
     .object({ id: z.string(), effectiveAt: instant, target, changes: z.array(change), entitlements })
     .nullable(),
   provisioningPending: z.boolean(),
+  entitlementsOnProvisioning: entitlements.nullable(),
   unpaidInvoices: z.int(),
   change: z.object({ possible: z.boolean(), blockers: z.array(blocker) }),
 }) satisfies z.ZodType<AccountView>;

@@ -1,4 +1,4 @@
-import type { Catalog } from '@planshift/shared/catalog';
+import type { Catalog, Entitlements } from '@planshift/shared/catalog';
 import type { CreditNoteDraft, DocumentLine, InvoiceDraft } from '@planshift/shared/documents';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import type { CurrencyCode, Money } from '@planshift/shared/money';
@@ -71,8 +71,8 @@ export type BillingState = Readonly<{
   version: number;
   signupAt: Instant;
   scheduledChange: ScheduledChangeRecord | null;
-  /** A confirmed change whose provisioning a person has still to finish. */
-  provisioningPending: boolean;
+  /** A confirmed change whose provisioning a person has still to finish, and what stays in force meanwhile. */
+  pendingProvisioning: PendingProvisioning | null;
 }>;
 
 export type DocumentRecord = Readonly<{
@@ -162,6 +162,8 @@ export type ChangeSet = Readonly<{
   payment: Readonly<{ chargeId: string; amount: number }> | null;
   changeId: string;
   provisioning: 'automatic' | 'pending';
+  /** With provisioning pending: the limits and features that stay in force until a person completes it. */
+  activeEntitlements: Entitlements | null;
   appliedNow: readonly ChangeDescriptor[];
   /** Plan and add-on names by id, printed on the documents' lines. */
   itemNames: Readonly<Record<string, string>>;
@@ -210,3 +212,5 @@ export type CollectionResult = Readonly<{
     | Readonly<{ status: 'succeeded'; chargeId: string }>
     | Readonly<{ status: 'failed'; decline: string; message: string }>;
 }>;
+
+export type PendingProvisioning = Readonly<{ changeId: string; activeEntitlements: Entitlements }>;

@@ -1,5 +1,6 @@
 import type { Renewal } from '@planshift/shared/apply';
 import type { Instant } from '@planshift/shared/periods';
+import type { ChangeDescriptor } from '@planshift/shared/quote';
 import type {
   BillingState,
   ChangeSet,
@@ -35,6 +36,14 @@ export type ClaimResult =
   | Readonly<{ kind: 'stale' }>
   /** Another order for the same subscription is pending. */
   | Readonly<{ kind: 'subscription_busy' }>;
+
+export type ProvisioningTask = Readonly<{
+  changeId: string;
+  accountId: string;
+  accountName: string;
+  confirmedAt: Instant;
+  appliedNow: readonly ChangeDescriptor[];
+}>;
 
 export type RenewalCursor = Readonly<{ periodEnd: Instant; subscriptionId: string }>;
 
@@ -106,6 +115,13 @@ export interface Store {
     at: Instant,
     nextAttemptAt: (attempts: number) => Instant | null,
   ): Promise<number>;
+
+  // Provisioning by a person
+  pendingProvisioning(): Promise<ProvisioningTask[]>;
+  /** Activates a change's new limits and e-mails the customer; 'not_pending' when there is nothing to complete. */
+  completeProvisioning(
+    input: Readonly<{ changeId: string; operator: string; at: Instant }>,
+  ): Promise<'completed' | 'not_pending'>;
 
   // Maintenance and QA
   hasAccounts(): Promise<boolean>;

@@ -5,6 +5,7 @@ import { billingIntervalSchema } from '@planshift/shared/periods';
 import type { DocumentView, OptionsView } from '../../api-types';
 import { canManageBilling } from '../../auth/sessions';
 import { accountView, documentSummary } from '../../billing/account-view';
+import { documentPdf } from '../../documents/document-pdf';
 import type { BillingState } from '../../store/records';
 import { notFound } from '../api-error';
 import type { AppDeps } from '../app-env';
@@ -125,6 +126,30 @@ export function accountRoutes(deps: AppDeps) {
         forfeited: doc.forfeited,
       };
       return c.json(body, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/documents/{documentId}/pdf',
+      summary: 'The invoice or credit note as a PDF, in the account’s language',
+      request: { params: z.object({ documentId: z.string().min(1).max(100) }) },
+      responses: {
+        200: {
+          content: { 'application/pdf': { schema: z.any().meta({ type: 'string', format: 'binary' }) } },
+          description: 'The PDF',
+        },
+        ...errors(401, 404),
+      },
+    }),
+    async (c) => {
+      const pdf = await documentPdf(deps.store, c.get('session').accountId, c.req.valid('param').documentId);
+      if (!pdf) throw notFound('document');
+      return c.body(new Uint8Array(pdf.bytes), 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="${pdf.filename}"`,
+      });
     },
   );
 

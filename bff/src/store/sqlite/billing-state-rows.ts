@@ -1,12 +1,7 @@
+import type { Entitlements } from '@planshift/shared/catalog';
 import type { CurrencyCode } from '@planshift/shared/money';
 import type { ChangeDescriptor } from '@planshift/shared/quote';
-import {
-  type AddOnItem,
-  currentPeriod,
-  type Subscription,
-  type SubscriptionItem,
-  type TargetState,
-} from '@planshift/shared/subscription';
+import type { AddOnItem, Subscription, TargetState } from '@planshift/shared/subscription';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Locale } from '../../api-types';
 import type { Db } from '../../db/open-database';
@@ -22,7 +17,6 @@ import {
 } from '../../db/schema';
 import type { AccountRecord, Address, BillingState, PaymentMethod } from '../records';
 import type { CatalogCache } from './catalog-rows';
-import type { Conn } from './connection';
 
 /**
  * Reads an account's billing state with statements compiled once: this runs on every quote, so
@@ -74,7 +68,7 @@ export class BillingStateReader {
       .where(and(eq(scheduledChanges.subscriptionId, p('subscriptionId')), eq(scheduledChanges.status, 'pending')))
       .prepare();
     this.#provisioning = db
-      .select({ id: confirmedChanges.id })
+      .select({ id: confirmedChanges.id, activeEntitlements: confirmedChanges.activeEntitlements })
       .from(confirmedChanges)
       .where(
         and(eq(confirmedChanges.subscriptionId, p('subscriptionId')), eq(confirmedChanges.provisioning, 'pending')),
@@ -165,6 +159,7 @@ export class BillingStateReader {
       creditBalance: this.#credit.get({ accountId })?.balance ?? 0,
       unpaidInvoices: this.#unpaid.get({ subscriptionId })?.count ?? 0,
     };
+    const provisioning = this.#provisioning.get({ subscriptionId });
     return {
       account,
       catalog,
@@ -172,7 +167,9 @@ export class BillingStateReader {
       version: row.version,
       signupAt: row.signupAt,
       scheduledChange,
-      provisioningPending: this.#provisioning.get({ subscriptionId }) !== undefined,
+      pendingProvisioning: provisioning
+        ? { changeId: provisioning.id, activeEntitlements: provisioning.activeEntitlements as Entitlements }
+        : null,
     };
   }
 }
@@ -188,47 +185,5 @@ export function accountRecord(row: typeof accounts.$inferSelect): AccountRecord 
     billingAddress: row.billingAddress as Address,
     paymentMethod: (row.paymentMethod ?? null) as PaymentMethod | null,
     createdAt: row.createdAt,
-  };
-}
-
-/** Rewrites the subscription row and its items to the engine's state, if still at `expectedVersion`. */
-export function writeSubscription(tx: Conn, subscription: Subscription, expectedVersion: number): boolean {
-  const updated = tx
-    .update(subscriptions)
-    .set({
-      status: subscription.status,
-      intervalUnit: subscription.interval.unit,
-      intervalCount: subscription.interval.count,
-      anchor: subscription.anchor,
-      periodIndex: subscription.periodIndex,
-      currentPeriodEnd: currentPeriod(subscription).end,
-      version: expectedVersion + 1,
-    })
-    .where(and(eq(subscriptions.id, subscription.id), eq(subscriptions.version, expectedVersion)))
-    .run();
-  if (updated.changes !== 1) return false;
-  tx.delete(subscriptionItems).where(eq(subscriptionItems.subscriptionId, subscription.id)).run();
-  const { plan } = subscription;
-  tx.insert(subscriptionItems)
-    .values([
-      { subscriptionId: subscription.id, kind: 'plan' as const, productId: plan.planId, ...itemColumns(plan) },
-      ...subscription.addOns.map((a) => ({
-        subscriptionId: subscription.id,
-        kind: 'add_on' as const,
-        productId: a.addOnId,
-        ...itemColumns(a),
-      })),
-    ])
-    .run();
-  return true;
-}
-
-function itemColumns(item: SubscriptionItem) {
-  return {
-    priceId: item.priceId,
-    unitAmount: item.unitAmount,
-    quantity: item.quantity,
-    billedInPeriod: item.billedInPeriod,
-    creditedInPeriod: item.creditedInPeriod,
   };
 }

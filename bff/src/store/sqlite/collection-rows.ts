@@ -1,10 +1,13 @@
 import type { CurrencyCode } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
+import type Database from 'better-sqlite3';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Locale } from '../../api-types';
 import * as t from '../../db/schema';
+import { uuidV7 } from '../../ids';
 import type { CollectionDue, CollectionResult, PaymentMethod } from '../records';
 import type { Conn } from './connection';
+import type { RowWriter } from './row-writer';
 
 const paidSoFar = sql<number>`coalesce((select sum(${t.payments.amount}) from ${t.payments}
   where ${t.payments.invoiceId} = ${t.documents.id} and ${t.payments.status} = 'succeeded'), 0)`;
@@ -64,79 +67,98 @@ export function readOpenInvoice(db: Conn, accountId: string, invoiceId: string):
 }
 
 /**
- * Records what a collection attempt did, once: a second record of the same attempt (a concurrent
- * run, or a retry after a crash that the processor answered from its own record) changes nothing.
- * A decline puts the subscription past due and schedules the next attempt; the payment that
- * settles the last open invoice makes it active again.
+ * Records what collection attempts did, once each: a second record of the same attempt (a
+ * concurrent run, or a retry after a crash that the processor answered from its own record)
+ * changes nothing. A decline puts the subscription past due and schedules the next attempt; the
+ * payment that settles the last open invoice makes it active again. Plain statements compiled
+ * once: a renewal run records one per renewed subscription.
  */
-export function writeCollectionResult(
-  tx: Conn,
-  { due, paymentAttemptId, outcome }: CollectionResult,
-  at: Instant,
-  nextAttemptAt: (attempts: number) => Instant | null,
-  bumpStatus: (subscriptionId: string, status: 'active' | 'past_due') => void,
-): 'recorded' | 'duplicate' {
-  const seen = tx
-    .select({ id: t.payments.id })
-    .from(t.payments)
-    .where(eq(t.payments.paymentAttemptId, paymentAttemptId))
-    .get();
-  if (seen) return 'duplicate';
-  const succeeded = outcome.status === 'succeeded';
-  tx.insert(t.payments)
-    .values({
-      id: crypto.randomUUID(),
-      accountId: due.accountId,
-      invoiceId: due.invoiceId,
-      paymentAttemptId,
-      amount: due.amount,
-      currency: due.currency,
-      status: outcome.status,
-      chargeId: succeeded ? outcome.chargeId : null,
-      declineCode: succeeded ? null : outcome.decline,
-      createdAt: at,
-    })
-    .run();
-  const attempts = due.attempts + 1;
-  const collection = {
-    attempts,
-    nextAttemptAt: succeeded ? null : nextAttemptAt(attempts),
-    lastDecline: succeeded ? null : outcome.decline,
-    paidAt: succeeded ? at : null,
-  };
-  tx.insert(t.collections)
-    .values({ invoiceId: due.invoiceId, accountId: due.accountId, subscriptionId: due.subscriptionId, ...collection })
-    .onConflictDoUpdate({ target: t.collections.invoiceId, set: collection })
-    .run();
+export class CollectionWriter {
+  readonly #paymentExists;
+  readonly #insertPayment;
+  readonly #upsertCollection;
+  readonly #status;
+  readonly #setStatus;
+  readonly #openInvoices;
 
-  const subscription = tx
-    .select({ status: t.subscriptions.status })
-    .from(t.subscriptions)
-    .where(eq(t.subscriptions.id, due.subscriptionId))
-    .get();
-  if (!succeeded) {
-    if (subscription?.status === 'active') bumpStatus(due.subscriptionId, 'past_due');
-    tx.insert(t.outbox)
-      .values({
-        id: crypto.randomUUID(),
+  constructor(
+    sqlite: Database.Database,
+    private readonly rows: RowWriter,
+  ) {
+    this.#paymentExists = sqlite
+      .prepare<[string], number>('select 1 from payments where payment_attempt_id = ?')
+      .pluck();
+    this.#insertPayment = sqlite.prepare(
+      `insert into payments (id, account_id, order_id, invoice_id, payment_attempt_id, amount, currency, status,
+         charge_id, decline_code, created_at) values (?, ?, null, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.#upsertCollection = sqlite.prepare(
+      `insert into collections (invoice_id, account_id, subscription_id, attempts, next_attempt_at, last_decline, paid_at)
+       values (?, ?, ?, ?, ?, ?, ?)
+       on conflict (invoice_id) do update set attempts = excluded.attempts, next_attempt_at = excluded.next_attempt_at,
+         last_decline = excluded.last_decline, paid_at = excluded.paid_at`,
+    );
+    this.#status = sqlite.prepare<[string], string>('select status from subscriptions where id = ?').pluck();
+    this.#setStatus = sqlite.prepare('update subscriptions set status = ?, version = version + 1 where id = ?');
+    this.#openInvoices = sqlite
+      .prepare<[string], number>(
+        `select count(*) from documents d where d.subscription_id = ? and d.kind = 'invoice' and d.amount_due >
+           coalesce((select sum(p.amount) from payments p where p.invoice_id = d.id and p.status = 'succeeded'), 0)`,
+      )
+      .pluck();
+  }
+
+  /** Schedules collecting a new invoice's amount due at `at`. */
+  schedule(due: Readonly<{ invoiceId: string; accountId: string; subscriptionId: string }>, at: Instant): void {
+    this.#upsertCollection.run(due.invoiceId, due.accountId, due.subscriptionId, 0, at, null, null);
+  }
+
+  record(
+    { due, paymentAttemptId, outcome }: CollectionResult,
+    at: Instant,
+    nextAttemptAt: (attempts: number) => Instant | null,
+  ): 'recorded' | 'duplicate' {
+    if (this.#paymentExists.get(paymentAttemptId) !== undefined) return 'duplicate';
+    const succeeded = outcome.status === 'succeeded';
+    this.#insertPayment.run(
+      uuidV7(),
+      due.accountId,
+      due.invoiceId,
+      paymentAttemptId,
+      due.amount,
+      due.currency,
+      outcome.status,
+      succeeded ? outcome.chargeId : null,
+      succeeded ? null : outcome.decline,
+      at,
+    );
+    const attempts = due.attempts + 1;
+    const next = succeeded ? null : nextAttemptAt(attempts);
+    const decline = succeeded ? null : outcome.decline;
+    this.#upsertCollection.run(
+      due.invoiceId,
+      due.accountId,
+      due.subscriptionId,
+      attempts,
+      next,
+      decline,
+      succeeded ? at : null,
+    );
+
+    const status = this.#status.get(due.subscriptionId);
+    if (!succeeded) {
+      if (status === 'active') this.#setStatus.run('past_due', due.subscriptionId);
+      this.rows.queueEmail({
         accountId: due.accountId,
         kind: 'renewal_failed',
         recipient: due.recipient,
-        payload: {
-          invoiceId: due.invoiceId,
-          locale: due.locale,
-          decline: outcome.decline,
-          nextAttemptAt: collection.nextAttemptAt,
-        },
-        createdAt: at,
-        nextAttemptAt: at,
-      })
-      .run();
-  } else if (subscription?.status === 'past_due' && openInvoices(tx, due.subscriptionId) === 0) {
-    bumpStatus(due.subscriptionId, 'active');
-  }
-  tx.insert(t.auditEvents)
-    .values({
+        payload: { invoiceId: due.invoiceId, locale: due.locale, decline, nextAttemptAt: next },
+        at,
+      });
+    } else if (status === 'past_due' && this.#openInvoices.get(due.subscriptionId) === 0) {
+      this.#setStatus.run('active', due.subscriptionId);
+    }
+    this.rows.audit({
       accountId: due.accountId,
       userId: null,
       action: succeeded ? 'invoice.paid' : 'invoice.payment_failed',
@@ -144,23 +166,7 @@ export function writeCollectionResult(
       subjectId: due.invoiceId,
       data: { number: due.number, attempt: attempts, amount: due.amount, paymentAttemptId, outcome },
       at,
-    })
-    .run();
-  return 'recorded';
-}
-
-function openInvoices(tx: Conn, subscriptionId: string): number {
-  return (
-    tx
-      .select({ count: sql<number>`count(*)` })
-      .from(t.documents)
-      .where(
-        and(
-          eq(t.documents.subscriptionId, subscriptionId),
-          eq(t.documents.kind, 'invoice'),
-          sql`${t.documents.amountDue} > ${paidSoFar}`,
-        ),
-      )
-      .get()?.count ?? 0
-  );
+    });
+    return 'recorded';
+  }
 }

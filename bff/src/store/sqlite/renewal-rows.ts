@@ -3,9 +3,11 @@ import { itemNames } from '@planshift/shared/catalog';
 import type { Instant } from '@planshift/shared/periods';
 import { and, eq } from 'drizzle-orm';
 import * as t from '../../db/schema';
+import { uuidV7 } from '../../ids';
 import type { BillingState, Customer, Seller } from '../records';
+import type { CollectionWriter } from './collection-rows';
 import type { Conn } from './connection';
-import { issueDocument } from './document-rows';
+import type { RowWriter } from './row-writer';
 
 /** A renewal ready to write: the engine's result, and the state it was decided from. */
 export type RenewalWrite = Readonly<{ state: BillingState; renewals: readonly Renewal[]; at: Instant }>;
@@ -20,12 +22,13 @@ export function writeRenewals(
   tx: Conn,
   { state, renewals, at }: RenewalWrite,
   seller: Seller,
-  writeSubscription: (subscription: Renewal['subscription'], expectedVersion: number) => boolean,
+  rows: RowWriter,
+  collections: CollectionWriter,
 ): string[] {
   const last = renewals.at(-1);
   if (!last) return [];
   const { account, subscription } = state;
-  if (!writeSubscription(last.subscription, state.version)) {
+  if (!rows.writeSubscription(last.subscription, state.version)) {
     throw new Error(`subscription ${subscription.id} changed during its renewal`);
   }
   const customer: Customer = { name: account.name, email: account.billingEmail, address: account.billingAddress };
@@ -39,8 +42,8 @@ export function writeRenewals(
         .run();
     }
     const { invoice } = renewal;
-    const invoiceId = crypto.randomUUID();
-    const issued = issueDocument(tx, {
+    const invoiceId = uuidV7();
+    const issued = rows.issueDocument({
       id: invoiceId,
       accountId: account.id,
       subscriptionId: subscription.id,
@@ -75,44 +78,30 @@ export function writeRenewals(
         .run();
     }
     if (invoice.amountDue.amount > 0) {
-      tx.insert(t.collections)
-        .values({
-          invoiceId,
-          accountId: account.id,
-          subscriptionId: subscription.id,
-          attempts: 0,
-          nextAttemptAt: renewal.renewedAt,
-        })
-        .run();
+      collections.schedule({ invoiceId, accountId: account.id, subscriptionId: subscription.id }, renewal.renewedAt);
     }
-    tx.insert(t.outbox)
-      .values({
-        id: crypto.randomUUID(),
-        accountId: account.id,
-        kind: 'renewal_invoiced',
-        recipient: account.billingEmail,
-        payload: { invoiceId, locale: account.locale },
-        createdAt: at,
-        nextAttemptAt: at,
-      })
-      .run();
-    tx.insert(t.auditEvents)
-      .values({
-        accountId: account.id,
-        userId: null,
-        action: 'subscription.renewed',
-        subjectType: 'subscription',
-        subjectId: subscription.id,
-        data: {
-          period: renewal.period,
-          invoice: issued.number,
-          appliedScheduledChange: renewal.appliedChange !== null,
-          creditApplied: invoice.creditBalanceApplied.amount,
-          amountDue: invoice.amountDue.amount,
-        },
-        at,
-      })
-      .run();
+    rows.queueEmail({
+      accountId: account.id,
+      kind: 'renewal_invoiced',
+      recipient: account.billingEmail,
+      payload: { invoiceId, locale: account.locale },
+      at,
+    });
+    rows.audit({
+      accountId: account.id,
+      userId: null,
+      action: 'subscription.renewed',
+      subjectType: 'subscription',
+      subjectId: subscription.id,
+      data: {
+        period: renewal.period,
+        invoice: issued.number,
+        appliedScheduledChange: renewal.appliedChange !== null,
+        creditApplied: invoice.creditBalanceApplied.amount,
+        amountDue: invoice.amountDue.amount,
+      },
+      at,
+    });
   }
   return invoices;
 }

@@ -3,13 +3,12 @@ import { periodAt } from '@planshift/shared/periods';
 import { currentPeriod } from '@planshift/shared/subscription';
 import * as t from '../../db/schema';
 import type { SeedPlan } from '../records';
-import { writeSubscription } from './billing-state-rows';
 import { catalogRows } from './catalog-rows';
 import type { Conn } from './connection';
-import { issueDocument } from './document-rows';
+import type { RowWriter } from './row-writer';
 
 /** Replaces every row with the seed plan's world, in the caller's transaction. */
-export function writeSeedPlan(tx: Conn, plan: SeedPlan): void {
+export function writeSeedPlan(tx: Conn, rows: RowWriter, plan: SeedPlan): void {
   // Children before parents, so that foreign keys hold at every step.
   // Issued documents cannot be deleted (database triggers) except while this guard row exists,
   // which is only inside this transaction.
@@ -52,10 +51,10 @@ export function writeSeedPlan(tx: Conn, plan: SeedPlan): void {
     if (rows.addOns.length) tx.insert(t.addOns).values(rows.addOns).run();
     tx.insert(t.prices).values(rows.prices).run();
   }
-  for (const seed of plan.accounts) seedAccount(tx, plan, seed);
+  for (const seed of plan.accounts) seedAccount(tx, rows, plan, seed);
 }
 
-function seedAccount(tx: Conn, plan: SeedPlan, seed: SeedPlan['accounts'][number]) {
+function seedAccount(tx: Conn, rows: RowWriter, plan: SeedPlan, seed: SeedPlan['accounts'][number]) {
   const { account, subscription } = seed;
   tx.insert(t.accounts).values(account).run();
   tx.insert(t.users)
@@ -75,7 +74,7 @@ function seedAccount(tx: Conn, plan: SeedPlan, seed: SeedPlan['accounts'][number
       version: 0,
     })
     .run();
-  writeSubscription(tx, subscription, 0);
+  rows.writeSubscription(subscription, 0);
   if (seed.scheduledChange) {
     tx.insert(t.scheduledChanges)
       .values({ ...seed.scheduledChange, subscriptionId: subscription.id, status: 'pending' })
@@ -84,7 +83,7 @@ function seedAccount(tx: Conn, plan: SeedPlan, seed: SeedPlan['accounts'][number
   const period = periodAt(subscription.anchor, subscription.interval, subscription.periodIndex);
   const invoiceId = `${subscription.id}-${subscription.periodIndex}`;
   const { invoice } = seed;
-  issueDocument(tx, {
+  rows.issueDocument({
     id: invoiceId,
     accountId: account.id,
     subscriptionId: subscription.id,

@@ -1,11 +1,13 @@
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import type { CurrencyCode } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
+import type { ChangeDescriptor } from '@planshift/shared/quote';
 import { currentPeriod } from '@planshift/shared/subscription';
 import type { Statement } from 'better-sqlite3';
 import { and, eq, gt, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open-database';
 import * as t from '../../db/schema';
+import { uuidV7 } from '../../ids';
 import type {
   ChangeSet,
   CollectionDue,
@@ -20,14 +22,15 @@ import type {
   StoredResponse,
   UserRecord,
 } from '../records';
-import type { ClaimInput, ClaimResult, FailOrderInput, Store } from '../store';
-import { accountRecord, BillingStateReader, writeSubscription } from './billing-state-rows';
+import type { ClaimInput, ClaimResult, FailOrderInput, ProvisioningTask, Store } from '../store';
+import { accountRecord, BillingStateReader } from './billing-state-rows';
 import { CatalogCache } from './catalog-rows';
-import { readDueCollections, readOpenInvoice, writeCollectionResult } from './collection-rows';
+import { CollectionWriter, readDueCollections, readOpenInvoice } from './collection-rows';
 import type { Conn } from './connection';
-import { issueDocument, readDocuments } from './document-rows';
+import { readDocuments } from './document-rows';
 import { QuoteWriter } from './quote-writer';
 import { writeRenewals } from './renewal-rows';
+import { RowWriter } from './row-writer';
 import { writeSeedPlan } from './seed-rows';
 
 type OrderRow = typeof t.orders.$inferSelect;
@@ -52,6 +55,8 @@ export class SqliteStore implements Store {
   readonly #user;
   readonly #quotes = new QuoteWriter(this);
   readonly #insertQuotes: ReturnType<Db['$client']['transaction']>;
+  readonly #rows: RowWriter;
+  readonly #collections: CollectionWriter;
   readonly #dueSubscriptions: Statement<[Instant, Instant, string, number], [string, string, Instant]>;
   readonly #setPeriodEnd: Statement<[Instant, string]>;
   /** Sessions and users never change once written; only a reset (here) replaces them. */
@@ -61,6 +66,8 @@ export class SqliteStore implements Store {
   constructor(readonly db: Db) {
     this.#catalogs = new CatalogCache(db);
     this.#billingState = new BillingStateReader(db, this.#catalogs);
+    this.#rows = new RowWriter(db.$client);
+    this.#collections = new CollectionWriter(db.$client, this.#rows);
     const p = sql.placeholder;
     this.#session = db
       .select()
@@ -258,7 +265,7 @@ export class SqliteStore implements Store {
         if (replay) return replay;
         throw new Error(`order ${order.id} is ${current?.status ?? 'missing'}, not pending`);
       }
-      if (!writeSubscription(tx, change.subscription, order.subscriptionVersion)) {
+      if (!this.#rows.writeSubscription(change.subscription, order.subscriptionVersion)) {
         throw new Error(`subscription ${order.subscriptionId} changed under pending order ${order.id}`);
       }
       const accountRow = tx.select().from(t.accounts).where(eq(t.accounts.id, order.accountId)).get();
@@ -298,15 +305,15 @@ export class SqliteStore implements Store {
         issuedAt: at,
         itemNames: change.itemNames,
       };
-      const creditNoteId = change.creditNote ? crypto.randomUUID() : null;
-      const invoiceId = change.invoice ? crypto.randomUUID() : null;
+      const creditNoteId = change.creditNote ? uuidV7() : null;
+      const invoiceId = change.invoice ? uuidV7() : null;
       const issued: { creditNote: IssuedDocuments['creditNote']; invoice: IssuedDocuments['invoice'] } = {
         creditNote: null,
         invoice: null,
       };
       if (change.creditNote && creditNoteId) {
         const cn = change.creditNote;
-        issued.creditNote = issueDocument(tx, {
+        issued.creditNote = this.#rows.issueDocument({
           ...common,
           id: creditNoteId,
           kind: 'credit_note',
@@ -323,7 +330,7 @@ export class SqliteStore implements Store {
       }
       if (change.invoice && invoiceId) {
         const inv = change.invoice;
-        issued.invoice = issueDocument(tx, {
+        issued.invoice = this.#rows.issueDocument({
           ...common,
           id: invoiceId,
           kind: 'invoice',
@@ -350,7 +357,7 @@ export class SqliteStore implements Store {
       if (change.payment) {
         tx.insert(t.payments)
           .values({
-            id: crypto.randomUUID(),
+            id: uuidV7(),
             accountId: order.accountId,
             orderId: order.id,
             invoiceId,
@@ -372,13 +379,14 @@ export class SqliteStore implements Store {
           appliedNow: change.appliedNow,
           scheduledChangeId,
           provisioning: change.provisioning,
+          activeEntitlements: change.activeEntitlements,
           confirmedAt: at,
         })
         .run();
       tx.update(t.orders).set({ status: 'succeeded', completedAt: at }).where(eq(t.orders.id, order.id)).run();
       tx.insert(t.outbox)
         .values({
-          id: crypto.randomUUID(),
+          id: uuidV7(),
           accountId: order.accountId,
           kind: 'change_confirmed',
           recipient: account.billingEmail,
@@ -435,7 +443,7 @@ export class SqliteStore implements Store {
       if (updated.changes !== 1) return;
       tx.insert(t.payments)
         .values({
-          id: crypto.randomUUID(),
+          id: uuidV7(),
           accountId: order.accountId,
           orderId: order.id,
           paymentAttemptId: order.paymentAttemptId,
@@ -526,7 +534,7 @@ export class SqliteStore implements Store {
           continue;
         }
         const write = { state, renewals, at: now };
-        invoices += writeRenewals(tx, write, seller, (s, v) => writeSubscription(tx, s, v)).length;
+        invoices += writeRenewals(tx, write, seller, this.#rows, this.#collections).length;
         renewed += 1;
       }
       const last = rows.at(-1);
@@ -551,15 +559,75 @@ export class SqliteStore implements Store {
     at: Instant,
     nextAttemptAt: (attempts: number) => Instant | null,
   ): Promise<number> {
+    return this.#write(
+      () => results.filter((result) => this.#collections.record(result, at, nextAttemptAt) === 'recorded').length,
+    );
+  }
+
+  async pendingProvisioning(): Promise<ProvisioningTask[]> {
+    return this.db
+      .select({
+        changeId: t.confirmedChanges.id,
+        accountId: t.confirmedChanges.accountId,
+        accountName: t.accounts.name,
+        confirmedAt: t.confirmedChanges.confirmedAt,
+        appliedNow: t.confirmedChanges.appliedNow,
+      })
+      .from(t.confirmedChanges)
+      .innerJoin(t.accounts, eq(t.accounts.id, t.confirmedChanges.accountId))
+      .where(eq(t.confirmedChanges.provisioning, 'pending'))
+      .orderBy(t.confirmedChanges.confirmedAt)
+      .all()
+      .map((row) => ({ ...row, appliedNow: row.appliedNow as ChangeDescriptor[] }));
+  }
+
+  async completeProvisioning({
+    changeId,
+    operator,
+    at,
+  }: Parameters<Store['completeProvisioning']>[0]): ReturnType<Store['completeProvisioning']> {
     return this.#write((tx) => {
-      const bumpStatus = (subscriptionId: string, status: 'active' | 'past_due') =>
-        tx
-          .update(t.subscriptions)
-          .set({ status, version: sql`${t.subscriptions.version} + 1` })
-          .where(eq(t.subscriptions.id, subscriptionId))
-          .run();
-      return results.filter((result) => writeCollectionResult(tx, result, at, nextAttemptAt, bumpStatus) === 'recorded')
-        .length;
+      const change = tx
+        .update(t.confirmedChanges)
+        .set({ provisioning: 'completed', activeEntitlements: null, provisionedAt: at })
+        .where(and(eq(t.confirmedChanges.id, changeId), eq(t.confirmedChanges.provisioning, 'pending')))
+        .returning()
+        .get();
+      if (!change) return 'not_pending';
+      // Earlier changes still waiting are provisioned by this one: it brings the latest state.
+      tx.update(t.confirmedChanges)
+        .set({ provisioning: 'completed', activeEntitlements: null, provisionedAt: at })
+        .where(
+          and(
+            eq(t.confirmedChanges.subscriptionId, change.subscriptionId),
+            eq(t.confirmedChanges.provisioning, 'pending'),
+          ),
+        )
+        .run();
+      // Cached states and quotes priced before this moment are stale now.
+      tx.update(t.subscriptions)
+        .set({ version: sql`${t.subscriptions.version} + 1` })
+        .where(eq(t.subscriptions.id, change.subscriptionId))
+        .run();
+      const account = tx.select().from(t.accounts).where(eq(t.accounts.id, change.accountId)).get();
+      if (!account) throw new Error(`change ${changeId} has no account`);
+      this.#rows.queueEmail({
+        accountId: account.id,
+        kind: 'provisioning_completed',
+        recipient: account.billingEmail,
+        payload: { changeId, locale: account.locale },
+        at,
+      });
+      this.#rows.audit({
+        accountId: account.id,
+        userId: null,
+        action: 'subscription.provisioning_completed',
+        subjectType: 'subscription',
+        subjectId: change.subscriptionId,
+        data: { changeId, operator },
+        at,
+      });
+      return 'completed';
     });
   }
 
@@ -580,7 +648,7 @@ export class SqliteStore implements Store {
   }
 
   async resetTo(plan: SeedPlan): Promise<void> {
-    this.#write((tx) => writeSeedPlan(tx, plan));
+    this.#write((tx) => writeSeedPlan(tx, this.#rows, plan));
     this.#catalogs.clear();
     this.#billingState.clear();
     this.#sessions.clear();

@@ -1,0 +1,46 @@
+// The operator's command for changes that need a person to provision them:
+//   npm run provisioning -- list
+//   npm run provisioning -- complete <changeId> [--operator <name>]
+// It works on the database file the BFF uses (DATABASE_FILE), beside a running BFF: SQLite's
+// WAL lets both write, and the subscription's version tells the BFF its cached state is stale.
+import { parseArgs } from 'node:util';
+import { SystemClock } from '../clock';
+import { openDatabase } from '../db/open-database';
+import { readEnv } from '../env';
+import { SqliteStore } from '../store/sqlite/sqlite-store';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { operator: { type: 'string', default: process.env.USER ?? 'operator' } },
+});
+const [command, changeId] = positionals;
+const env = readEnv();
+const db = openDatabase(env.DATABASE_FILE);
+const store = new SqliteStore(db);
+try {
+  if (command === 'list') {
+    const tasks = await store.pendingProvisioning();
+    if (tasks.length === 0) console.log('Nothing waits for provisioning.');
+    for (const task of tasks) {
+      const what = task.appliedNow.map((c) => JSON.stringify(c)).join('; ');
+      console.log(
+        `${task.changeId}  ${task.accountName} (${task.accountId})  since ${new Date(task.confirmedAt * 1000).toISOString()}  ${what}`,
+      );
+    }
+  } else if (command === 'complete' && changeId) {
+    const clock = new SystemClock(store, env.NODE_ENV !== 'production');
+    await clock.load();
+    const outcome = await store.completeProvisioning({ changeId, operator: values.operator, at: clock.now() });
+    if (outcome === 'not_pending') {
+      console.error(`Change ${changeId} has no provisioning pending.`);
+      process.exitCode = 1;
+    } else {
+      console.log(`Provisioned ${changeId}: the new limits are active and the customer is e-mailed.`);
+    }
+  } else {
+    console.error('usage: provisioning list | provisioning complete <changeId> [--operator <name>]');
+    process.exitCode = 2;
+  }
+} finally {
+  db.$client.close();
+}
