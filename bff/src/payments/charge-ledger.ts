@@ -41,10 +41,14 @@ export class InMemoryChargeLedger implements ChargeLedger {
 
 /**
  * A JSON-lines file, appended and fsynced before the charge is answered: the processor's
- * memory outlives a BFF killed right after the charge, as a real processor's would.
+ * memory outlives a BFF killed right after the charge, as a real processor's would. Charges that
+ * arrive while a sync is under way are written together by the next one (a group commit): one
+ * fsync per burst, not per charge, which is what bounded confirms per second.
  */
 export class FileChargeLedger implements ChargeLedger {
   readonly #memory = new InMemoryChargeLedger();
+  #queued: { record: ChargeRecord; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  #writing = false;
 
   constructor(private readonly file: string) {
     if (!existsSync(file)) return;
@@ -62,16 +66,36 @@ export class FileChargeLedger implements ChargeLedger {
     return this.#memory.get(paymentAttemptId);
   }
 
-  async put(record: ChargeRecord): Promise<void> {
-    // Appended and synced off the event loop: other requests go on while the disk catches up.
-    const file = await open(this.file, 'a');
-    try {
-      await file.appendFile(`${JSON.stringify(record)}\n`);
-      await file.datasync();
-    } finally {
-      await file.close();
+  put(record: ChargeRecord): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#queued.push({ record, resolve, reject });
+      if (!this.#writing) void this.#writeQueued();
+    });
+  }
+
+  /** Appends and syncs off the event loop, batch after batch, until nothing is queued. */
+  async #writeQueued(): Promise<void> {
+    this.#writing = true;
+    while (this.#queued.length > 0) {
+      const batch = this.#queued;
+      this.#queued = [];
+      try {
+        const file = await open(this.file, 'a');
+        try {
+          await file.appendFile(batch.map((entry) => `${JSON.stringify(entry.record)}\n`).join(''));
+          await file.datasync();
+        } finally {
+          await file.close();
+        }
+        for (const entry of batch) {
+          this.#memory.set(entry.record);
+          entry.resolve();
+        }
+      } catch (error) {
+        for (const entry of batch) entry.reject(error);
+      }
     }
-    this.#memory.set(record);
+    this.#writing = false;
   }
 
   all(): ChargeRecord[] {
