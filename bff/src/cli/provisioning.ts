@@ -3,6 +3,7 @@
 //   npm run provisioning -- complete <changeId> [--operator <name>]
 // It works on the database file the BFF uses (DATABASE_FILE), beside a running BFF: SQLite's
 // WAL lets both write, and the subscription's version tells the BFF its cached state is stale.
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SystemClock } from '../clock';
 import { openDatabase } from '../db/open-database';
@@ -15,6 +16,10 @@ const { positionals, values } = parseArgs({
 });
 const [command, changeId] = positionals;
 const env = readEnv();
+if (!existsSync(env.DATABASE_FILE)) {
+  console.error(`No database at ${env.DATABASE_FILE} (set DATABASE_FILE to the BFF's).`);
+  process.exit(2);
+}
 const db = openDatabase(env.DATABASE_FILE);
 const store = new SqliteStore(db);
 try {
