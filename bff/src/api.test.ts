@@ -39,7 +39,10 @@ describe('the API surface', () => {
         '/api/scheduled-change',
         '/api/documents',
         '/api/documents/{documentId}',
+        '/api/documents/{documentId}/pdf',
+        '/api/invoices/{invoiceId}/pay',
         '/api/test/reset',
+        '/api/test/personas',
         '/api/test/clock',
         '/api/test/clock/advance',
       ]),
@@ -393,6 +396,19 @@ describe('the test clock and scenarios', () => {
       testClock: true,
     });
     expect(await system.anonymous.json('POST', '/api/test/clock/advance', {})).toMatchObject({ status: 400 });
+  });
+
+  it('lists the demo personas for the development sign-in page, each able to sign in', async () => {
+    const { status, body } = await system.anonymous.json<Json>('GET', '/api/test/personas');
+    expect(status).toBe(200);
+    expect(body.personas.length).toBeGreaterThanOrEqual(15);
+    expect(body.personas).toContainEqual(
+      expect.objectContaining({ email: 'tom@northwind.example', role: 'member', accountName: 'Northwind Traders' }),
+    );
+    const [first] = body.personas;
+    expect(
+      (await system.anonymous.json('POST', '/api/session', { email: first.email, password: first.password })).status,
+    ).toBe(200);
   });
 
   it('refuses an inline scenario the engine cannot bill, and keeps the data', async () => {

@@ -38,6 +38,23 @@ const advanceSchema = z
   })
   .refine((a) => a.days + a.hours + a.seconds > 0, { message: 'advance by something', path: ['seconds'] });
 
+const personasSchema = z
+  .object({
+    personas: z.array(
+      z.object({
+        email: z.string(),
+        name: z.string(),
+        role: z.enum(['owner', 'billing_admin', 'member']),
+        password: z.string(),
+        accountName: z.string(),
+        planId: z.string(),
+        currency: z.string(),
+        locale: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'Personas' });
+
 /** QA's controls: reset to a scenario and drive the system clock. Absent (404) in production. */
 export function testRoutes(deps: AppDeps) {
   const app = router();
@@ -105,6 +122,31 @@ export function testRoutes(deps: AppDeps) {
       const { days, hours, seconds } = c.req.valid('json');
       await deps.clock.set(deps.clock.now() + days * 86_400 + hours * 3600 + seconds);
       return c.json(clockView(), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/test/personas',
+      summary: 'The demo scenario’s people, to sign in as from the development sign-in page (not in production)',
+      responses: { 200: json(personasSchema, 'The demo personas') },
+    }),
+    (c) => {
+      const demo = scenarioSchema.parse(SCENARIOS.demo);
+      const personas = demo.accounts.flatMap((account) =>
+        account.users.map((user) => ({
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          password: user.password,
+          accountName: account.name,
+          planId: account.subscription.planId,
+          currency: account.currency,
+          locale: account.locale,
+        })),
+      );
+      return c.json({ personas }, 200);
     },
   );
 
