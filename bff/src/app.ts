@@ -7,6 +7,8 @@ import { HTTPException } from 'hono/http-exception';
 import type { ClockView } from './api-types';
 import { BillingRun } from './billing/billing-run';
 import { ChangeConfirmer } from './billing/confirm-change';
+import type { DevMailbox } from './email/dev-mailbox';
+import { devMailboxRoutes } from './email/dev-mailbox-routes';
 import { ApiError, type ErrorBody } from './http/api-error';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { json, router } from './http/openapi';
@@ -23,7 +25,15 @@ export type { AppDeps } from './http/app-env';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH']);
 
-export function createApp(deps: AppDeps, confirmer = new ChangeConfirmer(deps), billing = new BillingRun(deps)) {
+export type AppServices = Readonly<{
+  confirmer?: ChangeConfirmer;
+  billing?: BillingRun;
+  mail?: Readonly<{ mailbox: DevMailbox }>;
+}>;
+
+export function createApp(deps: AppDeps, services: AppServices = {}) {
+  const confirmer = services.confirmer ?? new ChangeConfirmer(deps);
+  const billing = services.billing ?? new BillingRun(deps);
   const app = router();
   app.use(securityHeaders);
   // JSON only: a cross-site form cannot send it without a preflight, and state-changing routes
@@ -72,7 +82,11 @@ export function createApp(deps: AppDeps, confirmer = new ChangeConfirmer(deps), 
   app.route('/', quoteRoutes(deps));
   app.route('/', changeRoutes(deps, confirmer));
   app.route('/', invoiceRoutes(deps, billing));
-  if (deps.env.NODE_ENV !== 'production') app.route('/', testRoutes(deps));
+  if (deps.env.NODE_ENV !== 'production') {
+    app.route('/', testRoutes(deps));
+    // The development mailbox: where e-mail goes when no SMTP server is configured.
+    if (services.mail) app.route('/', devMailboxRoutes(services.mail.mailbox));
+  }
 
   // The generated document names the engine-typed answers; response-schemas.ts fills them in.
   let document: unknown;

@@ -2,6 +2,11 @@ import { BillingRun } from './billing/billing-run';
 import { ChangeConfirmer } from './billing/confirm-change';
 import { SystemClock } from './clock';
 import { openDatabase } from './db/open-database';
+import { renderDocumentPdf } from './documents/render-pdf';
+import { composeEmail } from './email/compose-email';
+import { DevMailbox } from './email/dev-mailbox';
+import { createMailTransport, type MailTransport } from './email/mail-transport';
+import { OutboxDispatcher } from './email/outbox-dispatcher';
 import type { Env } from './env';
 import type { AppDeps } from './http/app-env';
 import { FileChargeLedger } from './payments/charge-ledger';
@@ -16,6 +21,7 @@ export type System = Readonly<{
   deps: AppDeps;
   confirmer: ChangeConfirmer;
   billing: BillingRun;
+  mail: Mail;
   store: SqliteStore;
   close: () => void;
 }>;
@@ -50,5 +56,43 @@ export async function startSystem(
   clock.onChange(async () => {
     await billing.run();
   });
-  return { deps, confirmer, billing, store, close: () => db.$client.close() };
+  const mail = startMail(env, store, clock);
+  return {
+    deps,
+    confirmer,
+    billing,
+    mail,
+    store,
+    close: () => {
+      mail.transport.close();
+      db.$client.close();
+    },
+  };
+}
+
+export type Mail = Readonly<{ dispatcher: OutboxDispatcher; mailbox: DevMailbox; transport: MailTransport }>;
+
+/** E-mail from the outbox: over SMTP when SMTP_URL is set, otherwise into the development mailbox. */
+function startMail(env: Env, store: SqliteStore, clock: SystemClock): Mail {
+  const mailbox = new DevMailbox(env.MAILBOX_DIR);
+  const transport = createMailTransport({ smtpUrl: env.SMTP_URL, mailbox });
+  const dispatcher = new OutboxDispatcher({
+    outbox: {
+      claimDue: (now, limit) => store.dueEmails(now, limit),
+      markSent: (id, at) => store.markEmailSent(id, at),
+      markFailed: (id, attempts, next, error) => store.markEmailFailed(id, attempts, next, error),
+    },
+    transport,
+    compose: (message) =>
+      composeEmail(message, {
+        findDocument: (accountId, documentId) => store.findDocument(accountId, documentId),
+        findChange: (accountId, changeId) => store.findChangeSummary(accountId, changeId),
+        renderPdf: renderDocumentPdf,
+        accountName: (accountId) => store.findAccountName(accountId),
+      }),
+    now: () => clock.now(),
+    from: env.MAIL_FROM,
+    onError: (error) => console.error('e-mail dispatch failed', error),
+  });
+  return { dispatcher, mailbox, transport };
 }

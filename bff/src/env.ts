@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -20,16 +21,26 @@ const EnvSchema = z
     SESSION_SECRET: z.string().min(32).optional(),
     /** Which scenario seeds an empty database (outside production). */
     SEED_SCENARIO: z.string().default('demo'),
+    /** Where e-mail goes, e.g. smtp://user:pass@mail.example:587. Without it, to the development mailbox. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().min(3).default('"Planshift Billing" <billing@planshift.local>'),
+    /** The development mailbox's folder: each message an .eml file, browsable at /dev/mailbox. */
+    MAILBOX_DIR: z.string().min(1).optional(),
   })
   .transform((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'required in production' });
       return z.NEVER;
     }
+    if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'required in production' });
+      return z.NEVER;
+    }
     return {
       ...env,
       SESSION_SECRET: env.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
       PAYMENTS_LEDGER_FILE: env.PAYMENTS_LEDGER_FILE ?? `${env.DATABASE_FILE}.payments.jsonl`,
+      MAILBOX_DIR: env.MAILBOX_DIR ?? join(dirname(env.DATABASE_FILE), 'mailbox'),
     };
   });
 

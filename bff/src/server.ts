@@ -5,7 +5,7 @@ import { readEnv } from './env';
 
 const env = readEnv();
 const system = await startSystem(env);
-const app = createApp(system.deps, system.confirmer, system.billing);
+const app = createApp(system.deps, system);
 
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
   console.log(`Planshift listening on http://${info.address}:${info.port} (database ${env.DATABASE_FILE})`);
@@ -22,9 +22,12 @@ sweep.unref();
 // Period ends: once at start (catching up whatever ended while stopped), then every minute.
 system.billing.run().catch((error) => console.error('billing run failed', error));
 system.billing.every(60_000);
+// E-mail queued by changes, renewals and provisioning: sent within seconds of the commit.
+system.mail.dispatcher.start(5_000);
 
 function shutdown() {
-  server.close(() => {
+  server.close(async () => {
+    await system.mail.dispatcher.stop();
     system.close();
     process.exit(0);
   });

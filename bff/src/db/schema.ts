@@ -431,6 +431,8 @@ export const outbox = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),
     sentAt: integer('sent_at'),
+    /** Why the last attempt failed, for whoever looks into an e-mail that did not arrive. */
+    lastError: text('last_error'),
   },
   (t) => [index('outbox_due').on(t.sentAt, t.nextAttemptAt)],
 );

@@ -214,3 +214,24 @@ export type CollectionResult = Readonly<{
 }>;
 
 export type PendingProvisioning = Readonly<{ changeId: string; activeEntitlements: Entitlements }>;
+
+/** An e-mail queued in the outbox in the same transaction as the change that caused it. */
+export type OutboxRecord = Readonly<{
+  id: string;
+  accountId: string;
+  kind: string;
+  recipient: string;
+  payload: unknown;
+  /** Failed sends so far. */
+  attempts: number;
+  createdAt: Instant;
+}>;
+
+/** A confirmed change as its e-mails describe it. */
+export type ConfirmedChangeSummary = Readonly<{
+  confirmedAt: Instant;
+  appliedNow: readonly ChangeDescriptor[];
+  scheduled: Readonly<{ effectiveAt: Instant; changes: readonly ChangeDescriptor[] }> | null;
+  provisioning: 'automatic' | 'pending' | 'completed';
+  itemNames: Readonly<Record<string, string>>;
+}>;

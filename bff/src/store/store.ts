@@ -6,9 +6,11 @@ import type {
   ChangeSet,
   CollectionDue,
   CollectionResult,
+  ConfirmedChangeSummary,
   DocumentRecord,
   IssuedDocuments,
   OrderRecord,
+  OutboxRecord,
   QuoteRecord,
   SeedPlan,
   SessionRecord,
@@ -122,6 +124,14 @@ export interface Store {
   completeProvisioning(
     input: Readonly<{ changeId: string; operator: string; at: Instant }>,
   ): Promise<'completed' | 'not_pending'>;
+
+  // E-mail: the outbox, and what its messages describe
+  dueEmails(now: Instant, limit: number): Promise<OutboxRecord[]>;
+  markEmailSent(id: string, at: Instant): Promise<void>;
+  /** A failed send; a next attempt far in the future means the dispatcher gave up. */
+  markEmailFailed(id: string, attempts: number, nextAttemptAt: Instant, error: string): Promise<void>;
+  findChangeSummary(accountId: string, changeId: string): Promise<ConfirmedChangeSummary | null>;
+  findAccountName(accountId: string): Promise<string | null>;
 
   // Maintenance and QA
   hasAccounts(): Promise<boolean>;

@@ -36,16 +36,19 @@ export type Client = Readonly<{
 }>;
 
 /** The real app over a fresh SQLite file seeded with the demo scenario, with an in-memory card processor. */
-export async function startTestSystem(options: Readonly<{ webDist?: string }> = {}): Promise<TestSystem> {
+export async function startTestSystem(
+  options: Readonly<{ webDist?: string; smtpUrl?: string }> = {},
+): Promise<TestSystem> {
   const dir = mkdtempSync(join(tmpdir(), 'planshift-test-'));
   const env = readEnv({
     NODE_ENV: 'test',
     DATABASE_FILE: join(dir, 'planshift.sqlite'),
     WEB_DIST: options.webDist ?? join(dir, 'no-web'),
+    ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
   });
   const payments = new SimulatedPaymentProvider({ ledger: new InMemoryChargeLedger() });
   const system = await startSystem(env, payments);
-  const app = createApp(system.deps, system.confirmer, system.billing);
+  const app = createApp(system.deps, system);
 
   const client = (cookie: string | null, csrfToken: string | null): Client => {
     const request: Client['request'] = async (method, path, body, headers = {}) => {

@@ -12,9 +12,11 @@ import type {
   ChangeSet,
   CollectionDue,
   CollectionResult,
+  ConfirmedChangeSummary,
   DocumentRecord,
   IssuedDocuments,
   OrderRecord,
+  OutboxRecord,
   QuoteRecord,
   SeedPlan,
   Seller,
@@ -28,6 +30,7 @@ import { CatalogCache } from './catalog-rows';
 import { CollectionWriter, readDueCollections, readOpenInvoice } from './collection-rows';
 import type { Conn } from './connection';
 import { readDocuments } from './document-rows';
+import { markEmailFailed, markEmailSent, readChangeSummary, readDueEmails } from './outbox-rows';
 import { QuoteWriter } from './quote-writer';
 import { writeRenewals } from './renewal-rows';
 import { RowWriter } from './row-writer';
@@ -629,6 +632,28 @@ export class SqliteStore implements Store {
       });
       return 'completed';
     });
+  }
+
+  async dueEmails(now: Instant, limit: number): Promise<OutboxRecord[]> {
+    return readDueEmails(this.db, now, limit);
+  }
+
+  async markEmailSent(id: string, at: Instant): Promise<void> {
+    markEmailSent(this.db, id, at);
+  }
+
+  async markEmailFailed(id: string, attempts: number, nextAttemptAt: Instant, error: string): Promise<void> {
+    markEmailFailed(this.db, id, attempts, nextAttemptAt, error);
+  }
+
+  async findChangeSummary(accountId: string, changeId: string): Promise<ConfirmedChangeSummary | null> {
+    return readChangeSummary(this.db, this.#catalogs, accountId, changeId);
+  }
+
+  async findAccountName(accountId: string): Promise<string | null> {
+    return (
+      this.db.select({ name: t.accounts.name }).from(t.accounts).where(eq(t.accounts.id, accountId)).get()?.name ?? null
+    );
   }
 
   async hasAccounts(): Promise<boolean> {

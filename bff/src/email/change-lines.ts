@@ -1,0 +1,42 @@
+import type { ChangeDescriptor } from '@planshift/shared/quote';
+import type { Locale } from '../api-types';
+import { DOCUMENT_LABELS, type PluralForms } from '../documents/document-labels';
+import { EMAIL_STRINGS } from './email-strings';
+
+/** One line per part of a change, in the account's language, with items by the name the catalog gives them. */
+export function changeLines(
+  changes: readonly ChangeDescriptor[],
+  locale: Locale,
+  itemNames: Readonly<Record<string, string>>,
+): string[] {
+  return changes.map((change) => changeLine(change, locale, itemNames));
+}
+
+function changeLine(change: ChangeDescriptor, locale: Locale, itemNames: Readonly<Record<string, string>>): string {
+  const words = EMAIL_STRINGS[locale].changes;
+  const count = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const name = (id: string) => itemNames[id] ?? id;
+  switch (change.kind) {
+    case 'plan_change': {
+      // Seats are named only when they change too; otherwise the plan names say it all.
+      const withSeats = change.fromQuantity !== change.toQuantity;
+      const plan = (id: string, n: number) => (withSeats ? `${name(id)} (${seats(locale, n)})` : name(id));
+      return words.plan(plan(change.fromPlanId, change.fromQuantity), plan(change.toPlanId, change.toQuantity));
+    }
+    case 'quantity_change':
+      return words.seats(name(change.planId), count(change.from), count(change.to));
+    case 'interval_change':
+      return words.interval(
+        words.every(change.from.unit, change.from.count),
+        words.every(change.to.unit, change.to.count),
+      );
+    case 'add_on_change':
+      return words.addOn(name(change.addOnId), count(change.from), count(change.to));
+  }
+}
+
+function seats(locale: Locale, n: number): string {
+  const forms: PluralForms = DOCUMENT_LABELS[locale].seats;
+  const form = forms[new Intl.PluralRules(locale).select(n)] ?? forms.other;
+  return form.replace('#', new Intl.NumberFormat(locale).format(n));
+}

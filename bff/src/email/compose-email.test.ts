@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../api-types';
+import { composeEmail } from './compose-email';
+import { CHANGE_FIXTURE, fixtureDeps, invoiceFixture, NOV_13 } from './email-test-fixtures';
+import { type OutboxMessage, UndeliverableMailError } from './outbox-dispatcher';
+
+const creditNote = invoiceFixture({
+  id: 'cn-1',
+  kind: 'credit_note',
+  number: 'CN-2026-000004',
+  total: -8_000,
+  creditNoteApplied: 8_000,
+  amountDue: 0,
+  amountPaid: 0,
+  relatedDocumentId: 'inv-1',
+});
+const invoice = invoiceFixture({ relatedDocumentId: 'cn-1' });
+
+function message(kind: string, payload: unknown): OutboxMessage {
+  return {
+    id: 'm1',
+    accountId: 'acc-1',
+    kind,
+    recipient: 'maria@elaionas.example',
+    payload,
+    attempts: 0,
+    createdAt: NOV_13,
+  };
+}
+
+const PAYLOADS = {
+  change_confirmed: (locale: string) => ({ changeId: 'chg-1', invoiceId: 'inv-1', creditNoteId: 'cn-1', locale }),
+  renewal_invoiced: (locale: string) => ({ invoiceId: 'inv-1', locale }),
+  renewal_failed: (locale: string) => ({ invoiceId: 'inv-1', locale, decline: 'card_declined', nextAttemptAt: NOV_13 }),
+  provisioning_completed: (locale: string) => ({ changeId: 'chg-1', locale }),
+};
+
+describe('composeEmail', () => {
+  for (const [kind, payload] of Object.entries(PAYLOADS)) {
+    it.each(LOCALES)(`composes ${kind} in %s with every slot filled`, async (locale) => {
+      const mail = await composeEmail(message(kind, payload(locale)), fixtureDeps([invoice, creditNote]));
+      expect(mail.subject.length).toBeGreaterThan(0);
+      expect(`${mail.subject}${mail.text}${mail.html}`).not.toMatch(/\{\w+\}|undefined|NaN/);
+      expect(mail.html).toContain(`<html lang="${locale}">`);
+    });
+  }
+
+  it('attaches the invoice and the credit note, each named after its number', async () => {
+    const mail = await composeEmail(
+      message('change_confirmed', PAYLOADS.change_confirmed('fr')),
+      fixtureDeps([invoice, creditNote]),
+    );
+    expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['INV-2026-000012.pdf', 'application/pdf'],
+      ['CN-2026-000004.pdf', 'application/pdf'],
+    ]);
+    expect(mail.subject).toBe('La modification de votre abonnement est confirmée');
+    expect(mail.text).toContain('Formule\u00a0: Basic (10 postes) → Plus (12 postes)');
+  });
+
+  it('says when a change waits for a later date and when nothing was invoiced', async () => {
+    const deps = {
+      ...fixtureDeps(),
+      findChange: async () => ({
+        ...CHANGE_FIXTURE,
+        appliedNow: [],
+        scheduled: {
+          effectiveAt: Date.UTC(2026, 11, 1) / 1000,
+          changes: [
+            { kind: 'interval_change', from: { unit: 'month', count: 1 }, to: { unit: 'year', count: 1 } } as const,
+          ],
+        },
+        provisioning: 'pending' as const,
+      }),
+    };
+    const payload = { changeId: 'chg-1', invoiceId: null, creditNoteId: null, locale: 'ro' };
+    const mail = await composeEmail(message('change_confirmed', payload), deps);
+    expect(mail.text).toContain('Intră în vigoare la 1 decembrie 2026:\n- Interval de facturare: lunar → anual');
+    expect(mail.text).toContain('Pentru această modificare nu s-a emis nicio factură și nicio notă de credit.');
+    expect(mail.text).toContain('trebuie configurate de un membru al echipei noastre');
+    expect(mail.attachments).toEqual([]);
+  });
+
+  it('tells a failed payment with no retry to pay in the portal', async () => {
+    const payload = { invoiceId: 'inv-1', locale: 'sv', decline: 'card_declined', nextAttemptAt: null };
+    const mail = await composeEmail(
+      message('renewal_failed', payload),
+      fixtureDeps([invoiceFixture({ amountPaid: 0 })]),
+    );
+    expect(mail.subject).toBe('Betalningen av faktura INV-2026-000012 misslyckades');
+    expect(mail.text).toContain('Vi gör inga fler automatiska försök.');
+  });
+
+  it('escapes names in the HTML part', async () => {
+    const deps = { ...fixtureDeps(), accountName: async () => '<b>Ben & Jerry</b>' };
+    const mail = await composeEmail(message('provisioning_completed', PAYLOADS.provisioning_completed('en')), deps);
+    expect(mail.html).toContain('Hello &lt;b&gt;Ben &amp; Jerry&lt;/b&gt;,');
+    expect(mail.text).toContain('Hello <b>Ben & Jerry</b>,');
+  });
+
+  it('refuses an unknown kind, a malformed payload or a missing document for good', async () => {
+    const deps = fixtureDeps();
+    await expect(composeEmail(message('mystery', {}), deps)).rejects.toBeInstanceOf(UndeliverableMailError);
+    await expect(composeEmail(message('renewal_invoiced', { invoiceId: 1 }), deps)).rejects.toBeInstanceOf(
+      UndeliverableMailError,
+    );
+    await expect(
+      composeEmail(message('renewal_invoiced', { invoiceId: 'gone', locale: 'en' }), deps),
+    ).rejects.toBeInstanceOf(UndeliverableMailError);
+  });
+});

@@ -1,0 +1,200 @@
+import { formatMoney } from '@planshift/shared/money';
+import type { Instant } from '@planshift/shared/periods';
+import type { ChangeDescriptor } from '@planshift/shared/quote';
+import { z } from 'zod';
+import { LOCALES, type Locale } from '../api-types';
+import { DOCUMENT_LABELS } from '../documents/document-labels';
+import type { RenderOptions } from '../documents/render-pdf';
+import type { DocumentRecord } from '../store/records';
+import { changeLines } from './change-lines';
+import { type EmailBlock, type EmailLayout, renderHtml, renderText } from './email-layout';
+import { EMAIL_STRINGS } from './email-strings';
+import { type MailAttachment, type MailContent, type OutboxMessage, UndeliverableMailError } from './outbox-dispatcher';
+
+/** A confirmed change as the e-mails describe it. */
+export type ChangeSummary = Readonly<{
+  confirmedAt: Instant;
+  appliedNow: readonly ChangeDescriptor[];
+  /** The part that waits for a later date (e.g. a downgrade at the period's end), if any. */
+  scheduled: Readonly<{ effectiveAt: Instant; changes: readonly ChangeDescriptor[] }> | null;
+  provisioning: 'automatic' | 'pending' | 'completed';
+  /** Plan and add-on names by id. */
+  itemNames: Readonly<Record<string, string>>;
+}>;
+
+export type ComposeDeps = Readonly<{
+  findDocument: (accountId: string, documentId: string) => Promise<DocumentRecord | null>;
+  findChange: (accountId: string, changeId: string) => Promise<ChangeSummary | null>;
+  renderPdf: (document: DocumentRecord, options?: RenderOptions) => Promise<Buffer>;
+  accountName: (accountId: string) => Promise<string | null>;
+}>;
+
+const locale = z.enum(LOCALES);
+const PAYLOADS = {
+  change_confirmed: z.object({
+    changeId: z.string(),
+    invoiceId: z.string().nullable(),
+    creditNoteId: z.string().nullable(),
+    locale,
+  }),
+  renewal_invoiced: z.object({ invoiceId: z.string(), locale }),
+  renewal_failed: z.object({ invoiceId: z.string(), locale, nextAttemptAt: z.number().int().nullable() }),
+  provisioning_completed: z.object({ changeId: z.string(), locale }),
+};
+type Kind = keyof typeof PAYLOADS;
+type Payload<K extends Kind> = z.output<(typeof PAYLOADS)[K]>;
+
+/** The e-mail an outbox message stands for, in the account's language, with its documents as PDFs. */
+export async function composeEmail(message: OutboxMessage, deps: ComposeDeps): Promise<MailContent> {
+  switch (message.kind) {
+    case 'change_confirmed':
+      return changeConfirmed(message, payload(message, 'change_confirmed'), deps);
+    case 'renewal_invoiced':
+      return renewalInvoiced(message, payload(message, 'renewal_invoiced'), deps);
+    case 'renewal_failed':
+      return renewalFailed(message, payload(message, 'renewal_failed'), deps);
+    case 'provisioning_completed':
+      return provisioningCompleted(message, payload(message, 'provisioning_completed'), deps);
+    default:
+      throw new UndeliverableMailError(`no e-mail for outbox kind "${message.kind}"`);
+  }
+}
+
+function payload<K extends Kind>(message: OutboxMessage, kind: K): Payload<K> {
+  const parsed = PAYLOADS[kind].safeParse(message.payload);
+  if (!parsed.success) throw new UndeliverableMailError(`malformed ${kind} payload: ${parsed.error.message}`);
+  return parsed.data as Payload<K>;
+}
+
+async function changeConfirmed(message: OutboxMessage, p: Payload<'change_confirmed'>, deps: ComposeDeps) {
+  const words = EMAIL_STRINGS[p.locale].changeConfirmed;
+  const [change, invoice, creditNote] = await Promise.all([
+    deps.findChange(message.accountId, p.changeId),
+    p.invoiceId ? document(message, p.invoiceId, deps) : null,
+    p.creditNoteId ? document(message, p.creditNoteId, deps) : null,
+  ]);
+  const f = formats(p.locale);
+  const documents = [invoice, creditNote].filter((d): d is DocumentRecord => d !== null);
+  const blocks: EmailBlock[] = [
+    { kind: 'paragraph', text: words.intro(f.date(change?.confirmedAt ?? message.createdAt)) },
+  ];
+  if (change?.appliedNow.length) {
+    blocks.push({
+      kind: 'list',
+      heading: words.appliedNow,
+      items: changeLines(change.appliedNow, p.locale, change.itemNames),
+    });
+  }
+  if (change?.scheduled?.changes.length) {
+    const { effectiveAt, changes } = change.scheduled;
+    blocks.push({
+      kind: 'list',
+      heading: words.scheduled(f.date(effectiveAt)),
+      items: changeLines(changes, p.locale, change.itemNames),
+    });
+  }
+  if (change?.provisioning === 'pending') blocks.push({ kind: 'paragraph', text: words.provisioningPending });
+  for (const d of documents) blocks.push({ kind: 'facts', rows: documentFacts(d, p.locale) });
+  blocks.push({ kind: 'paragraph', text: documents.length ? words.documentsAttached : words.noDocuments });
+  return mail(message, { locale: p.locale, subject: words.subject, blocks }, documents, deps);
+}
+
+async function renewalInvoiced(message: OutboxMessage, p: Payload<'renewal_invoiced'>, deps: ComposeDeps) {
+  const words = EMAIL_STRINGS[p.locale].renewalInvoiced;
+  const invoice = await document(message, p.invoiceId, deps);
+  const f = formats(p.locale);
+  const due =
+    invoice.amountDue === 0 ? words.coveredByCredit : words.chargedToCard(f.money(invoice, invoice.amountDue));
+  const blocks: EmailBlock[] = [
+    { kind: 'paragraph', text: words.intro(f.date(invoice.issuedAt)) },
+    { kind: 'facts', rows: documentFacts(invoice, p.locale) },
+    { kind: 'paragraph', text: due },
+  ];
+  return mail(message, { locale: p.locale, subject: words.subject(invoice.number), blocks }, [invoice], deps);
+}
+
+async function renewalFailed(message: OutboxMessage, p: Payload<'renewal_failed'>, deps: ComposeDeps) {
+  const words = EMAIL_STRINGS[p.locale].renewalFailed;
+  const invoice = await document(message, p.invoiceId, deps);
+  const f = formats(p.locale);
+  const outstanding = f.money(invoice, invoice.amountDue - invoice.amountPaid);
+  const blocks: EmailBlock[] = [
+    { kind: 'paragraph', text: words.intro(invoice.number, outstanding) },
+    { kind: 'paragraph', text: p.nextAttemptAt === null ? words.noRetry : words.retryOn(f.date(p.nextAttemptAt)) },
+    { kind: 'facts', rows: documentFacts(invoice, p.locale) },
+  ];
+  return mail(message, { locale: p.locale, subject: words.subject(invoice.number), blocks }, [invoice], deps);
+}
+
+async function provisioningCompleted(message: OutboxMessage, p: Payload<'provisioning_completed'>, deps: ComposeDeps) {
+  const words = EMAIL_STRINGS[p.locale].provisioningCompleted;
+  const change = await deps.findChange(message.accountId, p.changeId);
+  if (!change) throw new UndeliverableMailError(`change ${p.changeId} not found`);
+  const items = changeLines(change.appliedNow, p.locale, change.itemNames);
+  const blocks: EmailBlock[] = [
+    { kind: 'paragraph', text: words.intro(formats(p.locale).date(change.confirmedAt)) },
+    ...(items.length ? [{ kind: 'list' as const, heading: null, items }] : []),
+  ];
+  return mail(message, { locale: p.locale, subject: words.subject, blocks }, [], deps);
+}
+
+/** A document the message names; it was written in the same transaction, so a missing one never appears later. */
+async function document(message: OutboxMessage, id: string, deps: ComposeDeps): Promise<DocumentRecord> {
+  const found = await deps.findDocument(message.accountId, id);
+  if (!found) throw new UndeliverableMailError(`document ${id} not found for outbox message ${message.id}`);
+  return found;
+}
+
+async function mail(
+  message: OutboxMessage,
+  content: Pick<EmailLayout, 'locale' | 'subject' | 'blocks'>,
+  documents: readonly DocumentRecord[],
+  deps: ComposeDeps,
+): Promise<MailContent> {
+  const words = EMAIL_STRINGS[content.locale];
+  const [name, attachments] = await Promise.all([
+    deps.accountName(message.accountId),
+    Promise.all(documents.map((d) => attachment(message, d, deps))),
+  ]);
+  const layout: EmailLayout = {
+    ...content,
+    greeting: words.greeting(name ?? message.recipient),
+    signOff: words.signOff,
+  };
+  return { subject: layout.subject, text: renderText(layout), html: renderHtml(layout), attachments };
+}
+
+async function attachment(message: OutboxMessage, d: DocumentRecord, deps: ComposeDeps): Promise<MailAttachment> {
+  // The PDF prints its related document's number, as the portal's download does.
+  const related = d.relatedDocumentId ? await deps.findDocument(message.accountId, d.relatedDocumentId) : null;
+  const content = await deps.renderPdf(d, related ? { relatedDocumentNumber: related.number } : {});
+  return { filename: `${d.number}.pdf`, content, contentType: 'application/pdf' };
+}
+
+/** A document's totals as its PDF prints them (credits as deductions), in the e-mail's language. */
+function documentFacts(d: DocumentRecord, locale: Locale): [string, string][] {
+  const labels = DOCUMENT_LABELS[locale];
+  const money = (amount: number) => formats(locale).money(d, amount);
+  const rows: [string, string][] = [[d.kind === 'invoice' ? labels.invoice : labels.creditNote, d.number]];
+  rows.push([labels.total, money(d.total)]);
+  if (d.kind === 'credit_note') {
+    // Unlike the PDF, the e-mail leaves out the parts that are zero: it is a summary.
+    if (d.creditNoteApplied !== 0) rows.push([labels.appliedToInvoice, money(d.creditNoteApplied)]);
+    if (d.creditBalanceApplied !== 0) rows.push([labels.addedToCreditBalance, money(d.creditBalanceApplied)]);
+    if (d.forfeited !== 0) rows.push([labels.forfeited, money(d.forfeited)]);
+    return rows;
+  }
+  if (d.creditNoteApplied !== 0) rows.push([labels.creditNoteApplied, money(-d.creditNoteApplied)]);
+  if (d.creditBalanceApplied !== 0) rows.push([labels.creditBalanceApplied, money(-d.creditBalanceApplied)]);
+  rows.push([labels.amountDue, money(d.amountDue)]);
+  if (d.amountPaid !== 0) rows.push([labels.amountPaid, money(d.amountPaid)]);
+  return rows;
+}
+
+function formats(locale: Locale) {
+  const dates = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'long' });
+  return {
+    date: (instant: Instant) => dates.format(new Date(instant * 1000)),
+    money: (d: DocumentRecord, amount: number) => formatMoney({ amount, currency: d.currency }, locale),
+  };
+}
