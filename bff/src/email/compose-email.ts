@@ -1,26 +1,17 @@
 import { formatMoney } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
-import type { ChangeDescriptor } from '@planshift/shared/quote';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../api-types';
 import { DOCUMENT_LABELS } from '../documents/document-labels';
 import type { RenderOptions } from '../documents/render-pdf';
-import type { DocumentRecord } from '../store/records';
+import type { ConfirmedChangeSummary, DocumentRecord } from '../store/records';
 import { changeLines } from './change-lines';
 import { type EmailBlock, type EmailLayout, renderHtml, renderText } from './email-layout';
 import { EMAIL_STRINGS } from './email-strings';
 import { type MailAttachment, type MailContent, type OutboxMessage, UndeliverableMailError } from './outbox-dispatcher';
 
 /** A confirmed change as the e-mails describe it. */
-export type ChangeSummary = Readonly<{
-  confirmedAt: Instant;
-  appliedNow: readonly ChangeDescriptor[];
-  /** The part that waits for a later date (e.g. a downgrade at the period's end), if any. */
-  scheduled: Readonly<{ effectiveAt: Instant; changes: readonly ChangeDescriptor[] }> | null;
-  provisioning: 'automatic' | 'pending' | 'completed';
-  /** Plan and add-on names by id. */
-  itemNames: Readonly<Record<string, string>>;
-}>;
+export type ChangeSummary = ConfirmedChangeSummary;
 
 export type ComposeDeps = Readonly<{
   findDocument: (accountId: string, documentId: string) => Promise<DocumentRecord | null>;

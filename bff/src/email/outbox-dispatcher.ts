@@ -1,17 +1,9 @@
 import type { Instant } from '@planshift/shared/periods';
+import type { OutboxRecord } from '../store/records';
 import type { MailTransport } from './mail-transport';
 
 /** An e-mail queued in the outbox in the same transaction as the change that caused it. */
-export type OutboxMessage = Readonly<{
-  id: string;
-  accountId: string;
-  kind: string;
-  recipient: string;
-  payload: unknown;
-  /** Failed sends so far. */
-  attempts: number;
-  createdAt: Instant;
-}>;
+export type OutboxMessage = OutboxRecord;
 
 /** What the dispatcher needs from the store. */
 export interface OutboxPort {

@@ -1,12 +1,14 @@
 import type { Renewal } from '@planshift/shared/apply';
 import { itemNames } from '@planshift/shared/catalog';
+import type { InvoiceDraft } from '@planshift/shared/documents';
 import type { Instant } from '@planshift/shared/periods';
 import { and, eq } from 'drizzle-orm';
 import * as t from '../../db/schema';
 import { uuidV7 } from '../../ids';
-import type { BillingState, Customer, Seller } from '../records';
+import type { AccountRecord, BillingState, Customer, Seller } from '../records';
 import type { CollectionWriter } from './collection-rows';
 import type { Conn } from './connection';
+import type { NewDocument } from './document-rows';
 import type { RowWriter } from './row-writer';
 
 /** A renewal ready to write: the engine's result, and the state it was decided from. */
@@ -31,7 +33,6 @@ export function writeRenewals(
   if (!rows.writeSubscription(last.subscription, state.version)) {
     throw new Error(`subscription ${subscription.id} changed during its renewal`);
   }
-  const customer: Customer = { name: account.name, email: account.billingEmail, address: account.billingAddress };
   const names = itemNames(state.catalog.catalog);
   const invoices: string[] = [];
   for (const renewal of renewals) {
@@ -43,27 +44,17 @@ export function writeRenewals(
     }
     const { invoice } = renewal;
     const invoiceId = uuidV7();
-    const issued = rows.issueDocument({
-      id: invoiceId,
-      accountId: account.id,
-      subscriptionId: subscription.id,
-      kind: 'invoice',
-      reason: 'renewal',
-      currency: invoice.currency,
-      total: invoice.total.amount,
-      creditNoteApplied: 0,
-      creditBalanceApplied: invoice.creditBalanceApplied.amount,
-      forfeited: 0,
-      amountDue: invoice.amountDue.amount,
-      relatedDocumentId: null,
-      orderId: null,
-      seller,
-      customer,
-      locale: account.locale,
-      issuedAt: renewal.renewedAt,
-      lines: invoice.lines,
-      itemNames: names,
-    });
+    const issued = rows.issueDocument(
+      renewalInvoice({
+        id: invoiceId,
+        account,
+        subscriptionId: subscription.id,
+        seller,
+        invoice,
+        names,
+        issuedAt: renewal.renewedAt,
+      }),
+    );
     invoices.push(invoiceId);
     if (invoice.creditBalanceApplied.amount > 0) {
       tx.insert(t.creditLedger)
@@ -104,4 +95,41 @@ export function writeRenewals(
     });
   }
   return invoices;
+}
+
+/** A period's invoice as a document to issue: for the renewal run, and for the seeded history. */
+export function renewalInvoice(
+  input: Readonly<{
+    id: string;
+    account: AccountRecord;
+    subscriptionId: string;
+    seller: Seller;
+    invoice: InvoiceDraft;
+    names: Readonly<Record<string, string>>;
+    issuedAt: Instant;
+  }>,
+): NewDocument {
+  const { account, invoice } = input;
+  const customer: Customer = { name: account.name, email: account.billingEmail, address: account.billingAddress };
+  return {
+    id: input.id,
+    accountId: account.id,
+    subscriptionId: input.subscriptionId,
+    kind: 'invoice',
+    reason: 'renewal',
+    currency: invoice.currency,
+    total: invoice.total.amount,
+    creditNoteApplied: 0,
+    creditBalanceApplied: invoice.creditBalanceApplied.amount,
+    forfeited: 0,
+    amountDue: invoice.amountDue.amount,
+    relatedDocumentId: null,
+    orderId: null,
+    seller: input.seller,
+    customer,
+    locale: account.locale,
+    issuedAt: input.issuedAt,
+    lines: invoice.lines,
+    itemNames: input.names,
+  };
 }

@@ -5,6 +5,7 @@ import * as t from '../../db/schema';
 import type { SeedPlan } from '../records';
 import { catalogRows } from './catalog-rows';
 import type { Conn } from './connection';
+import { renewalInvoice } from './renewal-rows';
 import type { RowWriter } from './row-writer';
 
 /** Replaces every row with the seed plan's world, in the caller's transaction. */
@@ -83,28 +84,20 @@ function seedAccount(tx: Conn, rows: RowWriter, plan: SeedPlan, seed: SeedPlan['
   const period = periodAt(subscription.anchor, subscription.interval, subscription.periodIndex);
   const invoiceId = `${subscription.id}-${subscription.periodIndex}`;
   const { invoice } = seed;
-  rows.issueDocument({
-    id: invoiceId,
-    accountId: account.id,
-    subscriptionId: subscription.id,
-    kind: 'invoice',
-    reason: 'renewal',
-    currency: invoice.currency,
-    total: invoice.total.amount,
-    creditNoteApplied: 0,
-    creditBalanceApplied: invoice.creditBalanceApplied.amount,
-    forfeited: 0,
-    amountDue: invoice.amountDue.amount,
-    relatedDocumentId: null,
-    orderId: null,
-    seller: plan.seller,
-    customer: { name: account.name, email: account.billingEmail, address: account.billingAddress },
-    locale: account.locale,
-    issuedAt: period.start,
-    lines: invoice.lines,
-    itemNames: itemNames(catalogOf(plan, account.catalogId)),
-  });
-  if (seed.invoicePaid && invoice.amountDue.amount > 0) {
+  rows.issueDocument(
+    renewalInvoice({
+      id: invoiceId,
+      account,
+      subscriptionId: subscription.id,
+      seller: plan.seller,
+      invoice,
+      names: itemNames(catalogOf(plan, account.catalogId)),
+      issuedAt: period.start,
+    }),
+  );
+  if (invoice.amountDue.amount > 0) {
+    // Paid when the period began, or unpaid since: its first attempt declined (paying it settles it).
+    const paid = seed.invoicePaid;
     tx.insert(t.payments)
       .values({
         id: crypto.randomUUID(),
@@ -113,29 +106,16 @@ function seedAccount(tx: Conn, rows: RowWriter, plan: SeedPlan, seed: SeedPlan['
         paymentAttemptId: `seed-${invoiceId}`,
         amount: invoice.amountDue.amount,
         currency: invoice.currency,
-        status: 'succeeded',
-        chargeId: `ch_seed_${invoiceId}`,
+        status: paid ? 'succeeded' : 'failed',
+        chargeId: paid ? `ch_seed_${invoiceId}` : null,
+        declineCode: paid ? null : 'card_declined',
         createdAt: period.start,
       })
       .run();
   }
   if (!seed.invoicePaid && invoice.amountDue.amount > 0) {
-    // Unpaid since the period began: the first attempt was declined; the next is two days after
-    // the scenario's now (paying it first settles it).
+    // The next attempt is two days after the scenario's now.
     const now = plan.clock ?? period.start;
-    tx.insert(t.payments)
-      .values({
-        id: crypto.randomUUID(),
-        accountId: account.id,
-        invoiceId,
-        paymentAttemptId: `seed-${invoiceId}`,
-        amount: invoice.amountDue.amount,
-        currency: invoice.currency,
-        status: 'failed',
-        declineCode: 'card_declined',
-        createdAt: period.start,
-      })
-      .run();
     tx.insert(t.collections)
       .values({
         invoiceId,
