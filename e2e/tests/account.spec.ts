@@ -1,0 +1,199 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { AccountView, DocumentSummaryView } from '@planshift/bff/api-types';
+import { expect, type Page, test } from '@playwright/test';
+import { date, money, resetToDemo, signInAs } from './demo';
+
+test.beforeEach(async ({ request }) => {
+  await resetToDemo(request);
+});
+
+async function accountFacts(page: Page): Promise<AccountView> {
+  return (await (await page.request.get('/api/account')).json()) as AccountView;
+}
+
+async function documents(page: Page): Promise<DocumentSummaryView[]> {
+  return ((await (await page.request.get('/api/documents')).json()) as { documents: DocumentSummaryView[] }).documents;
+}
+
+const changeButton = (page: Page) => page.getByRole('button', { name: 'Change', exact: true });
+const changeLink = (page: Page) => page.getByRole('link', { name: 'Change', exact: true });
+const whyButton = (page: Page) => page.getByRole('button', { name: "Why can't I change my subscription?" });
+
+// The e2e code has no DOM types: the expression runs in the page.
+const htmlLang = (page: Page) => page.evaluate<string>('document.documentElement.lang');
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('Maria signs in as a demo persona and sees her subscription', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await signInAs(page, 'maria@northwind.example');
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Your subscription' })).toBeVisible();
+  const view = await accountFacts(page);
+  const { subscription } = view;
+  expect(subscription.plan.name).toBe('Pro');
+  expect(subscription.quantity).toBe(10);
+
+  const summary = page.getByRole('region', { name: 'Plan and billing' });
+  await expect(summary).toContainText(subscription.plan.name);
+  await expect(summary).toContainText('Active');
+  await expect(summary).toContainText(`${money(subscription.pricePerCycle)} per month`);
+  await expect(summary).toContainText(`10 seats × ${money(subscription.plan.unitAmount)}`);
+  await expect(summary).toContainText('$14.99');
+  await expect(summary).toContainText('Monthly');
+  if (!subscription.nextBill) throw new Error('Maria has a next bill');
+  await expect(summary).toContainText(
+    `${money(subscription.nextBill.amountDue)} on ${date(subscription.nextBill.date)}`,
+  );
+  await expect(summary).toContainText(date(subscription.signupAt));
+  await expect(summary).toContainText('Visa •••• 4242');
+  await expect(summary).toContainText(money(view.account.creditBalance));
+
+  const limits = page.getByRole('region', { name: 'Limits and features' });
+  await expect(limits).toContainText('Meeting participants');
+  await expect(limits).toContainText('HD video');
+
+  await expect(page.getByRole('banner')).toContainText('Northwind Traders');
+  await expect(page.getByRole('banner')).toContainText('Test clock: Nov 15, 2026, 10:00 UTC');
+
+  await expect(changeLink(page)).toBeVisible();
+  await changeLink(page).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Change your plan' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Enterprise' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Plans' })).toContainText('Contact sales');
+});
+
+test('a wrong password is refused with an alert', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('E-mail').fill('maria@northwind.example');
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('The e-mail or password is wrong.');
+});
+
+test('a signed-out visitor signs in and returns to the page asked for', async ({ page }) => {
+  await page.goto('/change');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fchange$/);
+  await page.getByLabel('E-mail').fill('maria@northwind.example');
+  await page.getByLabel('Password').fill('planshift-demo');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Change your plan' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test('Tom, a member, finds Change disabled and learns why from the tooltip by keyboard', async ({ page }) => {
+  await signInAs(page, 'tom@northwind.example');
+  const change = changeButton(page);
+  await expect(change).toHaveAttribute('aria-disabled', 'true');
+  await expect(changeLink(page)).toHaveCount(0);
+  await expect(change).toHaveAccessibleDescription(/owners and billing admins/);
+
+  await change.focus();
+  await page.keyboard.press('Tab');
+  await expect(whyButton(page)).toBeFocused();
+  const tooltip = page.getByRole('tooltip');
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toHaveText("Only the account's owners and billing admins can change the subscription.");
+
+  await page.keyboard.press('Escape');
+  await expect(tooltip).toBeHidden();
+  await expect(whyButton(page)).toBeFocused();
+
+  await change.click({ force: true });
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('James pays his unpaid invoice and can change again', async ({ page }) => {
+  await signInAs(page, 'james@oakridge.example');
+  const [invoice] = (await documents(page)).filter((doc) => doc.status === 'unpaid');
+  if (!invoice) throw new Error('James has an unpaid invoice');
+
+  const unpaid = page.getByRole('region', { name: 'Unpaid invoices' });
+  await expect(unpaid).toContainText(invoice.number);
+  await expect(unpaid).toContainText(money(invoice.amountDue));
+  await expect(page.getByRole('region', { name: 'Plan and billing' })).toContainText('Past due');
+
+  await expect(changeButton(page)).toHaveAttribute('aria-disabled', 'true');
+  await whyButton(page).hover();
+  await expect(page.getByRole('tooltip')).toHaveText('An invoice is unpaid: pay it first.');
+
+  await page.getByRole('button', { name: `Pay now ${invoice.number}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Invoice ${invoice.number} is paid.` })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Unpaid invoices' })).toHaveCount(0);
+  await expect(changeLink(page)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Plan and billing' })).toContainText('Active');
+  const history = page.getByRole('table');
+  await expect(history.getByRole('row', { name: new RegExp(invoice.number) })).toContainText('Paid');
+});
+
+test('Ben cancels his scheduled downgrade', async ({ page }) => {
+  await signInAs(page, 'ben@bluebird.example');
+  const { scheduledChange } = await accountFacts(page);
+  if (!scheduledChange) throw new Error('Ben has a scheduled change');
+
+  const banner = page.getByRole('region', { name: 'Scheduled change' });
+  await expect(banner).toContainText(
+    `On ${date(scheduledChange.effectiveAt)} your subscription changes to Advanced × ${scheduledChange.target.quantity} seats.`,
+  );
+
+  await banner.getByRole('button', { name: 'Cancel scheduled change' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Cancel the scheduled change?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Keep the change' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Yes, cancel the change' }).click();
+
+  await expect(page.getByRole('region', { name: 'Scheduled change' })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'The scheduled change is canceled.' })).toBeVisible();
+  expect((await accountFacts(page)).scheduledChange).toBeNull();
+});
+
+test('an invoice downloads as a PDF', async ({ page }) => {
+  await signInAs(page, 'maria@northwind.example');
+  const [latest] = await documents(page);
+  if (!latest) throw new Error('Maria has a document');
+
+  const row = page.getByRole('row', { name: new RegExp(latest.number) });
+  await expect(row).toContainText(money(latest.total));
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: `Download PDF ${latest.number}` }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+});
+
+test('the language switcher wins over the account language and is remembered', async ({ page }) => {
+  await signInAs(page, 'maria@northwind.example');
+  const { subscription } = await accountFacts(page);
+  await expect(page.getByRole('region', { name: 'Plan and billing' })).toContainText(money(subscription.pricePerCycle));
+  expect(await htmlLang(page)).toBe('en');
+
+  await page.getByLabel('Language').selectOption('sv');
+  expect(await htmlLang(page)).toBe('sv');
+  // Swedish texts come later; the amounts are already formatted the Swedish way.
+  await expect(page.getByRole('region', { name: 'Plan and billing' })).toContainText(
+    money(subscription.pricePerCycle, 'sv'),
+  );
+  await page.reload();
+  await expect(page.getByLabel('Language')).toHaveValue('sv');
+  expect(await htmlLang(page)).toBe('sv');
+});
+
+test('the sign-in and account pages have no serious accessibility violations', async ({ page }) => {
+  await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { level: 2, name: 'Demo personas' })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await signInAs(page, 'james@oakridge.example');
+  await expect(page.getByRole('region', { name: 'Unpaid invoices' })).toBeVisible();
+  await expect(page.getByRole('table')).toBeVisible();
+  await whyButton(page).focus();
+  await expect(page.getByRole('tooltip')).toBeVisible();
+  await expectNoSeriousViolations(page);
+});

@@ -1,0 +1,43 @@
+import type { ErrorBody } from '@planshift/bff/api-types';
+
+/** A non-2xx answer (or no answer at all) from the BFF, with its stable error code. */
+export class ApiFailure extends Error {
+  override readonly name = 'ApiFailure';
+  readonly status: number;
+  readonly code: string;
+  readonly field: string | null;
+  readonly details: unknown;
+
+  constructor(status: number, body: ErrorBody) {
+    super(body.message);
+    this.status = status;
+    this.code = body.code;
+    this.field = body.field;
+    this.details = body.details;
+  }
+}
+
+/** Whether an error is the BFF's answer with this code (and optionally this status). */
+export function isApiFailure(error: unknown, code?: string): error is ApiFailure {
+  return error instanceof ApiFailure && (code === undefined || error.code === code);
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorBody).code === 'string' &&
+    typeof (value as ErrorBody).message === 'string'
+  );
+}
+
+/** Turns a non-2xx response into an ApiFailure; a body that is not ours (a proxy's page) gets a generic code. */
+export async function failureFrom(response: Response): Promise<ApiFailure> {
+  const body: unknown = await response.json().catch(() => null);
+  if (isErrorBody(body)) return new ApiFailure(response.status, { ...body, field: body.field ?? null });
+  return new ApiFailure(response.status, {
+    code: 'http_error',
+    message: `${response.status} ${response.statusText}`.trim(),
+    field: null,
+  });
+}

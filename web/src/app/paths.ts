@@ -1,0 +1,15 @@
+/** The portal's routes, in one place (router.tsx is the registry that maps them to screens). */
+export const paths = {
+  account: '/',
+  signIn: '/sign-in',
+  change: '/change',
+} as const;
+
+/** A same-origin path to return to after signing in; anything else (`//evil.example`) goes home. */
+export function safeReturnPath(next: string | null): string {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return paths.account;
+  return next;
+}
+
+export const signInPathFor = (returnTo: string): string =>
+  returnTo === paths.account ? paths.signIn : `${paths.signIn}?next=${encodeURIComponent(returnTo)}`;

@@ -1,0 +1,99 @@
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAccount, useCancelScheduledChange, useDocuments, usePayInvoice } from '../../api/queries';
+import { ErrorNotice } from '../../ui/error-notice';
+import { Loading } from '../../ui/loading';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { ChangeAction } from './change-action';
+import { DocumentsTable } from './documents-table';
+import { EntitlementsList } from './entitlements-list';
+import { ProvisioningNotice } from './provisioning-notice';
+import { ScheduledChangeBanner } from './scheduled-change-banner';
+import { SubscriptionFacts } from './subscription-facts';
+import { UnpaidInvoices } from './unpaid-invoices';
+
+/** The account page (product.md §1): the subscription as it is, what is due, what is scheduled, and Change. */
+export function AccountPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('account.title'));
+  const account = useAccount();
+  const documents = useDocuments();
+  // Both mutations live here: the banner and the invoice they act on disappear once they succeed.
+  const pay = usePayInvoice();
+  const cancel = useCancelScheduledChange();
+  const [notice, setNotice] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const ids = { summary: useId(), entitlements: useId() };
+
+  // The control that was used has gone: the page heading takes the focus, the notice says what happened.
+  const done = (message: string) => {
+    setNotice(message);
+    heading.current?.focus();
+  };
+
+  if (account.isPending) return <Loading />;
+  if (account.isError) return <ErrorNotice error={account.error} onRetry={() => void account.refetch()} />;
+
+  const view = account.data;
+  const unpaid = (documents.data ?? []).filter((doc) => doc.kind === 'invoice' && doc.status === 'unpaid');
+  return (
+    <div className="account">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('account.title')}
+      </h1>
+      <div className="live-notice" role="status">
+        {notice && <p className="notice notice-success">{notice}</p>}
+      </div>
+      {view.scheduledChange && (
+        <ScheduledChangeBanner
+          account={view}
+          scheduled={view.scheduledChange}
+          cancel={{
+            run: () => {
+              setNotice('');
+              cancel.mutate(undefined, { onSuccess: () => done(t('account.scheduled.canceled')) });
+            },
+            pending: cancel.isPending,
+            error: cancel.error,
+          }}
+        />
+      )}
+      {view.provisioningPending && <ProvisioningNotice coming={view.entitlementsOnProvisioning} />}
+      {(view.unpaidInvoices > 0 || unpaid.length > 0) && (
+        <UnpaidInvoices
+          count={Math.max(view.unpaidInvoices, unpaid.length)}
+          invoices={unpaid}
+          canPay={view.user.canManageBilling}
+          pay={{
+            run: (invoiceId) => {
+              setNotice('');
+              pay.mutate(invoiceId, {
+                onSuccess: (paid) => done(t('account.unpaid.paid', { number: paid.invoice.number })),
+              });
+            },
+            pendingId: pay.isPending ? pay.variables : null,
+            failed: pay.isError ? { id: pay.variables, error: pay.error } : null,
+          }}
+        />
+      )}
+      <section className="card" aria-labelledby={ids.summary}>
+        <div className="card-heading">
+          <h2 id={ids.summary}>{t('account.summaryHeading')}</h2>
+          <ChangeAction account={view} />
+        </div>
+        <SubscriptionFacts account={view} />
+      </section>
+      <section className="card" aria-labelledby={ids.entitlements}>
+        <h2 id={ids.entitlements}>{t('entitlements.heading')}</h2>
+        <EntitlementsList entitlements={view.subscription.entitlements} headingLevel={3} />
+      </section>
+      {documents.isError ? (
+        <ErrorNotice error={documents.error} onRetry={() => void documents.refetch()} />
+      ) : documents.data ? (
+        <DocumentsTable documents={documents.data} />
+      ) : (
+        <Loading />
+      )}
+    </div>
+  );
+}

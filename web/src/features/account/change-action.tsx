@@ -1,0 +1,39 @@
+import type { AccountView } from '@planshift/bff/api-types';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '../../app/paths';
+import { blockerMessage } from '../../i18n/reasons';
+import { InfoTooltip } from '../../ui/info-tooltip';
+
+/**
+ * The Change button. Where self-service change is not possible it stays focusable but inert
+ * (aria-disabled), described by an info tooltip that gives every reason.
+ */
+export function ChangeAction({ account }: Readonly<{ account: AccountView }>) {
+  const { t } = useTranslation();
+  const tooltipId = useId();
+  const { plan } = account.subscription;
+  if (account.change.possible) {
+    return (
+      <Link className="button button-primary" to={paths.change}>
+        {t('account.change.button')}
+      </Link>
+    );
+  }
+  const planName = (planId: string) => (planId === plan.id ? plan.name : planId);
+  return (
+    <span className="change-action">
+      <button type="button" className="button button-primary" aria-disabled="true" aria-describedby={tooltipId}>
+        {t('account.change.button')}
+      </button>
+      <InfoTooltip id={tooltipId} label={t('account.change.why')}>
+        {account.change.blockers.map((blocker) => (
+          <span key={blocker.reason} className="tooltip-line">
+            {blockerMessage(t, blocker, planName)}
+          </span>
+        ))}
+      </InfoTooltip>
+    </span>
+  );
+}

@@ -1,0 +1,107 @@
+import type { AccountView } from '@planshift/bff/api-types';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { type Formatters, useFormat } from '../../i18n/format';
+import { cardBrandLabel } from '../../i18n/labels';
+
+type Subscription = AccountView['subscription'];
+
+/** "$149.90 per month", "€1,200.00 every 2 years". */
+export function pricePerCycle(t: TFunction, format: Formatters, subscription: Subscription): string {
+  const { unit, count } = subscription.interval;
+  const price = format.money(subscription.pricePerCycle);
+  return unit === 'year' ? t('price.perYear', { price, count }) : t('price.perMonth', { price, count });
+}
+
+export function cycleName(t: TFunction, interval: Subscription['interval']): string {
+  return interval.unit === 'year'
+    ? t('cycle.year', { count: interval.count })
+    : t('cycle.month', { count: interval.count });
+}
+
+function Fact({ term, children }: Readonly<{ term: string; children: React.ReactNode }>) {
+  return (
+    <div className="fact">
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** The account page's facts (product.md §1): plan, status, price, cycle, seats, add-ons, dates, card, credit. */
+export function SubscriptionFacts({ account }: Readonly<{ account: AccountView }>) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { subscription, account: billing } = account;
+  const { plan, nextBill } = subscription;
+  const perSeat = plan.pricing === 'per_seat';
+  const card = billing.paymentMethod;
+  return (
+    <dl className="facts">
+      <Fact term={t('account.facts.plan')}>
+        <span className="fact-main">{plan.name}</span>
+        {plan.groupName && (
+          <span className="fact-detail">{t('account.facts.planGroup', { group: plan.groupName })}</span>
+        )}
+      </Fact>
+      <Fact term={t('account.facts.status')}>
+        <span className={`badge badge-${subscription.status}`}>{t(`account.status.${subscription.status}`)}</span>
+      </Fact>
+      <Fact term={t('account.facts.price')}>
+        <span className="fact-main">{pricePerCycle(t, format, subscription)}</span>
+        {perSeat && (
+          <span className="fact-detail">
+            {t('account.perSeat', { count: subscription.quantity, unit: format.money(plan.unitAmount) })}
+          </span>
+        )}
+      </Fact>
+      <Fact term={t('account.facts.cycle')}>{cycleName(t, subscription.interval)}</Fact>
+      {perSeat && (
+        <Fact term={t('account.facts.quantity')}>{t('account.seats', { count: subscription.quantity })}</Fact>
+      )}
+      <Fact term={t('account.facts.addOns')}>
+        {subscription.addOns.length === 0 ? (
+          t('account.noAddOns')
+        ) : (
+          <ul className="plain-list">
+            {subscription.addOns.map((addOn) => (
+              <li key={addOn.id}>{t('account.addOn', { name: addOn.name, count: addOn.quantity })}</li>
+            ))}
+          </ul>
+        )}
+      </Fact>
+      <Fact term={t('account.facts.nextBill')}>
+        {nextBill ? (
+          <>
+            <span className="fact-main">
+              {t('account.nextBill', { amount: format.money(nextBill.amountDue), date: format.date(nextBill.date) })}
+            </span>
+            {nextBill.creditApplied.amount > 0 && (
+              <span className="fact-detail">
+                {t('account.nextBillCredit', { credit: format.money(nextBill.creditApplied) })}
+              </span>
+            )}
+          </>
+        ) : (
+          t('account.noNextBill')
+        )}
+      </Fact>
+      <Fact term={t('account.facts.signup')}>{format.date(subscription.signupAt)}</Fact>
+      <Fact term={t('account.facts.paymentMethod')}>
+        {card ? (
+          <>
+            <span className="fact-main">
+              {t('account.card', { brand: cardBrandLabel(t, card.brand), last4: card.last4 })}
+            </span>
+            <span className="fact-detail">
+              {t('account.cardExpiry', { date: format.monthYear(card.expYear, card.expMonth) })}
+            </span>
+          </>
+        ) : (
+          t('account.noPaymentMethod')
+        )}
+      </Fact>
+      <Fact term={t('account.facts.credit')}>{format.money(billing.creditBalance)}</Fact>
+    </dl>
+  );
+}

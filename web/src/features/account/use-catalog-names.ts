@@ -1,0 +1,24 @@
+import type { AccountView } from '@planshift/bff/api-types';
+import { useOptions } from '../../api/queries';
+import { humanise } from '../../i18n/labels';
+
+export type CatalogNames = Readonly<{ plan: (id: string) => string; addOn: (id: string) => string }>;
+
+/**
+ * Plan and add-on names for ids the account view gives bare (a scheduled change's target): the
+ * catalog comes with the options, fetched only when needed; ids read as words until it arrives.
+ */
+export function useCatalogNames(account: AccountView, needed: boolean): CatalogNames {
+  const options = useOptions(needed);
+  const catalog = options.data?.catalog;
+  const { subscription } = account;
+  return {
+    plan: (id) =>
+      catalog?.plans.find((plan) => plan.id === id)?.name ??
+      (id === subscription.plan.id ? subscription.plan.name : humanise(id)),
+    addOn: (id) =>
+      catalog?.addOns.find((addOn) => addOn.id === id)?.name ??
+      subscription.addOns.find((addOn) => addOn.id === id)?.name ??
+      humanise(id),
+  };
+}

@@ -1,0 +1,40 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePersonas } from '../../api/queries';
+
+type Props = Readonly<{
+  disabled: boolean;
+  onPick: (credentials: Readonly<{ email: string; password: string }>) => void;
+}>;
+
+/** Development and test only: one button per demo person (the BFF answers 404 in production, so nothing shows). */
+export function DemoPersonas({ disabled, onPick }: Props) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const personas = usePersonas();
+  if (!personas.data?.length) return null;
+  return (
+    <section className="card narrow demo-personas" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('signIn.personas.title')}</h2>
+      <p>{t('signIn.personas.intro')}</p>
+      <ul className="persona-list">
+        {personas.data.map((persona) => (
+          <li key={persona.email}>
+            <button
+              type="button"
+              className="button button-secondary persona"
+              disabled={disabled}
+              onClick={() => onPick({ email: persona.email, password: persona.password })}
+            >
+              {t('signIn.personas.persona', {
+                name: persona.name,
+                account: persona.accountName,
+                role: t(`roles.${persona.role}`),
+              })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

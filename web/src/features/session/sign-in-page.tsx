@@ -1,0 +1,80 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { isApiFailure } from '../../api/api-failure';
+import { useSession, useSignIn } from '../../api/queries';
+import { safeReturnPath } from '../../app/paths';
+import { failureMessage } from '../../i18n/reasons';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { DemoPersonas } from './demo-personas';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('signIn.title'));
+  const [params] = useSearchParams();
+  const returnTo = safeReturnPath(params.get('next'));
+  const navigate = useNavigate();
+  const session = useSession();
+  const signIn = useSignIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const ids = { title: useId(), email: useId(), password: useId(), error: useId() };
+
+  if (session.data && !signIn.isPending) return <Navigate to={returnTo} replace />;
+
+  const submit = (credentials: Readonly<{ email: string; password: string }>) =>
+    signIn.mutate(credentials, { onSuccess: () => navigate(returnTo, { replace: true }) });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    submit({ email, password });
+  };
+  const error = signIn.error;
+  const invalid = isApiFailure(error, 'invalid_credentials');
+
+  return (
+    <div className="sign-in">
+      <section className="card narrow" aria-labelledby={ids.title}>
+        <h1 id={ids.title}>{t('signIn.title')}</h1>
+        <p>{t('signIn.intro')}</p>
+        {error && (
+          <p id={ids.error} className="notice notice-error" role="alert">
+            {invalid ? t('signIn.errors.invalid_credentials') : failureMessage(t, error)}
+          </p>
+        )}
+        <form className="form" onSubmit={onSubmit}>
+          <div className="field">
+            <label htmlFor={ids.email}>{t('signIn.email')}</label>
+            <input
+              id={ids.email}
+              type="email"
+              name="email"
+              autoComplete="username"
+              required
+              value={email}
+              aria-invalid={invalid || undefined}
+              aria-describedby={error ? ids.error : undefined}
+              onChange={(event) => setEmail(event.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.password}>{t('signIn.password')}</label>
+            <input
+              id={ids.password}
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              aria-invalid={invalid || undefined}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          </div>
+          <button type="submit" className="button button-primary" disabled={signIn.isPending}>
+            {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
+          </button>
+        </form>
+      </section>
+      <DemoPersonas disabled={signIn.isPending} onPick={submit} />
+    </div>
+  );
+}
