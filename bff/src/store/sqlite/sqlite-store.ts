@@ -116,8 +116,13 @@ export class SqliteStore implements Store {
     });
   }
 
+  /** A write transaction; cached billing states are dropped after it, whatever it changed. */
   #write<T>(work: (tx: Conn) => T): T {
-    return this.db.transaction((tx) => work(tx), { behavior: 'immediate' });
+    try {
+      return this.db.transaction((tx) => work(tx), { behavior: 'immediate' });
+    } finally {
+      this.#billingState.clear();
+    }
   }
 
   async findUserByEmail(email: string): Promise<UserRecord | null> {
