@@ -1,13 +1,16 @@
 import type {
   AccountView,
   ClockView,
+  ConfirmationView,
   DocumentSummaryView,
   InvoicePaymentView,
   Locale,
   OptionsView,
+  QuoteView,
   Role,
   SessionView,
 } from '@planshift/bff/api-types';
+import type { ChangeRequest } from '@planshift/shared/eligibility';
 import { ApiFailure, failureFrom } from './api-failure';
 
 /** A demo person to sign in as (GET /api/test/personas; absent in production). */
@@ -32,8 +35,14 @@ function remember(session: SessionView): SessionView {
   return session;
 }
 
-async function send(method: Method, path: string, body?: unknown, retried = false): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+async function send(
+  method: Method,
+  path: string,
+  body?: unknown,
+  extraHeaders: Readonly<Record<string, string>> = {},
+  retried = false,
+): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const needsToken = method !== 'GET' && !(method === 'POST' && path === '/api/session');
   if (needsToken) {
@@ -57,13 +66,18 @@ async function send(method: Method, path: string, body?: unknown, retried = fals
   // Another tab signed in again: the session (and its token) changed under us. Retry once.
   if (needsToken && !retried && failure.code === 'csrf_token_invalid') {
     csrfToken = null;
-    return send(method, path, body, true);
+    return send(method, path, body, extraHeaders, true);
   }
   throw failure;
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const response = await send(method, path, body);
+async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  extraHeaders?: Readonly<Record<string, string>>,
+): Promise<T> {
+  const response = await send(method, path, body, extraHeaders);
   return (await response.json()) as T;
 }
 
@@ -96,6 +110,16 @@ export async function cancelScheduledChange(): Promise<void> {
 /** Charges the card on file for what is still due on an open invoice (402 `payment_declined` with the reason). */
 export const payInvoice = (invoiceId: string): Promise<InvoicePaymentView> =>
   request('POST', `/api/invoices/${encodeURIComponent(invoiceId)}/pay`, {});
+
+/** Prices a target state (plan, interval, total seats, add-ons) on the server and stores the quote for 30 minutes. */
+export const createQuote = (change: ChangeRequest): Promise<QuoteView> => request('POST', '/api/quotes', change);
+
+/**
+ * Confirms a stored quote. The key names one confirmation intent: a double click or a retry sends
+ * the same key and gets the first answer again, never a second charge.
+ */
+export const confirmChange = (quoteId: string, idempotencyKey: string): Promise<ConfirmationView> =>
+  request('POST', '/api/changes', { quoteId }, { 'Idempotency-Key': idempotencyKey });
 
 /** The demo personas, or null where the QA routes do not exist (production answers 404). */
 export async function getPersonas(): Promise<readonly Persona[] | null> {

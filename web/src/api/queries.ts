@@ -1,8 +1,11 @@
-import type { SessionView } from '@planshift/bff/api-types';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ConfirmationView, SessionView } from '@planshift/bff/api-types';
+import type { ChangeRequest } from '@planshift/shared/eligibility';
+import { queryOptions, skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiFailure } from './api-failure';
 import {
   cancelScheduledChange,
+  confirmChange,
+  createQuote,
   getAccount,
   getClock,
   getDocuments,
@@ -27,6 +30,11 @@ export const queryKeys = {
     view: () => ['account', 'view'] as const,
     documents: () => ['account', 'documents'] as const,
     options: () => ['account', 'options'] as const,
+    quotes: () => ['account', 'quote'] as const,
+    /** The server's quote for one requested target (add-ons in id order, so equal requests share it). */
+    quote: (change: ChangeRequest | null) => ['account', 'quote', change] as const,
+    /** A confirmed change's answer, kept for its result page. */
+    confirmation: (changeId: string) => ['account', 'confirmation', changeId] as const,
   },
 };
 
@@ -52,6 +60,19 @@ export const optionsQuery = () => queryOptions({ queryKey: queryKeys.account.opt
 export const clockQuery = () => queryOptions({ queryKey: queryKeys.clock(), queryFn: getClock });
 export const personasQuery = () =>
   queryOptions({ queryKey: queryKeys.personas(), queryFn: getPersonas, staleTime: Number.POSITIVE_INFINITY });
+
+// A stored quote is honoured for 30 minutes; asking again well before then keeps Confirm on a live one.
+const QUOTE_FRESH_MS = 10 * 60_000;
+
+/** The server's quote for a target state: POST /api/quotes, cached per request; null asks nothing. */
+export const quoteQuery = (change: ChangeRequest | null) =>
+  queryOptions({
+    queryKey: queryKeys.account.quote(change),
+    queryFn: change ? () => createQuote(change) : skipToken,
+    staleTime: QUOTE_FRESH_MS,
+    gcTime: QUOTE_FRESH_MS,
+    refetchOnWindowFocus: false,
+  });
 
 export const useSession = () => useQuery(sessionQuery());
 export const useAccount = (enabled = true) => useQuery({ ...accountQuery(), enabled });
@@ -97,5 +118,28 @@ export function useCancelScheduledChange() {
   return useMutation({
     mutationFn: cancelScheduledChange,
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.account.all() }),
+  });
+}
+
+/**
+ * Confirms a quote with an Idempotency-Key. Whatever the outcome, the account may have moved (or
+ * a declined attempt was recorded), so the account's data is fetched again.
+ */
+export function useConfirmChange() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ quoteId, idempotencyKey }: Readonly<{ quoteId: string; idempotencyKey: string }>) =>
+      confirmChange(quoteId, idempotencyKey),
+    onSuccess: (confirmation: ConfirmationView) => {
+      queryClient.setQueryData(queryKeys.account.confirmation(confirmation.changeId), confirmation);
+      // Every quote was priced from the subscription as it was before: ask again when one is next shown.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.account.quotes(), refetchType: 'none' });
+    },
+    onSettled: () =>
+      queryClient.invalidateQueries({
+        queryKey: queryKeys.account.all(),
+        // A confirmation is not refetchable (it is the answer itself); quotes are handled by the caller.
+        predicate: (query) => query.queryKey[1] !== 'confirmation' && query.queryKey[1] !== 'quote',
+      }),
   });
 }

@@ -20,11 +20,49 @@ export function createRouter() {
           children: [
             { index: true, Component: AccountPage },
             {
-              // Code-split: the change flow (and the engine it will price with) loads on first visit.
-              path: 'change/*',
-              lazy: async () => ({
-                Component: (await import('../features/change-plan/change-plan-page')).ChangePlanPage,
-              }),
+              // Code-split: the change flow and the engine it prices with load on first visit, so the
+              // account page's initial JavaScript stays small. Every step shares one layout (the
+              // selection in the URL, the live quote beside it); the result page stands alone.
+              path: 'change',
+              children: [
+                {
+                  lazy: async () => ({
+                    Component: (await import('../features/change-plan/change-flow')).ChangeFlowLayout,
+                  }),
+                  children: [
+                    {
+                      index: true,
+                      lazy: async () => ({ Component: (await import('../features/change-plan/plans-step')).PlansStep }),
+                    },
+                    {
+                      path: 'seats',
+                      lazy: async () => ({ Component: (await import('../features/change-plan/seats-step')).SeatsStep }),
+                    },
+                    {
+                      path: 'add-ons',
+                      lazy: async () => ({
+                        Component: (await import('../features/change-plan/add-ons-step')).AddOnsStep,
+                      }),
+                    },
+                    {
+                      path: 'review',
+                      lazy: async () => ({
+                        Component: (await import('../features/change-plan/review-step')).ReviewStep,
+                      }),
+                    },
+                  ],
+                },
+                {
+                  path: 'done/:changeId',
+                  lazy: async () => ({ Component: (await import('../features/change-plan/done-page')).DonePage }),
+                },
+                {
+                  path: '*',
+                  lazy: async () => ({
+                    Component: (await import('../features/change-plan/change-redirect')).ChangeRedirect,
+                  }),
+                },
+              ],
             },
           ],
         },

@@ -1,0 +1,247 @@
+import { expect, test } from '@playwright/test';
+import {
+  account,
+  documents,
+  expectNoSeriousViolations,
+  expectServerAgrees,
+  goToStep,
+  measuredRecomputes,
+  newDocuments,
+  nextBillTable,
+  openChange,
+  quote,
+  row,
+  share,
+  stepHeading,
+  text,
+  todayTable,
+} from './change-flow';
+import { date, money, resetToDemo } from './demo';
+
+const MARIA = 'maria@northwind.example';
+
+test.beforeEach(async ({ request }) => {
+  await resetToDemo(request);
+});
+
+test('Maria upgrades Pro → Business mid-cycle: the unused Pro time is credited and the documents match the quote', async ({
+  page,
+}) => {
+  await openChange(page, MARIA);
+  await expect(page.getByRole('radio', { name: 'Pro' })).toBeChecked();
+  await expect(quote(page)).toContainText('Nothing changes: this is your subscription as it is.');
+  await expectNoSeriousViolations(page);
+
+  await page.getByRole('radio', { name: 'Business' }).check();
+  await expect(page).toHaveURL(/plan=business/);
+  await expect(row(todayTable(page), 'Credit for unused time: Pro')).toContainText('$14.99 × 10 seats × 17.98/30 days');
+  await expect(row(todayTable(page), 'Business, rest of this period')).toContainText(
+    '$21.99 × 10 seats × 17.98/30 days',
+  );
+  await expect(
+    quote(page).getByRole('img', { name: /^Your billing period, Nov 3, 2026 to Dec 3, 2026$/ }),
+  ).toBeVisible();
+  await expectServerAgrees(page);
+
+  await goToStep(page, 'Continue to seats', 'Seats');
+  await expect(page.getByLabel('Total seats')).toHaveValue('10');
+  await expectNoSeriousViolations(page);
+  await goToStep(page, 'Continue to add-ons', 'Add-ons');
+  await expectNoSeriousViolations(page);
+  await goToStep(page, 'Continue to review', 'Review and confirm');
+  await expectServerAgrees(page);
+  await expectNoSeriousViolations(page);
+
+  const shown = {
+    today: await text(todayTable(page)),
+    dueNow: await text(row(todayTable(page), 'Due now')),
+    nextBill: await text(nextBillTable(page)),
+  };
+  const before = await documents(page);
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your change is confirmed' })).toBeVisible();
+
+  const issued = await newDocuments(page, before);
+  const invoice = issued.find((doc) => doc.kind === 'invoice');
+  const creditNote = issued.find((doc) => doc.kind === 'credit_note');
+  if (!invoice || !creditNote) throw new Error('an upgrade issues an invoice and a credit note');
+  expect(issued).toHaveLength(2);
+  for (const line of invoice.lines) {
+    expect(shown.today).toContain(`${money(line.unitAmount)} × ${line.quantity} seats × ${share(line.fraction)}`);
+    expect(shown.today).toContain(money(line.amount));
+  }
+  for (const line of creditNote.lines) {
+    expect(shown.today).toContain(`${money(line.unitAmount)} × ${line.quantity} seats × ${share(line.fraction)}`);
+    expect(shown.today).toContain(money({ ...line.amount, amount: -line.amount.amount }));
+  }
+  expect(shown.dueNow).toContain(money(invoice.amountDue));
+  expect(invoice.amountDue.amount).toBe(invoice.total.amount - creditNote.total.amount);
+
+  const changed = page.getByRole('region', { name: 'What changed now' });
+  await expect(changed).toContainText('Plan: Pro → Business (upgrade)');
+  await expect(changed).toContainText(`${money(invoice.amountDue)} was charged to your card.`);
+  const docs = page.getByRole('region', { name: 'Invoice and credit note' });
+  await expect(docs).toContainText(`Invoice ${invoice.number}: ${money(invoice.total)}`);
+  await expect(docs).toContainText(`Credit note ${creditNote.number}: ${money(creditNote.total)}`);
+  await expect(docs.getByRole('link', { name: `Download PDF: Invoice ${invoice.number}` })).toHaveAttribute(
+    'href',
+    `/api/documents/${invoice.id}/pdf`,
+  );
+  await expect(docs.getByRole('link', { name: `Download PDF: Credit note ${creditNote.number}` })).toHaveAttribute(
+    'href',
+    `/api/documents/${creditNote.id}/pdf`,
+  );
+  await expect(page.getByRole('region', { name: 'Your limits now' })).toContainText('Meeting participants300');
+
+  const view = await account(page);
+  expect(view.subscription.plan.id).toBe('business');
+  if (!view.subscription.nextBill) throw new Error('Maria has a next bill');
+  expect(shown.nextBill).toContain(money(view.subscription.nextBill.amountDue));
+  await expect(docs).toContainText(
+    `Your next bill is ${money(view.subscription.nextBill.amountDue)} on ${date(view.subscription.nextBill.date)}.`,
+  );
+  await expectNoSeriousViolations(page);
+
+  // The result is kept for the tab: a reload shows it again.
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Invoice and credit note' })).toContainText(invoice.number);
+});
+
+test('Maria enters seats as a total: Business refuses 9 inline and accepts 10; Back and Forward keep the choice', async ({
+  page,
+}) => {
+  await openChange(page, MARIA, '/change/seats?plan=business');
+  const seats = page.getByLabel('Total seats');
+  await seats.fill('9');
+  await expect(seats).toHaveAttribute('aria-invalid', 'true');
+  await expect(seats).toHaveAccessibleDescription(/^Business needs at least 10 seats\./);
+  await expect(quote(page)).toContainText('Business needs at least 10 seats.');
+  await expect(page).toHaveURL(/seats=9/);
+
+  await page.reload();
+  await expect(page.getByLabel('Total seats')).toHaveValue('9');
+  await expect(page.getByLabel('Total seats')).toHaveAttribute('aria-invalid', 'true');
+
+  await page.getByLabel('Total seats').fill('10');
+  await expect(page.getByLabel('Total seats')).not.toHaveAttribute('aria-invalid');
+  await expectServerAgrees(page);
+  await goToStep(page, 'Continue to add-ons', 'Add-ons');
+  await goToStep(page, 'Continue to review', 'Review and confirm');
+  await expect(page.getByRole('term').filter({ hasText: 'Seats' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: '10 seats' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Place order' })).toBeEnabled();
+
+  await page.goBack();
+  await expect(stepHeading(page, 'Add-ons')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByLabel('Total seats')).toHaveValue('10');
+  await page.goForward();
+  await page.goForward();
+  await expect(stepHeading(page, 'Review and confirm')).toBeVisible();
+  await page.getByRole('link', { name: 'Edit seats' }).click();
+  await expect(page.getByLabel('Total seats')).toHaveValue('10');
+});
+
+test('Maria moves from monthly to annual: the unused month is credited against the full year', async ({ page }) => {
+  await openChange(page, MARIA);
+  const annual = page.getByRole('radio', { name: 'Annual' });
+  // 10 × $14.99 × 12 − 10 × $149.90
+  await expect(annual).toHaveAccessibleDescription('$1,499.00 per year, you save $299.80');
+  await annual.check();
+  await expect(row(todayTable(page), 'Pro, new billing period')).toContainText('$149.90 × 10 seats');
+  await expect(row(todayTable(page), 'Credit for unused time: Pro')).toBeVisible();
+  await expect(nextBillTable(page)).toHaveAccessibleName('Next bill, Nov 15, 2027');
+  await expectServerAgrees(page);
+  const dueNow = await text(row(todayTable(page), 'Due now'));
+
+  await page.goto(`/change/review${new URL(page.url()).search}`);
+  const before = await documents(page);
+  await expectServerAgrees(page);
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.getByRole('region', { name: 'What changed now' })).toContainText('Billing cycle: Monthly → Annual');
+  const invoice = (await newDocuments(page, before)).find((doc) => doc.kind === 'invoice');
+  if (!invoice) throw new Error('a new annual period is invoiced');
+  expect(invoice.lines.map((line) => [line.kind, line.amount.amount])).toEqual([['charge_full_period', 149_900]]);
+  expect(dueNow).toContain(money(invoice.amountDue));
+  const view = await account(page);
+  expect(view.subscription.interval).toEqual({ unit: 'year', count: 1 });
+  expect(view.subscription.nextBill?.date).toBe(Date.UTC(2027, 10, 15, 10) / 1000);
+});
+
+test('a double-clicked Place order charges once and issues one invoice', async ({ page }) => {
+  await openChange(page, MARIA, '/change/review?plan=pro&cycle=P1M&seats=12&addons=');
+  await expectServerAgrees(page);
+  const before = await documents(page);
+  await page.getByRole('button', { name: 'Place order' }).dblclick();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your change is confirmed' })).toBeVisible();
+  const issued = await newDocuments(page, before);
+  expect(issued.map((doc) => doc.kind)).toEqual(['invoice']);
+  expect((await account(page)).subscription.quantity).toBe(12);
+});
+
+test('the whole flow works by keyboard', async ({ page }) => {
+  await openChange(page, MARIA);
+  await page.getByRole('radio', { name: 'Pro' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('radio', { name: 'Business' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Business' })).toBeFocused();
+
+  await page.getByRole('link', { name: 'Continue to seats' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(stepHeading(page, 'Seats')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Total seats')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByLabel('Total seats')).toHaveValue('11');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Back to plans' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+
+  await expect(stepHeading(page, 'Add-ons')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const storage = page.getByRole('checkbox', { name: 'Cloud Recording Storage (+30 GB)' });
+  await expect(storage).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(storage).toBeChecked();
+  await page.getByRole('link', { name: 'Continue to review' }).focus();
+  await page.keyboard.press('Enter');
+
+  await expect(stepHeading(page, 'Review and confirm')).toBeFocused();
+  await expectServerAgrees(page);
+  await page.getByRole('button', { name: 'Place order' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your change is confirmed' })).toBeFocused();
+  const view = await account(page);
+  expect([view.subscription.plan.id, view.subscription.quantity]).toEqual(['business', 11]);
+  expect(view.subscription.addOns.map((addOn) => [addOn.id, addOn.quantity])).toEqual([['cloud-storage', 1]]);
+});
+
+test('the live quote is recomputed in the browser in well under a frame (16 ms)', async ({ page }) => {
+  await openChange(page, MARIA, '/change/seats?plan=business');
+  const seats = page.getByLabel('Total seats');
+  for (const total of ['11', '25', '120', '9', '10', '40']) {
+    await seats.fill(total);
+    await expect(page).toHaveURL(new RegExp(`seats=${total}`));
+  }
+  await page.getByRole('link', { name: 'Back to plans' }).click();
+  await page.getByRole('radio', { name: 'Annual' }).check();
+  await page.getByRole('radio', { name: 'Pro' }).check();
+  await expect(page).toHaveURL(/plan=pro/);
+
+  // The first entry is the quote priced when the page opened (a cold engine); the rest are recomputes on input.
+  const [first = 0, ...live] = await measuredRecomputes(page);
+  const comparison = await measuredRecomputes(page, 'planshift:plan-comparison');
+  expect(live.length).toBeGreaterThanOrEqual(8);
+  const sorted = [...live].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  const max = sorted.at(-1) ?? 0;
+  console.log(
+    `live quote recompute (Performance API): ${live.length} recomputes, median ${median.toFixed(2)} ms,` +
+      ` max ${max.toFixed(2)} ms; first price on page load ${first.toFixed(2)} ms;` +
+      ` comparison table: ${comparison.length} renders, max ${Math.max(...comparison).toFixed(2)} ms`,
+  );
+  expect(max).toBeLessThan(16);
+});

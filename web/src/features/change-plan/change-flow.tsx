@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useSearchParams } from 'react-router';
+import { useOptions } from '../../api/queries';
+import { paths } from '../../app/paths';
+import { blockerMessage } from '../../i18n/reasons';
+import { ErrorNotice } from '../../ui/error-notice';
+import { Loading } from '../../ui/loading';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import './change-plan.css';
+import { catalogNames } from './catalog-names';
+import type { ChangeFlow as Flow } from './change-flow-context';
+import { CHANGE_STEPS, type ChangeStep, stepAt, stepPath } from './change-steps';
+import { priceLocallyTimed } from './price-locally';
+import { QuoteSummary } from './quote-summary';
+import { readSelection, requestFor, type Selection, selectionSearch } from './selection';
+import { agreementOf } from './server-agreement';
+import { useServerNow } from './use-server-now';
+import { useServerQuote } from './use-server-quote';
+
+const STEP_LABELS = {
+  plan: 'changePlan.steps.plan',
+  seats: 'changePlan.steps.seats',
+  'add-ons': 'changePlan.steps.addOns',
+  review: 'changePlan.steps.review',
+} as const satisfies Record<ChangeStep, string>;
+
+/**
+ * The change flow (product.md §1): the steps under /change with the selection in the URL, and
+ * beside every step the live quote, priced in the browser at the server's instant.
+ */
+export function ChangeFlowLayout() {
+  const options = useOptions();
+  const clock = useServerNow();
+  if (options.isPending || !clock.ready) return <Loading />;
+  if (options.isError) return <ErrorNotice error={options.error} onRetry={() => void options.refetch()} />;
+  if (options.data.options.blockers.length > 0) return <ChangeBlocked options={options.data} />;
+  return <ChangeFlowSteps options={options.data} now={clock.now} />;
+}
+
+/** Self-service change is not possible: every reason, and the way back. */
+function ChangeBlocked({ options }: Readonly<{ options: Flow['options'] }>) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('changePlan.title'));
+  const names = catalogNames(options.catalog);
+  return (
+    <div className="change-plan">
+      <p>
+        <Link to={paths.account}>{t('changePlan.back')}</Link>
+      </p>
+      <h1>{t('changePlan.title')}</h1>
+      <div className="notice notice-warning">
+        <p>{t('changePlan.blocked')}</p>
+        <ul>
+          {options.options.blockers.map((blocker) => (
+            <li key={blocker.reason}>{blockerMessage(t, blocker, names.plan)}</li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+function ChangeFlowSteps({ options, now }: Readonly<{ options: Flow['options']; now: Flow['now'] }>) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const [params, setParams] = useSearchParams();
+  const step = stepAt(location.pathname);
+  const names = useMemo(() => catalogNames(options.catalog), [options.catalog]);
+  const selection = useMemo(() => readSelection(params, options.subscription), [params, options.subscription]);
+  const search = selectionSearch(selection);
+  const { request, dropped } = useMemo(() => requestFor(selection, options.catalog), [selection, options.catalog]);
+  // A pure derivation over the engine on every input: no effect, no request (style.md, Web).
+  const live = useMemo(() => priceLocallyTimed(options, request, now()), [options, request, now]);
+  const server = useServerQuote(live.ok ? request : null);
+  const { view, error, retry } = server;
+  const agreement = useMemo(
+    () => agreementOf(options, live.ok ? request : null, { view, error, retry }),
+    [options, live.ok, request, view, error, retry],
+  );
+
+  // A choice within a step updates the URL synchronously: the control a person just used shows
+  // its new state at once (a transition would let React put the old value back for a moment).
+  const select = useCallback<Flow['select']>(
+    (patch: Partial<Selection>, how) => {
+      const replace = how?.replace ?? false;
+      setParams(new URLSearchParams(selectionSearch({ ...selection, ...patch })), { replace, flushSync: replace });
+    },
+    [selection, setParams],
+  );
+  const linkTo = useCallback((target: ChangeStep) => `${stepPath(target)}${search}`, [search]);
+
+  // Moving between steps puts the focus on the new step's heading, as a page load would.
+  const main = useRef<HTMLDivElement>(null);
+  const shownStep = useRef(step);
+  useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
+    main.current?.querySelector<HTMLElement>('h2')?.focus();
+  }, [step]);
+
+  const flow: Flow = { options, names, selection, select, linkTo, request, dropped, live, now, server, agreement };
+  const current = CHANGE_STEPS.indexOf(step);
+  return (
+    <div className="change-plan">
+      <p>
+        <Link to={paths.account}>{t('changePlan.back')}</Link>
+      </p>
+      <h1>{t('changePlan.title')}</h1>
+      <p>{t('changePlan.intro')}</p>
+      <nav aria-label={t('changePlan.steps.label')}>
+        <ol className="steps">
+          {CHANGE_STEPS.map((each, index) => (
+            <li key={each} className={index < current ? 'step step-done' : 'step'}>
+              <Link to={linkTo(each)} aria-current={each === step ? 'step' : undefined}>
+                <span className="step-number">{index + 1}</span> {t(STEP_LABELS[each])}
+              </Link>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <div className="change-layout">
+        <div className="change-main" ref={main}>
+          <Outlet context={flow} />
+        </div>
+        <QuoteSummary options={options} names={names} request={request} live={live} agreement={agreement} />
+      </div>
+    </div>
+  );
+}

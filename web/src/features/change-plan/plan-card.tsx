@@ -1,0 +1,96 @@
+import { findPrice, type Plan } from '@planshift/shared/catalog';
+import { intervalAvailability, type PlanOption } from '@planshift/shared/eligibility';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format';
+import { featureLabel, limitLabel } from '../../i18n/labels';
+import { planUnavailableMessage } from '../../i18n/reasons';
+import { useChangeFlow } from './change-flow-context';
+import { perCycle } from './describe-change';
+
+type Props = Readonly<{ plan: Plan; option: PlanOption; radioName: string }>;
+
+/**
+ * One plan: its price in the chosen cycle, seats range and limits, the current plan marked; a
+ * radio to choose it, "Contact sales" for a plan sold by sales, or disabled with the reason.
+ */
+export function PlanCard({ plan, option, radioName }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { options, selection, select, names } = useChangeFlow();
+  const ids = { name: useId(), price: useId(), reason: useId() };
+  const { currency } = options.subscription;
+  const price = findPrice(plan, selection.interval, currency);
+  const inCycle = intervalAvailability(plan, selection.interval, currency);
+  const availability = !option.availability.ok ? option.availability : inCycle;
+  const checked = selection.planId === plan.id;
+  const limits = Object.entries(plan.limits);
+
+  return (
+    <li className={availability.ok ? (checked ? 'plan plan-selected' : 'plan') : 'plan plan-unavailable'}>
+      <div className="plan-heading">
+        <h3 id={ids.name}>{plan.name}</h3>
+        {option.current && <span className="badge badge-current">{t('changePlan.current')}</span>}
+      </div>
+      <p id={ids.price} className="plan-price">
+        {price
+          ? perCycle(
+              t,
+              plan.pricing === 'per_seat'
+                ? t('changePlan.plan.perSeat', { price: format.money({ amount: price.unitAmount, currency }) })
+                : format.money({ amount: price.unitAmount, currency }),
+              selection.interval,
+            )
+          : t('changePlan.plan.noPrice')}
+        {plan.pricing === 'per_seat' && (
+          <span className="plan-detail">
+            {t('changePlan.seatRange', { min: option.quantity.min, max: option.quantity.max })}
+          </span>
+        )}
+      </p>
+      {limits.length > 0 && (
+        <ul className="plan-limits">
+          {limits.map(([id, value]) => (
+            <li key={id}>
+              {t('changePlan.plan.limit', {
+                name: limitLabel(t, id),
+                value: value === null ? t('entitlements.unlimited') : format.number(value),
+              })}
+            </li>
+          ))}
+          {plan.features.slice(0, 3).map((id) => (
+            <li key={id}>{featureLabel(t, id)}</li>
+          ))}
+        </ul>
+      )}
+      {option.salesOnly && !option.current ? (
+        <p className="contact-sales">
+          <strong>{t('changePlan.plan.contactSales')}</strong>
+          <span className="plan-detail">{t('changePlan.plan.salesOnly', { plan: plan.name })}</span>
+        </p>
+      ) : (
+        <div className="plan-choice">
+          <input
+            id={`${ids.name}-radio`}
+            type="radio"
+            name={radioName}
+            value={plan.id}
+            checked={checked}
+            disabled={!availability.ok}
+            aria-labelledby={ids.name}
+            aria-describedby={availability.ok ? ids.price : `${ids.price} ${ids.reason}`}
+            onChange={() => select({ planId: plan.id }, { replace: true })}
+          />
+          <label htmlFor={`${ids.name}-radio`}>
+            {checked ? t('changePlan.plan.selected') : t('changePlan.plan.select')}
+          </label>
+          {!availability.ok && (
+            <span id={ids.reason} className="plan-reason">
+              {planUnavailableMessage(t, availability, names.group)}
+            </span>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

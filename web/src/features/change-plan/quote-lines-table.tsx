@@ -1,0 +1,79 @@
+import type { OptionsView } from '@planshift/bff/api-types';
+import type { Quote } from '@planshift/shared/quote';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format';
+import type { CatalogNames } from './catalog-names';
+import { explainLine, lineKey } from './line-explanation';
+
+type Props = Readonly<{ quote: Quote; catalog: OptionsView['catalog']; names: CatalogNames }>;
+
+function Total({ label, value, strong = false }: Readonly<{ label: string; value: string; strong?: boolean }>) {
+  return (
+    <tr className={strong ? 'total total-strong' : 'total'}>
+      <th scope="row">{label}</th>
+      <td className="numeric">{value}</td>
+    </tr>
+  );
+}
+
+/**
+ * Today's lines, each explained (credit for unused time, charge for the remaining time), and
+ * what they come to: due now before and after existing credit, and the credit left.
+ */
+export function QuoteLinesTable({ quote, catalog, names }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { creditBalance } = quote;
+  return (
+    <table className="quote-table">
+      <caption>{t('changePlan.summary.todayCaption')}</caption>
+      <thead className="visually-hidden">
+        <tr>
+          <th scope="col">{t('changePlan.summary.item')}</th>
+          <th scope="col">{t('changePlan.summary.amount')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {quote.lines.length === 0 && (
+          <tr>
+            <td colSpan={2}>{t('changePlan.summary.noLines')}</td>
+          </tr>
+        )}
+        {quote.lines.map((line) => {
+          const explained = explainLine(t, format, names, catalog, line);
+          const credit = line.amount.amount < 0;
+          return (
+            <tr key={lineKey(line)} className={credit ? 'line line-credit' : 'line'}>
+              <th scope="row">
+                <span className="line-label">{explained.label}</span>
+                <span className="line-detail">{explained.arithmetic}</span>
+                <span className="line-detail">{explained.covers}</span>
+              </th>
+              <td className="numeric">
+                {format.money(line.amount)}
+                {credit && <span className="line-detail">{t('changePlan.summary.credit')}</span>}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+      <tfoot>
+        {quote.totals.credits.amount !== 0 && (
+          <>
+            <Total label={t('changePlan.summary.charges')} value={format.money(quote.totals.charges)} />
+            <Total label={t('changePlan.summary.credits')} value={format.money(quote.totals.credits)} />
+          </>
+        )}
+        <Total label={t('changePlan.summary.dueBeforeCredit')} value={format.money(quote.dueNowBeforeCredit)} />
+        {creditBalance.before.amount > 0 && (
+          <Total label={t('changePlan.summary.creditApplied')} value={format.money(creditBalance.applied)} />
+        )}
+        <Total label={t('changePlan.summary.dueNow')} value={format.money(quote.dueNow)} strong />
+        {creditBalance.added.amount > 0 && (
+          <Total label={t('changePlan.summary.creditAdded')} value={format.money(creditBalance.added)} />
+        )}
+        <Total label={t('changePlan.summary.creditLeft')} value={format.money(creditBalance.after)} />
+      </tfoot>
+    </table>
+  );
+}

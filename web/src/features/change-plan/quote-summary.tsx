@@ -1,0 +1,89 @@
+import type { OptionsView } from '@planshift/bff/api-types';
+import type { ChangeRequest } from '@planshift/shared/eligibility';
+import type { QuoteResult } from '@planshift/shared/quote';
+import { currentPeriod } from '@planshift/shared/subscription';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format';
+import type { CatalogNames } from './catalog-names';
+import { changeKey, describeChange } from './describe-change';
+import { NextBillTable } from './next-bill-table';
+import { PeriodPicture } from './period-picture';
+import { QuoteLinesTable } from './quote-lines-table';
+import { quoteProblem } from './quote-problem';
+import type { Agreement } from './server-agreement';
+import { ServerCheck } from './server-check';
+
+type Props = Readonly<{
+  options: OptionsView;
+  names: CatalogNames;
+  request: ChangeRequest;
+  live: QuoteResult;
+  agreement: Agreement;
+}>;
+
+/**
+ * The live quote beside every step, priced in the browser by the engine on every choice: the
+ * period picture, what changes now and later, each line explained, due now, the credit and the
+ * next bill; then what the server's own quote said.
+ */
+export function QuoteSummary({ options, names, request, live, agreement }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const headingId = useId();
+  return (
+    <aside className="card quote-summary" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('changePlan.summary.heading')}</h2>
+      {!live.ok ? (
+        <div className="notice notice-warning">
+          <p>{t('changePlan.summary.cannotPrice')}</p>
+          <ul className="plain-list">
+            {live.errors.map((problem) => (
+              <li key={`${problem.reason}:${problem.field}`}>{quoteProblem(t, names, problem, request)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <>
+          {live.quote.noChange && (
+            <p className="notice notice-info">{t(`changePlan.summary.noChange.${live.quote.noChange.reason}`)}</p>
+          )}
+          <PeriodPicture quote={live.quote} period={currentPeriod(options.subscription)} />
+          {live.quote.now.length > 0 && (
+            <>
+              <h3>{t('changePlan.summary.nowHeading')}</h3>
+              <ul className="plain-list">
+                {live.quote.now.map((change) => (
+                  <li key={changeKey(change)}>{describeChange(t, names, change)}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {live.quote.scheduled && (
+            <>
+              <h3>
+                {t('changePlan.summary.scheduledHeading', { date: format.date(live.quote.scheduled.effectiveAt) })}
+              </h3>
+              <ul className="plain-list">
+                {live.quote.scheduled.changes.map((change) => (
+                  <li key={changeKey(change)}>{describeChange(t, names, change)}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {live.quote.replacesPendingChange && !live.quote.noChange && (
+            <p className="notice notice-info">
+              {t('changePlan.summary.replaces', { date: format.date(live.quote.replacesPendingChange.effectiveAt) })}
+            </p>
+          )}
+          <QuoteLinesTable quote={live.quote} catalog={options.catalog} names={names} />
+          <NextBillTable nextBill={live.quote.nextBill} catalog={options.catalog} names={names} />
+          {live.quote.provisioning === 'manual' && (
+            <p className="muted">{t('changePlan.summary.manualProvisioning')}</p>
+          )}
+        </>
+      )}
+      <ServerCheck agreement={agreement} />
+    </aside>
+  );
+}

@@ -1,0 +1,73 @@
+import { findPlan } from '@planshift/shared/catalog';
+import { planQuantityRange } from '@planshift/shared/eligibility';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { useChangeFlow } from './change-flow-context';
+import { quoteProblem } from './quote-problem';
+
+/**
+ * Step 2: the TOTAL seats wanted (not the difference), within the plan's minimum and maximum;
+ * a total out of range is refused inline with the reason, as the engine gives it.
+ */
+export function SeatsStep() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('changePlan.stepTitle', { step: t('changePlan.steps.seats') }));
+  const { options, selection, select, names, live, request, linkTo } = useChangeFlow();
+  const ids = { heading: useId(), input: useId(), hint: useId(), error: useId() };
+  const plan = findPlan(options.catalog, selection.planId);
+  const range = plan ? planQuantityRange(plan) : { min: 1, max: 1 };
+  const problems = live.ok ? [] : live.errors.filter((problem) => problem.field === 'quantity');
+  const held = options.subscription.plan.quantity;
+
+  return (
+    <section aria-labelledby={ids.heading} className="change-step">
+      <h2 id={ids.heading} tabIndex={-1}>
+        {t('changePlan.seats.heading')}
+      </h2>
+      {plan?.pricing !== 'per_seat' ? (
+        <p>{t('changePlan.seats.flat', { plan: names.plan(selection.planId) })}</p>
+      ) : (
+        <div className="field seats-field">
+          <label htmlFor={ids.input}>{t('changePlan.seats.label')}</label>
+          <input
+            id={ids.input}
+            type="number"
+            inputMode="numeric"
+            min={range.min}
+            max={range.max}
+            step={1}
+            value={selection.seats}
+            aria-invalid={problems.length > 0 || undefined}
+            aria-describedby={problems.length > 0 ? `${ids.error} ${ids.hint}` : ids.hint}
+            onChange={(event) => select({ seats: event.target.value }, { replace: true })}
+          />
+          <p id={ids.hint} className="muted">
+            {t('changePlan.seats.hint', {
+              plan: names.plan(selection.planId),
+              min: range.min,
+              max: range.max,
+              count: held,
+            })}
+          </p>
+          <div aria-live="polite">
+            {problems.length > 0 && (
+              <p id={ids.error} className="field-error">
+                {problems.map((problem) => quoteProblem(t, names, problem, request)).join(' ')}
+              </p>
+            )}
+          </div>
+        </div>
+      )}
+      <div className="step-actions">
+        <Link className="button button-secondary" to={linkTo('plan')}>
+          {t('changePlan.previous.plan')}
+        </Link>
+        <Link className="button button-primary" to={linkTo('add-ons')}>
+          {t('changePlan.next.addOns')}
+        </Link>
+      </div>
+    </section>
+  );
+}
