@@ -1,7 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { AccountView, DocumentSummaryView } from '@planshift/bff/api-types';
 import { expect, type Page, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './a11y';
 import { date, money, resetToDemo, signInAs } from './demo';
+import { translator } from './messages';
 
 test.beforeEach(async ({ request }) => {
   await resetToDemo(request);
@@ -21,12 +22,6 @@ const whyButton = (page: Page) => page.getByRole('button', { name: "Why can't I 
 
 // The e2e code has no DOM types: the expression runs in the page.
 const htmlLang = (page: Page) => page.evaluate<string>('document.documentElement.lang');
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('Maria signs in as a demo persona and sees her subscription', async ({ page }) => {
   await page.goto('/');
@@ -168,21 +163,24 @@ test('an invoice downloads as a PDF', async ({ page }) => {
   expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
 });
 
-test('the language switcher wins over the account language and is remembered', async ({ page }) => {
-  await signInAs(page, 'maria@northwind.example');
+test("the account's language is chosen; the switcher wins over it and is remembered", async ({ page }) => {
+  const [sv, en] = await Promise.all([translator('sv'), translator('en')]);
+  // An English browser: Astrid's account speaks Swedish, so the portal does.
+  await signInAs(page, 'astrid@nordljus.example');
+  await expect(page.getByRole('heading', { level: 1, name: sv('account.title') })).toBeVisible();
+  expect(await htmlLang(page)).toBe('sv');
   const { subscription } = await accountFacts(page);
-  await expect(page.getByRole('region', { name: 'Plan and billing' })).toContainText(money(subscription.pricePerCycle));
-  expect(await htmlLang(page)).toBe('en');
+  const plan = page.getByRole('region', { name: sv('account.summaryHeading') });
+  await expect(plan).toContainText(money(subscription.pricePerCycle, 'sv'));
 
-  await page.getByLabel('Language').selectOption('sv');
-  expect(await htmlLang(page)).toBe('sv');
-  // Swedish texts come later; the amounts are already formatted the Swedish way.
-  await expect(page.getByRole('region', { name: 'Plan and billing' })).toContainText(
-    money(subscription.pricePerCycle, 'sv'),
-  );
+  await page.getByLabel(sv('header.language')).selectOption('en');
+  await expect(page.getByRole('heading', { level: 1, name: en('account.title') })).toBeVisible();
+  expect(await htmlLang(page)).toBe('en');
   await page.reload();
-  await expect(page.getByLabel('Language')).toHaveValue('sv');
-  expect(await htmlLang(page)).toBe('sv');
+  await expect(page.getByLabel(en('header.language'))).toHaveValue('en');
+  await expect(page.getByRole('region', { name: en('account.summaryHeading') })).toContainText(
+    money(subscription.pricePerCycle, 'en'),
+  );
 });
 
 test('the sign-in and account pages have no serious accessibility violations', async ({ page }) => {

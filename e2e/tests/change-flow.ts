@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { AccountView, DocumentSummaryView, DocumentView } from '@planshift/bff/api-types';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { signInAs } from './demo';
@@ -40,12 +39,6 @@ export async function expectServerAgrees(page: Page): Promise<void> {
 export async function goToStep(page: Page, link: string, heading: string): Promise<void> {
   await page.getByRole('link', { name: link }).click();
   await expect(stepHeading(page, heading)).toBeVisible();
-}
-
-export async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 export async function account(page: Page): Promise<AccountView> {

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './a11y';
 import {
   account,
   documents,
-  expectNoSeriousViolations,
   expectServerAgrees,
   goToStep,
   measuredRecomputes,

@@ -1,6 +1,6 @@
 import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { getPickedLocale } from './locale-preference';
+import { browserLocale, getPickedLocale } from './locale-preference';
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from './locales';
 import en from './locales/en.json';
 
@@ -30,7 +30,7 @@ void i18next
   .use(localeFiles)
   .use(initReactI18next)
   .init({
-    lng: getPickedLocale() ?? DEFAULT_LOCALE,
+    lng: getPickedLocale() ?? browserLocale() ?? DEFAULT_LOCALE,
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: SUPPORTED_LOCALES,
     load: 'currentOnly',

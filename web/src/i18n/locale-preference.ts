@@ -40,3 +40,12 @@ function subscribe(listener: () => void): () => void {
 export function usePickedLocale(): Locale | null {
   return useSyncExternalStore(subscribe, getPickedLocale);
 }
+
+/** The first of the browser's languages the portal speaks ("fr-CA" → French): the choice before any other is known. */
+export function browserLocale(): Locale | null {
+  for (const tag of navigator.languages ?? []) {
+    const language = tag.split('-')[0]?.toLowerCase();
+    if (isLocale(language)) return language;
+  }
+  return null;
+}

@@ -1,0 +1,103 @@
+import { mkdirSync } from 'node:fs';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './a11y';
+import { documents, newDocuments, text } from './change-flow';
+import { date, money, resetToDemo, signInAs } from './demo';
+import { translator } from './messages';
+
+// Each language end to end with a persona whose account speaks it: every screen checked by axe,
+// the words taken from that language's messages, money and dates formatted by Intl for it, and
+// the numbers on screen equal to the documents the server issued.
+
+test.beforeEach(async ({ request }) => {
+  await resetToDemo(request);
+});
+
+// The browser speaks the language too, so the sign-in page (before and after) is in it.
+const cases = [
+  { locale: 'en', browser: 'en-US', who: 'maria@northwind.example', selection: 'plan=business&seats=12' },
+  { locale: 'ro', browser: 'ro-RO', who: 'andrei@carpati.example', selection: 'seats=5' },
+  { locale: 'el', browser: 'el-GR', who: 'eleni@helios.example', selection: 'plan=premium' },
+  { locale: 'fr', browser: 'fr-FR', who: 'claire@lumiere.example', selection: 'seats=6' },
+  { locale: 'it', browser: 'it-IT', who: 'giulia@vinea.example', selection: 'addons=disk-pack:3,unlimited-visits:1' },
+  { locale: 'sv', browser: 'sv-SE', who: 'astrid@nordljus.example', selection: 'seats=5' },
+] as const;
+
+// The SPA sets <html lang> to the language it shows; the e2e code has no DOM types.
+const htmlLang = (page: Page) => page.evaluate<string>('document.documentElement.lang');
+
+/** A row of a table by its exact header cell. */
+const rowNamed = (summary: Locator, table: string, header: string) =>
+  summary
+    .getByRole('table', { name: table })
+    .getByRole('row')
+    .filter({ has: summary.page().getByRole('rowheader', { name: header, exact: true }) });
+
+for (const { locale, browser, who, selection } of cases) {
+  test.describe(browser, () => {
+    test.use({ locale: browser });
+    test(`${locale}: every screen in the language, the quote summary pictured`, async ({ page }, testInfo) => {
+      const t = await translator(locale);
+      const quote = page.getByRole('complementary', { name: t('changePlan.summary.heading') });
+
+      await page.goto('/sign-in');
+      await expect(page.getByRole('heading', { level: 1, name: t('signIn.title') })).toBeVisible();
+      expect(await htmlLang(page)).toBe(locale);
+      await expectNoSeriousViolations(page);
+
+      await signInAs(page, who);
+      await expect(page.getByRole('heading', { level: 1, name: t('account.title') })).toBeVisible();
+      expect(await htmlLang(page)).toBe(locale);
+      const view = (await (await page.request.get('/api/account')).json()) as {
+        subscription: { nextBill: { date: number } | null };
+      };
+      const nextBill = view.subscription.nextBill;
+      if (nextBill) await expect(page.getByText(date(nextBill.date, locale)).first()).toBeVisible();
+      await expectNoSeriousViolations(page);
+
+      const steps = [
+        ['/change', t('changePlan.plansHeading')],
+        ['/change/seats', t('changePlan.seats.heading')],
+        ['/change/add-ons', t('changePlan.addOns.heading')],
+        ['/change/review', t('changePlan.review.heading')],
+      ] as const;
+      for (const [path, heading] of steps) {
+        await page.goto(`${path}?${selection}`);
+        await expect(page.getByRole('heading', { level: 1, name: t('changePlan.title') })).toBeVisible();
+        await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+        await expect(quote).toBeVisible();
+        await expectNoSeriousViolations(page);
+      }
+
+      const today = t('changePlan.summary.todayCaption');
+      const dueNowRow = rowNamed(quote, today, t('changePlan.summary.dueNow'));
+      const dueNow = (await text(dueNowRow)).replace(t('changePlan.summary.dueNow'), '').trim();
+      await expect(quote.getByRole('status')).toContainText(t('changePlan.server.agrees', { dueNow }));
+      mkdirSync(testInfo.outputPath(), { recursive: true });
+      const picture = testInfo.outputPath(`quote-summary-${locale}.png`);
+      await quote.screenshot({ path: picture });
+      await testInfo.attach(`quote summary (${locale})`, { path: picture, contentType: 'image/png' });
+
+      const before = await documents(page);
+      await page.getByRole('button', { name: t('changePlan.review.placeOrder') }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t('changePlan.done.title') })).toBeVisible();
+      const [invoice, ...others] = (await newDocuments(page, before)).filter((doc) => doc.kind === 'invoice');
+      if (!invoice || others.length > 0) throw new Error('one invoice is issued');
+      expect(money(invoice.amountDue, locale)).toBe(dueNow);
+      await expect(page.getByRole('region', { name: t('changePlan.done.nowHeading') })).toContainText(
+        t('changePlan.done.charged', { amount: dueNow }),
+      );
+      await expect(page.getByRole('region', { name: t('changePlan.done.documentsHeading') })).toContainText(
+        t('changePlan.done.document', {
+          label: t('changePlan.done.invoice'),
+          number: invoice.number,
+          total: money(invoice.total, locale),
+        }),
+      );
+      await expectNoSeriousViolations(page);
+
+      await page.getByRole('button', { name: t('header.signOut') }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t('signIn.title') })).toBeVisible();
+    });
+  });
+}
