@@ -298,7 +298,7 @@ export const EMAIL_STRINGS = {
     renewalInvoiced: {
       subject: (number) => `Din faktura ${number}`,
       intro: (date) => `Ditt abonnemang förnyades den ${date}. Fakturan bifogas som PDF-fil.`,
-      coveredByCredit: 'Den täcks helt av ditt kreditsaldo: du har inget att betala.',
+      coveredByCredit: 'Den täcks helt av ditt tillgodohavande: du har inget att betala.',
       chargedToCard: (amount) => `Beloppet att betala, ${amount}, dras från ditt registrerade kort.`,
     },
     renewalFailed: {
