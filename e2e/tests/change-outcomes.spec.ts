@@ -45,6 +45,22 @@ test('Enterprise is sold through sales: Maria sees "Contact sales" and cannot ch
   await expect(compare.getByRole('row', { name: /^Enterprise/ })).toHaveCount(0);
 });
 
+test('plan families decide the offer: Eleni, on Free, is offered Premium and told why Basic is not', async ({
+  page,
+}) => {
+  await inEnglish(page);
+  await openChange(page, 'eleni@helios.example');
+  await expect(page.getByRole('radio', { name: 'Free' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Premium' })).toBeEnabled();
+  await expect(page.getByRole('radio', { name: 'Basic' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Plans' })).toContainText(
+    'Basic cannot be chosen from your plan family (High End).',
+  );
+  const compare = page.getByRole('table', { name: /^Compare plans/ });
+  await expect(compare.getByRole('row', { name: /^Premium / })).toBeVisible();
+  await expect(compare.getByRole('row', { name: /^Basic/ })).toHaveCount(0);
+});
+
 test('Sam’s card is declined: the reason is explained, with a way forward, and nothing changes', async ({ page }) => {
   await openChange(page, 'sam@cobalt.example', '/change/review?plan=advanced&seats=2');
   await expectServerAgrees(page);
