@@ -7,6 +7,7 @@ import { useFormat } from '../../i18n/format';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useChangeFlow } from './change-flow-context';
 import { cycleName, perCycle } from './describe-change';
+import { FieldProblems } from './field-problems';
 import { optionsFor } from './plan-options';
 import { quoteProblem } from './quote-problem';
 
@@ -86,13 +87,7 @@ function AddOnRow({ option }: Readonly<{ option: AddOnOption }>) {
           />
         </div>
       )}
-      <div aria-live="polite">
-        {problems.length > 0 && (
-          <p id={ids.error} className="field-error">
-            {problems.map((problem) => quoteProblem(t, names, problem, request)).join(' ')}
-          </p>
-        )}
-      </div>
+      <FieldProblems id={ids.error} problems={problems} />
     </li>
   );
 }

@@ -38,6 +38,19 @@ export function ChangeFlowLayout() {
   return <ChangeFlowSteps options={options.data} now={clock.now} />;
 }
 
+/** The way back and the page's heading: the same on every step and when change is blocked. */
+function ChangeHeading() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p>
+        <Link to={paths.account}>{t('changePlan.back')}</Link>
+      </p>
+      <h1>{t('changePlan.title')}</h1>
+    </>
+  );
+}
+
 /** Self-service change is not possible: every reason, and the way back. */
 function ChangeBlocked({ options }: Readonly<{ options: Flow['options'] }>) {
   const { t } = useTranslation();
@@ -45,10 +58,7 @@ function ChangeBlocked({ options }: Readonly<{ options: Flow['options'] }>) {
   const names = catalogNames(options.catalog);
   return (
     <div className="change-plan">
-      <p>
-        <Link to={paths.account}>{t('changePlan.back')}</Link>
-      </p>
-      <h1>{t('changePlan.title')}</h1>
+      <ChangeHeading />
       <div className="notice notice-warning">
         <p>{t('changePlan.blocked')}</p>
         <ul>
@@ -103,10 +113,7 @@ function ChangeFlowSteps({ options, now }: Readonly<{ options: Flow['options']; 
   const current = CHANGE_STEPS.indexOf(step);
   return (
     <div className="change-plan">
-      <p>
-        <Link to={paths.account}>{t('changePlan.back')}</Link>
-      </p>
-      <h1>{t('changePlan.title')}</h1>
+      <ChangeHeading />
       <p>{t('changePlan.intro')}</p>
       <nav aria-label={t('changePlan.steps.label')}>
         <ol className="steps">

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useChangeFlow } from './change-flow-context';
-import { quoteProblem } from './quote-problem';
+import { FieldProblems } from './field-problems';
 
 /**
  * Step 2: the TOTAL seats wanted (not the difference), within the plan's minimum and maximum;
@@ -14,7 +14,7 @@ import { quoteProblem } from './quote-problem';
 export function SeatsStep() {
   const { t } = useTranslation();
   useDocumentTitle(t('changePlan.stepTitle', { step: t('changePlan.steps.seats') }));
-  const { options, selection, select, names, live, request, linkTo } = useChangeFlow();
+  const { options, selection, select, names, live, linkTo } = useChangeFlow();
   const ids = { heading: useId(), input: useId(), hint: useId(), error: useId() };
   const plan = findPlan(options.catalog, selection.planId);
   const range = plan ? planQuantityRange(plan) : { min: 1, max: 1 };
@@ -51,13 +51,7 @@ export function SeatsStep() {
               count: held,
             })}
           </p>
-          <div aria-live="polite">
-            {problems.length > 0 && (
-              <p id={ids.error} className="field-error">
-                {problems.map((problem) => quoteProblem(t, names, problem, request)).join(' ')}
-              </p>
-            )}
-          </div>
+          <FieldProblems id={ids.error} problems={problems} />
         </div>
       )}
       <div className="step-actions">
