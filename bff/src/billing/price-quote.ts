@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import type { Instant } from '@planshift/shared/periods';
 import { type QuoteError, type QuoteResult, quoteChange } from '@planshift/shared/quote';
@@ -10,7 +10,7 @@ import type { BillingState, UserRecord } from '../store/records';
 export const QUOTE_TTL_SECONDS = 30 * 60;
 
 export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text);
 }
 
 /** The request in one canonical form: add-ons in id order, no optional noise. */

@@ -20,27 +20,31 @@ export function setSessionCookie(c: Ctx, deps: AppDeps, sessionId: string) {
   });
 }
 
-/** Signed cookies already verified, by app, mapped to their session's hash: a bounded memo. */
+/** Cookie headers already verified, by app, mapped to their session's hash: a bounded memo. */
 const verifiedCookies = new WeakMap<AppDeps, Map<string, string>>();
 const VERIFIED_COOKIES_KEPT = 10_000;
+// A browser's Cookie header is far shorter; a longer one is checked every time rather than kept.
+const LONGEST_REMEMBERED = 1024;
 
 /**
  * The hash of the session id in the signed cookie, or null when missing or tampered with.
- * Checking the signature and hashing the id cost more than the rest of a session lookup, and
- * their answer for a given cookie never changes, so it is remembered.
+ * Parsing the header, checking the signature and hashing the id cost more than the rest of a
+ * session lookup, and their answer for a given Cookie header never changes, so it is remembered.
  */
 export function sessionHashFrom(c: Ctx, deps: AppDeps): string | null {
-  const raw = getCookie(c, SESSION_COOKIE);
-  if (!raw) return null;
+  const header = c.req.header('cookie');
+  if (!header) return null;
   const memo = verifiedCookies.get(deps) ?? new Map<string, string>();
   verifiedCookies.set(deps, memo);
-  const known = memo.get(raw);
+  const known = memo.get(header);
   if (known) return known;
-  const sessionId = verifySignedValue(raw, deps.env.SESSION_SECRET);
+  const raw = getCookie(c, SESSION_COOKIE);
+  const sessionId = raw ? verifySignedValue(raw, deps.env.SESSION_SECRET) : null;
   if (!sessionId) return null;
   const hash = hashSessionId(sessionId);
+  if (header.length > LONGEST_REMEMBERED) return hash;
   if (memo.size >= VERIFIED_COOKIES_KEPT) memo.delete(memo.keys().next().value as string);
-  memo.set(raw, hash);
+  memo.set(header, hash);
   return hash;
 }
 
