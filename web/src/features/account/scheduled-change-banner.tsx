@@ -1,12 +1,10 @@
 import type { AccountView } from '@planshift/bff/api-types';
-import type { ChangeDescriptor } from '@planshift/shared/quote';
-import type { TFunction } from 'i18next';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import { ErrorNotice } from '../../ui/error-notice';
-import { cycleName } from './subscription-facts';
-import { type CatalogNames, useCatalogNames } from './use-catalog-names';
+import { changeKey, describeChange } from '../change-plan/describe-change';
+import { useCatalogNames } from './use-catalog-names';
 
 type ScheduledChange = NonNullable<AccountView['scheduledChange']>;
 
@@ -15,26 +13,6 @@ type Props = Readonly<{
   scheduled: ScheduledChange;
   cancel: Readonly<{ run: () => void; pending: boolean; error: unknown }>;
 }>;
-
-function describeChange(t: TFunction, names: CatalogNames, change: ChangeDescriptor): string {
-  switch (change.kind) {
-    case 'plan_change':
-      return t('account.scheduled.changes.plan', {
-        from: names.plan(change.fromPlanId),
-        to: names.plan(change.toPlanId),
-      });
-    case 'quantity_change':
-      return t('account.scheduled.changes.quantity', { from: change.from, to: change.to });
-    case 'interval_change':
-      return t('account.scheduled.changes.interval', { from: cycleName(t, change.from), to: cycleName(t, change.to) });
-    case 'add_on_change': {
-      const name = names.addOn(change.addOnId);
-      if (change.to === 0) return t('account.scheduled.changes.addOnRemoved', { name });
-      if (change.from === 0) return t('account.scheduled.changes.addOnAdded', { name });
-      return t('account.scheduled.changes.addOn', { name, from: change.from, to: change.to });
-    }
-  }
-}
 
 /** A change waiting for the period end (a downgrade, fewer seats…): what and when, and a way to cancel it. */
 export function ScheduledChangeBanner({ account, scheduled, cancel }: Props) {
@@ -62,9 +40,7 @@ export function ScheduledChangeBanner({ account, scheduled, cancel }: Props) {
       {scheduled.changes.length > 0 && (
         <ul className="plain-list">
           {scheduled.changes.map((change) => (
-            <li key={`${change.kind}-${'addOnId' in change ? change.addOnId : ''}`}>
-              {describeChange(t, names, change)}
-            </li>
+            <li key={changeKey(change)}>{describeChange(t, names, change)}</li>
           ))}
         </ul>
       )}

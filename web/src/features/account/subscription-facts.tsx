@@ -1,23 +1,8 @@
 import type { AccountView } from '@planshift/bff/api-types';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { type Formatters, useFormat } from '../../i18n/format';
+import { useFormat } from '../../i18n/format';
 import { cardBrandLabel } from '../../i18n/labels';
-
-type Subscription = AccountView['subscription'];
-
-/** "$149.90 per month", "€1,200.00 every 2 years". */
-export function pricePerCycle(t: TFunction, format: Formatters, subscription: Subscription): string {
-  const { unit, count } = subscription.interval;
-  const price = format.money(subscription.pricePerCycle);
-  return unit === 'year' ? t('price.perYear', { price, count }) : t('price.perMonth', { price, count });
-}
-
-export function cycleName(t: TFunction, interval: Subscription['interval']): string {
-  return interval.unit === 'year'
-    ? t('cycle.year', { count: interval.count })
-    : t('cycle.month', { count: interval.count });
-}
+import { cycleName, perCycle } from '../change-plan/describe-change';
 
 function Fact({ term, children }: Readonly<{ term: string; children: React.ReactNode }>) {
   return (
@@ -48,7 +33,9 @@ export function SubscriptionFacts({ account }: Readonly<{ account: AccountView }
         <span className={`badge badge-${subscription.status}`}>{t(`account.status.${subscription.status}`)}</span>
       </Fact>
       <Fact term={t('account.facts.price')}>
-        <span className="fact-main">{pricePerCycle(t, format, subscription)}</span>
+        <span className="fact-main">
+          {perCycle(t, format.money(subscription.pricePerCycle), subscription.interval)}
+        </span>
         {perSeat && (
           <span className="fact-detail">
             {t('account.perSeat', { count: subscription.quantity, unit: format.money(plan.unitAmount) })}

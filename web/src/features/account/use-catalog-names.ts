@@ -1,14 +1,13 @@
 import type { AccountView } from '@planshift/bff/api-types';
 import { useOptions } from '../../api/queries';
 import { humanise } from '../../i18n/labels';
-
-export type CatalogNames = Readonly<{ plan: (id: string) => string; addOn: (id: string) => string }>;
+import type { CatalogNames } from '../change-plan/catalog-names';
 
 /**
  * Plan and add-on names for ids the account view gives bare (a scheduled change's target): the
  * catalog comes with the options, fetched only when needed; ids read as words until it arrives.
  */
-export function useCatalogNames(account: AccountView, needed: boolean): CatalogNames {
+export function useCatalogNames(account: AccountView, needed: boolean): Pick<CatalogNames, 'plan' | 'addOn'> {
   const options = useOptions(needed);
   const catalog = options.data?.catalog;
   const { subscription } = account;

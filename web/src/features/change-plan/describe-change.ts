@@ -14,7 +14,11 @@ export const perCycle = (t: TFunction, price: string, interval: BillingInterval)
     : t('price.perMonth', { price, count: interval.count });
 
 /** One part of a change in words: "Plan: Pro → Business (upgrade)". */
-export function describeChange(t: TFunction, names: CatalogNames, change: ChangeDescriptor): string {
+export function describeChange(
+  t: TFunction,
+  names: Pick<CatalogNames, 'plan' | 'addOn'>,
+  change: ChangeDescriptor,
+): string {
   switch (change.kind) {
     case 'plan_change':
       return t(`changePlan.changes.plan.${change.direction}`, {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import type { CatalogNames } from './catalog-names';
 import { explainLine, lineKey } from './line-explanation';
+import { ItemAmountHead, Total } from './quote-table-parts';
 
 type Props = Readonly<{ nextBill: NextBill; catalog: OptionsView['catalog']; names: CatalogNames }>;
 
@@ -14,12 +15,7 @@ export function NextBillTable({ nextBill, catalog, names }: Props) {
   return (
     <table className="quote-table">
       <caption>{t('changePlan.summary.nextBillCaption', { date: format.date(nextBill.date) })}</caption>
-      <thead className="visually-hidden">
-        <tr>
-          <th scope="col">{t('changePlan.summary.item')}</th>
-          <th scope="col">{t('changePlan.summary.amount')}</th>
-        </tr>
-      </thead>
+      <ItemAmountHead />
       <tbody>
         {nextBill.lines.map((line) => {
           const explained = explainLine(t, format, names, catalog, line);
@@ -37,20 +33,11 @@ export function NextBillTable({ nextBill, catalog, names }: Props) {
       <tfoot>
         {nextBill.creditApplied.amount > 0 && (
           <>
-            <tr className="total">
-              <th scope="row">{t('changePlan.summary.nextBillTotal')}</th>
-              <td className="numeric">{format.money(nextBill.total)}</td>
-            </tr>
-            <tr className="total">
-              <th scope="row">{t('changePlan.summary.creditApplied')}</th>
-              <td className="numeric">{format.money(nextBill.creditApplied)}</td>
-            </tr>
+            <Total label={t('changePlan.summary.nextBillTotal')} value={format.money(nextBill.total)} />
+            <Total label={t('changePlan.summary.creditApplied')} value={format.money(nextBill.creditApplied)} />
           </>
         )}
-        <tr className="total total-strong">
-          <th scope="row">{t('changePlan.summary.nextBillDue')}</th>
-          <td className="numeric">{format.money(nextBill.amountDue)}</td>
-        </tr>
+        <Total label={t('changePlan.summary.nextBillDue')} value={format.money(nextBill.amountDue)} strong />
       </tfoot>
     </table>
   );

@@ -4,17 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import type { CatalogNames } from './catalog-names';
 import { explainLine, lineKey } from './line-explanation';
+import { ItemAmountHead, Total } from './quote-table-parts';
 
 type Props = Readonly<{ quote: Quote; catalog: OptionsView['catalog']; names: CatalogNames }>;
-
-function Total({ label, value, strong = false }: Readonly<{ label: string; value: string; strong?: boolean }>) {
-  return (
-    <tr className={strong ? 'total total-strong' : 'total'}>
-      <th scope="row">{label}</th>
-      <td className="numeric">{value}</td>
-    </tr>
-  );
-}
 
 /**
  * Today's lines, each explained (credit for unused time, charge for the remaining time), and
@@ -27,12 +19,7 @@ export function QuoteLinesTable({ quote, catalog, names }: Props) {
   return (
     <table className="quote-table">
       <caption>{t('changePlan.summary.todayCaption')}</caption>
-      <thead className="visually-hidden">
-        <tr>
-          <th scope="col">{t('changePlan.summary.item')}</th>
-          <th scope="col">{t('changePlan.summary.amount')}</th>
-        </tr>
-      </thead>
+      <ItemAmountHead />
       <tbody>
         {quote.lines.length === 0 && (
           <tr>
