@@ -1,13 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { changeRequestSchema } from '@planshift/shared/quote';
+import type { QuoteView } from '../../api-types';
 import { priceChange, quoteErrorToApiError } from '../../billing/price-quote';
 import { quoteView, repriceQuote, saveQuote, staleQuote } from '../../billing/quotes';
 import { notFound } from '../api-error';
 import type { AppDeps } from '../app-env';
 import { engineObject, errors, json, router } from '../openapi';
+import { quoteViewSchema } from '../response-schemas';
+import { schemaSerializer, writtenJson } from '../schema-serializer';
 import { requireSession } from '../session-middleware';
 
-const quoteViewSchema = engineObject('Quote', 'A stored quote: id, expiry, the request, and the engine’s quote.');
+const quoteAnswer = engineObject('Quote', 'A stored quote: id, expiry, the request, and the engine’s quote.');
+const writeQuote = schemaSerializer<QuoteView>(quoteViewSchema);
 
 export function quoteRoutes(deps: AppDeps) {
   const app = router();
@@ -26,7 +30,7 @@ export function quoteRoutes(deps: AppDeps) {
         },
       },
       responses: {
-        201: json(quoteViewSchema, 'The quote, stored with an id and an expiry'),
+        201: json(quoteAnswer, 'The quote, stored with an id and an expiry'),
         ...errors(400, 401, 403, 409, 415, 422),
       },
     }),
@@ -37,7 +41,8 @@ export function quoteRoutes(deps: AppDeps) {
       const now = deps.clock.now();
       const priced = priceChange(state, c.get('user'), request, now);
       if (!priced.ok) throw quoteErrorToApiError(priced.errors);
-      return c.json(await saveQuote(deps.store, state, request, priced.quote, now), 201);
+      const view = await saveQuote(deps.store, state, request, priced.quote, now);
+      return writtenJson<QuoteView, 201>(c, writeQuote(view), 201);
     },
   );
 
@@ -47,7 +52,7 @@ export function quoteRoutes(deps: AppDeps) {
       path: '/api/quotes/{quoteId}',
       summary: 'A quote made earlier',
       request: { params: z.object({ quoteId: z.string().min(1).max(100) }) },
-      responses: { 200: json(quoteViewSchema, 'The quote'), ...errors(401, 403, 404, 409) },
+      responses: { 200: json(quoteAnswer, 'The quote'), ...errors(401, 403, 404, 409) },
     }),
     async (c) => {
       const accountId = c.get('session').accountId;
@@ -56,7 +61,7 @@ export function quoteRoutes(deps: AppDeps) {
       if (!record || !state) throw notFound('quote');
       const quote = repriceQuote(state, c.get('user'), record);
       if (!quote) throw staleQuote(null);
-      return c.json(quoteView(record, quote), 200);
+      return writtenJson<QuoteView, 200>(c, writeQuote(quoteView(record, quote)), 200);
     },
   );
 
