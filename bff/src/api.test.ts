@@ -98,7 +98,18 @@ describe('sessions', () => {
   });
 
   it('needs a session for the account, and the CSRF token for every change', async () => {
-    expect((await system.anonymous.json('GET', '/api/account')).body).toMatchObject({ code: 'unauthenticated' });
+    for (const [method, path] of [
+      ['GET', '/api/account'],
+      ['GET', '/api/account/options'],
+      ['GET', '/api/documents'],
+      ['POST', '/api/quotes'],
+      ['GET', '/api/quotes/q-1'],
+    ] as const) {
+      expect(await system.anonymous.json(method, path, method === 'POST' ? {} : undefined), path).toMatchObject({
+        status: 401,
+        body: { code: 'unauthenticated' },
+      });
+    }
     const maria = await system.signIn('maria@northwind.example');
     const body = JSON.stringify({ planId: 'business', interval: MONTHLY, quantity: 10, addOns: [] });
     const withoutToken = await system.app.request('/api/quotes', {

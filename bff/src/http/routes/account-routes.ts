@@ -26,10 +26,9 @@ const optionsQuerySchema = z.object({
 
 export function accountRoutes(deps: AppDeps) {
   const app = router();
+  // A path ending in /* also matches the path without it, so one guard runs once per request.
   app.use('/api/account/*', requireSession(deps));
-  app.use('/api/account', requireSession(deps));
   app.use('/api/documents/*', requireSession(deps));
-  app.use('/api/documents', requireSession(deps));
 
   const load = async (accountId: string): Promise<BillingState> => {
     const state = await deps.store.loadBillingState(accountId);

@@ -15,7 +15,7 @@ const writeQuote = schemaSerializer<QuoteView>(quoteViewSchema);
 
 export function quoteRoutes(deps: AppDeps) {
   const app = router();
-  app.use('/api/quotes', requireSession(deps));
+  // A path ending in /* also matches the path without it, so one guard runs once per request.
   app.use('/api/quotes/*', requireSession(deps));
 
   app.openapi(
