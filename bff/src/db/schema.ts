@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Money columns are integer minor units; instants are integer epoch seconds (docs/decisions/003);
 // structured values the engine owns (limits, targets, quotes) are JSON text.
@@ -266,11 +266,15 @@ export const orders = sqliteTable(
     currency: text('currency').notNull(),
     status: text('status', { enum: ['pending', 'succeeded', 'failed'] }).notNull(),
     failure: text('failure'),
+    /** The processor's refund of a charge that could not be applied (the order then ends failed). */
+    refundId: text('refund_id'),
     createdAt: integer('created_at').notNull(),
     completedAt: integer('completed_at'),
   },
   (t) => [
     uniqueIndex('orders_payment_attempt').on(t.paymentAttemptId),
+    // A key reused after its 48 hours are swept is recognised by its order.
+    index('orders_idempotency_key').on(t.accountId, t.idempotencyKey),
     uniqueIndex('orders_one_pending_per_subscription').on(t.subscriptionId).where(sql`${t.status} = 'pending'`),
   ],
 );
@@ -489,3 +493,38 @@ export const collections = sqliteTable(
  * document let that one transaction through (0004_documents_immutable_renewals_collections.sql).
  */
 export const resetGuard = sqliteTable('reset_guard', { id: integer('id').primaryKey() });
+
+/**
+ * One writer per subscription at a time (docs/decisions/006): a row here is a claim that spans
+ * a payment (an order being confirmed, an invoice being collected). Writers that finish in one
+ * transaction check it there; writers that call the processor hold it until they record.
+ */
+export const subscriptionClaims = sqliteTable('subscription_claims', {
+  subscriptionId: text('subscription_id')
+    .primaryKey()
+    .references(() => subscriptions.id),
+  /** What holds it: `order:<id>` or `invoice:<id>`. */
+  holder: text('holder').notNull(),
+  /** The BFF instance and boot that took it (`<instance>/<boot>`): a restarted instance knows its own dead claims. */
+  owner: text('owner').notNull(),
+  /** Wall-clock seconds after which another instance may take the claim over (the lease). */
+  expiresAt: integer('expires_at').notNull(),
+  claimedAt: integer('claimed_at').notNull(),
+});
+
+/** Failed sign-ins per account (`account:<email>`) and per address (`address:<ip>`): a short, growing delay. */
+export const signInThrottle = sqliteTable('sign_in_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: integer('last_failure_at').notNull(),
+  blockedUntil: integer('blocked_until').notNull(),
+});
+
+/** Each issued document's PDF, rendered once off the event loop: documents never change after issue. */
+export const documentPdfs = sqliteTable('document_pdfs', {
+  documentId: text('document_id')
+    .primaryKey()
+    .references(() => documents.id),
+  pdf: blob('pdf', { mode: 'buffer' }).notNull(),
+  renderedAt: integer('rendered_at').notNull(),
+});

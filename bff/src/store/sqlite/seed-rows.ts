@@ -15,6 +15,9 @@ export function writeSeedPlan(tx: Conn, rows: RowWriter, plan: SeedPlan): void {
   // which is only inside this transaction.
   tx.insert(t.resetGuard).values({ id: 1 }).run();
   for (const table of [
+    t.subscriptionClaims,
+    t.signInThrottle,
+    t.documentPdfs,
     t.auditEvents,
     t.collections,
     t.outbox,
