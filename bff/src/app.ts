@@ -83,7 +83,12 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
   app.route('/', changeRoutes(deps, confirmer));
   app.route('/', invoiceRoutes(deps, billing));
   if (deps.env.NODE_ENV !== 'production') {
-    app.route('/', testRoutes(deps));
+    app.route(
+      '/',
+      testRoutes(deps, async () => {
+        await Promise.all([confirmer.settled(), billing.settled()]);
+      }),
+    );
     // The development mailbox: where e-mail goes when no SMTP server is configured.
     if (services.mail) app.route('/', devMailboxRoutes(services.mail.mailbox));
   }

@@ -15,6 +15,7 @@ import { SimulatedPaymentProvider } from './payments/simulated-provider';
 import { SCENARIOS } from './scenarios';
 import { resetToScenario } from './scenarios/reset';
 import { scenarioSchema } from './scenarios/scenario-schema';
+import { localClaimPolicy } from './store/claim-policy';
 import { SqliteStore } from './store/sqlite/sqlite-store';
 
 export type System = Readonly<{
@@ -23,6 +24,8 @@ export type System = Readonly<{
   billing: BillingRun;
   mail: Mail;
   store: SqliteStore;
+  /** The periodic pass: recover orders whose owner is gone, then renew and collect what is due. */
+  maintain: () => Promise<void>;
   close: () => void;
 }>;
 
@@ -38,7 +41,10 @@ export async function startSystem(
   }),
 ): Promise<System> {
   const db = openDatabase(env.DATABASE_FILE);
-  const store = new SqliteStore(db);
+  const store = new SqliteStore(
+    db,
+    localClaimPolicy({ instance: env.INSTANCE_ID, leaseSeconds: env.CLAIM_LEASE_SECONDS }),
+  );
   const clock = new SystemClock(store, env.NODE_ENV !== 'production');
   const deps: AppDeps = { env, store, clock, payments };
   const empty = !(await store.hasAccounts());
@@ -48,10 +54,13 @@ export async function startSystem(
     await resetToScenario(store, clock, scenarioSchema.parse(seed));
   }
   await clock.load();
-  const confirmer = new ChangeConfirmer(deps);
+  const billing = new BillingRun(deps);
+  // A period-end run skips a subscription while an order holds it: it goes on once the order ends.
+  const confirmer = new ChangeConfirmer(deps, () => {
+    billing.run().catch((error) => console.error('billing run failed', error));
+  });
   const recovered = await confirmer.recoverPendingOrders();
   if (recovered > 0) console.log(`Finished ${recovered} order(s) left pending by an earlier stop`);
-  const billing = new BillingRun(deps);
   // Moving the test clock renews and collects whatever fell due before the move is answered.
   clock.onChange(async () => {
     await billing.run();
@@ -63,6 +72,11 @@ export async function startSystem(
     billing,
     mail,
     store,
+    maintain: async () => {
+      const finished = await confirmer.recoverPendingOrders();
+      if (finished > 0) console.log(`Finished ${finished} order(s) whose owner is gone`);
+      await billing.run();
+    },
     close: () => {
       mail.transport.close();
       db.$client.close();

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_CLAIM_LEASE_SECONDS } from './store/claim-policy';
 
 const repoPath = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -17,6 +19,13 @@ const EnvSchema = z
     PAYMENTS_LEDGER_FILE: z.string().min(1).optional(),
     /** How long the simulated card processor takes to answer (after it has charged). */
     PAYMENTS_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+    /**
+     * This instance's name, stable across its restarts and unique among instances running on one
+     * database (default host:port): a restart recovers the orders its earlier boot left at once.
+     */
+    INSTANCE_ID: z.string().min(1).max(200).optional(),
+    /** How long a writer's claim on a subscription holds if its owner dies (docs/decisions/006). */
+    CLAIM_LEASE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(DEFAULT_CLAIM_LEASE_SECONDS),
     /** Signs session cookies. Outside production a fresh one per process is fine. */
     SESSION_SECRET: z.string().min(32).optional(),
     /** Which scenario seeds an empty database (outside production). */
@@ -38,6 +47,7 @@ const EnvSchema = z
     }
     return {
       ...env,
+      INSTANCE_ID: env.INSTANCE_ID ?? `${hostname()}:${env.PORT}`,
       SESSION_SECRET: env.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
       PAYMENTS_LEDGER_FILE: env.PAYMENTS_LEDGER_FILE ?? `${env.DATABASE_FILE}.payments.jsonl`,
       MAILBOX_DIR: env.MAILBOX_DIR ?? join(dirname(env.DATABASE_FILE), 'mailbox'),

@@ -19,9 +19,11 @@ const sweep = setInterval(() => {
 }, 3600_000);
 sweep.unref();
 
-// Period ends: once at start (catching up whatever ended while stopped), then every minute.
-system.billing.run().catch((error) => console.error('billing run failed', error));
-system.billing.every(60_000);
+// Period ends: once at start (catching up whatever ended while stopped), then every minute, each
+// pass first finishing orders whose owner is gone (a lapsed claim, docs/decisions/006).
+const maintain = () => system.maintain().catch((error) => console.error('maintenance pass failed', error));
+void maintain();
+setInterval(maintain, 60_000).unref();
 // E-mail queued by changes, renewals and provisioning: sent within seconds of the commit.
 system.mail.dispatcher.start(5_000);
 

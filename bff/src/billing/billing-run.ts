@@ -3,13 +3,20 @@ import type { Instant } from '@planshift/shared/periods';
 import type { AppDeps } from '../http/app-env';
 import { PaymentUnavailableError } from '../payments/payment-provider';
 import type { BillingState, CollectionDue, CollectionResult } from '../store/records';
-import type { RenewalCursor } from '../store/store';
+import type { CollectionClaim, RenewalCursor } from '../store/store';
 
 /** Days after the 1st, 2nd and 3rd declined attempt that the card is tried again; the 4th is the last. */
 export const RETRY_AFTER_DAYS = [1, 3, 5] as const;
 const BATCH = 500;
 
-export type BillingRunSummary = Readonly<{ renewed: number; invoices: number; collected: number; declined: number }>;
+export type BillingRunSummary = Readonly<{
+  renewed: number;
+  invoices: number;
+  collected: number;
+  declined: number;
+  /** Subscriptions another writer held: a later pass renews or collects them. */
+  skipped: number;
+}>;
 
 /** Every period that has ended by `now`, renewed in order: several when runs were missed. */
 export function renewalsFor(state: BillingState, now: Instant): Renewal[] {
@@ -46,7 +53,8 @@ export function nextAttemptAfter(at: Instant): (attempts: number) => Instant | n
  * The period-end run: renews what has ended, then collects what is due. Runs in this process
  * queue behind each other; runs in several (or a crash between a charge and its record) are safe
  * because the store renews in write transactions that re-read each subscription, and a
- * collection attempt has one attempt id the processor deduplicates.
+ * collection attempt has one attempt id the processor deduplicates. A subscription another
+ * writer holds (an order being confirmed) is left for a later pass (docs/decisions/006).
  */
 export class BillingRun {
   #queue: Promise<unknown> = Promise.resolve();
@@ -59,18 +67,15 @@ export class BillingRun {
     return next;
   }
 
-  /** Starts the timer of normal operation; the test clock's moves call run() themselves. */
-  every(intervalMs: number): () => void {
-    const timer = setInterval(() => {
-      this.run().catch((error) => console.error('billing run failed', error));
-    }, intervalMs);
-    timer.unref();
-    return () => clearInterval(timer);
+  /** Resolves once the runs queued so far have ended. */
+  async settled(): Promise<void> {
+    await this.#queue;
   }
 
   async #runOnce(now: Instant): Promise<BillingRunSummary> {
     let renewed = 0;
     let invoices = 0;
+    let skipped = 0;
     let cursor: RenewalCursor | null = null;
     do {
       const batch = await this.deps.store.renewDue({
@@ -81,6 +86,7 @@ export class BillingRun {
       });
       renewed += batch.renewed;
       invoices += batch.invoices;
+      skipped += batch.skipped;
       cursor = batch.cursor;
     } while (cursor);
 
@@ -88,14 +94,45 @@ export class BillingRun {
     let declined = 0;
     for (;;) {
       const due = await this.deps.store.dueCollections(now, BATCH);
-      const results = (await Promise.all(due.map((d) => this.collect(d)))).filter((r) => r !== null);
-      const recorded = await this.deps.store.recordCollections(results, now, nextAttemptAfter(now));
+      const claim = await this.deps.store.claimCollections(due);
+      skipped += due.length - claim.dues.length;
+      const { results, recorded } = await this.collectClaimed(claim, now);
       collected += results.filter((r) => r.outcome.status === 'succeeded').length;
       declined += results.filter((r) => r.outcome.status === 'failed').length;
       // A processor that does not answer leaves its invoices due: the next run tries again.
       if (due.length < BATCH || recorded === 0) break;
     }
-    return { renewed, invoices, collected, declined };
+    return { renewed, invoices, collected, declined, skipped };
+  }
+
+  /**
+   * Charges invoices whose subscriptions the caller has claimed, and records the outcomes (which
+   * releases the claims); an attempt whose outcome is unknown gives its claim back for a next pass.
+   */
+  async collectClaimed(
+    claim: CollectionClaim,
+    now: Instant,
+  ): Promise<Readonly<{ results: CollectionResult[]; recorded: number }>> {
+    const answered: CollectionResult[] = [];
+    const unknown: CollectionDue[] = [];
+    try {
+      const outcomes = await Promise.all(claim.dues.map(async (due) => [due, await this.collect(due)] as const));
+      for (const [due, result] of outcomes) {
+        if (result) answered.push(result);
+        else unknown.push(due);
+      }
+    } catch (error) {
+      await this.deps.store.releaseCollections(claim, claim.dues);
+      throw error;
+    }
+    // Every claimed subscription is released, by its record or here when nothing was answered for it.
+    const answeredSubscriptions = new Set(answered.map((r) => r.due.subscriptionId));
+    await this.deps.store.releaseCollections(
+      claim,
+      unknown.filter((due) => !answeredSubscriptions.has(due.subscriptionId)),
+    );
+    const recorded = await this.deps.store.recordCollections(claim, answered, now, nextAttemptAfter(now));
+    return { results: answered, recorded };
   }
 
   /** Charges an invoice's next attempt; null when the processor's answer is unknown. */

@@ -1,4 +1,5 @@
 import type { Quote } from '@planshift/shared/quote';
+import { currentPeriod } from '@planshift/shared/subscription';
 import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-env';
 import { type ChargeOutcome, PaymentUnavailableError } from '../payments/payment-provider';
@@ -17,15 +18,22 @@ export type ConfirmInput = Readonly<{
   requestHash: string;
 }>;
 
+type Priced = Readonly<{ state: BillingState; quote: Quote }>;
+
 /**
  * Confirms a quote exactly once, crash-safe around the payment: claim (one transaction), charge
  * (outside the database, with an attempt id the provider deduplicates), record (one transaction).
  */
 export class ChangeConfirmer {
-  /** Orders this process is charging right now; a pending order not in here was abandoned. */
+  /** Orders this process is working on right now; a pending order not in here was abandoned. */
   readonly #inFlight = new Set<string>();
+  readonly #running = new Set<Promise<unknown>>();
 
-  constructor(private readonly deps: AppDeps) {}
+  constructor(
+    private readonly deps: AppDeps,
+    /** Called once an order ends on a subscription whose period has ended: the period-end run may go on. */
+    private readonly onSettled: () => void = () => {},
+  ) {}
 
   async confirm(input: ConfirmInput): Promise<StoredResponse> {
     const { store, clock } = this.deps;
@@ -71,7 +79,7 @@ export class ChangeConfirmer {
     });
     switch (claim.kind) {
       case 'claimed':
-        return this.#chargeAndRecord(claim.order, state, quote);
+        return this.#working(claim.order, () => this.#chargeAndSettle(claim.order, { state, quote }));
       case 'replay':
         return claim.response;
       case 'key_reused':
@@ -81,24 +89,33 @@ export class ChangeConfirmer {
       case 'stale':
         throw await this.#stale((await store.loadBillingState(accountId)) ?? state, input.user, record);
       case 'subscription_busy':
-        throw new ApiError(409, 'change_in_progress', 'Another change to this subscription is being confirmed.');
+        throw new ApiError(409, 'change_in_progress', 'Another change to this subscription is being made.');
+      case 'key_expired':
+        throw new ApiError(
+          422,
+          'idempotency_key_expired',
+          'This Idempotency-Key was used more than 48 hours ago; send a new one.',
+          'Idempotency-Key',
+        );
     }
   }
 
   /**
-   * Finishes every order left pending by a crash, from the provider's record of its attempt. An
-   * attempt the provider never saw is abandoned: nobody is waiting, and nothing was charged.
+   * Finishes every pending order whose owner is gone (a crash, a lapsed lease), from the
+   * provider's record of its attempt: applied, or refunded, or, when the provider never saw the
+   * attempt, abandoned (nobody is waiting, and nothing was charged). Runs at start-up and with
+   * every period-end tick; orders this process is working on are left to it.
    */
   async recoverPendingOrders(): Promise<number> {
     let finished = 0;
     for (const order of await this.deps.store.pendingOrders()) {
-      if (this.#inFlight.has(order.id)) continue;
+      if (this.#inFlight.has(order.id) || !(await this.deps.store.takeOverOrder(order))) continue;
       try {
-        await this.#resume(order, 'abandon_if_unseen');
+        await this.#working(order, () => this.#resume(order, 'abandon_if_unseen'));
         finished += 1;
       } catch (error) {
-        // The processor may be unreachable now: the order stays pending for the next attempt
-        // (a client's retry, or the next start-up), and the BFF still serves.
+        // The processor may be unreachable now: the order stays pending for the next pass (or
+        // the client's retry), and the BFF still serves.
         console.error(`order ${order.id} could not be finished yet`, error);
       }
     }
@@ -106,45 +123,48 @@ export class ChangeConfirmer {
   }
 
   async #retryPending(order: OrderRecord | null): Promise<StoredResponse> {
-    if (!order || this.#inFlight.has(order.id)) {
+    if (!order || this.#inFlight.has(order.id) || !(await this.deps.store.takeOverOrder(order))) {
       throw new ApiError(409, 'request_in_progress', 'This request is still being processed; retry shortly.');
     }
-    return this.#resume(order, 'charge');
+    return this.#working(order, () => this.#resume(order, 'charge'));
+  }
+
+  /** Marks the order as this process's work from claim to record: recovery leaves it alone meanwhile. */
+  async #working<T>(order: OrderRecord, work: () => Promise<T>): Promise<T> {
+    this.#inFlight.add(order.id);
+    const running = work();
+    this.#running.add(running);
+    try {
+      return await running;
+    } finally {
+      this.#inFlight.delete(order.id);
+      this.#running.delete(running);
+    }
+  }
+
+  /** Resolves once every order this process is working on has ended (a QA reset waits for it). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.#running]);
   }
 
   async #resume(order: OrderRecord, ifUnseen: 'charge' | 'abandon_if_unseen'): Promise<StoredResponse> {
-    const { store } = this.deps;
-    const record = await store.findQuoteById(order.quoteId);
-    const state = await store.loadBillingState(order.accountId);
-    const user = await store.findUser(order.userId);
-    if (!record || !state || !user) throw new Error(`order ${order.id} lost its quote, account or user`);
-    const quote = repriceQuote(state, user, record);
-    if (quote?.dueNow.amount !== order.amount) throw new Error(`order ${order.id} no longer reprices to its amount`);
-    if (order.amount > 0) {
-      const seen = await this.#guard(order, () => this.deps.payments.lookup(order.paymentAttemptId));
-      if (seen) return this.#record(order, state, quote, seen);
-      if (ifUnseen === 'abandon_if_unseen') {
-        await store.failOrder({ order, at: this.deps.clock.now(), payment: null, response: null });
-        return { status: 409, body: { code: 'order_abandoned', message: 'The order was never charged.', field: null } };
-      }
+    if (order.amount === 0) return this.#settle(order, null);
+    const seen = await this.#call(() => this.deps.payments.lookup(order.paymentAttemptId));
+    if (seen) return this.#settle(order, seen);
+    const priced = await this.#priced(order);
+    if (ifUnseen === 'abandon_if_unseen' || !priced) {
+      // Never charged: undo the claim, so that the key starts afresh (and the stale quote is told then).
+      await this.deps.store.failOrder({ order, at: this.deps.clock.now(), outcome: null, response: null });
+      return { status: 409, body: { code: 'order_abandoned', message: 'The order was never charged.', field: null } };
     }
-    return this.#chargeAndRecord(order, state, quote);
+    return this.#chargeAndSettle(order, priced);
   }
 
-  async #chargeAndRecord(order: OrderRecord, state: BillingState, quote: Quote) {
-    if (order.amount === 0) return this.#record(order, state, quote, null);
-    const method = state.account.paymentMethod;
-    if (!method) {
-      const response = declined(order, 'no_payment_method', 'There is no card on file.');
-      await this.deps.store.failOrder({
-        order,
-        at: this.deps.clock.now(),
-        payment: { declineCode: 'no_payment_method' },
-        response,
-      });
-      return response;
-    }
-    const outcome = await this.#guard(order, () =>
+  async #chargeAndSettle(order: OrderRecord, priced: Priced): Promise<StoredResponse> {
+    if (order.amount === 0) return this.#settle(order, null, priced);
+    const method = priced.state.account.paymentMethod;
+    if (!method) return this.#declined(order, 'no_payment_method', 'There is no card on file.');
+    const outcome = await this.#call(() =>
       this.deps.payments.charge({
         paymentAttemptId: order.paymentAttemptId,
         paymentMethod: method.reference,
@@ -153,24 +173,107 @@ export class ChangeConfirmer {
         description: `Subscription change ${order.id}`,
       }),
     );
-    return this.#record(order, state, quote, outcome);
+    return this.#settle(order, outcome, priced);
   }
 
-  async #record(order: OrderRecord, state: BillingState, quote: Quote, outcome: ChargeOutcome | null) {
-    const at = this.deps.clock.now();
-    if (outcome?.status === 'failed') {
-      const response = declined(order, outcome.decline, outcome.message);
-      await this.deps.store.failOrder({ order, at, payment: { declineCode: outcome.decline }, response });
-      return response;
+  /**
+   * Records what the charge did: a decline changes nothing; a capture (or nothing to capture)
+   * applies the change if the subscription is still the one it was priced from, and otherwise
+   * returns the money. Either way the order ends and its claim is released.
+   */
+  async #settle(order: OrderRecord, outcome: ChargeOutcome | null, known?: Priced): Promise<StoredResponse> {
+    if (outcome?.status === 'failed') return this.#declined(order, outcome.decline, outcome.message);
+    const priced = known ?? (await this.#priced(order));
+    if (priced) {
+      const payment = outcome ? { chargeId: outcome.chargeId, amount: outcome.amount } : null;
+      const change = changeSetFor(priced.state, priced.quote, order, payment, this.deps.clock.now());
+      const result = await this.deps.store.completeOrder(change, (issued) =>
+        confirmationResponse(change, priced.quote, issued),
+      );
+      if (result.kind === 'completed') {
+        this.#settled(priced.state);
+        return result.response;
+      }
     }
-    const payment = outcome ? { chargeId: outcome.chargeId, amount: outcome.amount } : null;
-    const change = changeSetFor(state, quote, order, payment, at);
-    return this.deps.store.completeOrder(change, (issued) => confirmationResponse(change, quote, issued));
+    return this.#notApplied(order, outcome);
   }
 
-  /** Marks the order in flight while the provider is called; an unknown outcome leaves it pending for a retry. */
-  async #guard<T>(order: OrderRecord, call: () => Promise<T>): Promise<T> {
-    this.#inFlight.add(order.id);
+  /** The change cannot be applied as priced: refund what was captured, and say so. */
+  async #notApplied(order: OrderRecord, outcome: ChargeOutcome | null): Promise<StoredResponse> {
+    const refund =
+      outcome?.status === 'succeeded'
+        ? await this.#call(() =>
+            this.deps.payments.refund({
+              refundAttemptId: `rf_${order.paymentAttemptId}`,
+              paymentAttemptId: order.paymentAttemptId,
+              amount: outcome.amount,
+              currency: outcome.currency,
+              reason: 'subscription_changed',
+            }),
+          )
+        : null;
+    const refunded = refund && { amount: refund.amount, currency: refund.currency };
+    const response: StoredResponse = {
+      status: 409,
+      body: {
+        code: 'change_not_applied',
+        message: refund
+          ? 'The subscription changed while the payment was being taken, so the change was not applied and the charge was refunded.'
+          : 'The subscription changed while the order was being confirmed, so the change was not applied.',
+        field: null,
+        details: { orderId: order.id, refunded },
+      },
+    };
+    const at = this.deps.clock.now();
+    await this.deps.store.failOrder({
+      order,
+      at,
+      outcome: { kind: 'not_applied', refundId: refund?.refundId ?? null, reason: 'subscription_changed' },
+      response,
+    });
+    this.#settled(await this.deps.store.loadBillingState(order.accountId));
+    return response;
+  }
+
+  async #declined(order: OrderRecord, decline: string, message: string): Promise<StoredResponse> {
+    const response: StoredResponse = {
+      status: 402,
+      body: { code: 'payment_declined', message, field: null, details: { decline, orderId: order.id } },
+    };
+    await this.deps.store.failOrder({
+      order,
+      at: this.deps.clock.now(),
+      outcome: { kind: 'declined', declineCode: decline },
+      response,
+    });
+    return response;
+  }
+
+  /** The order's quote, priced again from the subscription as it is now; null when it no longer applies. */
+  async #priced(order: OrderRecord): Promise<Priced | null> {
+    const { store } = this.deps;
+    const [record, state, user] = await Promise.all([
+      store.findQuoteById(order.quoteId),
+      store.loadBillingState(order.accountId),
+      store.findUser(order.userId),
+    ]);
+    if (!record || !state || !user || state.version !== order.subscriptionVersion) return null;
+    try {
+      const quote = repriceQuote(state, user, record);
+      return quote?.dueNow.amount === order.amount ? { state, quote } : null;
+    } catch (error) {
+      if (error instanceof ApiError) return null;
+      throw error;
+    }
+  }
+
+  /** A writer that waited for this order (a period-end run that skipped it) goes on now. */
+  #settled(state: BillingState | null): void {
+    if (state && currentPeriod(state.subscription).end <= this.deps.clock.now()) this.onSettled();
+  }
+
+  /** Calls the provider; an unknown outcome leaves the order pending for a retry or recovery. */
+  async #call<T>(call: () => Promise<T>): Promise<T> {
     try {
       return await call();
     } catch (error) {
@@ -182,8 +285,6 @@ export class ChangeConfirmer {
         );
       }
       throw error;
-    } finally {
-      this.#inFlight.delete(order.id);
     }
   }
 
@@ -202,11 +303,4 @@ function keyReused() {
     'This Idempotency-Key was used with another request.',
     'Idempotency-Key',
   );
-}
-
-function declined(order: OrderRecord, decline: string, message: string): StoredResponse {
-  return {
-    status: 402,
-    body: { code: 'payment_declined', message, field: null, details: { decline, orderId: order.id } },
-  };
 }

@@ -35,8 +35,13 @@ try {
   } else if (command === 'complete' && changeId) {
     const clock = new SystemClock(store, env.NODE_ENV !== 'production');
     await clock.load();
-    const outcome = await store.completeProvisioning({ changeId, operator: values.operator, at: clock.now() });
-    if (outcome === 'not_pending') {
+    const outcome = await completeWhenFree(() =>
+      store.completeProvisioning({ changeId, operator: values.operator, at: clock.now() }),
+    );
+    if (outcome === 'busy') {
+      console.error(`Change ${changeId}: its subscription is still being changed; try again in a minute.`);
+      process.exitCode = 1;
+    } else if (outcome === 'not_pending') {
       console.error(`Change ${changeId} has no provisioning pending.`);
       process.exitCode = 1;
     } else {
@@ -48,4 +53,21 @@ try {
   }
 } finally {
   db.$client.close();
+}
+
+/**
+ * One writer per subscription (docs/decisions/006): while an order or a collection holds the
+ * subscription, completing waits for it to end, polling, up to two minutes.
+ */
+async function completeWhenFree(
+  complete: () => Promise<'completed' | 'not_pending' | 'busy'>,
+): Promise<'completed' | 'not_pending' | 'busy'> {
+  const deadline = Date.now() + 120_000;
+  for (let announced = false; ; ) {
+    const outcome = await complete();
+    if (outcome !== 'busy' || Date.now() > deadline) return outcome;
+    if (!announced) console.log('The subscription is being changed right now; waiting for that to finish…');
+    announced = true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

@@ -1,4 +1,4 @@
-import { formatMoney } from '@planshift/shared/money';
+import { type CurrencyCode, formatMoney } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../api-types';
@@ -31,6 +31,7 @@ const PAYLOADS = {
   renewal_invoiced: z.object({ invoiceId: z.string(), locale }),
   renewal_failed: z.object({ invoiceId: z.string(), locale, nextAttemptAt: z.number().int().nullable() }),
   provisioning_completed: z.object({ changeId: z.string(), locale }),
+  change_refunded: z.object({ orderId: z.string(), amount: z.int().positive(), currency: z.string(), locale }),
 };
 type Kind = keyof typeof PAYLOADS;
 type Payload<K extends Kind> = z.output<(typeof PAYLOADS)[K]>;
@@ -46,6 +47,8 @@ export async function composeEmail(message: OutboxMessage, deps: ComposeDeps): P
       return renewalFailed(message, payload(message, 'renewal_failed'), deps);
     case 'provisioning_completed':
       return provisioningCompleted(message, payload(message, 'provisioning_completed'), deps);
+    case 'change_refunded':
+      return changeRefunded(message, payload(message, 'change_refunded'), deps);
     default:
       throw new UndeliverableMailError(`no e-mail for outbox kind "${message.kind}"`);
   }
@@ -125,6 +128,16 @@ async function provisioningCompleted(message: OutboxMessage, p: Payload<'provisi
   const blocks: EmailBlock[] = [
     { kind: 'paragraph', text: words.intro(formats(p.locale).date(change.confirmedAt)) },
     ...(items.length ? [{ kind: 'list' as const, heading: null, items }] : []),
+  ];
+  return mail(message, { locale: p.locale, subject: words.subject, blocks }, [], deps);
+}
+
+async function changeRefunded(message: OutboxMessage, p: Payload<'change_refunded'>, deps: ComposeDeps) {
+  const words = EMAIL_STRINGS[p.locale].changeRefunded;
+  const amount = formatMoney({ amount: p.amount, currency: p.currency as CurrencyCode }, p.locale);
+  const blocks: EmailBlock[] = [
+    { kind: 'paragraph', text: words.intro(formats(p.locale).date(message.createdAt), amount) },
+    { kind: 'paragraph', text: words.tryAgain },
   ];
   return mail(message, { locale: p.locale, subject: words.subject, blocks }, [], deps);
 }

@@ -42,6 +42,11 @@ export type EmailStrings = Readonly<{
     subject: string;
     intro: (date: string) => string;
   }>;
+  changeRefunded: Readonly<{
+    subject: string;
+    intro: (date: string, amount: string) => string;
+    tryAgain: string;
+  }>;
 }>;
 
 /** Swedish ordinal suffix: 2:a, 3:e, 21:a, 11:e. */
@@ -96,6 +101,12 @@ export const EMAIL_STRINGS = {
       intro: (date) =>
         `The change you confirmed on ${date} is now fully set up: all its new limits and features are active.`,
     },
+    changeRefunded: {
+      subject: 'Your subscription change was not applied: the payment is refunded',
+      intro: (date, amount) =>
+        `The change to your subscription requested on ${date} could not be applied, because the subscription changed while the payment was being taken. We have refunded the ${amount} charged to your card; it reaches your account within a few days.`,
+      tryAgain: 'Your subscription is as it was. To make the change, open the portal and confirm a new quote.',
+    },
   },
   ro: {
     greeting: (name) => `Bună ziua, ${name},`,
@@ -139,6 +150,13 @@ export const EMAIL_STRINGS = {
       intro: (date) =>
         `Modificarea confirmată la ${date} este acum complet configurată: toate noile limite și funcționalități sunt active.`,
     },
+    changeRefunded: {
+      subject: 'Modificarea abonamentului nu a fost aplicată: plata a fost rambursată',
+      intro: (date, amount) =>
+        `Modificarea abonamentului solicitată la ${date} nu a putut fi aplicată, deoarece abonamentul s-a schimbat în timp ce se procesa plata. V-am rambursat suma de ${amount} debitată de pe card; o veți regăsi în cont în câteva zile.`,
+      tryAgain:
+        'Abonamentul dumneavoastră a rămas neschimbat. Pentru a face modificarea, deschideți portalul și confirmați o ofertă nouă.',
+    },
   },
   el: {
     greeting: (name) => `Γεια σας, ${name},`,
@@ -181,6 +199,13 @@ export const EMAIL_STRINGS = {
       subject: 'Η αλλαγή της συνδρομής σας ολοκληρώθηκε',
       intro: (date) =>
         `Η αλλαγή που επιβεβαιώσατε στις ${date} έχει πλέον ρυθμιστεί πλήρως: όλα τα νέα όρια και οι νέες λειτουργίες είναι ενεργά.`,
+    },
+    changeRefunded: {
+      subject: 'Η αλλαγή της συνδρομής σας δεν εφαρμόστηκε: η πληρωμή επιστράφηκε',
+      intro: (date, amount) =>
+        `Η αλλαγή της συνδρομής σας που ζητήσατε στις ${date} δεν μπόρεσε να εφαρμοστεί, επειδή η συνδρομή άλλαξε ενώ γινόταν η πληρωμή. Σας επιστρέψαμε το ποσό των ${amount} που χρεώθηκε στην κάρτα σας· θα εμφανιστεί στον λογαριασμό σας μέσα σε λίγες ημέρες.`,
+      tryAgain:
+        'Η συνδρομή σας παραμένει ως είχε. Για να κάνετε την αλλαγή, ανοίξτε την πύλη και επιβεβαιώστε μια νέα προσφορά.',
     },
   },
   // French sets a no-break space before ":" and ";".
@@ -227,6 +252,13 @@ export const EMAIL_STRINGS = {
       intro: (date) =>
         `La modification confirmée le ${date} est désormais entièrement mise en place\u00a0: toutes les nouvelles limites et fonctionnalités sont actives.`,
     },
+    changeRefunded: {
+      subject: 'La modification de votre abonnement n’a pas été appliquée\u00a0: le paiement est remboursé',
+      intro: (date, amount) =>
+        `La modification de votre abonnement demandée le ${date} n’a pas pu être appliquée, car l’abonnement a changé pendant le paiement. Nous avons remboursé les ${amount} débités sur votre carte\u00a0; ils apparaîtront sur votre compte d’ici quelques jours.`,
+      tryAgain:
+        'Votre abonnement est resté tel quel. Pour faire la modification, ouvrez le portail et confirmez un nouveau devis.',
+    },
   },
   it: {
     greeting: (name) => `Buongiorno ${name},`,
@@ -270,6 +302,13 @@ export const EMAIL_STRINGS = {
       intro: (date) =>
         `La modifica che hai confermato il ${date} è ora completamente configurata: tutti i nuovi limiti e le nuove funzionalità sono attivi.`,
     },
+    changeRefunded: {
+      subject: 'La modifica del tuo abbonamento non è stata applicata: il pagamento è stato rimborsato',
+      intro: (date, amount) =>
+        `La modifica dell’abbonamento che hai richiesto il ${date} non è stata applicata, perché l’abbonamento è cambiato mentre il pagamento era in corso. Ti abbiamo rimborsato i ${amount} addebitati sulla tua carta; li vedrai sul conto entro pochi giorni.`,
+      tryAgain:
+        'Il tuo abbonamento è rimasto com’era. Per fare la modifica, apri il portale e conferma un nuovo preventivo.',
+    },
   },
   sv: {
     greeting: (name) => `Hej ${name},`,
@@ -312,6 +351,12 @@ export const EMAIL_STRINGS = {
       subject: 'Ändringen av ditt abonnemang är helt klar',
       intro: (date) =>
         `Ändringen som du bekräftade den ${date} är nu helt införd: alla nya gränser och funktioner är aktiva.`,
+    },
+    changeRefunded: {
+      subject: 'Ändringen av ditt abonnemang genomfördes inte: betalningen är återbetald',
+      intro: (date, amount) =>
+        `Ändringen av ditt abonnemang som du begärde den ${date} kunde inte genomföras, eftersom abonnemanget ändrades medan betalningen drogs. Vi har återbetalat ${amount} som drogs från ditt kort; beloppet syns på ditt konto inom några dagar.`,
+      tryAgain: 'Ditt abonnemang är oförändrat. Vill du göra ändringen öppnar du portalen och bekräftar en ny offert.',
     },
   },
 } satisfies Record<Locale, EmailStrings>;

@@ -1,36 +1,45 @@
 import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { ChargeOutcome, ChargeRequest } from './payment-provider';
+import type { ChargeOutcome, ChargeRequest, RefundOutcome } from './payment-provider';
 
-/** What the processor remembers of an attempt: its outcome and the request it answered. */
+/** What the processor remembers of a charge attempt: its outcome and the request it answered. */
 export type ChargeRecord = ChargeOutcome &
   Readonly<{ request: Pick<ChargeRequest, 'paymentMethod' | 'amount' | 'currency'>; recordedAt: string }>;
 
+/** What the processor remembers of a refund attempt. */
+export type RefundRecord = RefundOutcome & Readonly<{ reason: string; recordedAt: string }>;
+
+export type LedgerRecord = ChargeRecord | RefundRecord;
+
+/** A record's idempotency key: the charge's or the refund's attempt id (never the same). */
+export const ledgerKey = (record: LedgerRecord): string =>
+  record.status === 'refunded' ? record.refundAttemptId : record.paymentAttemptId;
+
 export interface ChargeLedger {
-  get(paymentAttemptId: string): ChargeRecord | null;
+  get(attemptId: string): LedgerRecord | null;
   /** Resolves once the record is durable. */
-  put(record: ChargeRecord): Promise<void>;
-  all(): ChargeRecord[];
+  put(record: LedgerRecord): Promise<void>;
+  all(): LedgerRecord[];
   /** Forgets every record: only for a test world that is reset along with the database. */
   clear(): void;
 }
 
 export class InMemoryChargeLedger implements ChargeLedger {
-  readonly #records = new Map<string, ChargeRecord>();
+  readonly #records = new Map<string, LedgerRecord>();
 
-  get(paymentAttemptId: string): ChargeRecord | null {
-    return this.#records.get(paymentAttemptId) ?? null;
+  get(attemptId: string): LedgerRecord | null {
+    return this.#records.get(attemptId) ?? null;
   }
 
-  async put(record: ChargeRecord): Promise<void> {
+  async put(record: LedgerRecord): Promise<void> {
     this.set(record);
   }
 
-  set(record: ChargeRecord): void {
-    this.#records.set(record.paymentAttemptId, record);
+  set(record: LedgerRecord): void {
+    this.#records.set(ledgerKey(record), record);
   }
 
-  all(): ChargeRecord[] {
+  all(): LedgerRecord[] {
     return [...this.#records.values()];
   }
 
@@ -47,7 +56,7 @@ export class InMemoryChargeLedger implements ChargeLedger {
  */
 export class FileChargeLedger implements ChargeLedger {
   readonly #memory = new InMemoryChargeLedger();
-  #queued: { record: ChargeRecord; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  #queued: { record: LedgerRecord; resolve: () => void; reject: (error: unknown) => void }[] = [];
   #writing = false;
 
   constructor(private readonly file: string) {
@@ -58,15 +67,15 @@ export class FileChargeLedger implements ChargeLedger {
     // told of that charge. Cut it off: left there, the next append would glue onto it and be lost.
     if (complete < text.length) truncateSync(file, Buffer.byteLength(text.slice(0, complete)));
     for (const line of text.slice(0, complete).split('\n')) {
-      if (line.trim()) this.#memory.set(JSON.parse(line) as ChargeRecord);
+      if (line.trim()) this.#memory.set(JSON.parse(line) as LedgerRecord);
     }
   }
 
-  get(paymentAttemptId: string): ChargeRecord | null {
-    return this.#memory.get(paymentAttemptId);
+  get(attemptId: string): LedgerRecord | null {
+    return this.#memory.get(attemptId);
   }
 
-  put(record: ChargeRecord): Promise<void> {
+  put(record: LedgerRecord): Promise<void> {
     return new Promise((resolve, reject) => {
       this.#queued.push({ record, resolve, reject });
       if (!this.#writing) void this.#writeQueued();
@@ -98,7 +107,7 @@ export class FileChargeLedger implements ChargeLedger {
     this.#writing = false;
   }
 
-  all(): ChargeRecord[] {
+  all(): LedgerRecord[] {
     return this.#memory.all();
   }
 

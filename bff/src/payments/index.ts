@@ -1,10 +1,19 @@
-export { type ChargeLedger, type ChargeRecord, FileChargeLedger, InMemoryChargeLedger } from './charge-ledger';
+export {
+  type ChargeLedger,
+  type ChargeRecord,
+  FileChargeLedger,
+  InMemoryChargeLedger,
+  type LedgerRecord,
+  type RefundRecord,
+} from './charge-ledger';
 export {
   type CardDecline,
   type ChargeOutcome,
   type ChargeRequest,
   type PaymentProvider,
   PaymentUnavailableError,
+  type RefundOutcome,
+  type RefundRequest,
 } from './payment-provider';
 export {
   type PaymentFault,

@@ -16,6 +16,26 @@ export type ChargeOutcome =
   | Readonly<{ status: 'succeeded'; chargeId: string; paymentAttemptId: string; amount: number; currency: string }>
   | Readonly<{ status: 'failed'; decline: CardDecline; paymentAttemptId: string; message: string }>;
 
+export type RefundRequest = Readonly<{
+  /** The provider-side idempotency key of the refund: the same id never refunds twice. */
+  refundAttemptId: string;
+  /** The charge's attempt id. */
+  paymentAttemptId: string;
+  /** Integer minor units, more than zero and at most what the charge captured. */
+  amount: number;
+  currency: string;
+  reason: string;
+}>;
+
+export type RefundOutcome = Readonly<{
+  status: 'refunded';
+  refundId: string;
+  refundAttemptId: string;
+  paymentAttemptId: string;
+  amount: number;
+  currency: string;
+}>;
+
 export interface PaymentProvider {
   /**
    * Charges once per paymentAttemptId: a repeated id returns the first outcome without charging
@@ -24,6 +44,11 @@ export interface PaymentProvider {
   charge(request: ChargeRequest): Promise<ChargeOutcome>;
   /** The provider's record of an attempt, or null if it never reached the provider. */
   lookup(paymentAttemptId: string): Promise<ChargeOutcome | null>;
+  /**
+   * Returns a captured charge's money, once per refundAttemptId: a repeated id returns the first
+   * outcome. Throws PaymentUnavailableError when the outcome is unknown; retry with the same id.
+   */
+  refund(request: RefundRequest): Promise<RefundOutcome>;
 }
 
 /** We do not know whether the charge happened: retry with the same attempt id, or look it up. */

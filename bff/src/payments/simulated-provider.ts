@@ -1,12 +1,20 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type ChargeLedger, type ChargeRecord, InMemoryChargeLedger } from './charge-ledger';
+import {
+  type ChargeLedger,
+  type ChargeRecord,
+  InMemoryChargeLedger,
+  type LedgerRecord,
+  type RefundRecord,
+} from './charge-ledger';
 import {
   type CardDecline,
   type ChargeOutcome,
   type ChargeRequest,
   type PaymentProvider,
   PaymentUnavailableError,
+  type RefundOutcome,
+  type RefundRequest,
 } from './payment-provider';
 
 /** The card processor test numbers everyone knows (Stripe's), and what each one does. */
@@ -42,7 +50,7 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   readonly #ledger: ChargeLedger;
   #delayMs: number;
   #faults: { kind: PaymentFault['kind']; remaining: number }[] = [];
-  readonly #writing = new Map<string, Promise<ChargeRecord>>();
+  readonly #writing = new Map<string, Promise<LedgerRecord>>();
 
   constructor(options: SimulatedProviderOptions = {}) {
     this.#ledger = options.ledger ?? new InMemoryChargeLedger();
@@ -68,9 +76,20 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     this.clearFaults();
   }
 
-  /** Every outcome the processor recorded, one per attempt id. */
+  /** Every charge outcome the processor recorded, one per attempt id. */
   charges(): ChargeOutcome[] {
-    return this.#ledger.all().map(outcomeOf);
+    return this.#ledger
+      .all()
+      .filter((record) => record.status !== 'refunded')
+      .map(outcomeOf);
+  }
+
+  /** Every refund the processor made, one per refund attempt id. */
+  refunds(): RefundOutcome[] {
+    return this.#ledger
+      .all()
+      .filter((record) => record.status === 'refunded')
+      .map(refundOutcomeOf);
   }
 
   async charge(request: ChargeRequest): Promise<ChargeOutcome> {
@@ -80,7 +99,10 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     const fault = this.#takeFault();
     if (fault === 'fail_before_charge') throw new PaymentUnavailableError('The payment provider could not be reached.');
 
-    const record = await this.#record(request, fault === 'decline' ? 'insufficient_funds' : null);
+    const record = await this.#once(request.paymentAttemptId, () =>
+      recordFor(request, fault === 'decline' ? 'insufficient_funds' : null),
+    );
+    if (record.status === 'refunded') throw new Error(`${request.paymentAttemptId} is a refund's id`);
     assertSameRequest(record, request);
     const outcome = outcomeOf(record);
     if (this.#delayMs > 0) await sleep(this.#delayMs);
@@ -93,17 +115,51 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     // in between: null tells the caller the attempt never happened and may be abandoned.
     await this.#writing.get(paymentAttemptId)?.catch(() => {});
     const record = this.#ledger.get(paymentAttemptId);
-    return record ? outcomeOf(record) : null;
+    return record && record.status !== 'refunded' ? outcomeOf(record) : null;
   }
 
-  /** The attempt's one record: a second call while the first is being written waits for it. */
-  #record(request: ChargeRequest, decline: CardDecline | null): Promise<ChargeRecord> {
-    const id = request.paymentAttemptId;
+  async refund(request: RefundRequest): Promise<RefundOutcome> {
+    const fault = this.#takeFault();
+    if (fault === 'fail_before_charge') throw new PaymentUnavailableError('The payment provider could not be reached.');
+    await this.#writing.get(request.paymentAttemptId)?.catch(() => {});
+    const record = await this.#once(request.refundAttemptId, () => this.#refundRecordFor(request));
+    if (record.status !== 'refunded' || record.paymentAttemptId !== request.paymentAttemptId) {
+      throw new Error(`refund attempt ${request.refundAttemptId} was first made for another charge`);
+    }
+    if (this.#delayMs > 0) await sleep(this.#delayMs);
+    if (fault === 'lose_response') throw new PaymentUnavailableError('The payment provider’s answer was lost.');
+    return refundOutcomeOf(record);
+  }
+
+  /** Like a processor: only a captured charge is refunded, and never beyond what it captured. */
+  #refundRecordFor(request: RefundRequest): RefundRecord {
+    const charge = this.#ledger.get(request.paymentAttemptId);
+    if (charge?.status !== 'succeeded') throw new Error(`no captured charge ${request.paymentAttemptId} to refund`);
+    const refunded = this.refunds()
+      .filter((refund) => refund.paymentAttemptId === request.paymentAttemptId)
+      .reduce((sum, refund) => sum + refund.amount, 0);
+    if (request.currency !== charge.currency || request.amount <= 0 || refunded + request.amount > charge.amount) {
+      throw new Error(`refund of ${request.amount} ${request.currency} exceeds charge ${request.paymentAttemptId}`);
+    }
+    return {
+      status: 'refunded',
+      refundId: `re_${createHash('sha256').update(request.refundAttemptId).digest('hex').slice(0, 24)}`,
+      refundAttemptId: request.refundAttemptId,
+      paymentAttemptId: request.paymentAttemptId,
+      amount: request.amount,
+      currency: request.currency,
+      reason: request.reason,
+      recordedAt: new Date().toISOString(),
+    };
+  }
+
+  /** An attempt's one record: a second call while the first is being written waits for it. */
+  #once(id: string, make: () => LedgerRecord): Promise<LedgerRecord> {
     const known = this.#ledger.get(id);
     if (known) return Promise.resolve(known);
     let writing = this.#writing.get(id);
     if (!writing) {
-      const record = recordFor(request, decline);
+      const record = make();
       // A ledger that cannot write may still have kept part of the record: the outcome is unknown.
       writing = this.#ledger.put(record).then(
         () => record,
@@ -138,6 +194,11 @@ function recordFor(request: ChargeRequest, decline: CardDecline | null): ChargeR
     return { ...common, status: 'succeeded', chargeId, amount: request.amount, currency: request.currency };
   }
   return { ...common, status: 'failed', decline: behaviour, message: DECLINE_MESSAGES[behaviour] };
+}
+
+function refundOutcomeOf(record: RefundRecord): RefundOutcome {
+  const { refundId, refundAttemptId, paymentAttemptId, amount, currency } = record;
+  return { status: 'refunded', refundId, refundAttemptId, paymentAttemptId, amount, currency };
 }
 
 function outcomeOf(record: ChargeRecord): ChargeOutcome {

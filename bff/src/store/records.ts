@@ -127,6 +127,8 @@ export type OrderRecord = Readonly<{
   currency: CurrencyCode;
   status: 'pending' | 'succeeded' | 'failed';
   createdAt: Instant;
+  /** Set when the charge was refunded because the change could not be applied. */
+  refundId?: string | null;
 }>;
 
 export type StoredResponse = Readonly<{ status: number; body: unknown }>;

@@ -36,8 +36,31 @@ export type ClaimResult =
   | Readonly<{ kind: 'in_progress'; order: OrderRecord | null }>
   /** The subscription changed since the quote was priced. */
   | Readonly<{ kind: 'stale' }>
-  /** Another order for the same subscription is pending. */
-  | Readonly<{ kind: 'subscription_busy' }>;
+  /** Another writer holds the subscription (an order being confirmed, an invoice being collected). */
+  | Readonly<{ kind: 'subscription_busy' }>
+  /** The key was used for an order whose key record has since been swept (after 48 hours). */
+  | Readonly<{ kind: 'key_expired' }>;
+
+/** What holds a subscription while the card processor is called (docs/decisions/006). */
+export type ClaimHolder = `order:${string}` | `collection:${string}`;
+
+/** Who takes claims and for how long: one per BFF process. */
+export type ClaimPolicy = Readonly<{
+  /** Stable across restarts of the same instance (INSTANCE_ID): its earlier boots' claims are known dead. */
+  instance: string;
+  /** `<instance>/<boot>`, new for every process. */
+  owner: string;
+  /** How long a claim holds without its owner finishing, in wall-clock seconds. */
+  leaseSeconds: number;
+  wallNow: () => Instant;
+}>;
+
+export type CollectionClaim = Readonly<{ holder: ClaimHolder; dues: readonly CollectionDue[] }>;
+
+export type CompleteOrderResult =
+  | Readonly<{ kind: 'completed'; response: StoredResponse }>
+  /** The subscription is not the one the order was priced from (or is gone): refund the charge. */
+  | Readonly<{ kind: 'moved' }>;
 
 export type ProvisioningTask = Readonly<{
   changeId: string;
@@ -52,8 +75,12 @@ export type RenewalCursor = Readonly<{ periodEnd: Instant; subscriptionId: strin
 export type FailOrderInput = Readonly<{
   order: OrderRecord;
   at: Instant;
-  /** The decline and the answer to replay; null when the charge never reached the provider: the claim is undone. */
-  payment: Readonly<{ declineCode: string }> | null;
+  /** How it failed, with the answer to replay; null when the charge never reached the provider: the claim is undone. */
+  outcome:
+    | Readonly<{ kind: 'declined'; declineCode: string }>
+    /** The subscription moved: the change was not applied, and what was captured was refunded (refundId). */
+    | Readonly<{ kind: 'not_applied'; refundId: string | null; reason: string }>
+    | null;
   response: StoredResponse | null;
 }>;
 
@@ -84,9 +111,11 @@ export interface Store {
     key: string,
   ): Promise<Readonly<{ requestHash: string; response: StoredResponse | null; order: OrderRecord | null }> | null>;
   claimOrder(input: ClaimInput): Promise<ClaimResult>;
-  completeOrder(change: ChangeSet, respond: (issued: IssuedDocuments) => StoredResponse): Promise<StoredResponse>;
+  completeOrder(change: ChangeSet, respond: (issued: IssuedDocuments) => StoredResponse): Promise<CompleteOrderResult>;
   failOrder(input: FailOrderInput): Promise<void>;
   pendingOrders(): Promise<OrderRecord[]>;
+  /** Recovery takes over a pending order's claim whose owner is gone; false while its owner may still finish it. */
+  takeOverOrder(order: OrderRecord): Promise<boolean>;
   findOrder(orderId: string): Promise<OrderRecord | null>;
   findQuoteById(quoteId: string): Promise<QuoteRecord | null>;
 
@@ -108,11 +137,22 @@ export interface Store {
       cursor: RenewalCursor | null;
       renew: (state: BillingState) => readonly Renewal[];
     }>,
-  ): Promise<Readonly<{ renewed: number; invoices: number; cursor: RenewalCursor | null }>>;
+  ): Promise<Readonly<{ renewed: number; invoices: number; skipped: number; cursor: RenewalCursor | null }>>;
   dueCollections(now: Instant, limit: number): Promise<CollectionDue[]>;
   findOpenInvoice(accountId: string, invoiceId: string): Promise<CollectionDue | null>;
-  /** Records collection attempts once each; `nextAttemptAt` is the retry schedule. Answers how many were new. */
+  /**
+   * Claims, under one new holder, the subscriptions of invoices about to be charged; answers the
+   * invoices whose subscription it claimed (the rest wait for a next pass).
+   */
+  claimCollections(dues: readonly CollectionDue[]): Promise<CollectionClaim>;
+  /** Gives back the claim's subscriptions whose outcome is unknown: a next pass charges the same attempt again. */
+  releaseCollections(claim: CollectionClaim, dues: readonly CollectionDue[]): Promise<void>;
+  /**
+   * Records collection attempts once each, and only while their claim is held, releasing it;
+   * `nextAttemptAt` is the retry schedule. Answers how many were new.
+   */
   recordCollections(
+    claim: CollectionClaim,
     results: readonly CollectionResult[],
     at: Instant,
     nextAttemptAt: (attempts: number) => Instant | null,
@@ -123,7 +163,7 @@ export interface Store {
   /** Activates a change's new limits and e-mails the customer; 'not_pending' when there is nothing to complete. */
   completeProvisioning(
     input: Readonly<{ changeId: string; operator: string; at: Instant }>,
-  ): Promise<'completed' | 'not_pending'>;
+  ): Promise<'completed' | 'not_pending' | 'busy'>;
 
   // E-mail: the outbox, and what its messages describe
   dueEmails(now: Instant, limit: number): Promise<OutboxRecord[]>;
@@ -135,6 +175,8 @@ export interface Store {
 
   // Maintenance and QA
   hasAccounts(): Promise<boolean>;
+  /** True while any writer holds a claim: a QA reset waits for them to settle. */
+  hasClaims(): Promise<boolean>;
   /**
    * Removes expired sessions and completed idempotency keys (by wall time) and quotes no order
    * refers to (by the system clock, which priced them).

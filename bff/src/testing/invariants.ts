@@ -3,22 +3,40 @@ import type { SimulatedPaymentProvider } from '../payments/simulated-provider';
 
 type Row = Record<string, unknown>;
 
+/** A recovery pass runs every minute (server.ts): an abandoned order is finished by the first one after its lease. */
+const RECOVERY_PASS_SECONDS = 60;
+
 /**
  * What must hold after any sequence of confirms, renewals, crashes and retries: money moved once
- * per succeeded order or collection payment, never for a failed one, and no invoice collected
- * beyond its amount due; documents add up; numbers have no gaps.
+ * per succeeded order or collection payment, never for a failed one unless fully refunded, and no
+ * invoice collected beyond its amount due; every captured charge belongs to a succeeded order or
+ * an invoice payment, or was refunded in full; no order stays pending past its claim's lease and
+ * one recovery pass, and no claim outlives its holder; documents add up; numbers have no gaps.
  */
-export function checkInvariants(sqlite: Database.Database, payments: SimulatedPaymentProvider): string[] {
+export function checkInvariants(
+  sqlite: Database.Database,
+  payments: SimulatedPaymentProvider,
+  wallNow: number = Math.floor(Date.now() / 1000),
+): string[] {
   const problems: string[] = [];
   const all = (sql: string) => sqlite.prepare(sql).all() as Row[];
 
   const captured = new Map<string, number>();
+  const capturedAmount = new Map<string, number>();
   for (const charge of payments.charges()) {
-    if (charge.status === 'succeeded')
+    if (charge.status === 'succeeded') {
       captured.set(charge.paymentAttemptId, (captured.get(charge.paymentAttemptId) ?? 0) + 1);
+      capturedAmount.set(charge.paymentAttemptId, charge.amount);
+    }
   }
+  const refunded = new Map<string, number>();
+  for (const refund of payments.refunds()) {
+    refunded.set(refund.paymentAttemptId, (refunded.get(refund.paymentAttemptId) ?? 0) + refund.amount);
+  }
+  const fullyRefunded = (attempt: string) =>
+    (refunded.get(attempt) ?? 0) === (capturedAmount.get(attempt) ?? Number.NaN);
   for (const order of all(
-    `select o.id, o.status, o.amount, o.payment_attempt_id as attempt,
+    `select o.id, o.status, o.amount, o.payment_attempt_id as attempt, o.refund_id as refundId,
             (select count(*) from documents d where d.order_id = o.id and d.kind = 'invoice') as invoices,
             (select count(*) from payments p where p.order_id = o.id and p.status = 'succeeded') as payments
        from orders o`,
@@ -29,11 +47,32 @@ export function checkInvariants(sqlite: Database.Database, payments: SimulatedPa
       if (order.invoices !== 1) problems.push(`order ${order.id} succeeded with ${order.invoices} invoices`);
       if (order.payments !== 1) problems.push(`order ${order.id} succeeded with ${order.payments} payments`);
     }
-    if (order.status === 'failed' && (charges !== 0 || order.invoices !== 0 || order.payments !== 0)) {
+    if (order.status === 'failed' && order.refundId !== null) {
+      if (charges !== 1 || !fullyRefunded(String(order.attempt))) {
+        problems.push(`refunded order ${order.id} has ${charges} charges, not refunded in full`);
+      }
+      if (order.invoices !== 0 || order.payments !== 0) problems.push(`refunded order ${order.id} issued documents`);
+    } else if (order.status === 'failed' && (charges !== 0 || order.invoices !== 0 || order.payments !== 0)) {
       problems.push(
         `failed order ${order.id} has ${charges} charges, ${order.invoices} invoices, ${order.payments} payments`,
       );
     }
+  }
+  for (const order of all(
+    `select o.id, c.holder, c.expires_at as expiresAt from orders o
+       left join subscription_claims c on c.subscription_id = o.subscription_id where o.status = 'pending'`,
+  )) {
+    if (order.holder !== `order:${order.id}`) problems.push(`pending order ${order.id} holds no claim`);
+    else if (Number(order.expiresAt) + RECOVERY_PASS_SECONDS < wallNow) {
+      problems.push(`order ${order.id} pending beyond its claim's lease and a recovery pass`);
+    }
+  }
+  for (const claim of all(
+    `select c.subscription_id as subscriptionId, c.holder from subscription_claims c
+       where c.holder like 'order:%' and not exists
+         (select 1 from orders o where 'order:' || o.id = c.holder and o.status = 'pending')`,
+  )) {
+    problems.push(`claim on ${claim.subscriptionId} outlives its holder ${claim.holder}`);
   }
   const paidOrders = all(`select payment_attempt_id as attempt from orders where status = 'succeeded' and amount > 0`);
   const collected = all(
@@ -41,7 +80,9 @@ export function checkInvariants(sqlite: Database.Database, payments: SimulatedPa
   );
   const paidAttempts = new Set([...paidOrders, ...collected].map((o) => String(o.attempt)));
   for (const attempt of captured.keys()) {
-    if (!paidAttempts.has(attempt)) problems.push(`charge ${attempt} belongs to no succeeded order or payment`);
+    if (!paidAttempts.has(attempt) && !fullyRefunded(attempt)) {
+      problems.push(`charge ${attempt} belongs to no succeeded order or payment, and is not refunded`);
+    }
   }
   for (const payment of collected) {
     // Seeded history (attempt ids seed-…) was paid before the processor's ledger began.

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { InvoicePaymentView } from '../../api-types';
 import { canManageBilling } from '../../auth/sessions';
 import { documentSummary } from '../../billing/account-view';
-import { type BillingRun, nextAttemptAfter } from '../../billing/billing-run';
+import type { BillingRun } from '../../billing/billing-run';
 import { ApiError, notFound } from '../api-error';
 import type { AppDeps } from '../app-env';
 import { engineObject, errors, json, router } from '../openapi';
@@ -34,12 +34,15 @@ export function invoiceRoutes(deps: AppDeps, billing: BillingRun) {
       const due = await deps.store.findOpenInvoice(user.accountId, invoiceId);
       if (!due) throw notFound('invoice');
       if (due.amount <= 0) throw new ApiError(409, 'invoice_already_paid', 'This invoice is already paid.');
-      const result = await billing.collect(due);
+      const now = deps.clock.now();
+      const claim = await deps.store.claimCollections([due]);
+      if (claim.dues.length === 0) {
+        throw new ApiError(409, 'change_in_progress', 'Another change to this subscription is being made.');
+      }
+      const [result] = (await billing.collectClaimed(claim, now)).results;
       if (!result) {
         throw new ApiError(503, 'payment_unavailable', 'The payment provider did not answer; retry shortly.');
       }
-      const now = deps.clock.now();
-      await deps.store.recordCollections([result], now, nextAttemptAfter(now));
       if (result.outcome.status === 'failed') {
         throw new ApiError(402, 'payment_declined', result.outcome.message, null, { decline: result.outcome.decline });
       }

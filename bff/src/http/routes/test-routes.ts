@@ -55,8 +55,12 @@ const personasSchema = z
   })
   .meta({ id: 'Personas' });
 
-/** QA's controls: reset to a scenario and drive the system clock. Absent (404) in production. */
-export function testRoutes(deps: AppDeps) {
+/**
+ * QA's controls: reset to a scenario and drive the system clock. Absent (404) in production.
+ * A reset replaces every subscription, so it first lets the writers at work in this process
+ * (orders being charged, a period-end run) finish: `settle`.
+ */
+export function testRoutes(deps: AppDeps, settle: () => Promise<void>) {
   const app = router();
   const clockView = () => {
     const now = deps.clock.now();
@@ -75,6 +79,7 @@ export function testRoutes(deps: AppDeps) {
       const body = c.req.valid('json');
       const scenario = 'name' in body ? scenarioSchema.parse(SCENARIOS[body.name]) : body.scenario;
       try {
+        await settle();
         await resetToScenario(deps.store, deps.clock, scenario);
       } catch (error) {
         if (error instanceof ScenarioError)

@@ -8,6 +8,7 @@ import { and, eq, gt, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open-database';
 import * as t from '../../db/schema';
 import { uuidV7 } from '../../ids';
+import { localClaimPolicy } from '../claim-policy';
 import type {
   ChangeSet,
   CollectionDue,
@@ -24,9 +25,19 @@ import type {
   StoredResponse,
   UserRecord,
 } from '../records';
-import type { ClaimInput, ClaimResult, FailOrderInput, ProvisioningTask, Store } from '../store';
+import type {
+  ClaimInput,
+  ClaimPolicy,
+  ClaimResult,
+  CollectionClaim,
+  CompleteOrderResult,
+  FailOrderInput,
+  ProvisioningTask,
+  Store,
+} from '../store';
 import { accountRecord, BillingStateReader } from './billing-state-rows';
 import { CatalogCache } from './catalog-rows';
+import { ClaimRows, collectionHolder, orderHolder } from './claim-rows';
 import { CollectionWriter, readDueCollections, readOpenInvoice } from './collection-rows';
 import type { Conn } from './connection';
 import { readDocuments } from './document-rows';
@@ -65,8 +76,13 @@ export class SqliteStore implements Store {
   /** Sessions and users never change once written; only a reset (here) replaces them. */
   readonly #sessions = new Map<string, SessionRecord>();
   readonly #users = new Map<string, UserRecord>();
+  readonly #claims: ClaimRows;
 
-  constructor(readonly db: Db) {
+  constructor(
+    readonly db: Db,
+    claimPolicy: ClaimPolicy = localClaimPolicy(),
+  ) {
+    this.#claims = new ClaimRows(db.$client, claimPolicy);
     this.#catalogs = new CatalogCache(db);
     this.#billingState = new BillingStateReader(db, this.#catalogs);
     this.#rows = new RowWriter(db.$client);
@@ -230,18 +246,21 @@ export class SqliteStore implements Store {
         const order = key.orderId ? tx.select().from(t.orders).where(eq(t.orders.id, key.orderId)).get() : undefined;
         return { kind: 'in_progress', order: order ? orderRecord(order) : null };
       }
+      const used = tx
+        .select({ id: t.orders.id })
+        .from(t.orders)
+        .where(and(eq(t.orders.accountId, input.accountId), eq(t.orders.idempotencyKey, input.idempotencyKey)))
+        .get();
+      if (used) return { kind: 'key_expired' };
       const subscription = tx
         .select({ version: t.subscriptions.version })
         .from(t.subscriptions)
         .where(eq(t.subscriptions.id, input.order.subscriptionId))
         .get();
       if (subscription?.version !== input.order.subscriptionVersion) return { kind: 'stale' };
-      const busy = tx
-        .select({ id: t.orders.id })
-        .from(t.orders)
-        .where(and(eq(t.orders.subscriptionId, input.order.subscriptionId), eq(t.orders.status, 'pending')))
-        .get();
-      if (busy) return { kind: 'subscription_busy' };
+      if (!this.#claims.take(input.order.subscriptionId, orderHolder(input.order.id))) {
+        return { kind: 'subscription_busy' };
+      }
 
       const order: OrderRecord = { ...input.order, status: 'pending' };
       tx.insert(t.orders).values(order).run();
@@ -263,19 +282,18 @@ export class SqliteStore implements Store {
   async completeOrder(
     change: ChangeSet,
     respond: (issued: IssuedDocuments) => StoredResponse,
-  ): Promise<StoredResponse> {
-    return this.#write((tx) => {
+  ): Promise<CompleteOrderResult> {
+    return this.#write((tx): CompleteOrderResult => {
       const { order, at } = change;
       const current = tx.select().from(t.orders).where(eq(t.orders.id, order.id)).get();
       if (current?.status !== 'pending') {
+        // Finished meanwhile (by recovery, or a concurrent retry): replay what it answered.
         const key = this.#keyRow(tx, order);
         const replay = key && storedResponse(key);
-        if (replay) return replay;
-        throw new Error(`order ${order.id} is ${current?.status ?? 'missing'}, not pending`);
+        return replay ? { kind: 'completed', response: replay } : { kind: 'moved' };
       }
-      if (!this.#rows.writeSubscription(change.subscription, order.subscriptionVersion)) {
-        throw new Error(`subscription ${order.subscriptionId} changed under pending order ${order.id}`);
-      }
+      // Claims keep other writers off the subscription; this is the last line of defence.
+      if (!this.#rows.writeSubscription(change.subscription, order.subscriptionVersion)) return { kind: 'moved' };
       const accountRow = tx.select().from(t.accounts).where(eq(t.accounts.id, order.accountId)).get();
       if (!accountRow) throw new Error(`order ${order.id} has no account`);
       const account = accountRecord(accountRow);
@@ -425,17 +443,19 @@ export class SqliteStore implements Store {
 
       const response = respond(issued);
       this.#finishKey(tx, order, response);
-      return response;
+      this.#claims.release(order.subscriptionId, orderHolder(order.id));
+      return { kind: 'completed', response };
     });
   }
 
-  async failOrder({ order, at, payment, response }: FailOrderInput): Promise<void> {
+  async failOrder({ order, at, outcome, response }: FailOrderInput): Promise<void> {
     this.#write((tx) => {
+      this.#claims.release(order.subscriptionId, orderHolder(order.id));
       const keyWhere = and(
         eq(t.idempotencyKeys.accountId, order.accountId),
         eq(t.idempotencyKeys.key, order.idempotencyKey),
       );
-      if (!payment || !response) {
+      if (!outcome || !response) {
         // Nothing reached the provider: undo the claim, so that a retry with the key starts afresh.
         tx.delete(t.idempotencyKeys).where(keyWhere).run();
         tx.delete(t.orders)
@@ -443,12 +463,23 @@ export class SqliteStore implements Store {
           .run();
         return;
       }
+      const notApplied = outcome.kind === 'not_applied';
       const updated = tx
         .update(t.orders)
-        .set({ status: 'failed', failure: payment.declineCode, completedAt: at })
+        .set({
+          status: 'failed',
+          failure: notApplied ? outcome.reason : outcome.declineCode,
+          refundId: notApplied ? outcome.refundId : null,
+          completedAt: at,
+        })
         .where(and(eq(t.orders.id, order.id), eq(t.orders.status, 'pending')))
         .run();
       if (updated.changes !== 1) return;
+      this.#finishKey(tx, order, response);
+      if (notApplied) {
+        this.#recordNotApplied(tx, order, outcome, at);
+        return;
+      }
       tx.insert(t.payments)
         .values({
           id: uuidV7(),
@@ -458,11 +489,46 @@ export class SqliteStore implements Store {
           amount: order.amount,
           currency: order.currency,
           status: 'failed',
-          declineCode: payment.declineCode,
+          declineCode: outcome.declineCode,
           createdAt: at,
         })
         .run();
-      this.#finishKey(tx, order, response);
+    });
+  }
+
+  /** Audited; when money was captured, the customer is told why the change did not happen and that it went back. */
+  #recordNotApplied(
+    tx: Conn,
+    order: OrderRecord,
+    outcome: Readonly<{ refundId: string | null; reason: string }>,
+    at: Instant,
+  ) {
+    const account = tx.select().from(t.accounts).where(eq(t.accounts.id, order.accountId)).get();
+    if (!account) return;
+    const payload = {
+      orderId: order.id,
+      amount: order.amount,
+      currency: order.currency,
+      reason: outcome.reason,
+      locale: account.locale,
+    };
+    if (outcome.refundId) {
+      this.#rows.queueEmail({
+        accountId: order.accountId,
+        kind: 'change_refunded',
+        recipient: account.billingEmail,
+        payload,
+        at,
+      });
+    }
+    this.#rows.audit({
+      accountId: order.accountId,
+      userId: order.userId,
+      action: 'subscription.change_not_applied',
+      subjectType: 'subscription',
+      subjectId: order.subscriptionId,
+      data: { ...payload, refundId: outcome.refundId, paymentAttemptId: order.paymentAttemptId },
+      at,
     });
   }
 
@@ -470,17 +536,16 @@ export class SqliteStore implements Store {
     return this.db.select().from(t.orders).where(eq(t.orders.status, 'pending')).all().map(orderRecord);
   }
 
+  async takeOverOrder(order: OrderRecord): Promise<boolean> {
+    return this.#write(() => this.#claims.takeOver(order.subscriptionId, orderHolder(order.id)));
+  }
+
   async cancelScheduledChange(input: { accountId: string; userId: string; expectedVersion: number; at: number }) {
     return this.#write((tx) => {
       const sub = tx.select().from(t.subscriptions).where(eq(t.subscriptions.accountId, input.accountId)).get();
       if (!sub) return 'none' as const;
       if (sub.version !== input.expectedVersion) return 'stale' as const;
-      const busy = tx
-        .select({ id: t.orders.id })
-        .from(t.orders)
-        .where(and(eq(t.orders.subscriptionId, sub.id), eq(t.orders.status, 'pending')))
-        .get();
-      if (busy) return 'busy' as const;
+      if (!this.#claims.isFree(sub.id)) return 'busy' as const;
       const pending = tx
         .select()
         .from(t.scheduledChanges)
@@ -530,7 +595,13 @@ export class SqliteStore implements Store {
       const seller = this.#seller(tx);
       let renewed = 0;
       let invoices = 0;
+      let skipped = 0;
       for (const [subscriptionId, accountId, periodEnd] of rows) {
+        // Held by an order or a collection: renewed by a later pass, once that writer is done.
+        if (!this.#claims.isFree(subscriptionId)) {
+          skipped += 1;
+          continue;
+        }
         const state = this.#billingState.readFresh(accountId);
         if (!state) continue;
         const renewals = renew(state);
@@ -549,6 +620,7 @@ export class SqliteStore implements Store {
       return {
         renewed,
         invoices,
+        skipped,
         cursor: last && rows.length === limit ? { periodEnd: last[2], subscriptionId: last[0] } : null,
       };
     });
@@ -562,14 +634,42 @@ export class SqliteStore implements Store {
     return readOpenInvoice(this.db, accountId, invoiceId);
   }
 
+  async claimCollections(dues: readonly CollectionDue[]): Promise<CollectionClaim> {
+    const holder = collectionHolder();
+    return this.#write(() => {
+      const held = new Set<string>();
+      const refused = new Set<string>();
+      for (const { subscriptionId } of dues) {
+        if (held.has(subscriptionId) || refused.has(subscriptionId)) continue;
+        (this.#claims.take(subscriptionId, holder) ? held : refused).add(subscriptionId);
+      }
+      return { holder, dues: dues.filter((due) => held.has(due.subscriptionId)) };
+    });
+  }
+
+  async releaseCollections(claim: CollectionClaim, dues: readonly CollectionDue[]): Promise<void> {
+    this.#write(() => {
+      for (const due of dues) this.#claims.release(due.subscriptionId, claim.holder);
+    });
+  }
+
   async recordCollections(
+    claim: CollectionClaim,
     results: readonly CollectionResult[],
     at: Instant,
     nextAttemptAt: (attempts: number) => Instant | null,
   ): Promise<number> {
-    return this.#write(
-      () => results.filter((result) => this.#collections.record(result, at, nextAttemptAt) === 'recorded').length,
-    );
+    return this.#write(() => {
+      let recorded = 0;
+      for (const result of results) {
+        // A claim that lapsed and was taken by another writer: that writer, or the next pass,
+        // charges the same attempt id and records what the processor answers.
+        if (!this.#claims.holds(result.due.subscriptionId, claim.holder)) continue;
+        if (this.#collections.record(result, at, nextAttemptAt) === 'recorded') recorded += 1;
+      }
+      for (const { due } of results) this.#claims.release(due.subscriptionId, claim.holder);
+      return recorded;
+    });
   }
 
   async pendingProvisioning(): Promise<ProvisioningTask[]> {
@@ -595,6 +695,13 @@ export class SqliteStore implements Store {
     at,
   }: Parameters<Store['completeProvisioning']>[0]): ReturnType<Store['completeProvisioning']> {
     return this.#write((tx) => {
+      const waiting = tx
+        .select({ subscriptionId: t.confirmedChanges.subscriptionId })
+        .from(t.confirmedChanges)
+        .where(and(eq(t.confirmedChanges.id, changeId), eq(t.confirmedChanges.provisioning, 'pending')))
+        .get();
+      if (!waiting) return 'not_pending';
+      if (!this.#claims.isFree(waiting.subscriptionId)) return 'busy';
       const change = tx
         .update(t.confirmedChanges)
         .set({ provisioning: 'completed', activeEntitlements: null, provisionedAt: at })
@@ -663,6 +770,13 @@ export class SqliteStore implements Store {
 
   async hasAccounts(): Promise<boolean> {
     return this.db.select({ id: t.accounts.id }).from(t.accounts).limit(1).get() !== undefined;
+  }
+
+  async hasClaims(): Promise<boolean> {
+    return (
+      this.db.select({ id: t.subscriptionClaims.subscriptionId }).from(t.subscriptionClaims).limit(1).get() !==
+      undefined
+    );
   }
 
   async readClock(): Promise<number | null> {

@@ -1,0 +1,100 @@
+import type Database from 'better-sqlite3';
+import type { ClaimHolder, ClaimPolicy } from '../store';
+
+type ClaimRow = Readonly<{ holder: string; owner: string; expiresAt: number }>;
+
+/**
+ * One writer per subscription at a time (docs/decisions/006). Every method runs inside the
+ * caller's write transaction, which SQLite serialises (BEGIN IMMEDIATE); PostgreSQL gets the same
+ * from `select … for update` on the claim row. A writer that finishes inside one transaction asks
+ * `isFree`; a writer that calls the card processor in between `take`s a claim, which lives until
+ * it `release`s it in the transaction that records the outcome.
+ */
+export class ClaimRows {
+  readonly #find;
+  readonly #insert;
+  readonly #delete;
+  readonly #deleteHeld;
+  readonly #renew;
+
+  constructor(
+    sqlite: Database.Database,
+    private readonly policy: ClaimPolicy,
+  ) {
+    this.#find = sqlite.prepare<[string], ClaimRow>(
+      'select holder, owner, expires_at as expiresAt from subscription_claims where subscription_id = ?',
+    );
+    this.#insert = sqlite.prepare<[string, string, string, number, number]>(
+      `insert into subscription_claims (subscription_id, holder, owner, expires_at, claimed_at) values (?, ?, ?, ?, ?)`,
+    );
+    this.#delete = sqlite.prepare<[string]>('delete from subscription_claims where subscription_id = ?');
+    this.#deleteHeld = sqlite.prepare<[string, string]>(
+      'delete from subscription_claims where subscription_id = ? and holder = ?',
+    );
+    this.#renew = sqlite.prepare<[string, number, string]>(
+      'update subscription_claims set owner = ?, expires_at = ? where subscription_id = ?',
+    );
+  }
+
+  /**
+   * May a one-transaction writer change the subscription now? Not while anyone holds it; a lapsed
+   * claim of a collection is dropped (its attempt id makes the next pass charge it once), but a
+   * lapsed claim of an order waits for order recovery, which alone may finish that order.
+   */
+  isFree(subscriptionId: string): boolean {
+    const claim = this.#find.get(subscriptionId);
+    if (!claim) return true;
+    if (isOrder(claim.holder) || !this.#lapsed(claim)) return false;
+    this.#delete.run(subscriptionId);
+    return true;
+  }
+
+  /** Claims the subscription for `holder`, if free. */
+  take(subscriptionId: string, holder: ClaimHolder): boolean {
+    if (!this.isFree(subscriptionId)) return false;
+    const now = this.policy.wallNow();
+    this.#insert.run(subscriptionId, holder, this.policy.owner, now + this.policy.leaseSeconds, now);
+    return true;
+  }
+
+  /** Is the claim `holder`'s? A holder whose claim was taken over must not write. */
+  holds(subscriptionId: string, holder: ClaimHolder): boolean {
+    return this.#find.get(subscriptionId)?.holder === holder;
+  }
+
+  release(subscriptionId: string, holder: ClaimHolder): void {
+    this.#deleteHeld.run(subscriptionId, holder);
+  }
+
+  /**
+   * Order recovery takes over an order's claim whose owner is gone: its lease lapsed, or it was
+   * an earlier boot of this very instance. A missing claim (an order from before claims) is taken.
+   */
+  takeOver(subscriptionId: string, holder: ClaimHolder): boolean {
+    const claim = this.#find.get(subscriptionId);
+    const now = this.policy.wallNow();
+    if (!claim) {
+      this.#insert.run(subscriptionId, holder, this.policy.owner, now + this.policy.leaseSeconds, now);
+      return true;
+    }
+    if (claim.holder !== holder) return false;
+    if (claim.owner !== this.policy.owner && !this.#lapsed(claim) && !this.#earlierBoot(claim.owner)) return false;
+    this.#renew.run(this.policy.owner, now + this.policy.leaseSeconds, subscriptionId);
+    return true;
+  }
+
+  #lapsed(claim: ClaimRow): boolean {
+    return claim.expiresAt <= this.policy.wallNow();
+  }
+
+  #earlierBoot(owner: string): boolean {
+    return owner.startsWith(`${this.policy.instance}/`) && owner !== this.policy.owner;
+  }
+}
+
+export const orderHolder = (orderId: string): ClaimHolder => `order:${orderId}`;
+export const collectionHolder = (): ClaimHolder => `collection:${crypto.randomUUID()}`;
+
+function isOrder(holder: string): boolean {
+  return holder.startsWith('order:');
+}

@@ -1,0 +1,186 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { FileChargeLedger } from '../payments/charge-ledger';
+import { SimulatedPaymentProvider } from '../payments/simulated-provider';
+import { checkInvariants } from './invariants';
+import type { Json } from './test-system';
+
+const BFF = fileURLToPath(new URL('../..', import.meta.url));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Waits for a condition, polling: never a fixed sleep. */
+export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 30_000, what = 'condition') {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export type HttpClient = Readonly<{
+  json: <T = Json>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<{ status: number; body: T }>;
+}>;
+
+/**
+ * The real BFF (server.ts) as a child process on its own database and processor ledger files,
+ * so a test can race it, kill it with SIGKILL at any moment, and start it again on the same files.
+ */
+export class ChildBff {
+  readonly databaseFile: string;
+  readonly ledgerFile: string;
+  #child: ChildProcess | null = null;
+  #output = '';
+
+  private constructor(
+    readonly dir: string,
+    readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {
+    this.databaseFile = join(dir, 'planshift.sqlite');
+    this.ledgerFile = join(dir, 'charges.jsonl');
+  }
+
+  static async start(dir: string, env: Record<string, string> = {}): Promise<ChildBff> {
+    const bff = new ChildBff(dir, await freePort(), env);
+    await bff.restart();
+    return bff;
+  }
+
+  get base(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Everything the process printed since it was started last. */
+  get output(): string {
+    return this.#output;
+  }
+
+  /** The environment a process working on the same files needs (the provisioning command, a second BFF). */
+  get fileEnv(): Record<string, string> {
+    return { NODE_ENV: 'test', DATABASE_FILE: this.databaseFile, PAYMENTS_LEDGER_FILE: this.ledgerFile };
+  }
+
+  async restart(): Promise<void> {
+    this.#output = '';
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      cwd: BFF,
+      env: { ...process.env, ...this.fileEnv, PORT: String(this.port), INSTANCE_ID: `test-${this.port}`, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk) => {
+      this.#output += chunk;
+    });
+    child.stderr?.on('data', (chunk) => {
+      this.#output += chunk;
+    });
+    this.#child = child;
+    const exited = once(child, 'exit');
+    const started = Date.now();
+    for (;;) {
+      try {
+        if ((await fetch(`${this.base}/api/health`)).ok) return;
+      } catch {}
+      if (child.exitCode !== null || Date.now() - started > 60_000) {
+        child.kill('SIGKILL');
+        await exited;
+        throw new Error(`the BFF did not start:\n${this.#output}`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** SIGKILL: no shutdown code runs, as in a crash or a power cut of the process. */
+  async kill(): Promise<void> {
+    const child = this.#child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  client(cookie: string | null = null, csrfToken: string | null = null): HttpClient {
+    return {
+      json: async <T = Json>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+        const response = await fetch(`${this.base}${path}`, {
+          method,
+          headers: {
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...(cookie ? { cookie } : {}),
+            ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+            ...headers,
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        const text = await response.text();
+        return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+      },
+    };
+  }
+
+  async signIn(email: string, password = 'planshift-demo'): Promise<HttpClient> {
+    const response = await fetch(`${this.base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    if (response.status !== 200) throw new Error(`sign-in as ${email} answered ${response.status}`);
+    const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? null;
+    const { csrfToken } = (await response.json()) as { csrfToken: string };
+    return this.client(cookie, csrfToken);
+  }
+
+  /** Reads the database beside the running process (WAL lets it). */
+  read<T>(query: (db: Database.Database) => T): T {
+    const db = new Database(this.databaseFile, { readonly: true });
+    try {
+      return query(db);
+    } finally {
+      db.close();
+    }
+  }
+
+  /** The processor's records as the file holds them now, and the invariants over both. */
+  processor(): SimulatedPaymentProvider {
+    return new SimulatedPaymentProvider({ ledger: new FileChargeLedger(this.ledgerFile) });
+  }
+
+  invariants(): string[] {
+    const processor = this.processor();
+    return this.read((db) => checkInvariants(db, processor));
+  }
+
+  /** Runs the operator's provisioning command on this BFF's files; answers its exit code and output. */
+  async provisioning(...args: string[]): Promise<{ code: number | null; output: string }> {
+    const cli = spawn(process.execPath, ['--import', 'tsx', 'src/cli/provisioning.ts', ...args], {
+      cwd: BFF,
+      env: { ...process.env, ...this.fileEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    cli.stdout?.on('data', (chunk) => {
+      output += chunk;
+    });
+    cli.stderr?.on('data', (chunk) => {
+      output += chunk;
+    });
+    const [code] = (await once(cli, 'exit')) as [number | null];
+    return { code, output };
+  }
+}
