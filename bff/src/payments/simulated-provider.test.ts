@@ -100,6 +100,54 @@ describe('the simulated card processor', () => {
     expect(provider.charges()).toHaveLength(2);
   });
 
+  describe('refunds', () => {
+    const refund = (provider: SimulatedPaymentProvider, id: string, paymentAttemptId: string, amount = 1234) =>
+      provider.refund({ refundAttemptId: id, paymentAttemptId, amount, currency: 'USD', reason: 'test' });
+
+    it('refunds a captured charge once per refund attempt id, also when asked twice at once', async () => {
+      const provider = new SimulatedPaymentProvider();
+      await charge(provider, '4242424242424242', 'a-r');
+      const [first, second] = await Promise.all([refund(provider, 'rf-1', 'a-r'), refund(provider, 'rf-1', 'a-r')]);
+      expect(first).toMatchObject({ status: 'refunded', paymentAttemptId: 'a-r', amount: 1234, currency: 'USD' });
+      expect(second).toEqual(first);
+      expect(await refund(provider, 'rf-1', 'a-r')).toEqual(first);
+      expect(provider.refunds()).toEqual([first]);
+      expect(provider.charges()).toHaveLength(1);
+    });
+
+    it('never refunds more than was captured, nor a charge that was declined or never made', async () => {
+      const provider = new SimulatedPaymentProvider();
+      await charge(provider, '4242424242424242', 'a-p');
+      await refund(provider, 'rf-part', 'a-p', 1000);
+      await expect(refund(provider, 'rf-more', 'a-p', 235)).rejects.toThrow(/exceeds/);
+      expect((await refund(provider, 'rf-rest', 'a-p', 234)).amount).toBe(234);
+      await charge(provider, '4000000000000002', 'a-declined');
+      await expect(refund(provider, 'rf-d', 'a-declined')).rejects.toThrow(/no captured charge/);
+      await expect(refund(provider, 'rf-n', 'a-never')).rejects.toThrow(/no captured charge/);
+      expect(provider.refunds().map((r) => r.amount)).toEqual([1000, 234]);
+    });
+
+    it('can lose the answer of a refund: the retry returns the one refund', async () => {
+      const provider = new SimulatedPaymentProvider();
+      await charge(provider, '4242424242424242', 'a-l');
+      provider.injectFault({ kind: 'lose_response' });
+      await expect(refund(provider, 'rf-l', 'a-l')).rejects.toBeInstanceOf(PaymentUnavailableError);
+      expect((await refund(provider, 'rf-l', 'a-l')).status).toBe('refunded');
+      expect(provider.refunds()).toHaveLength(1);
+    });
+
+    it('keeps refunds in the file ledger beside the charges, across a restart', async () => {
+      const file = join(dir, 'refunds.jsonl');
+      const provider = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
+      await charge(provider, '4242424242424242', 'a-f');
+      const first = await refund(provider, 'rf-f', 'a-f');
+      const reopened = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
+      expect(reopened.refunds()).toEqual([first]);
+      expect(reopened.charges()).toHaveLength(1);
+      expect(await reopened.lookup('rf-f')).toBeNull();
+    });
+  });
+
   it('can charge and lose the answer: the lookup and a retry find the one charge', async () => {
     const provider = new SimulatedPaymentProvider();
     provider.injectFault({ kind: 'lose_response' });

@@ -1,4 +1,5 @@
 import type { QuoteView } from '@planshift/bff/api-types';
+import type { Money } from '@planshift/shared/money';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,10 +17,14 @@ type Outcome =
   | Readonly<{ kind: 'declined'; error: unknown }>
   | Readonly<{ kind: 'stale' }>
   | Readonly<{ kind: 'expired' }>
+  /** The subscription moved while the order was being paid: nothing changed, and what was charged went back. */
+  | Readonly<{ kind: 'notApplied'; refunded: Money | null }>
   | Readonly<{ kind: 'failed'; error: unknown }>;
 
 const freshQuoteOf = (details: unknown): QuoteView | null =>
   (details as { quote?: QuoteView | null } | undefined)?.quote ?? null;
+const refundOf = (details: unknown): Money | null =>
+  (details as { refunded?: Money | null } | undefined)?.refunded ?? null;
 
 /**
  * The server's price for the choice and the Confirm (or Place order) button. Confirming sends
@@ -81,6 +86,11 @@ export function ConfirmPanel() {
             void queryClient.invalidateQueries({ queryKey: queryKeys.clock() });
             void queryClient.invalidateQueries({ queryKey: queryKeys.account.quote(request) });
             setOutcome({ kind: 'expired' });
+          } else if (isApiFailure(error, 'change_not_applied')) {
+            // The order ended (refunded if it was charged): a new attempt is a new intent.
+            forgetIdempotencyKey(quoteId);
+            void queryClient.invalidateQueries({ queryKey: queryKeys.account.quote(request) });
+            setOutcome({ kind: 'notApplied', refunded: refundOf(error.details) });
           } else {
             // Unknown outcome (network, 503, still running): the retry keeps the key.
             setOutcome({ kind: 'failed', error });
@@ -125,6 +135,13 @@ export function ConfirmPanel() {
           )}
           {outcome.kind === 'stale' && <p>{t('changePlan.review.stale')}</p>}
           {outcome.kind === 'expired' && <p>{t('changePlan.review.expired')}</p>}
+          {outcome.kind === 'notApplied' && (
+            <p>
+              {outcome.refunded
+                ? t('changePlan.review.notAppliedRefunded', { amount: format.money(outcome.refunded) })
+                : t('changePlan.review.notApplied')}
+            </p>
+          )}
           {outcome.kind === 'failed' && <p>{failureMessage(t, outcome.error)}</p>}
         </div>
       )}
