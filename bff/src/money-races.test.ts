@@ -30,9 +30,9 @@ const capturedMore = (b: ChildBff, before: number) => () =>
   existsSync(b.ledgerFile) && readFileSync(b.ledgerFile, 'utf8').split('"succeeded"').length - 1 > before;
 
 async function confirm(client: HttpClient, request: Json, key: string) {
-  const quote = await client.json('POST', '/api/quotes', request);
+  const quote = await client.json<Json>('POST', '/api/quotes', request);
   expect(quote.status).toBe(201);
-  const answer = client.json('POST', '/api/changes', { quoteId: quote.body.id }, { 'idempotency-key': key });
+  const answer = client.json<Json>('POST', '/api/changes', { quoteId: quote.body.id }, { 'idempotency-key': key });
   return { quoteId: quote.body.id as string, answer };
 }
 

@@ -136,7 +136,7 @@ describe('recovery of an order whose owner is gone', () => {
 
   it('finishes at once an order an earlier boot of this very instance left', async () => {
     await orphanedOrder();
-    setClaim(`${system.deps.env.INSTANCE_ID}/an-earlier-boot`, now() + 60);
+    setClaim(`${system.env.INSTANCE_ID}/an-earlier-boot`, now() + 60);
     expect(await system.confirmer.recoverPendingOrders()).toBe(1);
     expect(rows(`select status from orders`)).toEqual([{ status: 'succeeded' }]);
     expect(checkInvariants(sqlite(), system.payments)).toEqual([]);

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { FileChargeLedger } from '../payments/charge-ledger';
 import { SimulatedPaymentProvider } from '../payments/simulated-provider';
 import { checkInvariants } from './invariants';
-import type { Json } from './test-system';
+import type { Client, Json } from './test-system';
 
 const BFF = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -29,14 +29,8 @@ export async function until(check: () => boolean | Promise<boolean>, timeoutMs =
   }
 }
 
-export type HttpClient = Readonly<{
-  json: <T = Json>(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ) => Promise<{ status: number; body: T }>;
-}>;
+/** The same reading of answers as the in-process test client. */
+export type HttpClient = Pick<Client, 'json'>;
 
 /**
  * The real BFF (server.ts) as a child process on its own database and processor ledger files,

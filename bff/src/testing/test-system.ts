@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createApp } from '../app';
 import { type System, startSystem } from '../bootstrap';
-import { readEnv } from '../env';
+import { type Env, readEnv } from '../env';
 import { InMemoryChargeLedger } from '../payments/charge-ledger';
 import { SimulatedPaymentProvider } from '../payments/simulated-provider';
 
@@ -17,6 +17,7 @@ export type Json = Record<string, any>;
 export type TestSystem = System &
   Readonly<{
     app: ReturnType<typeof createApp>;
+    env: Env;
     payments: SimulatedPaymentProvider;
     dir: string;
     dispose: () => void;
@@ -80,6 +81,7 @@ export async function startTestSystem(
   return {
     ...system,
     app,
+    env,
     payments,
     dir,
     anonymous,
