@@ -25,9 +25,8 @@ type Priced = Readonly<{ state: BillingState; quote: Quote }>;
  * (outside the database, with an attempt id the provider deduplicates), record (one transaction).
  */
 export class ChangeConfirmer {
-  /** Orders this process is working on right now; a pending order not in here was abandoned. */
-  readonly #inFlight = new Set<string>();
-  readonly #running = new Set<Promise<unknown>>();
+  /** Orders this process is working on right now, by id; a pending order not in here was abandoned. */
+  readonly #inFlight = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly deps: AppDeps,
@@ -131,20 +130,18 @@ export class ChangeConfirmer {
 
   /** Marks the order as this process's work from claim to record: recovery leaves it alone meanwhile. */
   async #working<T>(order: OrderRecord, work: () => Promise<T>): Promise<T> {
-    this.#inFlight.add(order.id);
     const running = work();
-    this.#running.add(running);
+    this.#inFlight.set(order.id, running);
     try {
       return await running;
     } finally {
       this.#inFlight.delete(order.id);
-      this.#running.delete(running);
     }
   }
 
   /** Resolves once every order this process is working on has ended (a QA reset waits for it). */
   async settled(): Promise<void> {
-    await Promise.allSettled([...this.#running]);
+    await Promise.allSettled([...this.#inFlight.values()]);
   }
 
   async #resume(order: OrderRecord, ifUnseen: 'charge' | 'abandon_if_unseen'): Promise<StoredResponse> {
