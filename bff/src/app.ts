@@ -11,6 +11,7 @@ import type { DevMailbox } from './email/dev-mailbox';
 import { devMailboxRoutes } from './email/dev-mailbox-routes';
 import { ApiError, type ErrorBody } from './http/api-error';
 import type { AppDeps, AppEnv } from './http/app-env';
+import { jsonBody } from './http/json-body';
 import { json, router } from './http/openapi';
 import { RESPONSE_SCHEMAS } from './http/response-schemas';
 import { accountRoutes } from './http/routes/account-routes';
@@ -23,8 +24,6 @@ import { securityHeaders } from './http/security-headers';
 
 export type { AppDeps } from './http/app-env';
 
-const MUTATING = new Set(['POST', 'PUT', 'PATCH']);
-
 export type AppServices = Readonly<{
   confirmer?: ChangeConfirmer;
   billing?: BillingRun;
@@ -36,24 +35,7 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
   const billing = services.billing ?? new BillingRun(deps);
   const app = router();
   app.use(securityHeaders);
-  // JSON only: a cross-site form cannot send it without a preflight, and state-changing routes
-  // also need the session's CSRF token header (session-middleware.ts). The size is judged from
-  // Content-Length (Hono's bodyLimit re-streams every body and quarters POST throughput); only an
-  // inline QA scenario may be large. Reads skip both checks: they have no body.
-  app.use('/api/*', async (c, next) => {
-    if (!MUTATING.has(c.req.method)) return next();
-    if (!c.req.header('content-type')?.startsWith('application/json')) {
-      throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.', 'Content-Type');
-    }
-    const length = Number(c.req.header('content-length'));
-    if (!Number.isSafeInteger(length)) {
-      throw new ApiError(411, 'length_required', 'Send the body with a Content-Length.', 'Content-Length');
-    }
-    if (length > (c.req.path === '/api/test/reset' ? 32 * 1024 * 1024 : 64 * 1024)) {
-      throw new ApiError(413, 'payload_too_large', 'The request body is too large.', 'Content-Length');
-    }
-    return next();
-  });
+  app.use('/api/*', jsonBody);
 
   app.openapi(
     createRoute({
