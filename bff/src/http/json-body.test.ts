@@ -78,3 +78,22 @@ describe('a request body that is not JSON', () => {
     });
   });
 });
+
+describe('a route that takes nothing', () => {
+  it('takes {} and refuses any other JSON, so nothing is silently ignored', async () => {
+    const james = await system.signIn('james@oakridge.example');
+    const invoiceId = await unpaidInvoiceOf(james);
+    const before = databaseHash();
+    for (const [body, code] of [
+      [{ amount: 1 }, 'unknown_field'],
+      [[], 'invalid_type'],
+      ['"pay"', 'invalid_type'],
+      ['null', 'invalid_type'],
+    ] as const) {
+      const answer = await james.json('POST', `/api/invoices/${invoiceId}/pay`, body);
+      expect(answer, JSON.stringify(body)).toMatchObject({ status: 400, body: { code } });
+    }
+    expect(databaseHash()).toBe(before);
+    expect(await james.json('POST', `/api/invoices/${invoiceId}/pay`, {})).toMatchObject({ status: 200 });
+  });
+});
