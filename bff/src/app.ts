@@ -3,15 +3,15 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import type { ClockView } from './api-types';
 import { BillingRun } from './billing/billing-run';
 import { ChangeConfirmer } from './billing/confirm-change';
 import type { DevMailbox } from './email/dev-mailbox';
 import { devMailboxRoutes } from './email/dev-mailbox-routes';
-import { ApiError, type ErrorBody } from './http/api-error';
+import { ApiError } from './http/api-error';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { jsonBody } from './http/json-body';
+import { onError } from './http/on-error';
 import { json, router } from './http/openapi';
 import { RESPONSE_SCHEMAS } from './http/response-schemas';
 import { accountRoutes } from './http/routes/account-routes';
@@ -80,18 +80,7 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API route.');
   });
-  app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(error.body(), error.status);
-    if (error instanceof HTTPException && error.status < 500) {
-      const code = error.status === 400 ? 'malformed_json' : 'bad_request';
-      return c.json<ErrorBody>({ code, message: error.message, field: null }, error.status);
-    }
-    console.error(error);
-    return c.json<ErrorBody>(
-      { code: 'internal_error', message: 'Something went wrong on our side.', field: null },
-      500,
-    );
-  });
+  app.onError(onError);
 
   mountSpa(app, deps.env.WEB_DIST);
   return app;

@@ -97,3 +97,54 @@ describe('a route that takes nothing', () => {
     expect(await james.json('POST', `/api/invoices/${invoiceId}/pay`, {})).toMatchObject({ status: 200 });
   });
 });
+
+describe('the media type of a body', () => {
+  const QUOTE = { planId: 'business', interval: { unit: 'month', count: 1 }, quantity: 12, addOns: [] };
+
+  it('is application/json, in any case, with or without parameters and spaces', async () => {
+    const maria = await system.signIn('maria@northwind.example');
+    for (const type of [
+      'application/json',
+      'Application/JSON',
+      ' application/json ',
+      'application/json;charset=utf-8',
+      'application/json; charset=UTF-8',
+      'application/json ; charset="utf-8"',
+      'application/json;',
+    ]) {
+      const answer = await maria.json('POST', '/api/quotes', QUOTE, { 'content-type': type });
+      expect(answer.status, type).toBe(201);
+    }
+  });
+
+  it('is refused otherwise with one code, 415 unsupported_media_type, naming Content-Type', async () => {
+    const maria = await system.signIn('maria@northwind.example');
+    const before = databaseHash();
+    for (const type of [
+      'text/plain',
+      'application/jsonx',
+      'application/json-patch+json',
+      'application/vnd.api+json',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/json/x',
+      'application',
+      'json',
+      '',
+    ]) {
+      const answer = await maria.json('POST', '/api/quotes', QUOTE, { 'content-type': type });
+      expect(answer, type).toMatchObject({
+        status: 415,
+        body: { code: 'unsupported_media_type', field: 'Content-Type' },
+      });
+    }
+    const untyped = await system.app.request('/api/session', {
+      method: 'POST',
+      headers: { 'content-length': '2' },
+      body: new Uint8Array([123, 125]),
+    });
+    expect(untyped.status).toBe(415);
+    expect(await untyped.json()).toMatchObject({ code: 'unsupported_media_type', field: 'Content-Type' });
+    expect(databaseHash()).toBe(before);
+  });
+});

@@ -7,6 +7,15 @@ const LARGEST_BODY = 64 * 1024;
 const LARGEST_SCENARIO = 32 * 1024 * 1024;
 
 /**
+ * The type/subtype of a Content-Type (RFC 9110 §8.3.1), without its parameters: RFC 8259 defines
+ * none for application/json (a charset has no effect; JSON is UTF-8), so they are not looked at.
+ */
+function essenceOf(contentType: string): string {
+  const end = contentType.indexOf(';');
+  return (end === -1 ? contentType : contentType.slice(0, end)).trim().toLowerCase();
+}
+
+/**
  * Every POST, PUT and PATCH under /api carries a JSON body, `{}` when there is nothing to say:
  * it is checked and parsed here, before any route (session, validators, handler) runs, so a
  * body that is not JSON never reaches a route that would otherwise ignore it. Hono keeps the
@@ -18,9 +27,13 @@ const LARGEST_SCENARIO = 32 * 1024 * 1024;
  */
 export const jsonBody: MiddlewareHandler = async (c, next) => {
   if (!TAKES_BODY.has(c.req.method)) return next();
-  if (!c.req.header('content-type')?.startsWith('application/json')) {
+  const contentType = c.req.header('content-type');
+  if (contentType === undefined || essenceOf(contentType) !== 'application/json') {
     throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.', 'Content-Type');
   }
+  // This is the one judge of the media type: the routes' own gate (@hono/zod-openapi) matches a
+  // narrower pattern than RFC 9110 and would refuse `application/json;` or a space before `;`.
+  if (contentType !== 'application/json') c.req.raw.headers.set('content-type', 'application/json');
   const length = Number(c.req.header('content-length'));
   if (!Number.isSafeInteger(length)) {
     throw new ApiError(411, 'length_required', 'Send the body with a Content-Length.', 'Content-Length');
