@@ -69,6 +69,9 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
     // The development mailbox: where e-mail goes when no SMTP server is configured.
     if (services.mail) app.route('/', devMailboxRoutes(services.mail.mailbox));
   }
+  // Development-only pages exist only where they are mounted above; elsewhere (production) they
+  // are absent, not the SPA's index.html that the fallback below would answer.
+  app.all('/dev/*', (c) => c.text('Not found.', 404));
 
   // The generated document names the engine-typed answers; response-schemas.ts fills them in.
   let document: unknown;
