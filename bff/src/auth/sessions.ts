@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionRecord, UserRecord } from '../store/records';
 import type { Store } from '../store/store';
-import { UNUSABLE_PASSWORD_HASH, verifyPassword } from './password';
+import { UNUSABLE_PASSWORD_HASH, verifyPassword, withHashingSlot } from './password';
 
 /** Sessions run on wall time, not the billing clock: moving the test clock must not sign anyone out. */
 const SESSION_SECONDS = 7 * 24 * 3600;
@@ -17,7 +17,7 @@ export type SignedIn = Readonly<{ sessionId: string; session: SessionRecord; use
 /** Checks the password and opens a session; unknown e-mails cost the same time as wrong passwords. */
 export async function signIn(store: Store, email: string, password: string): Promise<SignedIn | null> {
   const user = await store.findUserByEmail(email);
-  const valid = await verifyPassword(password, user?.passwordHash ?? UNUSABLE_PASSWORD_HASH);
+  const valid = await withHashingSlot(() => verifyPassword(password, user?.passwordHash ?? UNUSABLE_PASSWORD_HASH));
   if (!user || !valid) return null;
   const sessionId = randomBytes(32).toString('base64url');
   const now = wallClock();
