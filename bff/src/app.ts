@@ -4,6 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import type { ClockView } from './api-types';
+import { SignInThrottle } from './auth/sign-in-throttle';
 import { BillingRun } from './billing/billing-run';
 import { ChangeConfirmer } from './billing/confirm-change';
 import type { DevMailbox } from './email/dev-mailbox';
@@ -28,6 +29,7 @@ export type AppServices = Readonly<{
   confirmer?: ChangeConfirmer;
   billing?: BillingRun;
   mail?: Readonly<{ mailbox: DevMailbox }>;
+  signInThrottle?: SignInThrottle;
 }>;
 
 export function createApp(deps: AppDeps, services: AppServices = {}) {
@@ -59,7 +61,7 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
     },
   );
 
-  app.route('/', sessionRoutes(deps));
+  app.route('/', sessionRoutes(deps, services.signInThrottle ?? new SignInThrottle(deps.store)));
   app.route('/', accountRoutes(deps));
   app.route('/', quoteRoutes(deps));
   app.route('/', changeRoutes(deps, confirmer));

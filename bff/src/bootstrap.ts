@@ -1,3 +1,4 @@
+import { SignInThrottle } from './auth/sign-in-throttle';
 import { BillingRun } from './billing/billing-run';
 import { ChangeConfirmer } from './billing/confirm-change';
 import { SystemClock } from './clock';
@@ -22,6 +23,7 @@ export type System = Readonly<{
   confirmer: ChangeConfirmer;
   billing: BillingRun;
   mail: Mail;
+  signInThrottle: SignInThrottle;
   store: SqliteStore;
   close: () => void;
 }>;
@@ -62,6 +64,7 @@ export async function startSystem(
     confirmer,
     billing,
     mail,
+    signInThrottle: new SignInThrottle(store),
     store,
     close: () => {
       mail.transport.close();
