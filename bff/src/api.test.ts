@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { API_ERROR_CODES } from './http/error-codes';
 import { checkInvariants } from './testing/invariants';
 import { teamAccount, teamCatalog, teamPlan } from './testing/scenario-builders';
 import { type Client, type Json, type TestSystem, useDemoSystem } from './testing/test-system';
@@ -48,6 +49,8 @@ describe('the API surface', () => {
       ]),
     );
     expect(body.components.schemas).toHaveProperty('ChangeRequest');
+    // Every error code the API answers with is listed, so a client can know them all.
+    expect(body.components.schemas.Error.properties.code.enum).toEqual([...API_ERROR_CODES]);
     expect(body.components.schemas).toHaveProperty('Scenario');
     // Engine-typed answers are documented field by field, not as opaque objects.
     expect(body.components.schemas.Quote.properties.quote.properties.lines.items.properties).toHaveProperty('fraction');

@@ -1,10 +1,11 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError, type ErrorBody } from './api-error';
+import type { ApiErrorCode } from './error-codes';
 
 // What Hono or its middleware may refuse a request with, in the BFF's own words: one code for
 // one error, whichever layer noticed it (json-body.ts answers the same for the same problem).
-const HTTP_EXCEPTIONS: Readonly<Record<number, readonly [code: string, field: string | null]>> = {
+const HTTP_EXCEPTIONS: Readonly<Record<number, readonly [code: ApiErrorCode, field: string | null]>> = {
   400: ['bad_request', null],
   401: ['unauthenticated', null],
   403: ['forbidden', null],

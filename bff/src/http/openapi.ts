@@ -1,10 +1,11 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { validationError } from './api-error';
 import type { AppEnv } from './app-env';
+import { API_ERROR_CODES } from './error-codes';
 
 export const errorSchema = z
   .object({
-    code: z.string().meta({ description: 'Stable, machine-readable reason, e.g. below_min_quantity.' }),
+    code: z.enum(API_ERROR_CODES).meta({ description: 'Stable, machine-readable reason, e.g. below_min_quantity.' }),
     message: z.string(),
     field: z.string().nullable().meta({ description: 'The offending field, e.g. addOns.1.quantity.' }),
     details: z.unknown().optional(),
