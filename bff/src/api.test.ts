@@ -86,6 +86,37 @@ describe('the API surface', () => {
   });
 });
 
+describe('the document’s security requirements', () => {
+  it('are what the routes enforce: the session cookie, and the CSRF token where a route changes something', async () => {
+    const { body } = await system.anonymous.json<Json>('GET', '/api/openapi.json');
+    expect(Object.keys(body.components.securitySchemes)).toEqual(['session', 'csrf']);
+    const maria = await system.signIn('maria@northwind.example');
+    const checked: string[] = [];
+    for (const [path, item] of Object.entries(body.paths as Record<string, Json>)) {
+      for (const [method, operation] of Object.entries(item as Record<string, Json>)) {
+        const url = path.replace(/\{\w+\}/g, 'no-such-id');
+        const verb = method.toUpperCase();
+        const sends = ['POST', 'PUT', 'PATCH'].includes(verb) ? {} : undefined;
+        const schemes = (operation.security ?? []).flatMap((s: Json) => Object.keys(s));
+        if (!schemes.includes('session')) {
+          if (verb === 'GET') expect((await system.anonymous.json(verb, url)).status, `${verb} ${path}`).not.toBe(401);
+          continue;
+        }
+        const anonymous = await system.anonymous.json(verb, url, sends);
+        expect(anonymous, `${verb} ${path}`).toMatchObject({ status: 401, body: { code: 'unauthenticated' } });
+        if (schemes.includes('csrf')) {
+          const forged = await maria.json(verb, url, sends, { 'x-csrf-token': 'not-the-token' });
+          expect(forged, `${verb} ${path}`).toMatchObject({ status: 403, body: { code: 'csrf_token_invalid' } });
+        } else {
+          expect((await maria.json(verb, url)).status, `${verb} ${path}`).not.toBe(401);
+        }
+        checked.push(`${verb} ${path}`);
+      }
+    }
+    expect(checked).toHaveLength(13);
+  });
+});
+
 describe('sessions', () => {
   it('refuses a wrong password and an unknown e-mail alike', async () => {
     const wrong = await system.anonymous.json('POST', '/api/session', {

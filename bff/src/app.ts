@@ -13,7 +13,7 @@ import { ApiError } from './http/api-error';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { jsonBody } from './http/json-body';
 import { onError } from './http/on-error';
-import { json, router } from './http/openapi';
+import { json, registerSecuritySchemes, router } from './http/openapi';
 import { RESPONSE_SCHEMAS } from './http/response-schemas';
 import { accountRoutes } from './http/routes/account-routes';
 import { changeRoutes } from './http/routes/change-routes';
@@ -36,6 +36,7 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
   const confirmer = services.confirmer ?? new ChangeConfirmer(deps);
   const billing = services.billing ?? new BillingRun(deps);
   const app = router();
+  registerSecuritySchemes(app);
   app.use(securityHeaders);
   app.use('/api/*', jsonBody);
 

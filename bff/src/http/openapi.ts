@@ -38,3 +38,24 @@ export function router() {
     },
   });
 }
+
+/** Routes that need a signed-in session (the cookie): anonymous requests answer 401 unauthenticated. */
+export const SIGNED_IN = [{ session: [] }];
+/** State-changing routes: the session, and its CSRF token in X-CSRF-Token (403 csrf_token_invalid). */
+export const SIGNED_IN_WITH_CSRF = [{ session: [], csrf: [] }];
+
+/** The security schemes SIGNED_IN and SIGNED_IN_WITH_CSRF name, for the OpenAPI document. */
+export function registerSecuritySchemes(app: ReturnType<typeof router>): void {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'planshift_session',
+    description: 'Set by POST /api/session.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'csrf', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-CSRF-Token',
+    description: 'The csrfToken of the session answer.',
+  });
+}

@@ -5,7 +5,7 @@ import { documentSummary } from '../../billing/account-view';
 import { type BillingRun, nextAttemptAfter } from '../../billing/billing-run';
 import { ApiError, notFound } from '../api-error';
 import type { AppDeps } from '../app-env';
-import { engineObject, errors, json, router } from '../openapi';
+import { engineObject, errors, json, router, SIGNED_IN_WITH_CSRF } from '../openapi';
 import { requireSession } from '../session-middleware';
 
 // Nothing to say but the invoice in the path: an empty object, and nothing a client could think it set.
@@ -19,6 +19,7 @@ export function invoiceRoutes(deps: AppDeps, billing: BillingRun) {
     createRoute({
       method: 'post',
       path: '/api/invoices/{invoiceId}/pay',
+      security: SIGNED_IN_WITH_CSRF,
       summary: 'Pay an open invoice with the card on file (a past-due subscription becomes active again)',
       description:
         'Safe to retry: the attempt is identified by the invoice and its attempt count, so the processor charges it once.',

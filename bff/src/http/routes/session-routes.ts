@@ -6,7 +6,7 @@ import type { UserRecord } from '../../store/records';
 import { ApiError } from '../api-error';
 import type { AppDeps } from '../app-env';
 import { clientAddress } from '../client-address';
-import { errorSchema, errors, json, router } from '../openapi';
+import { errorSchema, errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../openapi';
 import { clearSessionCookie, requireSession, sessionHashFrom, setSessionCookie } from '../session-middleware';
 
 const signInSchema = z
@@ -76,6 +76,7 @@ export function sessionRoutes(deps: AppDeps, throttle: SignInThrottle) {
     createRoute({
       method: 'get',
       path: '/api/session',
+      security: SIGNED_IN,
       summary: 'The signed-in user and the CSRF token',
       responses: { 200: json(sessionSchema, 'The session'), ...errors(401) },
     }),
@@ -86,6 +87,7 @@ export function sessionRoutes(deps: AppDeps, throttle: SignInThrottle) {
     createRoute({
       method: 'delete',
       path: '/api/session',
+      security: SIGNED_IN_WITH_CSRF,
       summary: 'Sign out',
       responses: { 204: { description: 'Signed out' }, ...errors(401, 403) },
     }),
