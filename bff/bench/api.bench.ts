@@ -128,6 +128,8 @@ try {
     DATABASE_FILE: databaseFile,
     PAYMENTS_LEDGER_FILE: ledgerFile,
     SESSION_SECRET: secret,
+    // As `npm start` sizes libuv's pool (bff/package.json).
+    UV_THREADPOOL_SIZE: '8',
   });
   const reset = await fetch(`${bff}/api/test/reset`, {
     method: 'POST',

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { API_ERROR_CODES } from './http/error-codes';
 import { checkInvariants } from './testing/invariants';
 import { teamAccount, teamCatalog, teamPlan } from './testing/scenario-builders';
 import { type Client, type Json, type TestSystem, useDemoSystem } from './testing/test-system';
@@ -48,6 +49,8 @@ describe('the API surface', () => {
       ]),
     );
     expect(body.components.schemas).toHaveProperty('ChangeRequest');
+    // Every error code the API answers with is listed, so a client can know them all.
+    expect(body.components.schemas.Error.properties.code.enum).toEqual([...API_ERROR_CODES]);
     expect(body.components.schemas).toHaveProperty('Scenario');
     // Engine-typed answers are documented field by field, not as opaque objects.
     expect(body.components.schemas.Quote.properties.quote.properties.lines.items.properties).toHaveProperty('fraction');
@@ -80,6 +83,37 @@ describe('the API surface', () => {
     expect(await huge.json()).toMatchObject({ code: 'payload_too_large' });
     const missing = await system.anonymous.json('GET', '/api/nothing-here');
     expect(missing).toMatchObject({ status: 404, body: { code: 'not_found' } });
+  });
+});
+
+describe('the document’s security requirements', () => {
+  it('are what the routes enforce: the session cookie, and the CSRF token where a route changes something', async () => {
+    const { body } = await system.anonymous.json<Json>('GET', '/api/openapi.json');
+    expect(Object.keys(body.components.securitySchemes)).toEqual(['session', 'csrf']);
+    const maria = await system.signIn('maria@northwind.example');
+    const checked: string[] = [];
+    for (const [path, item] of Object.entries(body.paths as Record<string, Json>)) {
+      for (const [method, operation] of Object.entries(item as Record<string, Json>)) {
+        const url = path.replace(/\{\w+\}/g, 'no-such-id');
+        const verb = method.toUpperCase();
+        const sends = ['POST', 'PUT', 'PATCH'].includes(verb) ? {} : undefined;
+        const schemes = (operation.security ?? []).flatMap((s: Json) => Object.keys(s));
+        if (!schemes.includes('session')) {
+          if (verb === 'GET') expect((await system.anonymous.json(verb, url)).status, `${verb} ${path}`).not.toBe(401);
+          continue;
+        }
+        const anonymous = await system.anonymous.json(verb, url, sends);
+        expect(anonymous, `${verb} ${path}`).toMatchObject({ status: 401, body: { code: 'unauthenticated' } });
+        if (schemes.includes('csrf')) {
+          const forged = await maria.json(verb, url, sends, { 'x-csrf-token': 'not-the-token' });
+          expect(forged, `${verb} ${path}`).toMatchObject({ status: 403, body: { code: 'csrf_token_invalid' } });
+        } else {
+          expect((await maria.json(verb, url)).status, `${verb} ${path}`).not.toBe(401);
+        }
+        checked.push(`${verb} ${path}`);
+      }
+    }
+    expect(checked).toHaveLength(13);
   });
 });
 

@@ -3,15 +3,17 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import type { ClockView } from './api-types';
+import { SignInThrottle } from './auth/sign-in-throttle';
 import { BillingRun } from './billing/billing-run';
 import { ChangeConfirmer } from './billing/confirm-change';
 import type { DevMailbox } from './email/dev-mailbox';
 import { devMailboxRoutes } from './email/dev-mailbox-routes';
-import { ApiError, type ErrorBody } from './http/api-error';
+import { ApiError } from './http/api-error';
 import type { AppDeps, AppEnv } from './http/app-env';
-import { json, router } from './http/openapi';
+import { jsonBody } from './http/json-body';
+import { onError } from './http/on-error';
+import { json, registerSecuritySchemes, router } from './http/openapi';
 import { RESPONSE_SCHEMAS } from './http/response-schemas';
 import { accountRoutes } from './http/routes/account-routes';
 import { changeRoutes } from './http/routes/change-routes';
@@ -23,37 +25,20 @@ import { securityHeaders } from './http/security-headers';
 
 export type { AppDeps } from './http/app-env';
 
-const MUTATING = new Set(['POST', 'PUT', 'PATCH']);
-
 export type AppServices = Readonly<{
   confirmer?: ChangeConfirmer;
   billing?: BillingRun;
   mail?: Readonly<{ mailbox: DevMailbox }>;
+  signInThrottle?: SignInThrottle;
 }>;
 
 export function createApp(deps: AppDeps, services: AppServices = {}) {
   const confirmer = services.confirmer ?? new ChangeConfirmer(deps);
   const billing = services.billing ?? new BillingRun(deps);
   const app = router();
+  registerSecuritySchemes(app);
   app.use(securityHeaders);
-  // JSON only: a cross-site form cannot send it without a preflight, and state-changing routes
-  // also need the session's CSRF token header (session-middleware.ts). The size is judged from
-  // Content-Length (Hono's bodyLimit re-streams every body and quarters POST throughput); only an
-  // inline QA scenario may be large. Reads skip both checks: they have no body.
-  app.use('/api/*', async (c, next) => {
-    if (!MUTATING.has(c.req.method)) return next();
-    if (!c.req.header('content-type')?.startsWith('application/json')) {
-      throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.', 'Content-Type');
-    }
-    const length = Number(c.req.header('content-length'));
-    if (!Number.isSafeInteger(length)) {
-      throw new ApiError(411, 'length_required', 'Send the body with a Content-Length.', 'Content-Length');
-    }
-    if (length > (c.req.path === '/api/test/reset' ? 32 * 1024 * 1024 : 64 * 1024)) {
-      throw new ApiError(413, 'payload_too_large', 'The request body is too large.', 'Content-Length');
-    }
-    return next();
-  });
+  app.use('/api/*', jsonBody);
 
   app.openapi(
     createRoute({
@@ -77,7 +62,7 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
     },
   );
 
-  app.route('/', sessionRoutes(deps));
+  app.route('/', sessionRoutes(deps, services.signInThrottle ?? new SignInThrottle(deps.store)));
   app.route('/', accountRoutes(deps));
   app.route('/', quoteRoutes(deps));
   app.route('/', changeRoutes(deps, confirmer));
@@ -92,6 +77,9 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
     // The development mailbox: where e-mail goes when no SMTP server is configured.
     if (services.mail) app.route('/', devMailboxRoutes(services.mail.mailbox));
   }
+  // Development-only pages exist only where they are mounted above; elsewhere (production) they
+  // are absent, not the SPA's index.html that the fallback below would answer.
+  app.all('/dev/*', (c) => c.text('Not found.', 404));
 
   // The generated document names the engine-typed answers; response-schemas.ts fills them in.
   let document: unknown;
@@ -103,18 +91,7 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API route.');
   });
-  app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(error.body(), error.status);
-    if (error instanceof HTTPException && error.status < 500) {
-      const code = error.status === 400 ? 'malformed_json' : 'bad_request';
-      return c.json<ErrorBody>({ code, message: error.message, field: null }, error.status);
-    }
-    console.error(error);
-    return c.json<ErrorBody>(
-      { code: 'internal_error', message: 'Something went wrong on our side.', field: null },
-      500,
-    );
-  });
+  app.onError(onError);
 
   mountSpa(app, deps.env.WEB_DIST);
   return app;

@@ -1,3 +1,4 @@
+import { SignInThrottle } from './auth/sign-in-throttle';
 import { BillingRun } from './billing/billing-run';
 import { ChangeConfirmer } from './billing/confirm-change';
 import { SystemClock } from './clock';
@@ -23,6 +24,7 @@ export type System = Readonly<{
   confirmer: ChangeConfirmer;
   billing: BillingRun;
   mail: Mail;
+  signInThrottle: SignInThrottle;
   store: SqliteStore;
   /** The periodic pass: recover orders whose owner is gone, then renew and collect what is due. */
   maintain: () => Promise<void>;
@@ -71,6 +73,7 @@ export async function startSystem(
     confirmer,
     billing,
     mail,
+    signInThrottle: new SignInThrottle(store),
     store,
     maintain: async () => {
       const finished = await confirmer.recoverPendingOrders();

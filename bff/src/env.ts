@@ -33,6 +33,11 @@ const EnvSchema = z
     /** Where e-mail goes, e.g. smtp://user:pass@mail.example:587. Without it, to the development mailbox. */
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().min(3).default('"Planshift Billing" <billing@planshift.local>'),
+    /**
+     * How many reverse proxies in front of the BFF append the client's address to X-Forwarded-For.
+     * 0 (the default) believes no such header: the sign-in throttle counts the socket's address.
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /** The development mailbox's folder: each message an .eml file, browsable at /dev/mailbox. */
     MAILBOX_DIR: z.string().min(1).optional(),
   })

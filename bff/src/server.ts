@@ -11,11 +11,13 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
   console.log(`Planshift listening on http://${info.address}:${info.port} (database ${env.DATABASE_FILE})`);
 });
 
-// Expired sessions, quotes and idempotency keys (kept 48 hours) are swept hourly.
+// Expired sessions, quotes and idempotency keys (kept 48 hours), and sign-in failures no longer
+// remembered, are swept hourly.
 const sweep = setInterval(() => {
   system.deps.store
     .purgeExpired({ wallNow: Math.floor(Date.now() / 1000), clockNow: system.deps.clock.now() })
     .catch((error) => console.error(error));
+  system.signInThrottle.purge().catch((error) => console.error(error));
 }, 3600_000);
 sweep.unref();
 

@@ -1,5 +1,6 @@
 import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import pLimit from 'p-limit';
 
 const scryptAsync = promisify(scrypt) as (
   password: string,
@@ -22,7 +23,28 @@ export function hashPassword(password: string): string {
   return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
-/** Verifies off the event loop (libuv's pool), so sign-ins do not stall other requests. */
+// scrypt runs on libuv's thread pool, which file writes (the charge ledger's append and datasync)
+// and DNS share: a burst of sign-ins queued there holds up every confirm behind it. So at most
+// this many hashes run at once; the rest wait here, in JavaScript, leaving the pool's other
+// threads (npm start sizes it to 8) to everything else.
+const HASHES_AT_ONCE = 2;
+const hashingSlots = pLimit(HASHES_AT_ONCE);
+
+/** Runs `work` (which hashes a password) when fewer than HASHES_AT_ONCE hashes are running. */
+export function withHashingSlot<T>(work: () => Promise<T>): Promise<T> {
+  return hashingSlots(work);
+}
+
+/** How many hashes are running and how many wait for a slot. */
+export const hashingLoad = (): Readonly<{ running: number; waiting: number }> => ({
+  running: hashingSlots.activeCount,
+  waiting: hashingSlots.pendingCount,
+});
+
+/**
+ * Verifies off the event loop (libuv's pool), so sign-ins do not stall other requests. Call it
+ * inside withHashingSlot.
+ */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return false;

@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 
 import type { ErrorBody } from '../api-types';
+import type { ApiErrorCode } from './error-codes';
 
 export type { ErrorBody };
 
@@ -10,7 +11,7 @@ export type { ErrorBody };
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly field: string | null = null,
     readonly details?: unknown,
@@ -30,7 +31,7 @@ export class ApiError extends Error {
 
 export const notFound = (what: string) => new ApiError(404, 'not_found', `No such ${what}.`);
 
-const ZOD_CODES: Record<string, string> = {
+const ZOD_CODES: Record<string, ApiErrorCode> = {
   invalid_type: 'invalid_type',
   too_small: 'too_small',
   too_big: 'too_big',

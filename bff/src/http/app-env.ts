@@ -6,7 +6,7 @@ import type { Store } from '../store/store';
 
 /** What the routes are built from: swapped in tests for a temporary database or a faulty provider. */
 export type AppDeps = Readonly<{
-  env: Pick<Env, 'NODE_ENV' | 'WEB_DIST' | 'SESSION_SECRET'>;
+  env: Pick<Env, 'NODE_ENV' | 'WEB_DIST' | 'SESSION_SECRET' | 'TRUST_PROXY_HOPS'>;
   store: Store;
   clock: SystemClock;
   payments: PaymentProvider;

@@ -1,10 +1,11 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { validationError } from './api-error';
 import type { AppEnv } from './app-env';
+import { API_ERROR_CODES } from './error-codes';
 
 export const errorSchema = z
   .object({
-    code: z.string().meta({ description: 'Stable, machine-readable reason, e.g. below_min_quantity.' }),
+    code: z.enum(API_ERROR_CODES).meta({ description: 'Stable, machine-readable reason, e.g. below_min_quantity.' }),
     message: z.string(),
     field: z.string().nullable().meta({ description: 'The offending field, e.g. addOns.1.quantity.' }),
     details: z.unknown().optional(),
@@ -35,5 +36,26 @@ export function router() {
     defaultHook: (result) => {
       if (!result.success) throw validationError(result.error, result.target === 'json' ? undefined : result.target);
     },
+  });
+}
+
+/** Routes that need a signed-in session (the cookie): anonymous requests answer 401 unauthenticated. */
+export const SIGNED_IN = [{ session: [] }];
+/** State-changing routes: the session, and its CSRF token in X-CSRF-Token (403 csrf_token_invalid). */
+export const SIGNED_IN_WITH_CSRF = [{ session: [], csrf: [] }];
+
+/** The security schemes SIGNED_IN and SIGNED_IN_WITH_CSRF name, for the OpenAPI document. */
+export function registerSecuritySchemes(app: ReturnType<typeof router>): void {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'planshift_session',
+    description: 'Set by POST /api/session.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'csrf', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-CSRF-Token',
+    description: 'The csrfToken of the session answer.',
   });
 }

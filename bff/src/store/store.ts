@@ -185,4 +185,24 @@ export interface Store {
   resetTo(plan: SeedPlan): Promise<void>;
   readClock(): Promise<Instant | null>;
   writeClock(frozenAt: Instant | null): Promise<void>;
+
+  // Sign-in throttle: failed attempts by key (an e-mail, a client address), in the database so
+  // that every BFF process counts the same ones. Times are wall time in milliseconds.
+  findSignInThrottles(keys: readonly string[]): Promise<SignInThrottleRecord[]>;
+  /** Counts a failure against each key in one transaction: `next` makes a key's record from its current one. */
+  recordSignInFailure(
+    keys: readonly string[],
+    next: (key: string, current: SignInThrottleRecord | null) => SignInThrottleRecord,
+  ): Promise<void>;
+  clearSignInThrottle(key: string): Promise<void>;
+  /** Forgets the keys whose last failure is before `before`; answers how many. */
+  purgeSignInThrottle(before: number): Promise<number>;
 }
+
+/** A key's recent sign-in failures and the wall time (ms) before which it may not try again. */
+export type SignInThrottleRecord = Readonly<{
+  key: string;
+  failures: number;
+  lastFailureAt: number;
+  blockedUntil: number;
+}>;

@@ -36,16 +36,20 @@ export type Client = Readonly<{
   ) => Promise<{ status: number; body: T }>;
 }>;
 
-/** The real app over a fresh SQLite file seeded with the demo scenario, with an in-memory card processor. */
+/**
+ * The real app over a fresh SQLite file seeded with the demo scenario, with an in-memory card
+ * processor. In production (NODE_ENV=production) nothing is seeded and there are no QA routes.
+ */
 export async function startTestSystem(
-  options: Readonly<{ webDist?: string; smtpUrl?: string }> = {},
+  options: Readonly<{ webDist?: string; smtpUrl?: string; production?: boolean }> = {},
 ): Promise<TestSystem> {
   const dir = mkdtempSync(join(tmpdir(), 'planshift-test-'));
   const env = readEnv({
-    NODE_ENV: 'test',
+    NODE_ENV: options.production ? 'production' : 'test',
     DATABASE_FILE: join(dir, 'planshift.sqlite'),
     WEB_DIST: options.webDist ?? join(dir, 'no-web'),
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
+    ...(options.production ? { SESSION_SECRET: 'a-test-secret-of-at-least-thirty-two-characters' } : {}),
   });
   const payments = new SimulatedPaymentProvider({ ledger: new InMemoryChargeLedger() });
   const system = await startSystem(env, payments);

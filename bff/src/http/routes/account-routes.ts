@@ -9,7 +9,7 @@ import { documentPdf } from '../../documents/document-pdf';
 import type { BillingState } from '../../store/records';
 import { notFound } from '../api-error';
 import type { AppDeps } from '../app-env';
-import { engineObject, errors, json, router } from '../openapi';
+import { engineObject, errors, json, router, SIGNED_IN } from '../openapi';
 import { requireSession } from '../session-middleware';
 
 const optionsQuerySchema = z.object({
@@ -40,6 +40,7 @@ export function accountRoutes(deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/account',
+      security: SIGNED_IN,
       summary: 'The account page: subscription, credit, scheduled change, and whether Change is possible',
       responses: { 200: json(engineObject('Account', 'The account page facts.'), 'The account'), ...errors(401) },
     }),
@@ -50,6 +51,7 @@ export function accountRoutes(deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/account/options',
+      security: SIGNED_IN,
       summary: 'What the customer may choose, with reason codes for what they may not',
       description:
         'Also returns the catalog and the subscription in the engine’s shape, so the browser can price every choice with the same engine.',
@@ -88,6 +90,7 @@ export function accountRoutes(deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/documents',
+      security: SIGNED_IN,
       summary: 'Invoices and credit notes, newest first',
       responses: {
         200: json(engineObject('Documents', 'Document summaries, newest first'), 'Documents'),
@@ -104,6 +107,7 @@ export function accountRoutes(deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/documents/{documentId}',
+      security: SIGNED_IN,
       summary: 'One invoice or credit note with its lines',
       request: { params: z.object({ documentId: z.string().min(1).max(100) }) },
       responses: {
@@ -132,6 +136,7 @@ export function accountRoutes(deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/documents/{documentId}/pdf',
+      security: SIGNED_IN,
       summary: 'The invoice or credit note as a PDF, in the account’s language',
       request: { params: z.object({ documentId: z.string().min(1).max(100) }) },
       responses: {

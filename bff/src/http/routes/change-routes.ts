@@ -4,7 +4,7 @@ import type { ChangeConfirmer } from '../../billing/confirm-change';
 import { sha256 } from '../../billing/price-quote';
 import { ApiError, notFound } from '../api-error';
 import type { AppDeps } from '../app-env';
-import { engineObject, errors, json, router } from '../openapi';
+import { engineObject, errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../openapi';
 import { requireSession } from '../session-middleware';
 
 const confirmSchema = z.strictObject({ quoteId: z.string().min(1).max(100) }).meta({ id: 'ConfirmChange' });
@@ -26,6 +26,7 @@ export function changeRoutes(deps: AppDeps, confirmer: ChangeConfirmer) {
     createRoute({
       method: 'post',
       path: '/api/changes',
+      security: SIGNED_IN_WITH_CSRF,
       summary: 'Confirm a quote: pay what is due now and apply or schedule the change, exactly once',
       request: {
         headers: idempotencyHeaders,
@@ -57,6 +58,7 @@ export function changeRoutes(deps: AppDeps, confirmer: ChangeConfirmer) {
     createRoute({
       method: 'get',
       path: '/api/scheduled-change',
+      security: SIGNED_IN,
       summary: 'The change waiting for the period end, if any',
       responses: {
         200: json(engineObject('ScheduledChangeView', 'The pending change, or null'), 'The scheduled change'),
@@ -74,6 +76,7 @@ export function changeRoutes(deps: AppDeps, confirmer: ChangeConfirmer) {
     createRoute({
       method: 'delete',
       path: '/api/scheduled-change',
+      security: SIGNED_IN_WITH_CSRF,
       summary: 'Cancel the scheduled change',
       responses: { 204: { description: 'Canceled' }, ...errors(401, 403, 404, 409) },
     }),

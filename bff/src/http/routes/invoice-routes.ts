@@ -5,8 +5,11 @@ import { documentSummary } from '../../billing/account-view';
 import type { BillingRun } from '../../billing/billing-run';
 import { ApiError, notFound } from '../api-error';
 import type { AppDeps } from '../app-env';
-import { engineObject, errors, json, router } from '../openapi';
+import { engineObject, errors, json, router, SIGNED_IN_WITH_CSRF } from '../openapi';
 import { requireSession } from '../session-middleware';
+
+// Nothing to say but the invoice in the path: an empty object, and nothing a client could think it set.
+const payInvoiceSchema = z.strictObject({}).meta({ id: 'PayInvoice' });
 
 export function invoiceRoutes(deps: AppDeps, billing: BillingRun) {
   const app = router();
@@ -16,13 +19,17 @@ export function invoiceRoutes(deps: AppDeps, billing: BillingRun) {
     createRoute({
       method: 'post',
       path: '/api/invoices/{invoiceId}/pay',
+      security: SIGNED_IN_WITH_CSRF,
       summary: 'Pay an open invoice with the card on file (a past-due subscription becomes active again)',
       description:
         'Safe to retry: the attempt is identified by the invoice and its attempt count, so the processor charges it once.',
-      request: { params: z.object({ invoiceId: z.string().min(1).max(100) }) },
+      request: {
+        params: z.object({ invoiceId: z.string().min(1).max(100) }),
+        body: { content: { 'application/json': { schema: payInvoiceSchema } }, required: true },
+      },
       responses: {
         200: json(engineObject('InvoicePayment', 'The invoice as it stands now.'), 'Paid'),
-        ...errors(401, 402, 403, 404, 409, 503),
+        ...errors(400, 401, 402, 403, 404, 409, 415, 503),
       },
     }),
     async (c) => {

@@ -5,7 +5,7 @@ import { priceChange, quoteErrorToApiError } from '../../billing/price-quote';
 import { quoteView, repriceQuote, saveQuote, staleQuote } from '../../billing/quotes';
 import { notFound } from '../api-error';
 import type { AppDeps } from '../app-env';
-import { engineObject, errors, json, router } from '../openapi';
+import { engineObject, errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../openapi';
 import { quoteViewSchema } from '../response-schemas';
 import { schemaSerializer, writtenJson } from '../schema-serializer';
 import { requireSession } from '../session-middleware';
@@ -22,6 +22,7 @@ export function quoteRoutes(deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/quotes',
+      security: SIGNED_IN_WITH_CSRF,
       summary: 'Price a requested target state (plan, interval, total seats, add-ons)',
       request: {
         body: {
@@ -50,6 +51,7 @@ export function quoteRoutes(deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/quotes/{quoteId}',
+      security: SIGNED_IN,
       summary: 'A quote made earlier',
       request: { params: z.object({ quoteId: z.string().min(1).max(100) }) },
       responses: { 200: json(quoteAnswer, 'The quote'), ...errors(401, 403, 404, 409) },

@@ -1,10 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { SessionView } from '../../api-types';
 import { canManageBilling, signIn } from '../../auth/sessions';
+import type { SignInThrottle } from '../../auth/sign-in-throttle';
 import type { UserRecord } from '../../store/records';
 import { ApiError } from '../api-error';
 import type { AppDeps } from '../app-env';
-import { errors, json, router } from '../openapi';
+import { clientAddress } from '../client-address';
+import { errorSchema, errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../openapi';
 import { clearSessionCookie, requireSession, sessionHashFrom, setSessionCookie } from '../session-middleware';
 
 const signInSchema = z
@@ -31,7 +33,7 @@ const sessionView = (user: UserRecord, csrfToken: string): SessionView => ({
   csrfToken,
 });
 
-export function sessionRoutes(deps: AppDeps) {
+export function sessionRoutes(deps: AppDeps, throttle: SignInThrottle) {
   const app = router();
 
   app.openapi(
@@ -40,12 +42,29 @@ export function sessionRoutes(deps: AppDeps) {
       path: '/api/session',
       summary: 'Sign in with e-mail and password',
       request: { body: { content: { 'application/json': { schema: signInSchema } }, required: true } },
-      responses: { 200: json(sessionSchema, 'Signed in; the session cookie is set.'), ...errors(400, 401, 415) },
+      responses: {
+        200: json(sessionSchema, 'Signed in; the session cookie is set.'),
+        ...errors(400, 401, 415),
+        429: {
+          ...json(errorSchema, 'Too many failed attempts for this e-mail or from this address: wait, then try again.'),
+          headers: z.object({ 'Retry-After': z.string().meta({ description: 'Seconds to wait.' }) }),
+        },
+      },
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const signedIn = await signIn(deps.store, email, password);
-      if (!signedIn) throw new ApiError(401, 'invalid_credentials', 'The e-mail or password is wrong.', 'email');
+      const attempt = throttle.attempt(email, clientAddress(c, deps.env.TRUST_PROXY_HOPS));
+      const signedIn = await signIn(deps.store, email, password, attempt);
+      if (signedIn.kind === 'throttled') {
+        const seconds = signedIn.retryAfterSeconds;
+        c.header('Retry-After', String(seconds));
+        throw new ApiError(429, 'too_many_attempts', `Too many attempts; try again in ${seconds} s.`, null, {
+          retryAfter: seconds,
+        });
+      }
+      if (signedIn.kind === 'refused') {
+        throw new ApiError(401, 'invalid_credentials', 'The e-mail or password is wrong.', 'email');
+      }
       setSessionCookie(c, deps, signedIn.sessionId);
       return c.json(sessionView(signedIn.user, signedIn.session.csrfToken), 200);
     },
@@ -57,6 +76,7 @@ export function sessionRoutes(deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/session',
+      security: SIGNED_IN,
       summary: 'The signed-in user and the CSRF token',
       responses: { 200: json(sessionSchema, 'The session'), ...errors(401) },
     }),
@@ -67,6 +87,7 @@ export function sessionRoutes(deps: AppDeps) {
     createRoute({
       method: 'delete',
       path: '/api/session',
+      security: SIGNED_IN_WITH_CSRF,
       summary: 'Sign out',
       responses: { 204: { description: 'Signed out' }, ...errors(401, 403) },
     }),

@@ -33,6 +33,7 @@ import type {
   CompleteOrderResult,
   FailOrderInput,
   ProvisioningTask,
+  SignInThrottleRecord,
   Store,
 } from '../store';
 import { accountRecord, BillingStateReader } from './billing-state-rows';
@@ -46,6 +47,12 @@ import { QuoteWriter } from './quote-writer';
 import { writeRenewals } from './renewal-rows';
 import { RowWriter } from './row-writer';
 import { writeSeedPlan } from './seed-rows';
+import {
+  deleteSignInThrottle,
+  purgeSignInThrottles,
+  readSignInThrottles,
+  writeSignInFailure,
+} from './sign-in-throttle-rows';
 
 type OrderRow = typeof t.orders.$inferSelect;
 
@@ -797,6 +804,25 @@ export class SqliteStore implements Store {
     this.#billingState.clear();
     this.#sessions.clear();
     this.#users.clear();
+  }
+
+  async findSignInThrottles(keys: readonly string[]): Promise<SignInThrottleRecord[]> {
+    return readSignInThrottles(this.db, keys);
+  }
+
+  async recordSignInFailure(
+    keys: readonly string[],
+    next: (key: string, current: SignInThrottleRecord | null) => SignInThrottleRecord,
+  ): Promise<void> {
+    writeSignInFailure(this.db, keys, next);
+  }
+
+  async clearSignInThrottle(key: string): Promise<void> {
+    deleteSignInThrottle(this.db, key);
+  }
+
+  async purgeSignInThrottle(before: number): Promise<number> {
+    return purgeSignInThrottles(this.db, before);
   }
 
   #seller(tx: Conn): Seller {

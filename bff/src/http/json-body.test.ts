@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type Client, type Json, type TestSystem, useDemoSystem } from '../testing/test-system';
+
+const demo = useDemoSystem();
+let system: TestSystem;
+beforeEach(() => {
+  system = demo();
+});
+
+/** Every row of every table, hashed: equal before and after means nothing was written. */
+function databaseHash(): string {
+  const sqlite = system.store.db.$client;
+  const tables = sqlite
+    .prepare(`select name from sqlite_master where type = 'table' order by name`)
+    .pluck()
+    .all() as string[];
+  const hash = createHash('sha256');
+  for (const table of tables)
+    hash.update(JSON.stringify([table, sqlite.prepare(`select * from "${table}"`).raw().all()]));
+  return hash.digest('hex');
+}
+
+async function unpaidInvoiceOf(client: Client): Promise<string> {
+  const { body } = await client.json<Json>('GET', '/api/documents');
+  const unpaid = body.documents.find((d: Json) => d.status === 'unpaid');
+  if (!unpaid) throw new Error('the demo account has no unpaid invoice');
+  return unpaid.id;
+}
+
+/** Each POST, PUT and PATCH of the OpenAPI document, with a real id for each path parameter. */
+async function mutatingRoutes(ids: Record<string, string>): Promise<[string, string][]> {
+  const { body } = await system.anonymous.json<Json>('GET', '/api/openapi.json');
+  return Object.entries(body.paths as Record<string, Json>).flatMap(([path, item]) =>
+    Object.keys(item)
+      .filter((method) => ['post', 'put', 'patch'].includes(method))
+      .map((method): [string, string] => [
+        method.toUpperCase(),
+        path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? `no-such-${name}`),
+      ]),
+  );
+}
+
+describe('a request body that is not JSON', () => {
+  it('does not pay an invoice', async () => {
+    const james = await system.signIn('james@oakridge.example');
+    const invoiceId = await unpaidInvoiceOf(james);
+    const before = databaseHash();
+    const paid = await james.json('POST', `/api/invoices/${invoiceId}/pay`, '{');
+    expect(paid).toMatchObject({ status: 400, body: { code: 'malformed_json' } });
+    expect(databaseHash()).toBe(before);
+    expect(system.payments.charges()).toEqual([]);
+  });
+
+  it('is refused with 400 malformed_json by every route that takes a body, before anything is written', async () => {
+    const james = await system.signIn('james@oakridge.example');
+    const routes = await mutatingRoutes({ invoiceId: await unpaidInvoiceOf(james) });
+    expect(routes.length).toBeGreaterThanOrEqual(6);
+    const before = databaseHash();
+    for (const [method, path] of routes) {
+      for (const text of ['{', '{"quoteId":', 'not json', "{'a':1}", '[1,]', '']) {
+        const answer = await james.json(method, path, text, { 'idempotency-key': 'malformed-0001' });
+        expect(answer, `${method} ${path} ${JSON.stringify(text)}`).toMatchObject({
+          status: 400,
+          body: { code: 'malformed_json' },
+        });
+      }
+    }
+    expect(databaseHash()).toBe(before);
+  });
+
+  it('is refused before the session is looked at, and valid JSON still reaches the route', async () => {
+    const anonymous = await system.anonymous.json('POST', '/api/quotes', '{"planId":');
+    expect(anonymous).toMatchObject({ status: 400, body: { code: 'malformed_json' } });
+    expect(await system.anonymous.json('POST', '/api/quotes', {})).toMatchObject({
+      status: 401,
+      body: { code: 'unauthenticated' },
+    });
+  });
+});
+
+describe('a route that takes nothing', () => {
+  it('takes {} and refuses any other JSON, so nothing is silently ignored', async () => {
+    const james = await system.signIn('james@oakridge.example');
+    const invoiceId = await unpaidInvoiceOf(james);
+    const before = databaseHash();
+    for (const [body, code] of [
+      [{ amount: 1 }, 'unknown_field'],
+      [[], 'invalid_type'],
+      ['"pay"', 'invalid_type'],
+      ['null', 'invalid_type'],
+    ] as const) {
+      const answer = await james.json('POST', `/api/invoices/${invoiceId}/pay`, body);
+      expect(answer, JSON.stringify(body)).toMatchObject({ status: 400, body: { code } });
+    }
+    expect(databaseHash()).toBe(before);
+    expect(await james.json('POST', `/api/invoices/${invoiceId}/pay`, {})).toMatchObject({ status: 200 });
+  });
+});
+
+describe('the media type of a body', () => {
+  const QUOTE = { planId: 'business', interval: { unit: 'month', count: 1 }, quantity: 12, addOns: [] };
+
+  it('is application/json, in any case, with or without parameters and spaces', async () => {
+    const maria = await system.signIn('maria@northwind.example');
+    for (const type of [
+      'application/json',
+      'Application/JSON',
+      ' application/json ',
+      'application/json;charset=utf-8',
+      'application/json; charset=UTF-8',
+      'application/json ; charset="utf-8"',
+      'application/json;',
+    ]) {
+      const answer = await maria.json('POST', '/api/quotes', QUOTE, { 'content-type': type });
+      expect(answer.status, type).toBe(201);
+    }
+  });
+
+  it('is refused otherwise with one code, 415 unsupported_media_type, naming Content-Type', async () => {
+    const maria = await system.signIn('maria@northwind.example');
+    const before = databaseHash();
+    for (const type of [
+      'text/plain',
+      'application/jsonx',
+      'application/json-patch+json',
+      'application/vnd.api+json',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/json/x',
+      'application',
+      'json',
+      '',
+    ]) {
+      const answer = await maria.json('POST', '/api/quotes', QUOTE, { 'content-type': type });
+      expect(answer, type).toMatchObject({
+        status: 415,
+        body: { code: 'unsupported_media_type', field: 'Content-Type' },
+      });
+    }
+    const untyped = await system.app.request('/api/session', {
+      method: 'POST',
+      headers: { 'content-length': '2' },
+      body: new Uint8Array([123, 125]),
+    });
+    expect(untyped.status).toBe(415);
+    expect(await untyped.json()).toMatchObject({ code: 'unsupported_media_type', field: 'Content-Type' });
+    expect(databaseHash()).toBe(before);
+  });
+});

@@ -1,0 +1,55 @@
+import type { MiddlewareHandler } from 'hono';
+import { ApiError } from './api-error';
+
+const TAKES_BODY = new Set(['POST', 'PUT', 'PATCH']);
+const LARGEST_BODY = 64 * 1024;
+// Only an inline QA scenario may be large.
+const LARGEST_SCENARIO = 32 * 1024 * 1024;
+
+/**
+ * The type/subtype of a Content-Type (RFC 9110 §8.3.1), without its parameters: RFC 8259 defines
+ * none for application/json (a charset has no effect; JSON is UTF-8), so they are not looked at.
+ */
+function essenceOf(contentType: string): string {
+  const end = contentType.indexOf(';');
+  return (end === -1 ? contentType : contentType.slice(0, end)).trim().toLowerCase();
+}
+
+/**
+ * Every POST, PUT and PATCH under /api carries a JSON body, `{}` when there is nothing to say:
+ * it is checked and parsed here, before any route (session, validators, handler) runs, so a
+ * body that is not JSON never reaches a route that would otherwise ignore it. Hono keeps the
+ * parsed body, and the route's validator reads it from there: each body is parsed once.
+ *
+ * JSON only, so a cross-site form cannot send it without a preflight (state-changing routes also
+ * need the session's CSRF token, session-middleware.ts). The size is judged from Content-Length:
+ * Hono's bodyLimit re-streams every body and quarters POST throughput.
+ */
+export const jsonBody: MiddlewareHandler = async (c, next) => {
+  if (!TAKES_BODY.has(c.req.method)) return next();
+  const contentType = c.req.header('content-type');
+  if (contentType === undefined || essenceOf(contentType) !== 'application/json') {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.', 'Content-Type');
+  }
+  // This is the one judge of the media type: the routes' own gate (@hono/zod-openapi) matches a
+  // narrower pattern than RFC 9110 and would refuse `application/json;` or a space before `;`.
+  if (contentType !== 'application/json') c.req.raw.headers.set('content-type', 'application/json');
+  const length = Number(c.req.header('content-length'));
+  if (!Number.isSafeInteger(length)) {
+    throw new ApiError(411, 'length_required', 'Send the body with a Content-Length.', 'Content-Length');
+  }
+  if (length > (c.req.path === '/api/test/reset' ? LARGEST_SCENARIO : LARGEST_BODY)) {
+    throw new ApiError(413, 'payload_too_large', 'The request body is too large.', 'Content-Length');
+  }
+  try {
+    await c.req.json();
+  } catch {
+    // An empty body is not JSON either: one rule for every route, with or without a body schema.
+    throw new ApiError(
+      400,
+      'malformed_json',
+      'The request body is not valid JSON; send {} when there is nothing to send.',
+    );
+  }
+  return next();
+};

@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from './api-error';
+import { onError } from './on-error';
+
+function appThrowing(error: unknown) {
+  return new Hono()
+    .get('/', () => {
+      throw error;
+    })
+    .onError(onError);
+}
+
+describe('the answer to an error thrown by a route', () => {
+  it('is an ApiError’s own status and body', async () => {
+    const response = await appThrowing(new ApiError(409, 'quote_stale', 'Stale.', 'quoteId')).request('/');
+    expect(response.status).toBe(409);
+    expect(await response.json()).toEqual({ code: 'quote_stale', message: 'Stale.', field: 'quoteId' });
+  });
+
+  it('maps each HTTPException of Hono (or its middleware) to the code the BFF answers for that status', async () => {
+    for (const [status, code, field] of [
+      [400, 'bad_request', null],
+      [401, 'unauthenticated', null],
+      [403, 'forbidden', null],
+      [404, 'not_found', null],
+      [411, 'length_required', 'Content-Length'],
+      [413, 'payload_too_large', 'Content-Length'],
+      [415, 'unsupported_media_type', 'Content-Type'],
+      [422, 'bad_request', null],
+    ] as const) {
+      const response = await appThrowing(new HTTPException(status as ContentfulStatusCode)).request('/');
+      expect(response.status, String(status)).toBe(status);
+      expect(await response.json(), String(status)).toMatchObject({ code, field });
+    }
+  });
+
+  it('is a 500 internal_error for anything else, logged and not described', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    for (const error of [new Error('secret detail'), new HTTPException(502, { message: 'upstream' })]) {
+      const response = await appThrowing(error).request('/');
+      expect(response.status).toBe(500);
+      expect(await response.json()).toEqual({
+        code: 'internal_error',
+        message: 'Something went wrong on our side.',
+        field: null,
+      });
+    }
+    expect(logged).toHaveBeenCalledTimes(2);
+    logged.mockRestore();
+  });
+});

@@ -1,0 +1,27 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ApiError, type ErrorBody } from './api-error';
+import type { ApiErrorCode } from './error-codes';
+
+// What Hono or its middleware may refuse a request with, in the BFF's own words: one code for
+// one error, whichever layer noticed it (json-body.ts answers the same for the same problem).
+const HTTP_EXCEPTIONS: Readonly<Record<number, readonly [code: ApiErrorCode, field: string | null]>> = {
+  400: ['bad_request', null],
+  401: ['unauthenticated', null],
+  403: ['forbidden', null],
+  404: ['not_found', null],
+  411: ['length_required', 'Content-Length'],
+  413: ['payload_too_large', 'Content-Length'],
+  415: ['unsupported_media_type', 'Content-Type'],
+};
+
+/** Expected failures answer their status and code; anything else is a bug: logged, and a bare 500. */
+export function onError(error: Error, c: Context): Response {
+  if (error instanceof ApiError) return c.json(error.body(), error.status);
+  if (error instanceof HTTPException && error.status < 500) {
+    const [code, field] = HTTP_EXCEPTIONS[error.status] ?? ['bad_request', null];
+    return c.json<ErrorBody>({ code, message: error.message || 'The request was refused.', field }, error.status);
+  }
+  console.error(error);
+  return c.json<ErrorBody>({ code: 'internal_error', message: 'Something went wrong on our side.', field: null }, 500);
+}
