@@ -148,3 +148,22 @@ describe('the media type of a body', () => {
     expect(databaseHash()).toBe(before);
   });
 });
+
+describe('the Content-Length of a body', () => {
+  it('is digits only: anything Number() would also read is refused with 411, too many digits with 413', async () => {
+    const maria = await system.signIn('maria@northwind.example');
+    const before = databaseHash();
+    for (const [length, status] of [
+      ['', 411],
+      ['+5', 411],
+      ['0x10', 411],
+      ['1e3', 411],
+      ['-1', 411],
+      ['18446744073709551616', 413],
+    ] as const) {
+      const answer = await maria.json('POST', '/api/quotes', {}, { 'content-length': length });
+      expect(answer.status, length).toBe(status);
+    }
+    expect(databaseHash()).toBe(before);
+  });
+});

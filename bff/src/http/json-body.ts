@@ -34,10 +34,12 @@ export const jsonBody: MiddlewareHandler = async (c, next) => {
   // This is the one judge of the media type: the routes' own gate (@hono/zod-openapi) matches a
   // narrower pattern than RFC 9110 and would refuse `application/json;` or a space before `;`.
   if (contentType !== 'application/json') c.req.raw.headers.set('content-type', 'application/json');
-  const length = Number(c.req.header('content-length'));
-  if (!Number.isSafeInteger(length)) {
+  // Digits only (RFC 9110 §8.6): Number() would also read '', '+5', '0x10' and '1e3'.
+  const declared = c.req.header('content-length');
+  if (declared === undefined || !/^\d+$/.test(declared)) {
     throw new ApiError(411, 'length_required', 'Send the body with a Content-Length.', 'Content-Length');
   }
+  const length = Number(declared);
   if (length > (c.req.path === '/api/test/reset' ? LARGEST_SCENARIO : LARGEST_BODY)) {
     throw new ApiError(413, 'payload_too_large', 'The request body is too large.', 'Content-Length');
   }
