@@ -71,6 +71,22 @@ test('a wrong password is refused with an alert', async ({ page }) => {
   await expect(page.getByRole('alert')).toHaveText('The e-mail or password is wrong.');
 });
 
+test('after five wrong passwords, sign-in asks to wait, and says how long', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('E-mail').fill('maria@northwind.example');
+  await page.getByLabel('Password').fill('not-the-password');
+  const submit = page.getByRole('button', { name: 'Sign in', exact: true });
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/session') && r.status() === 401);
+    await submit.click();
+    await answered;
+  }
+  await submit.click();
+  await expect(page.getByRole('alert')).toHaveText(
+    /^Too many attempts to sign in\. .* wait \d+ seconds? and try again\.$/,
+  );
+});
+
 test('a signed-out visitor signs in and returns to the page asked for', async ({ page }) => {
   await page.goto('/change');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fchange$/);

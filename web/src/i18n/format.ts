@@ -13,6 +13,8 @@ export type Formatters = Readonly<{
   /** A card's expiry month ("12/2029" in English). */
   monthYear: (year: number, month: number) => string;
   number: (value: number) => string;
+  /** A wait in seconds as words ("45 seconds", "3 minutes"), rounded up to whole minutes past one. */
+  wait: (seconds: number) => string;
 }>;
 
 /** Formatters for the portal's current language: money through the engine, dates through Intl in UTC. */
@@ -37,6 +39,14 @@ export function useFormat(): Formatters {
       time: (instant) => times.format(instant * 1000),
       monthYear: (year, month) => months.format(Date.UTC(year, month - 1, 1)),
       number: (value) => numbers.format(value),
+      wait: (seconds) => {
+        const minutes = seconds > 60;
+        return new Intl.NumberFormat(locale, {
+          style: 'unit',
+          unit: minutes ? 'minute' : 'second',
+          unitDisplay: 'long',
+        }).format(minutes ? Math.ceil(seconds / 60) : Math.max(1, Math.ceil(seconds)));
+      },
     };
   }, [locale]);
 }

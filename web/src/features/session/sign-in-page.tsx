@@ -4,12 +4,14 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { isApiFailure } from '../../api/api-failure';
 import { useSession, useSignIn } from '../../api/queries';
 import { safeReturnPath } from '../../app/paths';
+import { useFormat } from '../../i18n/format';
 import { failureMessage } from '../../i18n/reasons';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { DemoPersonas } from './demo-personas';
 
 export function SignInPage() {
   const { t } = useTranslation();
+  const format = useFormat();
   useDocumentTitle(t('signIn.title'));
   const [params] = useSearchParams();
   const returnTo = safeReturnPath(params.get('next'));
@@ -30,6 +32,9 @@ export function SignInPage() {
   };
   const error = signIn.error;
   const invalid = isApiFailure(error, 'invalid_credentials');
+  const waitSeconds = isApiFailure(error, 'too_many_attempts')
+    ? Number((error.details as { retryAfter?: unknown } | undefined)?.retryAfter ?? 1)
+    : null;
 
   return (
     <div className="sign-in">
@@ -38,7 +43,11 @@ export function SignInPage() {
         <p>{t('signIn.intro')}</p>
         {error && (
           <p id={ids.error} className="notice notice-error" role="alert">
-            {invalid ? t('signIn.errors.invalid_credentials') : failureMessage(t, error)}
+            {invalid
+              ? t('signIn.errors.invalid_credentials')
+              : waitSeconds !== null
+                ? t('signIn.errors.too_many_attempts', { wait: format.wait(waitSeconds) })
+                : failureMessage(t, error)}
           </p>
         )}
         <form className="form" onSubmit={onSubmit}>
