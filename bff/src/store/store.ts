@@ -143,4 +143,18 @@ export interface Store {
   resetTo(plan: SeedPlan): Promise<void>;
   readClock(): Promise<Instant | null>;
   writeClock(frozenAt: Instant | null): Promise<void>;
+
+  // Document PDFs: each rendered once, off the event loop, then served as stored
+  /** The account's document number and stored PDF (null until rendered); null when it has no such document. */
+  findDocumentPdf(accountId: string, documentId: string): Promise<StoredDocumentPdf | null>;
+  /** Stores a rendered PDF unless its document no longer reads as rendered; answers whether it is stored. */
+  saveDocumentPdf(
+    input: Readonly<{ accountId: string; rendered: DocumentRecord; pdf: Buffer; at: Instant }>,
+  ): Promise<boolean>;
+  /** Documents without a stored PDF whose PDF is final (credit notes, paid invoices), newest first. */
+  documentsWithoutPdf(limit: number): Promise<DocumentRef[]>;
 }
+
+export type StoredDocumentPdf = Readonly<{ number: string; pdf: Buffer | null }>;
+
+export type DocumentRef = Readonly<{ accountId: string; documentId: string }>;
