@@ -24,10 +24,13 @@ system.billing.run().catch((error) => console.error('billing run failed', error)
 system.billing.every(60_000);
 // E-mail queued by changes, renewals and provisioning: sent within seconds of the commit.
 system.mail.dispatcher.start(5_000);
+// PDFs of documents issued without one (seeded history, renewals, changes), rendered in a worker.
+system.pendingPdfs.start(5_000);
 
 function shutdown() {
   server.close(async () => {
     await system.mail.dispatcher.stop();
+    await system.pendingPdfs.stop();
     system.close();
     process.exit(0);
   });
