@@ -1,5 +1,6 @@
 // npm run bench:api — load on loopback with autocannon: a bare Hono route (the ceiling), the
-// quote endpoint, and confirm (distinct accounts, simulated provider with no delay).
+// quote endpoint, and confirm (distinct accounts, simulated provider with no delay); then a burst
+// of mixed traffic for BENCH_BURST_SECONDS (60), judged by /api/health and confirm p99 (burst.ts).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { SimulatedPaymentProvider } from '../src/payments/simulated-provider';
 import type { ScenarioInput } from '../src/scenarios/scenario-schema';
 import { checkInvariants } from '../src/testing/invariants';
 import { teamAccount, teamCatalog, teamPlan } from '../src/testing/scenario-builders';
+import { runBurst } from './burst';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 // The two loads alternate and the bar is the median of each round's ratio: this machine's speed
@@ -23,6 +25,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const CONNECTIONS = 50;
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 6000);
+const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 60);
 const BFF = fileURLToPath(new URL('..', import.meta.url));
 // The flags `npm start` gives the BFF (bff/package.json: a 64 MB young generation from the start,
 // so a burst of 4 KB answers is collected in fewer scavenges), given to the bare server alike.
@@ -214,6 +217,10 @@ try {
   const succeeded = (db.prepare(`select count(*) as n from orders where status = 'succeeded'`).get() as { n: number })
     .n;
   const problems = checkInvariants(db, new SimulatedPaymentProvider({ ledger: new FileChargeLedger(ledgerFile) }));
+  const documents = db
+    .prepare<[], { id: string; accountId: string }>('select id, account_id as accountId from documents order by rowid')
+    .all()
+    .map((d) => ({ id: d.id, account: Number(d.accountId.slice('acct-'.length)) }));
   db.close();
 
   const busy = serverErrors.includes('SQLITE_BUSY');
@@ -227,7 +234,26 @@ try {
   console.log(
     `SQLITE_BUSY reaching the server log: ${busy ? 'yes' : 'no'}; invariant checker: ${problems.length === 0 ? 'passed' : problems.join('; ')}`,
   );
+  const burst = await runBurst({
+    base: bff,
+    seconds: BURST_SECONDS,
+    accounts: ACCOUNTS,
+    headers,
+    email: (i) => `owner@acct-${i}.example`,
+    documents,
+  });
+  const afterBurst = new Database(databaseFile, { readonly: true });
+  const burstProblems = checkInvariants(
+    afterBurst,
+    new SimulatedPaymentProvider({ ledger: new FileChargeLedger(ledgerFile) }),
+  );
+  afterBurst.close();
+  console.log(
+    `after the burst: invariant checker ${burstProblems.length === 0 ? 'passed' : burstProblems.join('; ')}; SQLITE_BUSY in the server log: ${serverErrors.includes('SQLITE_BUSY') ? 'yes' : 'no'}`,
+  );
   const pass =
+    burst.pass &&
+    burstProblems.length === 0 &&
     quoteShare >= 0.25 &&
     quoteP99 < 50 &&
     quoteFailures === 0 &&

@@ -3,7 +3,9 @@ import { BillingRun } from './billing/billing-run';
 import { ChangeConfirmer } from './billing/confirm-change';
 import { SystemClock } from './clock';
 import { openDatabase } from './db/open-database';
-import { renderDocumentPdf } from './documents/render-pdf';
+import { DocumentPdfs } from './documents/document-pdfs';
+import { PdfWorkerPool } from './documents/pdf-worker-pool';
+import { PendingPdfRenderer } from './documents/pending-pdf-renderer';
 import { composeEmail } from './email/compose-email';
 import { DevMailbox } from './email/dev-mailbox';
 import { createMailTransport, type MailTransport } from './email/mail-transport';
@@ -28,6 +30,8 @@ export type System = Readonly<{
   store: SqliteStore;
   /** The periodic pass: recover orders whose owner is gone, then renew and collect what is due. */
   maintain: () => Promise<void>;
+  /** Renders missing PDFs in the background once started (the server starts it; tests may). */
+  pendingPdfs: PendingPdfRenderer;
   close: () => void;
 }>;
 
@@ -48,7 +52,14 @@ export async function startSystem(
     localClaimPolicy({ instance: env.INSTANCE_ID, leaseSeconds: env.CLAIM_LEASE_SECONDS }),
   );
   const clock = new SystemClock(store, env.NODE_ENV !== 'production');
-  const deps: AppDeps = { env, store, clock, payments };
+  const pool = new PdfWorkerPool();
+  const pdfs = new DocumentPdfs({
+    store,
+    render: (document, options) => pool.render(document, options),
+    now: () => clock.now(),
+  });
+  const pendingPdfs = new PendingPdfRenderer({ store, pdfs });
+  const deps: AppDeps = { env, store, clock, payments, pdfs, documentsIssued: () => pendingPdfs.kick() };
   const empty = !(await store.hasAccounts());
   if (empty && env.NODE_ENV !== 'production') {
     const seed = SCENARIOS[env.SEED_SCENARIO];
@@ -66,8 +77,9 @@ export async function startSystem(
   // Moving the test clock renews and collects whatever fell due before the move is answered.
   clock.onChange(async () => {
     await billing.run();
+    deps.documentsIssued();
   });
-  const mail = startMail(env, store, clock);
+  const mail = startMail(env, store, clock, pdfs);
   return {
     deps,
     confirmer,
@@ -80,7 +92,10 @@ export async function startSystem(
       if (finished > 0) console.log(`Finished ${finished} order(s) whose owner is gone`);
       await billing.run();
     },
+    pendingPdfs,
     close: () => {
+      void pendingPdfs.stop();
+      void pool.close();
       mail.transport.close();
       db.$client.close();
     },
@@ -90,7 +105,7 @@ export async function startSystem(
 export type Mail = Readonly<{ dispatcher: OutboxDispatcher; mailbox: DevMailbox; transport: MailTransport }>;
 
 /** E-mail from the outbox: over SMTP when SMTP_URL is set, otherwise into the development mailbox. */
-function startMail(env: Env, store: SqliteStore, clock: SystemClock): Mail {
+function startMail(env: Env, store: SqliteStore, clock: SystemClock, pdfs: DocumentPdfs): Mail {
   const mailbox = new DevMailbox(env.MAILBOX_DIR);
   const transport = createMailTransport({ smtpUrl: env.SMTP_URL, mailbox });
   const dispatcher = new OutboxDispatcher({
@@ -104,7 +119,7 @@ function startMail(env: Env, store: SqliteStore, clock: SystemClock): Mail {
       composeEmail(message, {
         findDocument: (accountId, documentId) => store.findDocument(accountId, documentId),
         findChange: (accountId, changeId) => store.findChangeSummary(accountId, changeId),
-        renderPdf: renderDocumentPdf,
+        documentPdf: (accountId, document) => pdfs.pdfOf(accountId, document),
         accountName: (accountId) => store.findAccountName(accountId),
       }),
     now: () => clock.now(),

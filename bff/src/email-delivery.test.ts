@@ -87,6 +87,12 @@ describe('the confirmation e-mail over SMTP', () => {
       expect(text).toContain(formatMoney(invoice.total, locale).replace(/[\u00a0\u202f]/g, ' '));
       if (locale === 'sv') expect(text).toMatch(/\d,\d{2} kr/);
       if (locale === 'el') expect(text).toMatch(/\d,\d{2} €/);
+      // The attachment is the stored PDF: the bytes the portal's download serves.
+      const download = await client.request('GET', `/api/documents/${invoice.id}/pdf`);
+      expect(invoicePdf?.content.equals(Buffer.from(await download.arrayBuffer()))).toBe(true);
+      const user = await system.store.findUserByEmail(email);
+      const stored = await system.store.findDocumentPdf(user?.accountId ?? '', invoice.id);
+      expect(stored?.pdf?.equals(invoicePdf?.content ?? Buffer.alloc(0))).toBe(true);
 
       // Sent once: a second pass finds nothing due.
       expect((await system.mail.dispatcher.dispatchDue()).sent).toBe(0);

@@ -28,10 +28,13 @@ void maintain();
 setInterval(maintain, 60_000).unref();
 // E-mail queued by changes, renewals and provisioning: sent within seconds of the commit.
 system.mail.dispatcher.start(5_000);
+// PDFs of documents issued without one (seeded history, renewals, changes), rendered in a worker.
+system.pendingPdfs.start(5_000);
 
 function shutdown() {
   server.close(async () => {
     await system.mail.dispatcher.stop();
+    await system.pendingPdfs.stop();
     system.close();
     process.exit(0);
   });

@@ -3,7 +3,6 @@ import type { Instant } from '@planshift/shared/periods';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../api-types';
 import { DOCUMENT_LABELS } from '../documents/document-labels';
-import type { RenderOptions } from '../documents/render-pdf';
 import type { ConfirmedChangeSummary, DocumentRecord } from '../store/records';
 import { changeLines } from './change-lines';
 import { type EmailBlock, type EmailLayout, renderHtml, renderText } from './email-layout';
@@ -16,7 +15,8 @@ export type ChangeSummary = ConfirmedChangeSummary;
 export type ComposeDeps = Readonly<{
   findDocument: (accountId: string, documentId: string) => Promise<DocumentRecord | null>;
   findChange: (accountId: string, changeId: string) => Promise<ChangeSummary | null>;
-  renderPdf: (document: DocumentRecord, options?: RenderOptions) => Promise<Buffer>;
+  /** The document's PDF, as the portal's download serves it. */
+  documentPdf: (accountId: string, document: DocumentRecord) => Promise<Buffer>;
   accountName: (accountId: string) => Promise<string | null>;
 }>;
 
@@ -169,9 +169,7 @@ async function mail(
 }
 
 async function attachment(message: OutboxMessage, d: DocumentRecord, deps: ComposeDeps): Promise<MailAttachment> {
-  // The PDF prints its related document's number, as the portal's download does.
-  const related = d.relatedDocumentId ? await deps.findDocument(message.accountId, d.relatedDocumentId) : null;
-  const content = await deps.renderPdf(d, related ? { relatedDocumentNumber: related.number } : {});
+  const content = await deps.documentPdf(message.accountId, d);
   return { filename: `${d.number}.pdf`, content, contentType: 'application/pdf' };
 }
 

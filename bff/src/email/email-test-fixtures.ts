@@ -93,7 +93,7 @@ export function fixtureDeps(documents: readonly DocumentRecord[] = [invoiceFixtu
   return {
     findDocument: async (_accountId, id) => documents.find((d) => d.id === id) ?? null,
     findChange: async () => CHANGE_FIXTURE,
-    renderPdf: (document) => tinyPdf(`${document.number} Τιμολόγιο`),
+    documentPdf: (_accountId, document) => tinyPdf(`${document.number} Τιμολόγιο`),
     accountName: async () => 'Ελαιώνας Α.Ε.',
   };
 }

@@ -1,4 +1,5 @@
 import type { SystemClock } from '../clock';
+import type { DocumentPdfs } from '../documents/document-pdfs';
 import type { Env } from '../env';
 import type { PaymentProvider } from '../payments/payment-provider';
 import type { SessionRecord, UserRecord } from '../store/records';
@@ -10,6 +11,10 @@ export type AppDeps = Readonly<{
   store: Store;
   clock: SystemClock;
   payments: PaymentProvider;
+  /** Issued documents' PDFs: served as stored, or rendered off the event loop. */
+  pdfs: DocumentPdfs;
+  /** Documents were just issued: their PDFs are rendered in the background now. */
+  documentsIssued: () => void;
 }>;
 
 export type AppEnv = {

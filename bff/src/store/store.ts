@@ -197,6 +197,16 @@ export interface Store {
   clearSignInThrottle(key: string): Promise<void>;
   /** Forgets the keys whose last failure is before `before`; answers how many. */
   purgeSignInThrottle(before: number): Promise<number>;
+
+  // Document PDFs: each rendered once, off the event loop, then served as stored
+  /** The account's document number and stored PDF (null until rendered); null when it has no such document. */
+  findDocumentPdf(accountId: string, documentId: string): Promise<StoredDocumentPdf | null>;
+  /** Stores a rendered PDF unless its document no longer reads as rendered; answers whether it is stored. */
+  saveDocumentPdf(
+    input: Readonly<{ accountId: string; rendered: DocumentRecord; pdf: Buffer; at: Instant }>,
+  ): Promise<boolean>;
+  /** Documents without a stored PDF whose PDF is final (credit notes, paid invoices), newest first. */
+  documentsWithoutPdf(limit: number): Promise<DocumentRef[]>;
 }
 
 /** A key's recent sign-in failures and the wall time (ms) before which it may not try again. */
@@ -206,3 +216,7 @@ export type SignInThrottleRecord = Readonly<{
   lastFailureAt: number;
   blockedUntil: number;
 }>;
+
+export type StoredDocumentPdf = Readonly<{ number: string; pdf: Buffer | null }>;
+
+export type DocumentRef = Readonly<{ accountId: string; documentId: string }>;

@@ -5,7 +5,6 @@ import { billingIntervalSchema } from '@planshift/shared/periods';
 import type { DocumentView, OptionsView } from '../../api-types';
 import { canManageBilling } from '../../auth/sessions';
 import { accountView, documentSummary } from '../../billing/account-view';
-import { documentPdf } from '../../documents/document-pdf';
 import type { BillingState } from '../../store/records';
 import { notFound } from '../api-error';
 import type { AppDeps } from '../app-env';
@@ -148,7 +147,7 @@ export function accountRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const pdf = await documentPdf(deps.store, c.get('session').accountId, c.req.valid('param').documentId);
+      const pdf = await deps.pdfs.download(c.get('session').accountId, c.req.valid('param').documentId);
       if (!pdf) throw notFound('document');
       return c.body(new Uint8Array(pdf.bytes), 200, {
         'Content-Type': 'application/pdf',

@@ -49,6 +49,8 @@ export function changeRoutes(deps: AppDeps, confirmer: ChangeConfirmer) {
         idempotencyKey: c.req.valid('header')['idempotency-key'],
         requestHash: sha256(JSON.stringify(['POST', '/api/changes', body.quoteId])),
       });
+      // The change's invoice and credit note get their PDFs in the background now.
+      if (response.status === 201) deps.documentsIssued();
       // A replay answers exactly what the first request answered.
       return c.json(response.body as Record<string, unknown>, response.status as 201);
     },

@@ -41,6 +41,7 @@ import { CatalogCache } from './catalog-rows';
 import { ClaimRows, collectionHolder, orderHolder } from './claim-rows';
 import { CollectionWriter, readDueCollections, readOpenInvoice } from './collection-rows';
 import type { Conn } from './connection';
+import { readDocumentPdf, readDocumentsWithoutPdf, writeDocumentPdf } from './document-pdf-rows';
 import { readDocuments } from './document-rows';
 import { markEmailFailed, markEmailSent, readChangeSummary, readDueEmails } from './outbox-rows';
 import { QuoteWriter } from './quote-writer';
@@ -844,6 +845,18 @@ export class SqliteStore implements Store {
       .set({ state: 'completed', responseStatus: response.status, responseBody: JSON.stringify(response.body) })
       .where(and(eq(t.idempotencyKeys.accountId, order.accountId), eq(t.idempotencyKeys.key, order.idempotencyKey)))
       .run();
+  }
+
+  async findDocumentPdf(accountId: string, documentId: string): ReturnType<Store['findDocumentPdf']> {
+    return readDocumentPdf(this.db, accountId, documentId);
+  }
+
+  async saveDocumentPdf(input: Parameters<Store['saveDocumentPdf']>[0]): ReturnType<Store['saveDocumentPdf']> {
+    return writeDocumentPdf(this.db, input);
+  }
+
+  async documentsWithoutPdf(limit: number): ReturnType<Store['documentsWithoutPdf']> {
+    return readDocumentsWithoutPdf(this.db, limit);
   }
 }
 

@@ -1,0 +1,56 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Instant } from '@planshift/shared/periods';
+import type { Db } from '../../db/open-database';
+import { documentPdfs } from '../../db/schema';
+import type { DocumentRecord } from '../records';
+import type { DocumentRef, StoredDocumentPdf } from '../store';
+import { readDocuments } from './document-rows';
+
+/** The download's one query: the account's document number and its stored PDF, if any. */
+export function readDocumentPdf(db: Db, accountId: string, documentId: string): StoredDocumentPdf | null {
+  const row = db.$client
+    .prepare<[string, string], { number: string; pdf: Buffer | null }>(
+      `select d.number, p.pdf from documents d left join document_pdfs p on p.document_id = d.id
+       where d.id = ? and d.account_id = ?`,
+    )
+    .get(documentId, accountId);
+  return row ? { number: row.number, pdf: row.pdf } : null;
+}
+
+/**
+ * Stores the PDF only if the document still reads exactly as it was rendered, in the same
+ * transaction as that read: a QA reset may have reissued its id with other content meanwhile.
+ */
+export function writeDocumentPdf(
+  db: Db,
+  input: Readonly<{ accountId: string; rendered: DocumentRecord; pdf: Buffer; at: Instant }>,
+): boolean {
+  return db.transaction(
+    (tx) => {
+      const current = readDocuments(tx, input.accountId, input.rendered.id)[0];
+      if (!current || !isDeepStrictEqual(current, input.rendered)) return false;
+      tx.insert(documentPdfs)
+        .values({ documentId: input.rendered.id, pdf: input.pdf, renderedAt: input.at })
+        .onConflictDoNothing()
+        .run();
+      return true;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/**
+ * Documents whose PDF prints what it always will (see pdfIsFinal) and is not stored yet, newest
+ * first: rowid is insertion order, so the walk needs no sort of the whole table.
+ */
+export function readDocumentsWithoutPdf(db: Db, limit: number): DocumentRef[] {
+  return db.$client
+    .prepare<[number], DocumentRef>(
+      `select d.account_id as accountId, d.id as documentId from documents d
+       where not exists (select 1 from document_pdfs p where p.document_id = d.id)
+         and (d.kind = 'credit_note' or d.amount_due <= (
+           select coalesce(sum(amount), 0) from payments where invoice_id = d.id and status = 'succeeded'))
+       order by d.rowid desc limit ?`,
+    )
+    .all(limit);
+}
