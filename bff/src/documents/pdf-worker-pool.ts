@@ -4,7 +4,7 @@ import type { DocumentRecord } from '../store/records';
 import type { PdfJob, PdfReply } from './pdf-worker';
 import type { RenderOptions } from './render-pdf';
 
-/** One worker leaves the other core of a two-core machine to the event loop; more never helps a portal. */
+/** One worker on two cores, so that the event loop keeps a core; at most two, since PDFs are background work. */
 export const DEFAULT_PDF_WORKERS = Math.min(2, Math.max(1, availableParallelism() - 1));
 
 export type PdfWorkerPoolOptions = Readonly<{

@@ -17,7 +17,6 @@ export type PendingPdfRendererDeps = Readonly<{
 export class PendingPdfRenderer {
   readonly #deps: PendingPdfRendererDeps;
   #inFlight: Promise<number> | null = null;
-  #lookAgain = false;
   #stopping = false;
   #timer: NodeJS.Timeout | null = null;
 
@@ -27,14 +26,11 @@ export class PendingPdfRenderer {
 
   /**
    * Renders every pending PDF, one at a time so that a download never queues behind many; answers
-   * how many were stored. A call during a pass joins it, and makes it look for new documents.
+   * how many were stored. A call during a pass joins it: the pass looks at the store again after
+   * each batch, so it renders what was issued meanwhile before it ends.
    */
   renderPending(): Promise<number> {
-    if (this.#inFlight) {
-      this.#lookAgain = true;
-      return this.#inFlight;
-    }
-    this.#inFlight = this.#pass().finally(() => {
+    this.#inFlight ??= this.#pass().finally(() => {
       this.#inFlight = null;
     });
     return this.#inFlight;
@@ -72,11 +68,10 @@ export class PendingPdfRenderer {
     const skipped = new Set<string>();
     let stored = 0;
     for (;;) {
-      this.#lookAgain = false;
       const batch = (await store.documentsWithoutPdf(batchSize + skipped.size)).filter(
         (ref) => !skipped.has(ref.documentId),
       );
-      if (batch.length === 0 && !this.#lookAgain) return stored;
+      if (batch.length === 0) return stored;
       for (const ref of batch) {
         if (this.#stopping) return stored;
         const done = await pdfs.ensureStored(ref).catch((error: unknown) => {
