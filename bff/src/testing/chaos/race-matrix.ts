@@ -53,13 +53,14 @@ async function runOnce(system: TestSystem, pair: RacePair, options: RaceOptions)
   // The stagger is the race's input, not a wait for something to happen.
   await sleep(staggerMs);
   const [firstAnswer, secondAnswer] = await Promise.all([started, answerOf(second)]);
-  await settled(system);
+  const unsettled = await settled(system);
   system.payments.setDelay(0);
 
   const answers = confirmFirst ? [firstAnswer, secondAnswer] : [secondAnswer, firstAnswer];
   const sqlite = system.store.db.$client;
   const audit = auditMoney(sqlite, system.payments);
   const problems = [
+    ...unsettled,
     ...answers.filter((a) => a.serverError).map((a) => `answered ${a.label}`),
     ...checkInvariants(sqlite, system.payments),
     ...moneyProblems(audit),
@@ -85,11 +86,16 @@ async function answerOf(writer: () => Promise<Answer>): Promise<Answer> {
   }
 }
 
-/** Orders, the period-end runs they set off, and every claim: ended. */
-async function settled(system: TestSystem): Promise<void> {
+/** Waits for orders, the period-end runs they set off, and every claim to end; what did not. */
+async function settled(system: TestSystem): Promise<string[]> {
   await system.confirmer.settled();
   await system.billing.settled();
-  await until(async () => !(await system.store.hasClaims()), 30_000, 'every claim released');
+  try {
+    await until(async () => !(await system.store.hasClaims()), 30_000, 'every claim released');
+    return [];
+  } catch (error) {
+    return [error instanceof Error ? error.message : String(error)];
+  }
 }
 
 async function resetDemo(system: TestSystem): Promise<void> {
