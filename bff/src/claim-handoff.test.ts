@@ -4,8 +4,8 @@ import { until } from './testing/child-bff';
 import { checkInvariants } from './testing/invariants';
 import { type Json, type TestSystem, useDemoSystem } from './testing/test-system';
 
-// One writer per subscription: a period-end run skips a subscription an order holds, and is
-// owed a run as soon as that order ends, whichever way it ends.
+// One writer per subscription: a period-end run skips a subscription an order or an invoice
+// payment holds, and is owed a run as soon as that writer ends, whichever way it ends.
 
 const demo = useDemoSystem();
 let system: TestSystem;
@@ -76,6 +76,26 @@ describe('a period-end run that skipped a subscription held by an order', () => 
     await system.confirmer.settled();
     await system.billing.settled();
     expect(renewalsAt('sub-bluebird', '2026-11-20T00:00:00Z')).toBe(1);
+    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+  });
+});
+
+describe('a period-end run that skipped a subscription held by an invoice payment', () => {
+  it('renews it once the payment is recorded', async () => {
+    // James (Oakridge) pays his unpaid invoice just after his period ended on 1 December.
+    const james = await system.signIn('james@oakridge.example');
+    await system.store.writeClock(instantFromIso('2026-12-01T00:00:30Z'));
+    await system.deps.clock.load();
+    system.payments.setDelay(300);
+    const paying = james.json('POST', '/api/invoices/sub-oakridge-0/pay', {});
+    await until(held('sub-oakridge'), 10_000, 'the payment’s claim');
+    await system.billing.run();
+    expect(renewalsAt('sub-oakridge', '2026-12-01T00:00:00Z')).toBe(0);
+    expect((await paying).status).toBe(200);
+    system.payments.setDelay(0);
+
+    await system.billing.settled();
+    expect(renewalsAt('sub-oakridge', '2026-12-01T00:00:00Z')).toBe(1);
     expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 });
