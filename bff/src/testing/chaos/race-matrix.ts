@@ -3,7 +3,8 @@ import { until } from '../child-bff';
 import { checkInvariants } from '../invariants';
 import { auditMoney, moneyProblems } from '../money-audit';
 import type { TestSystem } from '../test-system';
-import type { Answer, RacePair } from './race-pairs';
+import type { RacePair } from './race-pairs';
+import type { Answer } from './race-steps';
 import { randomMs } from './seeded-random';
 import { textTable } from './text-table';
 

@@ -1,10 +1,19 @@
 import { instantFromIso } from '@planshift/shared/periods';
-import type { BillingRunSummary } from '../../billing/billing-run';
 import { completeWhenFree } from '../../billing/complete-provisioning';
-import type { Client, Json, TestSystem } from '../test-system';
-
-/** What one writer answered: an HTTP status and code, or what an in-process writer did. */
-export type Answer = Readonly<{ label: string; serverError: boolean }>;
+import type { Client, TestSystem } from '../test-system';
+import {
+  type Answer,
+  confirm,
+  confirmed,
+  expectCount,
+  http,
+  paidOnce,
+  quote,
+  quoteAndConfirm,
+  renewedOnce,
+  runAnswer,
+  setClock,
+} from './race-steps';
 
 /** Two writers of one subscription, ready to start, and what must hold once both have ended. */
 export type Race = Readonly<{ a: () => Promise<Answer>; b: () => Promise<Answer>; check?: () => string[] }>;
@@ -174,94 +183,4 @@ async function benQuotedBeforePeriodEnd(system: TestSystem): Promise<{ ben: Clie
   await setClock(system, BEFORE_BEN_PERIOD_END);
   const ben = await system.signIn('ben@bluebird.example');
   return { ben, quoteId: await quote(ben, BEN_UPGRADE) };
-}
-
-async function setClock(system: TestSystem, iso: string): Promise<void> {
-  const moved = await system.anonymous.json('PUT', '/api/test/clock', { at: iso });
-  if (moved.status !== 200) throw new Error(`moving the clock answered ${moved.status}`);
-}
-
-/** A quote that charges something now (so the confirm waits for the processor). */
-async function quote(client: Client, request: Json): Promise<string> {
-  const quoted = await client.json<Json>('POST', '/api/quotes', request);
-  if (quoted.status !== 201) throw new Error(`quote answered ${quoted.status}: ${JSON.stringify(quoted.body)}`);
-  if (!(quoted.body.quote.dueNow.amount > 0)) throw new Error(`quote charges nothing: ${JSON.stringify(request)}`);
-  return quoted.body.id;
-}
-
-async function confirm(client: Client, quoteId: string): Promise<Answer> {
-  return http(
-    await client.json('POST', '/api/changes', { quoteId }, { 'idempotency-key': `race-${crypto.randomUUID()}` }),
-  );
-}
-
-/** A confirm that prepares the race: anything but 201 is a broken premise, not an outcome. */
-async function confirmed(client: Client, quoteId: string): Promise<Json> {
-  const answer = await client.json<Json>(
-    'POST',
-    '/api/changes',
-    { quoteId },
-    { 'idempotency-key': `race-${crypto.randomUUID()}` },
-  );
-  if (answer.status !== 201) throw new Error(`confirm answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
-
-/** The customer asks for a quote and confirms it; a quote refused (an unpaid invoice) is the answer. */
-async function quoteAndConfirm(client: Client, request: Json): Promise<Answer> {
-  const quoted = await client.json<Json>('POST', '/api/quotes', request);
-  if (quoted.status !== 201) return http(quoted, 'quote ');
-  return confirm(client, quoted.body.id);
-}
-
-function http(answer: { status: number; body: unknown }, prefix = ''): Answer {
-  const code = answer.status >= 300 ? ` ${(answer.body as Json | null)?.code ?? ''}` : '';
-  return { label: `${prefix}${answer.status}${code}`, serverError: answer.status >= 500 };
-}
-
-function runAnswer(summary: BillingRunSummary): Answer {
-  const did = [
-    summary.renewed > 0 && 'renewed',
-    summary.collected > 0 && 'collected',
-    summary.declined > 0 && 'declined',
-    summary.skipped > 0 && 'skipped (held)',
-  ].filter(Boolean);
-  return { label: did.length > 0 ? did.join(', ') : 'nothing due', serverError: false };
-}
-
-function count(system: TestSystem, sql: string, ...params: unknown[]): number {
-  return system.store.db.$client
-    .prepare(sql)
-    .pluck()
-    .get(...params) as number;
-}
-
-function expectCount(system: TestSystem, sql: string, expected: number, what: string): string[] {
-  const n = count(system, sql);
-  return n === expected ? [] : [`${n} ${what}, expected ${expected}`];
-}
-
-/** The period that ended was renewed exactly once, and the subscription is in the next one. */
-function renewedOnce(system: TestSystem, subscriptionId: string, periodEnd: string): string[] {
-  const end = instantFromIso(periodEnd);
-  const renewals = count(
-    system,
-    `select count(*) from documents where subscription_id = ? and reason = 'renewal' and issued_at = ?`,
-    subscriptionId,
-    end,
-  );
-  const current = count(system, 'select current_period_end from subscriptions where id = ?', subscriptionId);
-  return [
-    ...(renewals === 1 ? [] : [`${subscriptionId} renewed ${renewals} times at ${periodEnd}`]),
-    ...(current > end ? [] : [`${subscriptionId} still in the period ending ${periodEnd}`]),
-  ];
-}
-
-function paidOnce(system: TestSystem, invoiceId: string): string[] {
-  const paid = count(
-    system,
-    `select count(*) from payments where invoice_id = ? and status = 'succeeded' and order_id is null`,
-    invoiceId,
-  );
-  return paid === 1 ? [] : [`invoice ${invoiceId} has ${paid} payments, expected 1`];
 }
