@@ -1,5 +1,6 @@
 import { type Renewal, renewSubscription } from '@planshift/shared/apply';
 import type { Instant } from '@planshift/shared/periods';
+import { currentPeriod } from '@planshift/shared/subscription';
 import type { AppDeps } from '../http/app-env';
 import { PaymentUnavailableError } from '../payments/payment-provider';
 import type { BillingState, CollectionDue, CollectionResult } from '../store/records';
@@ -65,6 +66,16 @@ export class BillingRun {
     const next = this.#queue.then(() => this.#runOnce(this.deps.clock.now()));
     this.#queue = next.catch(() => {});
     return next;
+  }
+
+  /**
+   * A writer that held the subscription (an invoice being paid) has let go: if its period has
+   * ended, a run that skipped it meanwhile goes on now rather than at the next maintenance pass.
+   */
+  resumeAfter(state: BillingState | null): void {
+    if (state && currentPeriod(state.subscription).end <= this.deps.clock.now()) {
+      this.run().catch((error) => console.error('billing run failed', error));
+    }
   }
 
   /** Resolves once the runs queued so far have ended. */

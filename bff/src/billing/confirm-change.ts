@@ -152,6 +152,7 @@ export class ChangeConfirmer {
     if (ifUnseen === 'abandon_if_unseen' || !priced) {
       // Never charged: undo the claim, so that the key starts afresh (and the stale quote is told then).
       await this.deps.store.failOrder({ order, at: this.deps.clock.now(), outcome: null, response: null });
+      await this.#ended(order);
       return { status: 409, body: { code: 'order_abandoned', message: 'The order was never charged.', field: null } };
     }
     return this.#chargeAndSettle(order, priced);
@@ -228,7 +229,7 @@ export class ChangeConfirmer {
       outcome: { kind: 'not_applied', refundId: refund?.refundId ?? null, reason: 'subscription_changed' },
       response,
     });
-    this.#settled(await this.deps.store.loadBillingState(order.accountId));
+    await this.#ended(order);
     return response;
   }
 
@@ -243,6 +244,7 @@ export class ChangeConfirmer {
       outcome: { kind: 'declined', declineCode: decline },
       response,
     });
+    await this.#ended(order);
     return response;
   }
 
@@ -267,6 +269,11 @@ export class ChangeConfirmer {
   /** A writer that waited for this order (a period-end run that skipped it) goes on now. */
   #settled(state: BillingState | null): void {
     if (state && currentPeriod(state.subscription).end <= this.deps.clock.now()) this.onSettled();
+  }
+
+  /** Declined, not applied or never charged, the order released its claim all the same: whoever waited goes on. */
+  async #ended(order: OrderRecord): Promise<void> {
+    this.#settled(await this.deps.store.loadBillingState(order.accountId));
   }
 
   /** Calls the provider; an unknown outcome leaves the order pending for a retry or recovery. */

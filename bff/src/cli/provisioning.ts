@@ -5,6 +5,7 @@
 // WAL lets both write, and the subscription's version tells the BFF its cached state is stale.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { completeWhenFree } from '../billing/complete-provisioning';
 import { SystemClock } from '../clock';
 import { openDatabase } from '../db/open-database';
 import { readEnv } from '../env';
@@ -35,8 +36,9 @@ try {
   } else if (command === 'complete' && changeId) {
     const clock = new SystemClock(store, env.NODE_ENV !== 'production');
     await clock.load();
-    const outcome = await completeWhenFree(() =>
-      store.completeProvisioning({ changeId, operator: values.operator, at: clock.now() }),
+    const outcome = await completeWhenFree(
+      () => store.completeProvisioning({ changeId, operator: values.operator, at: clock.now() }),
+      () => console.log('The subscription is being changed right now; waiting for that to finish…'),
     );
     if (outcome === 'busy') {
       console.error(`Change ${changeId}: its subscription is still being changed; try again in a minute.`);
@@ -53,21 +55,4 @@ try {
   }
 } finally {
   db.$client.close();
-}
-
-/**
- * One writer per subscription (docs/decisions/006): while an order or a collection holds the
- * subscription, completing waits for it to end, polling, up to two minutes.
- */
-async function completeWhenFree(
-  complete: () => Promise<'completed' | 'not_pending' | 'busy'>,
-): Promise<'completed' | 'not_pending' | 'busy'> {
-  const deadline = Date.now() + 120_000;
-  for (let announced = false; ; ) {
-    const outcome = await complete();
-    if (outcome !== 'busy' || Date.now() > deadline) return outcome;
-    if (!announced) console.log('The subscription is being changed right now; waiting for that to finish…');
-    announced = true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { FileChargeLedger } from '../payments/charge-ledger';
+import { InMemoryChargeLedger, type LedgerRecord } from '../payments/charge-ledger';
 import { SimulatedPaymentProvider } from '../payments/simulated-provider';
 import { checkInvariants } from './invariants';
 import type { Client, Json } from './test-system';
@@ -150,9 +151,18 @@ export class ChildBff {
     }
   }
 
-  /** The processor's records as the file holds them now, and the invariants over both. */
+  /**
+   * The processor's records as the file holds them now, and the invariants over both. Read from a
+   * copy: opening the live file as a FileChargeLedger would cut off a line the running BFF is
+   * still appending.
+   */
   processor(): SimulatedPaymentProvider {
-    return new SimulatedPaymentProvider({ ledger: new FileChargeLedger(this.ledgerFile) });
+    const ledger = new InMemoryChargeLedger();
+    const text = existsSync(this.ledgerFile) ? readFileSync(this.ledgerFile, 'utf8') : '';
+    for (const line of text.slice(0, text.lastIndexOf('\n') + 1).split('\n')) {
+      if (line.trim()) ledger.set(JSON.parse(line) as LedgerRecord);
+    }
+    return new SimulatedPaymentProvider({ ledger });
   }
 
   invariants(): string[] {
@@ -162,6 +172,11 @@ export class ChildBff {
 
   /** Runs the operator's provisioning command on this BFF's files; answers its exit code and output. */
   async provisioning(...args: string[]): Promise<{ code: number | null; output: string }> {
+    return this.startProvisioning(...args).exited;
+  }
+
+  /** Starts the operator's provisioning command, to be awaited or killed (SIGKILL) mid-way. */
+  startProvisioning(...args: string[]): RunningCommand {
     const cli = spawn(process.execPath, ['--import', 'tsx', 'src/cli/provisioning.ts', ...args], {
       cwd: BFF,
       env: { ...process.env, ...this.fileEnv },
@@ -174,7 +189,27 @@ export class ChildBff {
     cli.stderr?.on('data', (chunk) => {
       output += chunk;
     });
-    const [code] = (await once(cli, 'exit')) as [number | null];
-    return { code, output };
+    const exited = once(cli, 'exit').then(([code]) => ({ code: code as number | null, output }));
+    return {
+      exited,
+      output: () => output,
+      kill: async () => {
+        if (cli.exitCode === null && cli.signalCode === null) cli.kill('SIGKILL');
+        return exited;
+      },
+    };
+  }
+
+  /** QA reset to an inline scenario (bff/src/scenarios/scenario-schema.ts). */
+  async resetTo(scenario: unknown): Promise<void> {
+    const reset = await this.client().json('POST', '/api/test/reset', { scenario });
+    if (reset.status !== 200) throw new Error(`reset answered ${reset.status}: ${JSON.stringify(reset.body)}`);
   }
 }
+
+export type RunningCommand = Readonly<{
+  exited: Promise<{ code: number | null; output: string }>;
+  /** What it printed so far. */
+  output: () => string;
+  kill: () => Promise<{ code: number | null; output: string }>;
+}>;

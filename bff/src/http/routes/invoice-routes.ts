@@ -47,6 +47,7 @@ export function invoiceRoutes(deps: AppDeps, billing: BillingRun) {
         throw new ApiError(409, 'change_in_progress', 'Another change to this subscription is being made.');
       }
       const [result] = (await billing.collectClaimed(claim, now)).results;
+      billing.resumeAfter(await deps.store.loadBillingState(user.accountId));
       if (!result) {
         throw new ApiError(503, 'payment_unavailable', 'The payment provider did not answer; retry shortly.');
       }

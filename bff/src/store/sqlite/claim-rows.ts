@@ -37,14 +37,15 @@ export class ClaimRows {
   }
 
   /**
-   * May a one-transaction writer change the subscription now? Not while anyone holds it; a lapsed
-   * claim of a collection is dropped (its attempt id makes the next pass charge it once), but a
-   * lapsed claim of an order waits for order recovery, which alone may finish that order.
+   * May a one-transaction writer change the subscription now? Not while anyone holds it; a
+   * collection's claim whose owner is gone is dropped (its attempt id makes the next pass charge
+   * it once), but an order's claim whose owner is gone waits for order recovery, which alone may
+   * finish that order.
    */
   isFree(subscriptionId: string): boolean {
     const claim = this.#find.get(subscriptionId);
     if (!claim) return true;
-    if (isOrder(claim.holder) || !this.#lapsed(claim)) return false;
+    if (isOrder(claim.holder) || !this.#ownerGone(claim)) return false;
     this.#delete.run(subscriptionId);
     return true;
   }
@@ -78,13 +79,17 @@ export class ClaimRows {
       return true;
     }
     if (claim.holder !== holder) return false;
-    if (claim.owner !== this.policy.owner && !this.#lapsed(claim) && !this.#earlierBoot(claim.owner)) return false;
+    if (claim.owner !== this.policy.owner && !this.#ownerGone(claim)) return false;
     this.#renew.run(this.policy.owner, now + this.policy.leaseSeconds, subscriptionId);
     return true;
   }
 
-  #lapsed(claim: ClaimRow): boolean {
-    return claim.expiresAt <= this.policy.wallNow();
+  /**
+   * Its lease lapsed, or it was an earlier boot of this instance: a restart must not leave the
+   * subscriptions its predecessor was charging blocked for a whole lease.
+   */
+  #ownerGone(claim: ClaimRow): boolean {
+    return claim.expiresAt <= this.policy.wallNow() || this.#earlierBoot(claim.owner);
   }
 
   #earlierBoot(owner: string): boolean {
