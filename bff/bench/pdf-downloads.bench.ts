@@ -6,21 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { INVOICE_CUSTOMERS as CUSTOMERS } from '../src/testing/invoice-customers';
 import { healthProbe, inLoops, keepAlive, percentile, startBff, timed } from './loopback';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const BFF_DIR = process.env.BENCH_BFF_DIR ?? fileURLToPath(new URL('..', import.meta.url));
-/** Demo personas of eight accounts, each with a paid invoice. */
-const CUSTOMERS = [
-  'astrid@nordljus.example',
-  'maria@northwind.example',
-  'eleni@helios.example',
-  'priya@globex.example',
-  'claire@lumiere.example',
-  'andrei@carpati.example',
-  'haruto@sakura.example',
-  'fatima@alnoor.example',
-];
 const MAX_DOWNLOADS_EACH = 100_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'planshift-pdf-bench-'));

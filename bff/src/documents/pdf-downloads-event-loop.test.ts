@@ -3,23 +3,13 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentRecord } from '../store/records';
+import { INVOICE_CUSTOMERS as CUSTOMERS } from '../testing/invoice-customers';
 import { DEMO_PASSWORD, startTestSystem, type TestSystem } from '../testing/test-system';
 import { renderDocumentPdf } from './render-pdf';
 
 // Eight customers download PDFs nobody has rendered yet, over HTTP from this process. Drawn on
 // the event loop, the renders stalled every other request for their whole length; drawn in a
 // worker, the loop stays responsive.
-
-const CUSTOMERS = [
-  'astrid@nordljus.example',
-  'maria@northwind.example',
-  'eleni@helios.example',
-  'priya@globex.example',
-  'claire@lumiere.example',
-  'andrei@carpati.example',
-  'haruto@sakura.example',
-  'fatima@alnoor.example',
-];
 
 let system: TestSystem;
 let server: ReturnType<typeof serve>;
