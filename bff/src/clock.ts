@@ -1,6 +1,14 @@
 import type { Instant } from '@planshift/shared/periods';
 import type { Store } from './store/store';
 
+/**
+ * Wall time, the other clock port: what the test clock never moves (sessions, idempotency keys,
+ * claim leases, sign-in delays, timeouts). Milliseconds, as Date.now counts them.
+ */
+export const wallMs = (): number => Date.now();
+/** Wall time in Unix seconds. */
+export const wallNow = (): Instant => Math.floor(wallMs() / 1000);
+
 export type ClockListener = (now: Instant) => Promise<void>;
 
 /**
@@ -14,7 +22,7 @@ export class SystemClock {
   constructor(
     private readonly store: Store,
     readonly testable: boolean,
-    private readonly realNow: () => Instant = () => Math.floor(Date.now() / 1000),
+    private readonly realNow: () => Instant = wallNow,
   ) {}
 
   async load(): Promise<void> {

@@ -1,12 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { wallNow } from '../clock';
 import type { SessionRecord, UserRecord } from '../store/records';
 import type { Store } from '../store/store';
 import { UNUSABLE_PASSWORD_HASH, verifyPassword, withHashingSlot } from './password';
 
 /** Sessions run on wall time, not the billing clock: moving the test clock must not sign anyone out. */
 const SESSION_SECONDS = 7 * 24 * 3600;
-
-export const wallClock = () => Math.floor(Date.now() / 1000);
 
 export function hashSessionId(sessionId: string): string {
   return createHash('sha256').update(sessionId).digest('base64url');
@@ -52,7 +51,7 @@ export async function signIn(store: Store, email: string, password: string, gate
   if (checked.kind !== 'valid') return checked;
   const { user } = checked;
   const sessionId = randomBytes(32).toString('base64url');
-  const now = wallClock();
+  const now = wallNow();
   const session: SessionRecord = {
     idHash: hashSessionId(sessionId),
     userId: user.id,

@@ -1,3 +1,4 @@
+import { wallMs } from '../clock';
 import type { Store } from '../store/store';
 
 export type ProvisioningOutcome = Awaited<ReturnType<Store['completeProvisioning']>>;
@@ -11,10 +12,10 @@ export async function completeWhenFree(
   complete: () => Promise<ProvisioningOutcome>,
   onWaiting: () => void = () => {},
 ): Promise<ProvisioningOutcome> {
-  const deadline = Date.now() + 120_000;
+  const deadline = wallMs() + 120_000;
   for (let announced = false; ; ) {
     const outcome = await complete();
-    if (outcome !== 'busy' || Date.now() > deadline) return outcome;
+    if (outcome !== 'busy' || wallMs() > deadline) return outcome;
     if (!announced) onWaiting();
     announced = true;
     await new Promise((resolve) => setTimeout(resolve, 100));

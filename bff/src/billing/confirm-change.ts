@@ -1,5 +1,6 @@
 import type { Quote } from '@planshift/shared/quote';
 import { currentPeriod } from '@planshift/shared/subscription';
+import { wallNow } from '../clock';
 import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-env';
 import { type ChargeOutcome, PaymentUnavailableError } from '../payments/payment-provider';
@@ -61,7 +62,7 @@ export class ChangeConfirmer {
       idempotencyKey: input.idempotencyKey,
       requestHash: input.requestHash,
       now,
-      keyExpiresAt: Math.floor(Date.now() / 1000) + KEY_TTL_SECONDS,
+      keyExpiresAt: wallNow() + KEY_TTL_SECONDS,
       order: {
         id: crypto.randomUUID(),
         accountId,

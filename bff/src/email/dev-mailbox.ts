@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
+import { wallMs } from '../clock';
 
 export type MailboxAttachmentInfo = Readonly<{ index: number; filename: string; contentType: string; size: number }>;
 
@@ -42,7 +43,7 @@ export class DevMailbox {
   /** Stores one raw message and answers its id. */
   async save(raw: Buffer): Promise<string> {
     // Never go back in time, so that ids written by this process keep their order even if the clock is set back.
-    this.#lastMs = Math.max(Date.now(), this.#lastMs);
+    this.#lastMs = Math.max(wallMs(), this.#lastMs);
     this.#sequence = (this.#sequence + 1) % 1_000_000;
     const stamp = new Date(this.#lastMs).toISOString().replace(/[-:.]/g, '');
     const id = `${stamp}-${String(this.#sequence).padStart(6, '0')}-${randomBytes(4).toString('hex')}`;

@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { hashSessionId, wallClock } from '../auth/sessions';
+import { hashSessionId } from '../auth/sessions';
 import { signValue, verifySignedValue } from '../auth/signed-value';
+import { wallNow } from '../clock';
 import { ApiError } from './api-error';
 import type { AppDeps, AppEnv } from './app-env';
 
@@ -59,7 +60,7 @@ export function clearSessionCookie(c: Ctx) {
 export function requireSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const idHash = sessionHashFrom(c, deps);
-    const session = idHash ? await deps.store.findSession(idHash, wallClock()) : null;
+    const session = idHash ? await deps.store.findSession(idHash, wallNow()) : null;
     const user = session ? await deps.store.findUser(session.userId) : null;
     if (!session || !user) throw new ApiError(401, 'unauthenticated', 'Sign in to continue.');
     if (MUTATING.has(c.req.method) && c.req.header('x-csrf-token') !== session.csrfToken) {

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { wallNow } from '../clock';
 import type { ClaimPolicy } from './store';
 
 /** Long enough for any processor call to be answered; a crashed owner's claims lapse after it. */
@@ -17,6 +18,6 @@ export function localClaimPolicy(
     instance,
     owner: `${instance}/${crypto.randomUUID()}`,
     leaseSeconds: options.leaseSeconds ?? DEFAULT_CLAIM_LEASE_SECONDS,
-    wallNow: options.wallNow ?? (() => Math.floor(Date.now() / 1000)),
+    wallNow: options.wallNow ?? wallNow,
   };
 }

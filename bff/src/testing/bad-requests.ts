@@ -130,7 +130,8 @@ const BAD_NUMBERS = [
 const BAD_STRINGS = ['1', '-0', '1e309', 'true', '{}', '[]', '[""]', '{"__proto__":{"polluted":true}}'];
 const BAD_OBJECTS = ['"x"', '1', 'true', '[]', '[{}]', '{}'];
 const BAD_ARRAYS = ['{}', '"x"', '1', 'true', '[null]', '[1]', '[[]]', '[{"__proto__":{"polluted":true}}]'];
-const CONTENT_TYPES = [
+/** Media types the API refuses (415 unsupported_media_type); null sends none. */
+export const CONTENT_TYPES = [
   null,
   '',
   'text/plain',
