@@ -1,5 +1,6 @@
 import { hashPassword } from '../auth/password';
 import type { SystemClock } from '../clock';
+import { wallNow } from '../clock';
 import type { Store } from '../store/store';
 import { prepareScenario } from './prepare-scenario';
 import type { Scenario } from './scenario-schema';
@@ -18,7 +19,7 @@ function cachedHash(password: string): string {
 
 /** Replaces the whole database with the scenario and adopts its clock. */
 export async function resetToScenario(store: Store, clock: SystemClock, scenario: Scenario): Promise<void> {
-  const now = scenario.clock ? Math.floor(Date.parse(scenario.clock) / 1000) : Math.floor(Date.now() / 1000);
+  const now = scenario.clock ? Math.floor(Date.parse(scenario.clock) / 1000) : wallNow();
   await store.resetTo(prepareScenario(scenario, now, cachedHash));
   await clock.load();
 }
