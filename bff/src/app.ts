@@ -14,6 +14,7 @@ import type { AppDeps, AppEnv } from './http/app-env';
 import { jsonBody } from './http/json-body';
 import { onError } from './http/on-error';
 import { json, registerSecuritySchemes, router } from './http/openapi';
+import { RequestTurns, takeTurns } from './http/request-turns';
 import { RESPONSE_SCHEMAS } from './http/response-schemas';
 import { accountRoutes } from './http/routes/account-routes';
 import { changeRoutes } from './http/routes/change-routes';
@@ -30,6 +31,7 @@ export type AppServices = Readonly<{
   billing?: BillingRun;
   mail?: Readonly<{ mailbox: DevMailbox }>;
   signInThrottle?: SignInThrottle;
+  turns?: RequestTurns;
 }>;
 
 export function createApp(deps: AppDeps, services: AppServices = {}) {
@@ -39,6 +41,7 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
   registerSecuritySchemes(app);
   app.use(securityHeaders);
   app.use('/api/*', jsonBody);
+  app.use('/api/*', takeTurns(services.turns ?? new RequestTurns(), ['/api/health']));
 
   app.openapi(
     createRoute({

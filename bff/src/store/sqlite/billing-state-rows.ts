@@ -34,7 +34,8 @@ export class BillingStateReader {
   readonly #unpaid;
   readonly #dataVersion;
   /**
-   * States by account. This process's writes empty it (`clear`, after every write transaction);
+   * States by account. This process's writes drop the states of the accounts they may change
+   * (`forget`, after every write transaction);
    * another process's commits (the operator's command line) are noticed through SQLite's
    * data_version, looked at most every OTHER_WRITERS_MS: a statement per quote to re-validate
    * a cached state cost a fifth of the quote endpoint under load (each one a lock on the WAL
@@ -110,6 +111,12 @@ export class BillingStateReader {
 
   clear(): void {
     this.#cache.clear();
+  }
+
+  /** Drops the named accounts' states, or every state. */
+  forget(accounts: readonly string[] | 'any account'): void {
+    if (accounts === 'any account') this.#cache.clear();
+    else for (const id of accounts) this.#cache.delete(id);
   }
 
   #noticeOtherWriters(): void {

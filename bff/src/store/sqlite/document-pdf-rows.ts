@@ -4,7 +4,7 @@ import type { Db } from '../../db/open-database';
 import { documentPdfs } from '../../db/schema';
 import type { DocumentRecord } from '../records';
 import type { DocumentRef, StoredDocumentPdf } from '../store';
-import { readDocuments } from './document-rows';
+import type { DocumentReader } from './document-rows';
 
 /** The download's one query: the account's document number and its stored PDF, if any. */
 export function readDocumentPdf(db: Db, accountId: string, documentId: string): StoredDocumentPdf | null {
@@ -23,11 +23,13 @@ export function readDocumentPdf(db: Db, accountId: string, documentId: string): 
  */
 export function writeDocumentPdf(
   db: Db,
+  reader: DocumentReader,
   input: Readonly<{ accountId: string; rendered: DocumentRecord; pdf: Buffer; at: Instant }>,
 ): boolean {
   return db.transaction(
     (tx) => {
-      const current = readDocuments(tx, input.accountId, input.rendered.id)[0];
+      // The reader's statements run on this connection, so inside this transaction.
+      const current = reader.read(input.accountId, input.rendered.id)[0];
       if (!current || !isDeepStrictEqual(current, input.rendered)) return false;
       tx.insert(documentPdfs)
         .values({ documentId: input.rendered.id, pdf: input.pdf, renderedAt: input.at })

@@ -1,11 +1,11 @@
 import type { DocumentLine } from '@planshift/shared/documents';
 import type { CurrencyCode } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, or, sql } from 'drizzle-orm';
 import type { Locale } from '../../api-types';
+import type { Db } from '../../db/open-database';
 import { documentLines, documents, payments } from '../../db/schema';
 import type { Customer, DocumentRecord, Seller } from '../records';
-import type { Conn } from './connection';
 
 export type NewDocument = Readonly<{
   id: string;
@@ -30,69 +30,99 @@ export type NewDocument = Readonly<{
   itemNames: Readonly<Record<string, string>>;
 }>;
 
-/** An account's documents, newest first, each with its lines and what card payments paid of it. */
-export function readDocuments(db: Conn, accountId: string, documentId?: string): DocumentRecord[] {
-  const where = documentId
-    ? and(eq(documents.accountId, accountId), eq(documents.id, documentId))
-    : eq(documents.accountId, accountId);
-  const rows = db
-    .select()
-    .from(documents)
-    .where(where)
-    .orderBy(desc(documents.issuedAt), desc(documents.sequence))
-    .all();
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const lineRows = db
-    .select()
-    .from(documentLines)
-    .where(inArray(documentLines.documentId, ids))
-    .orderBy(asc(documentLines.documentId), asc(documentLines.position))
-    .all();
-  const paid = db
-    .select({ invoiceId: payments.invoiceId, amount: sql<number>`sum(${payments.amount})` })
-    .from(payments)
-    .where(and(inArray(payments.invoiceId, ids), eq(payments.status, 'succeeded')))
-    .groupBy(payments.invoiceId)
-    .all();
-  return rows.map((row) => {
-    const currency = row.currency as CurrencyCode;
-    const money = (amount: number) => ({ amount, currency });
-    return {
-      id: row.id,
-      kind: row.kind,
-      reason: row.reason,
-      number: row.number,
-      currency,
-      total: row.total,
-      creditNoteApplied: row.creditNoteApplied,
-      creditBalanceApplied: row.creditBalanceApplied,
-      forfeited: row.forfeited,
-      amountDue: row.amountDue,
-      amountPaid: paid.find((p) => p.invoiceId === row.id)?.amount ?? 0,
-      relatedDocumentId: row.relatedDocumentId,
-      issuedAt: row.issuedAt,
-      locale: row.locale as Locale,
-      seller: row.seller as Seller,
-      customer: row.customer as Customer,
-      lines: lineRows
-        .filter((line) => line.documentId === row.id)
-        .map((line) => ({
-          kind: line.kind as DocumentLine['kind'],
-          item: { type: line.itemType, id: line.itemId, priceId: line.priceId },
-          itemName: line.itemName,
-          quantity: line.quantity,
-          unitAmount: money(line.unitAmount),
-          covers: { start: line.coversStart, end: line.coversEnd },
-          billingPeriod: { start: line.periodStart, end: line.periodEnd },
-          fraction: {
-            numerator: line.fractionNumerator,
-            denominator: line.fractionDenominator,
-            unit: line.fractionUnit,
-          },
-          amount: money(line.amount),
-          capped: line.capped,
-        })),
-    };
-  });
+type Row = typeof documents.$inferSelect;
+type LineRow = typeof documentLines.$inferSelect;
+
+/**
+ * Reads an account's documents, newest first, each with its lines and what card payments paid
+ * of it, through statements built once: the account page lists them on every visit, and building
+ * the three queries anew cost more than running them.
+ */
+export class DocumentReader {
+  readonly #documents;
+  readonly #lines;
+  readonly #paid;
+
+  constructor(db: Db) {
+    const p = sql.placeholder;
+    // Every document of the account, or only the one asked for (documentId null means all).
+    const asked = and(
+      eq(documents.accountId, p('accountId')),
+      or(sql`${p('documentId')} is null`, eq(documents.id, p('documentId'))),
+    );
+    this.#documents = db
+      .select()
+      .from(documents)
+      .where(asked)
+      .orderBy(desc(documents.issuedAt), desc(documents.sequence))
+      .prepare();
+    this.#lines = db
+      .select(getTableColumns(documentLines))
+      .from(documentLines)
+      .innerJoin(documents, eq(documents.id, documentLines.documentId))
+      .where(asked)
+      .orderBy(asc(documentLines.documentId), asc(documentLines.position))
+      .prepare();
+    this.#paid = db
+      .select({ invoiceId: payments.invoiceId, amount: sql<number>`sum(${payments.amount})` })
+      .from(payments)
+      .innerJoin(documents, eq(documents.id, payments.invoiceId))
+      .where(and(asked, eq(payments.status, 'succeeded')))
+      .groupBy(payments.invoiceId)
+      .prepare();
+  }
+
+  /** Runs on the connection it was built on, so also inside a transaction open on it. */
+  read(accountId: string, documentId: string | null = null): DocumentRecord[] {
+    const params = { accountId, documentId };
+    const rows = this.#documents.all(params);
+    if (rows.length === 0) return [];
+    const lines = new Map<string, LineRow[]>();
+    for (const line of this.#lines.all(params)) {
+      const list = lines.get(line.documentId);
+      if (list) list.push(line);
+      else lines.set(line.documentId, [line]);
+    }
+    const paid = new Map(this.#paid.all(params).map((p) => [p.invoiceId, p.amount]));
+    return rows.map((row) => documentRecord(row, lines.get(row.id) ?? [], paid.get(row.id) ?? 0));
+  }
+}
+
+function documentRecord(row: Row, lineRows: readonly LineRow[], amountPaid: number): DocumentRecord {
+  const currency = row.currency as CurrencyCode;
+  const money = (amount: number) => ({ amount, currency });
+  return {
+    id: row.id,
+    kind: row.kind,
+    reason: row.reason,
+    number: row.number,
+    currency,
+    total: row.total,
+    creditNoteApplied: row.creditNoteApplied,
+    creditBalanceApplied: row.creditBalanceApplied,
+    forfeited: row.forfeited,
+    amountDue: row.amountDue,
+    amountPaid,
+    relatedDocumentId: row.relatedDocumentId,
+    issuedAt: row.issuedAt,
+    locale: row.locale as Locale,
+    seller: row.seller as Seller,
+    customer: row.customer as Customer,
+    lines: lineRows.map((line) => ({
+      kind: line.kind as DocumentLine['kind'],
+      item: { type: line.itemType, id: line.itemId, priceId: line.priceId },
+      itemName: line.itemName,
+      quantity: line.quantity,
+      unitAmount: money(line.unitAmount),
+      covers: { start: line.coversStart, end: line.coversEnd },
+      billingPeriod: { start: line.periodStart, end: line.periodEnd },
+      fraction: {
+        numerator: line.fractionNumerator,
+        denominator: line.fractionDenominator,
+        unit: line.fractionUnit,
+      },
+      amount: money(line.amount),
+      capped: line.capped,
+    })),
+  };
 }

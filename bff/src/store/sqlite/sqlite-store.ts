@@ -42,7 +42,7 @@ import { ClaimRows, collectionHolder, orderHolder } from './claim-rows';
 import { CollectionWriter, readDueCollections, readOpenInvoice } from './collection-rows';
 import type { Conn } from './connection';
 import { readDocumentPdf, readDocumentsWithoutPdf, writeDocumentPdf } from './document-pdf-rows';
-import { readDocuments } from './document-rows';
+import { DocumentReader } from './document-rows';
 import { markEmailFailed, markEmailSent, readChangeSummary, readDueEmails } from './outbox-rows';
 import { QuoteWriter } from './quote-writer';
 import { writeRenewals } from './renewal-rows';
@@ -56,6 +56,12 @@ import {
 } from './sign-in-throttle-rows';
 
 type OrderRow = typeof t.orders.$inferSelect;
+
+/** Whose cached billing state a write transaction may change: the accounts named, or any. */
+type Touches = readonly string[] | typeof ANY_ACCOUNT;
+const ANY_ACCOUNT = 'any account';
+
+const accountsOf = (dues: readonly CollectionDue[]) => dues.map((due) => due.accountId);
 
 function orderRecord(row: OrderRow): OrderRecord {
   return { ...row, currency: row.currency as OrderRecord['currency'] };
@@ -73,6 +79,7 @@ function storedResponse(row: { responseStatus: number | null; responseBody: stri
 export class SqliteStore implements Store {
   readonly #catalogs: CatalogCache;
   readonly #billingState: BillingStateReader;
+  readonly #documents: DocumentReader;
   readonly #session;
   readonly #user;
   readonly #quotes = new QuoteWriter(this);
@@ -93,6 +100,7 @@ export class SqliteStore implements Store {
     this.#claims = new ClaimRows(db.$client, claimPolicy);
     this.#catalogs = new CatalogCache(db);
     this.#billingState = new BillingStateReader(db, this.#catalogs);
+    this.#documents = new DocumentReader(db);
     this.#rows = new RowWriter(db.$client);
     this.#collections = new CollectionWriter(db.$client, this.#rows);
     const p = sql.placeholder;
@@ -140,12 +148,15 @@ export class SqliteStore implements Store {
     });
   }
 
-  /** A write transaction; cached billing states are dropped after it, whatever it changed. */
-  #write<T>(work: (tx: Conn) => T): T {
+  /**
+   * A write transaction; the cached billing states of the accounts it may change are dropped
+   * after it, whether it committed or not.
+   */
+  #write<T>(touches: Touches, work: (tx: Conn) => T): T {
     try {
       return this.db.transaction((tx) => work(tx), { behavior: 'immediate' });
     } finally {
-      this.#billingState.clear();
+      this.#billingState.forget(touches);
     }
   }
 
@@ -183,11 +194,11 @@ export class SqliteStore implements Store {
   }
 
   async listDocuments(accountId: string): Promise<DocumentRecord[]> {
-    return readDocuments(this.db, accountId);
+    return this.#documents.read(accountId);
   }
 
   async findDocument(accountId: string, documentId: string): Promise<DocumentRecord | null> {
-    return readDocuments(this.db, accountId, documentId)[0] ?? null;
+    return this.#documents.read(accountId, documentId)[0] ?? null;
   }
 
   async saveQuote(quote: QuoteRecord): Promise<void> {
@@ -241,7 +252,7 @@ export class SqliteStore implements Store {
   }
 
   #claim(input: ClaimInput): ClaimResult {
-    return this.#write((tx): ClaimResult => {
+    return this.#write([input.accountId], (tx): ClaimResult => {
       const key = tx
         .select()
         .from(t.idempotencyKeys)
@@ -291,7 +302,7 @@ export class SqliteStore implements Store {
     change: ChangeSet,
     respond: (issued: IssuedDocuments) => StoredResponse,
   ): Promise<CompleteOrderResult> {
-    return this.#write((tx): CompleteOrderResult => {
+    return this.#write([change.order.accountId], (tx): CompleteOrderResult => {
       const { order, at } = change;
       const current = tx.select().from(t.orders).where(eq(t.orders.id, order.id)).get();
       if (current?.status !== 'pending') {
@@ -457,7 +468,7 @@ export class SqliteStore implements Store {
   }
 
   async failOrder({ order, at, outcome, response }: FailOrderInput): Promise<void> {
-    this.#write((tx) => {
+    this.#write([order.accountId], (tx) => {
       this.#claims.release(order.subscriptionId, orderHolder(order.id));
       const keyWhere = and(
         eq(t.idempotencyKeys.accountId, order.accountId),
@@ -545,11 +556,11 @@ export class SqliteStore implements Store {
   }
 
   async takeOverOrder(order: OrderRecord): Promise<boolean> {
-    return this.#write(() => this.#claims.takeOver(order.subscriptionId, orderHolder(order.id)));
+    return this.#write([order.accountId], () => this.#claims.takeOver(order.subscriptionId, orderHolder(order.id)));
   }
 
   async cancelScheduledChange(input: { accountId: string; userId: string; expectedVersion: number; at: number }) {
-    return this.#write((tx) => {
+    return this.#write([input.accountId], (tx) => {
       const sub = tx.select().from(t.subscriptions).where(eq(t.subscriptions.accountId, input.accountId)).get();
       if (!sub) return 'none' as const;
       if (sub.version !== input.expectedVersion) return 'stale' as const;
@@ -584,7 +595,7 @@ export class SqliteStore implements Store {
   }
 
   async purgeExpired({ wallNow, clockNow }: Readonly<{ wallNow: number; clockNow: number }>): Promise<void> {
-    this.#write((tx) => {
+    this.#write(ANY_ACCOUNT, (tx) => {
       tx.delete(t.sessions).where(lt(t.sessions.expiresAt, wallNow)).run();
       for (const [idHash, session] of this.#sessions) if (session.expiresAt <= wallNow) this.#sessions.delete(idHash);
       tx.delete(t.idempotencyKeys)
@@ -598,7 +609,7 @@ export class SqliteStore implements Store {
   }
 
   async renewDue({ now, limit, cursor, renew }: Parameters<Store['renewDue']>[0]): ReturnType<Store['renewDue']> {
-    return this.#write((tx) => {
+    return this.#write(ANY_ACCOUNT, (tx) => {
       const rows = this.#dueSubscriptions.all(now, cursor?.periodEnd ?? -1, cursor?.subscriptionId ?? '', limit);
       const seller = this.#seller(tx);
       let renewed = 0;
@@ -644,7 +655,7 @@ export class SqliteStore implements Store {
 
   async claimCollections(dues: readonly CollectionDue[]): Promise<CollectionClaim> {
     const holder = collectionHolder();
-    return this.#write(() => {
+    return this.#write(accountsOf(dues), () => {
       const held = new Set<string>();
       const refused = new Set<string>();
       for (const { subscriptionId } of dues) {
@@ -656,7 +667,8 @@ export class SqliteStore implements Store {
   }
 
   async releaseCollections(claim: CollectionClaim, dues: readonly CollectionDue[]): Promise<void> {
-    this.#write(() => {
+    if (dues.length === 0) return;
+    this.#write(accountsOf(dues), () => {
       for (const due of dues) this.#claims.release(due.subscriptionId, claim.holder);
     });
   }
@@ -667,17 +679,20 @@ export class SqliteStore implements Store {
     at: Instant,
     nextAttemptAt: (attempts: number) => Instant | null,
   ): Promise<number> {
-    return this.#write(() => {
-      let recorded = 0;
-      for (const result of results) {
-        // A claim that lapsed and was taken by another writer: that writer, or the next pass,
-        // charges the same attempt id and records what the processor answers.
-        if (!this.#claims.holds(result.due.subscriptionId, claim.holder)) continue;
-        if (this.#collections.record(result, at, nextAttemptAt) === 'recorded') recorded += 1;
-      }
-      for (const { due } of results) this.#claims.release(due.subscriptionId, claim.holder);
-      return recorded;
-    });
+    return this.#write(
+      results.map((r) => r.due.accountId),
+      () => {
+        let recorded = 0;
+        for (const result of results) {
+          // A claim that lapsed and was taken by another writer: that writer, or the next pass,
+          // charges the same attempt id and records what the processor answers.
+          if (!this.#claims.holds(result.due.subscriptionId, claim.holder)) continue;
+          if (this.#collections.record(result, at, nextAttemptAt) === 'recorded') recorded += 1;
+        }
+        for (const { due } of results) this.#claims.release(due.subscriptionId, claim.holder);
+        return recorded;
+      },
+    );
   }
 
   async pendingProvisioning(): Promise<ProvisioningTask[]> {
@@ -702,7 +717,7 @@ export class SqliteStore implements Store {
     operator,
     at,
   }: Parameters<Store['completeProvisioning']>[0]): ReturnType<Store['completeProvisioning']> {
-    return this.#write((tx) => {
+    return this.#write(ANY_ACCOUNT, (tx) => {
       const waiting = tx
         .select({ subscriptionId: t.confirmedChanges.subscriptionId })
         .from(t.confirmedChanges)
@@ -800,7 +815,7 @@ export class SqliteStore implements Store {
   }
 
   async resetTo(plan: SeedPlan): Promise<void> {
-    this.#write((tx) => writeSeedPlan(tx, this.#rows, plan));
+    this.#write(ANY_ACCOUNT, (tx) => writeSeedPlan(tx, this.#rows, plan));
     this.#catalogs.clear();
     this.#billingState.clear();
     this.#sessions.clear();
@@ -852,7 +867,7 @@ export class SqliteStore implements Store {
   }
 
   async saveDocumentPdf(input: Parameters<Store['saveDocumentPdf']>[0]): ReturnType<Store['saveDocumentPdf']> {
-    return writeDocumentPdf(this.db, input);
+    return writeDocumentPdf(this.db, this.#documents, input);
   }
 
   async documentsWithoutPdf(limit: number): ReturnType<Store['documentsWithoutPdf']> {
