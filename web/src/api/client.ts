@@ -1,41 +1,23 @@
-import type {
-  AccountView,
-  ClockView,
-  ConfirmationView,
-  DocumentSummaryView,
-  InvoicePaymentView,
-  Locale,
-  OptionsView,
-  QuoteView,
-  Role,
-  SessionView,
-} from '@planshift/bff/api-types';
-import type { ChangeRequest } from '@planshift/shared/eligibility';
+import type { SessionView } from '@planshift/bff/api-types';
 import { ApiFailure, failureFrom } from './api-failure';
 
-/** A demo person to sign in as (GET /api/test/personas; absent in production). */
-export type Persona = Readonly<{
-  email: string;
-  name: string;
-  role: Role;
-  password: string;
-  accountName: string;
-  planId: string;
-  currency: string;
-  locale: Locale;
-}>;
-
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 // The session's CSRF token, from the last session answer; sent on every state-changing request.
 let csrfToken: string | null = null;
 
-function remember(session: SessionView): SessionView {
+/** Keeps the CSRF token of a session answer for the state-changing requests that follow. */
+export function rememberSession(session: SessionView): SessionView {
   csrfToken = session.csrfToken;
   return session;
 }
 
-async function send(
+/** Signed out: the token went with the session. */
+export function forgetSession(): void {
+  csrfToken = null;
+}
+
+export async function send(
   method: Method,
   path: string,
   body?: unknown,
@@ -47,7 +29,7 @@ async function send(
   const needsToken = method !== 'GET' && !(method === 'POST' && path === '/api/session');
   if (needsToken) {
     // After a reload the token is only in the server's session: ask for it once.
-    csrfToken ??= (await getSession()).csrfToken;
+    csrfToken ??= rememberSession(await request<SessionView>('GET', '/api/session')).csrfToken;
     headers['X-CSRF-Token'] = csrfToken;
   }
   let response: Response;
@@ -71,7 +53,7 @@ async function send(
   throw failure;
 }
 
-async function request<T>(
+export async function request<T>(
   method: Method,
   path: string,
   body?: unknown,
@@ -79,56 +61,6 @@ async function request<T>(
 ): Promise<T> {
   const response = await send(method, path, body, extraHeaders);
   return (await response.json()) as T;
-}
-
-/** The signed-in user and the CSRF token; 401 `unauthenticated` when nobody is signed in. */
-export async function getSession(): Promise<SessionView> {
-  return remember(await request<SessionView>('GET', '/api/session'));
-}
-
-export async function signIn(email: string, password: string): Promise<SessionView> {
-  return remember(await request<SessionView>('POST', '/api/session', { email, password }));
-}
-
-export async function signOut(): Promise<void> {
-  await send('DELETE', '/api/session');
-  csrfToken = null;
-}
-
-export const getAccount = (): Promise<AccountView> => request('GET', '/api/account');
-
-export const getDocuments = (): Promise<{ documents: DocumentSummaryView[] }> => request('GET', '/api/documents');
-
-export const getOptions = (): Promise<OptionsView> => request('GET', '/api/account/options');
-
-export const getClock = (): Promise<ClockView> => request('GET', '/api/clock');
-
-export async function cancelScheduledChange(): Promise<void> {
-  await send('DELETE', '/api/scheduled-change');
-}
-
-/** Charges the card on file for what is still due on an open invoice (402 `payment_declined` with the reason). */
-export const payInvoice = (invoiceId: string): Promise<InvoicePaymentView> =>
-  request('POST', `/api/invoices/${encodeURIComponent(invoiceId)}/pay`, {});
-
-/** Prices a target state (plan, interval, total seats, add-ons) on the server and stores the quote for 30 minutes. */
-export const createQuote = (change: ChangeRequest): Promise<QuoteView> => request('POST', '/api/quotes', change);
-
-/**
- * Confirms a stored quote. The key names one confirmation intent: a double click or a retry sends
- * the same key and gets the first answer again, never a second charge.
- */
-export const confirmChange = (quoteId: string, idempotencyKey: string): Promise<ConfirmationView> =>
-  request('POST', '/api/changes', { quoteId }, { 'Idempotency-Key': idempotencyKey });
-
-/** The demo personas, or null where the QA routes do not exist (production answers 404). */
-export async function getPersonas(): Promise<readonly Persona[] | null> {
-  try {
-    return (await request<{ personas: Persona[] }>('GET', '/api/test/personas')).personas;
-  } catch (error) {
-    if (error instanceof ApiFailure && error.status === 404) return null;
-    throw error;
-  }
 }
 
 /** Where the PDF of an invoice or credit note is served (as an attachment). */

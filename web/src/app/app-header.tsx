@@ -1,9 +1,9 @@
 import type { Locale } from '@planshift/bff/api-types';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useSignOut } from '../api/queries';
+import { paths } from '../config/paths';
+import { useSignOut } from '../features/session/api/session';
 import { LanguageSwitcher } from './language-switcher';
-import { paths } from './paths';
 import { TestClockIndicator } from './test-clock-indicator';
 
 type Props = Readonly<{ locale: Locale; signedIn: boolean; accountName: string | undefined }>;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { paths } from '../config/paths';
 import { useDocumentTitle } from '../ui/use-document-title';
-import { paths } from './paths';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiFailure } from '../api/api-failure';
-import { queryKeys } from '../api/queries';
+import { accountScope, sessionKey } from '../api/query-keys';
 
 /** The app's one QueryClient: no retries for answers that will not change (4xx), and a lapsed session signs out. */
 export function createQueryClient(): QueryClient {
@@ -8,8 +8,8 @@ export function createQueryClient(): QueryClient {
     queryCache: new QueryCache({
       onError: (error) => {
         if (error instanceof ApiFailure && error.status === 401) {
-          queryClient.removeQueries({ queryKey: queryKeys.account.all() });
-          queryClient.setQueryData(queryKeys.session(), null);
+          queryClient.removeQueries({ queryKey: accountScope });
+          queryClient.setQueryData(sessionKey, null);
         }
       },
     }),

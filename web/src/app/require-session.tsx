@@ -1,8 +1,8 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { useSession } from '../api/queries';
+import { signInPathFor } from '../config/paths';
+import { useSession } from '../features/session/api/session';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
-import { signInPathFor } from './paths';
 
 /** The signed-in part of the portal: anyone else goes to sign in, and comes back here afterwards. */
 export function RequireSession() {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
-import { useAccount, useSession } from '../api/queries';
+import { useAccount } from '../features/account/api/account';
+import { useSession } from '../features/session/api/session';
 import { useActiveLocale } from '../i18n/use-active-locale';
 import { AppHeader } from './app-header';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useClock } from '../api/queries';
+import { useClock } from '../api/clock';
 import { useFormat } from '../i18n/format';
 
 /** While the system runs on a test clock (QA), says what time the whole system believes it is. */

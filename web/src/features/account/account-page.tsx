@@ -1,12 +1,12 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAccount, useCancelScheduledChange, useDocuments, usePayInvoice } from '../../api/queries';
+import { EntitlementsList } from '../../ui/entitlements-list';
 import { ErrorNotice } from '../../ui/error-notice';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { useAccount, useCancelScheduledChange, useDocuments, usePayInvoice } from './api/account';
 import { ChangeAction } from './change-action';
 import { DocumentsTable } from './documents-table';
-import { EntitlementsList } from './entitlements-list';
 import { ProvisioningNotice } from './provisioning-notice';
 import { ScheduledChangeBanner } from './scheduled-change-banner';
 import { SubscriptionFacts } from './subscription-facts';

@@ -2,7 +2,7 @@ import type { AccountView } from '@planshift/bff/api-types';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '../../app/paths';
+import { paths } from '../../config/paths';
 import { blockerMessage } from '../../i18n/reasons';
 import { InfoTooltip } from '../../ui/info-tooltip';
 

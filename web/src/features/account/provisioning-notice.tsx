@@ -1,7 +1,7 @@
 import type { Entitlements } from '@planshift/shared/catalog';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EntitlementsList } from './entitlements-list';
+import { EntitlementsList } from '../../ui/entitlements-list';
 
 /** A change a person still has to provision: the old limits hold until then; these come after. */
 export function ProvisioningNotice({ coming }: Readonly<{ coming: Entitlements | null }>) {

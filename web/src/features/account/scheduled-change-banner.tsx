@@ -1,9 +1,9 @@
 import type { AccountView } from '@planshift/bff/api-types';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { changeKey, describeChange } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';
 import { ErrorNotice } from '../../ui/error-notice';
-import { changeKey, describeChange } from '../change-plan/describe-change';
 import { useCatalogNames } from './use-catalog-names';
 
 type ScheduledChange = NonNullable<AccountView['scheduledChange']>;

@@ -1,8 +1,8 @@
 import type { AccountView } from '@planshift/bff/api-types';
 import { useTranslation } from 'react-i18next';
+import { cycleName, perCycle } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';
 import { cardBrandLabel } from '../../i18n/labels';
-import { cycleName, perCycle } from '../change-plan/describe-change';
 
 function Fact({ term, children }: Readonly<{ term: string; children: React.ReactNode }>) {
   return (

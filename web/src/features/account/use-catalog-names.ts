@@ -1,7 +1,7 @@
 import type { AccountView } from '@planshift/bff/api-types';
-import { useOptions } from '../../api/queries';
+import type { CatalogNames } from '../../domain-text/catalog-names';
 import { humanise } from '../../i18n/labels';
-import type { CatalogNames } from '../change-plan/catalog-names';
+import { useOptions } from '../change-plan/api/change-plan';
 
 /**
  * Plan and add-on names for ids the account view gives bare (a scheduled change's target): the

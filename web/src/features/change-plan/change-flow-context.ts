@@ -3,7 +3,7 @@ import type { ChangeRequest } from '@planshift/shared/eligibility';
 import type { Instant } from '@planshift/shared/periods';
 import type { QuoteResult } from '@planshift/shared/quote';
 import { useOutletContext } from 'react-router';
-import type { CatalogNames } from './catalog-names';
+import type { CatalogNames } from '../../domain-text/catalog-names';
 import type { ChangeStep } from './change-steps';
 import type { Selection } from './selection';
 import type { Agreement } from './server-agreement';

@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useSearchParams } from 'react-router';
-import { useOptions } from '../../api/queries';
-import { paths } from '../../app/paths';
+import { paths } from '../../config/paths';
 import { blockerMessage } from '../../i18n/reasons';
 import { ErrorNotice } from '../../ui/error-notice';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { useOptions } from './api/change-plan';
 import './change-plan.css';
-import { catalogNames } from './catalog-names';
+import { catalogNames } from '../../domain-text/catalog-names';
 import type { ChangeFlow as Flow } from './change-flow-context';
 import { CHANGE_STEPS, type ChangeStep, stepAt, stepPath } from './change-steps';
 import { priceLocallyTimed } from './price-locally';

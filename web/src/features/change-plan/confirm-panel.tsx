@@ -5,10 +5,11 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { isApiFailure } from '../../api/api-failure';
-import { queryKeys, useConfirmChange } from '../../api/queries';
-import { paths } from '../../app/paths';
+import { clockKey } from '../../api/query-keys';
+import { paths } from '../../config/paths';
 import { useFormat } from '../../i18n/format';
 import { failureMessage } from '../../i18n/reasons';
+import { changePlanKeys, useConfirmChange } from './api/change-plan';
 import { useChangeFlow } from './change-flow-context';
 import { donePath } from './change-steps';
 import { forgetIdempotencyKey, idempotencyKeyFor, keepConfirmation } from './kept-answers';
@@ -76,20 +77,20 @@ export function ConfirmPanel() {
           } else if (isApiFailure(error, 'quote_stale')) {
             forgetIdempotencyKey(quoteId);
             // The browser prices the server's instant: read it again along with the subscription.
-            void queryClient.invalidateQueries({ queryKey: queryKeys.clock() });
+            void queryClient.invalidateQueries({ queryKey: clockKey });
             const fresh = freshQuoteOf(error.details);
-            if (fresh) queryClient.setQueryData(queryKeys.account.quote(request), fresh);
-            else void queryClient.invalidateQueries({ queryKey: queryKeys.account.quote(request) });
+            if (fresh) queryClient.setQueryData(changePlanKeys.quote(request), fresh);
+            else void queryClient.invalidateQueries({ queryKey: changePlanKeys.quote(request) });
             setOutcome({ kind: 'stale' });
           } else if (isApiFailure(error, 'quote_expired')) {
             forgetIdempotencyKey(quoteId);
-            void queryClient.invalidateQueries({ queryKey: queryKeys.clock() });
-            void queryClient.invalidateQueries({ queryKey: queryKeys.account.quote(request) });
+            void queryClient.invalidateQueries({ queryKey: clockKey });
+            void queryClient.invalidateQueries({ queryKey: changePlanKeys.quote(request) });
             setOutcome({ kind: 'expired' });
           } else if (isApiFailure(error, 'change_not_applied')) {
             // The order ended (refunded if it was charged): a new attempt is a new intent.
             forgetIdempotencyKey(quoteId);
-            void queryClient.invalidateQueries({ queryKey: queryKeys.account.quote(request) });
+            void queryClient.invalidateQueries({ queryKey: changePlanKeys.quote(request) });
             setOutcome({ kind: 'notApplied', refunded: refundOf(error.details) });
           } else {
             // Unknown outcome (network, 503, still running): the retry keeps the key.

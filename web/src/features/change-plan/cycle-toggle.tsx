@@ -2,10 +2,10 @@ import type { IntervalOption } from '@planshift/shared/eligibility';
 import { intervalKey, sameInterval } from '@planshift/shared/periods';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cycleName, perCycle } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';
 import { planUnavailableMessage } from '../../i18n/reasons';
 import { useChangeFlow } from './change-flow-context';
-import { cycleName, perCycle } from './describe-change';
 
 /** Monthly or annual, each with the selected plan's price for the seats chosen and what paying yearly saves. */
 export function CycleToggle({ intervals }: Readonly<{ intervals: readonly IntervalOption[] }>) {

@@ -5,22 +5,22 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiFailure } from '../../api/api-failure';
 import { documentPdfUrl } from '../../api/client';
-import { queryKeys, useOptions } from '../../api/queries';
-import { paths } from '../../app/paths';
+import { paths } from '../../config/paths';
 import { useFormat } from '../../i18n/format';
 import { ErrorNotice } from '../../ui/error-notice';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { changePlanKeys, useOptions } from './api/change-plan';
 import './change-plan.css';
-import { type CatalogNames, catalogNames } from './catalog-names';
-import { changeKey, describeChange } from './describe-change';
+import { type CatalogNames, catalogNames } from '../../domain-text/catalog-names';
+import { changeKey, describeChange } from '../../domain-text/describe-change';
 import { keptConfirmation } from './kept-answers';
 import { LimitsList } from './limits-list';
 
 /** The confirmation answer, from the query cache (just confirmed) or sessionStorage (after a reload). */
 function useConfirmation(changeId: string) {
   return useQuery({
-    queryKey: queryKeys.account.confirmation(changeId),
+    queryKey: changePlanKeys.confirmation(changeId),
     queryFn: (): ConfirmationView => {
       const kept = keptConfirmation(changeId);
       if (!kept) throw new ApiFailure(404, { code: 'not_found', message: 'No such confirmed change.', field: null });

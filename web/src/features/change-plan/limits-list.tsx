@@ -1,7 +1,7 @@
 import type { Entitlements } from '@planshift/shared/catalog';
 import { useTranslation } from 'react-i18next';
 import { featureLabel } from '../../i18n/labels';
-import { LimitTerms } from '../account/entitlements-list';
+import { LimitTerms } from '../../ui/entitlements-list';
 
 /** Limits (null = unlimited) and features, in words: what a change gives. */
 export function LimitsList({ entitlements }: Readonly<{ entitlements: Entitlements }>) {

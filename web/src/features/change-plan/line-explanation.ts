@@ -3,8 +3,8 @@ import { findAddOn, findPlan } from '@planshift/shared/catalog';
 import { SECONDS_PER_DAY } from '@planshift/shared/periods';
 import type { QuoteLine } from '@planshift/shared/quote';
 import type { TFunction } from 'i18next';
+import type { CatalogNames } from '../../domain-text/catalog-names';
 import type { Formatters } from '../../i18n/format';
-import type { CatalogNames } from './catalog-names';
 
 export type ExplainedLine = Readonly<{
   /** What the line is: "Credit for unused time: Pro". */

@@ -1,8 +1,8 @@
 import type { OptionsView } from '@planshift/bff/api-types';
 import type { NextBill } from '@planshift/shared/quote';
 import { useTranslation } from 'react-i18next';
+import type { CatalogNames } from '../../domain-text/catalog-names';
 import { useFormat } from '../../i18n/format';
-import type { CatalogNames } from './catalog-names';
 import { explainLine, lineKey } from './line-explanation';
 import { ItemAmountHead, Total } from './quote-table-parts';
 

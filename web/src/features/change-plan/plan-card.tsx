@@ -2,11 +2,11 @@ import { findPrice, type Plan } from '@planshift/shared/catalog';
 import { intervalAvailability, type PlanOption } from '@planshift/shared/eligibility';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { perCycle } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';
 import { featureLabel, limitLabel } from '../../i18n/labels';
 import { planUnavailableMessage } from '../../i18n/reasons';
 import { useChangeFlow } from './change-flow-context';
-import { perCycle } from './describe-change';
 
 type Props = Readonly<{ plan: Plan; option: PlanOption; radioName: string }>;
 

@@ -1,9 +1,9 @@
 import { findPlan, findPrice } from '@planshift/shared/catalog';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cycleName } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';
 import { useChangeFlow } from './change-flow-context';
-import { cycleName } from './describe-change';
 import { priceLocallyTimed } from './price-locally';
 import { quoteProblem } from './quote-problem';
 import { requestFor } from './selection';

@@ -1,9 +1,9 @@
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import type { QuoteError } from '@planshift/shared/quote';
 import type { TFunction } from 'i18next';
+import type { CatalogNames } from '../../domain-text/catalog-names';
+import { cycleName } from '../../domain-text/describe-change';
 import { blockerMessage, planUnavailableMessage } from '../../i18n/reasons';
-import type { CatalogNames } from './catalog-names';
-import { cycleName } from './describe-change';
 
 /** Why a choice cannot be priced, in words: one key per reason code of the engine. */
 export function quoteProblem(t: TFunction, names: CatalogNames, problem: QuoteError, request: ChangeRequest): string {

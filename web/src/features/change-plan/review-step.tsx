@@ -2,12 +2,12 @@ import { findPlan } from '@planshift/shared/catalog';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { cycleName } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useChangeFlow } from './change-flow-context';
 import type { ChangeStep } from './change-steps';
 import { ConfirmPanel } from './confirm-panel';
-import { cycleName } from './describe-change';
 import { quoteProblem } from './quote-problem';
 
 function Choice({

@@ -1,6 +1,6 @@
 import type { Instant } from '@planshift/shared/periods';
 import { useCallback } from 'react';
-import { useClock } from '../../api/queries';
+import { useClock } from '../../api/clock';
 
 /**
  * The system clock's now, as the server counts it (GET /api/clock): a test clock stands still,

@@ -2,7 +2,7 @@ import type { QuoteView } from '@planshift/bff/api-types';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { quoteQuery } from '../../api/queries';
+import { quoteQuery } from './api/change-plan';
 
 const noRetry = () => {};
 

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePersonas } from '../../api/queries';
+import { usePersonas } from './api/session';
 
 type Props = Readonly<{
   disabled: boolean;

@@ -2,11 +2,11 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { isApiFailure } from '../../api/api-failure';
-import { useSession, useSignIn } from '../../api/queries';
-import { safeReturnPath } from '../../app/paths';
+import { safeReturnPath } from '../../config/paths';
 import { useFormat } from '../../i18n/format';
 import { failureMessage } from '../../i18n/reasons';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { useSession, useSignIn } from './api/session';
 import { DemoPersonas } from './demo-personas';
 
 export function SignInPage() {

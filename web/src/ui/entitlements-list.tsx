@@ -1,7 +1,7 @@
 import type { Entitlements } from '@planshift/shared/catalog';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../i18n/format';
-import { featureLabel, limitLabel } from '../../i18n/labels';
+import { useFormat } from '../i18n/format';
+import { featureLabel, limitLabel } from '../i18n/labels';
 
 /** Limits (null = unlimited) as terms and values, in words. */
 export function LimitTerms({ limits }: Readonly<{ limits: Entitlements['limits'] }>) {

@@ -1,6 +1,6 @@
 import type { OptionsView } from '@planshift/bff/api-types';
 import type { LineItem } from '@planshift/shared/quote';
-import { humanise } from '../../i18n/labels';
+import { humanise } from '../i18n/labels';
 
 /** Plan, add-on and plan-group names by id, from the catalog the options carry; unknown ids read as words. */
 export type CatalogNames = Readonly<{

@@ -1,0 +1,59 @@
+import type { ConfirmationView, OptionsView, QuoteView } from '@planshift/bff/api-types';
+import type { ChangeRequest } from '@planshift/shared/eligibility';
+import { queryOptions, skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { request } from '../../../api/client';
+import { accountScope } from '../../../api/query-keys';
+
+export const changePlanKeys = {
+  options: () => [...accountScope, 'options'] as const,
+  quotes: () => [...accountScope, 'quote'] as const,
+  /** The server's quote for one requested target (add-ons in id order, so equal requests share it). */
+  quote: (change: ChangeRequest | null) => [...accountScope, 'quote', change] as const,
+  /** A confirmed change's answer, kept for its result page. */
+  confirmation: (changeId: string) => [...accountScope, 'confirmation', changeId] as const,
+};
+
+export const optionsQuery = () =>
+  queryOptions({
+    queryKey: changePlanKeys.options(),
+    queryFn: () => request<OptionsView>('GET', '/api/account/options'),
+  });
+
+export const useOptions = (enabled = true) => useQuery({ ...optionsQuery(), enabled });
+
+// A stored quote is honoured for 30 minutes; asking again well before then keeps Confirm on a live one.
+const QUOTE_FRESH_MS = 10 * 60_000;
+
+/** The server's quote for a target state: POST /api/quotes, cached per request; null asks nothing. */
+export const quoteQuery = (change: ChangeRequest | null) =>
+  queryOptions({
+    queryKey: changePlanKeys.quote(change),
+    queryFn: change ? () => request<QuoteView>('POST', '/api/quotes', change) : skipToken,
+    staleTime: QUOTE_FRESH_MS,
+    gcTime: QUOTE_FRESH_MS,
+    refetchOnWindowFocus: false,
+  });
+
+/**
+ * Confirms a quote with an Idempotency-Key: a double click or a retry sends the same key and gets
+ * the first answer again, never a second charge. Whatever the outcome, the account may have moved
+ * (or a declined attempt was recorded), so the account's data is fetched again.
+ */
+export function useConfirmChange() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ quoteId, idempotencyKey }: Readonly<{ quoteId: string; idempotencyKey: string }>) =>
+      request<ConfirmationView>('POST', '/api/changes', { quoteId }, { 'Idempotency-Key': idempotencyKey }),
+    onSuccess: (confirmation) => {
+      queryClient.setQueryData(changePlanKeys.confirmation(confirmation.changeId), confirmation);
+      // Every quote was priced from the subscription as it was before: ask again when one is next shown.
+      void queryClient.invalidateQueries({ queryKey: changePlanKeys.quotes(), refetchType: 'none' });
+    },
+    onSettled: () =>
+      queryClient.invalidateQueries({
+        queryKey: accountScope,
+        // A confirmation is not refetchable (it is the answer itself); quotes are handled by the caller.
+        predicate: (query) => query.queryKey[1] !== 'confirmation' && query.queryKey[1] !== 'quote',
+      }),
+  });
+}

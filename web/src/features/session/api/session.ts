@@ -1,0 +1,79 @@
+import type { Locale, Role, SessionView } from '@planshift/bff/api-types';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiFailure } from '../../../api/api-failure';
+import { forgetSession, rememberSession, request, send } from '../../../api/client';
+import { accountScope, sessionKey } from '../../../api/query-keys';
+
+/** A demo person to sign in as (GET /api/test/personas; absent in production). */
+export type Persona = Readonly<{
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  accountName: string;
+  planId: string;
+  currency: string;
+  locale: Locale;
+}>;
+const personasKey = ['personas'] as const;
+
+/** The signed-in user and the CSRF token; 401 `unauthenticated` when nobody is signed in. */
+const getSession = async (): Promise<SessionView> => rememberSession(await request<SessionView>('GET', '/api/session'));
+
+/** The session, or null when nobody is signed in (the 401 is an answer here, not a failure). */
+export const sessionQuery = () =>
+  queryOptions({
+    queryKey: sessionKey,
+    queryFn: async (): Promise<SessionView | null> => {
+      try {
+        return await getSession();
+      } catch (error) {
+        if (error instanceof ApiFailure && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+
+/** The demo personas, or null where the QA routes do not exist (production answers 404). */
+async function getPersonas(): Promise<readonly Persona[] | null> {
+  try {
+    return (await request<{ personas: Persona[] }>('GET', '/api/test/personas')).personas;
+  } catch (error) {
+    if (error instanceof ApiFailure && error.status === 404) return null;
+    throw error;
+  }
+}
+
+export const personasQuery = () =>
+  queryOptions({ queryKey: personasKey, queryFn: getPersonas, staleTime: Number.POSITIVE_INFINITY });
+
+export const useSession = () => useQuery(sessionQuery());
+export const usePersonas = () => useQuery(personasQuery());
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ email, password }: Readonly<{ email: string; password: string }>) =>
+      rememberSession(await request<SessionView>('POST', '/api/session', { email, password })),
+    onSuccess: (session) => {
+      // Another person's account must never show, not even for a frame.
+      queryClient.removeQueries({ queryKey: accountScope });
+      queryClient.setQueryData(sessionKey, session);
+    },
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      await send('DELETE', '/api/session');
+      forgetSession();
+    },
+    onSettled: () => {
+      queryClient.removeQueries({ queryKey: accountScope });
+      queryClient.setQueryData(sessionKey, null);
+    },
+  });
+}
