@@ -109,11 +109,7 @@ function startMail(env: Env, store: SqliteStore, clock: SystemClock, pdfs: Docum
   const mailbox = new DevMailbox(env.MAILBOX_DIR);
   const transport = createMailTransport({ smtpUrl: env.SMTP_URL, mailbox });
   const dispatcher = new OutboxDispatcher({
-    outbox: {
-      claimDue: (now, limit) => store.outbox.due(now, limit),
-      markSent: (id, at) => store.outbox.markSent(id, at),
-      markFailed: (id, attempts, next, error) => store.outbox.markFailed(id, attempts, next, error),
-    },
+    outbox: store.outbox,
     transport,
     compose: (message) =>
       composeEmail(message, {
