@@ -412,7 +412,7 @@ describe('the sweep of expired records', () => {
 
     // A day of wall time later the key still replays; the test clock has not moved, so quotes stay
     // (the unused one is stale now: the confirmed change moved the subscription on).
-    await system.store.purgeExpired({ wallNow: wallNow + 24 * 3600, clockNow });
+    await system.store.maintenance.purgeExpired({ wallNow: wallNow + 24 * 3600, clockNow });
     expect(await confirm(maria, confirmed.id, 'sweep-key-0001')).toEqual(first);
     expect(await maria.json('GET', `/api/quotes/${kept.id}`)).toMatchObject({
       status: 409,
@@ -420,7 +420,7 @@ describe('the sweep of expired records', () => {
     });
 
     // Past both expiries: the key and the unused quote go; the confirmed quote stays with its order.
-    await system.store.purgeExpired({ wallNow: wallNow + 49 * 3600, clockNow: clockNow + 3600 });
+    await system.store.maintenance.purgeExpired({ wallNow: wallNow + 49 * 3600, clockNow: clockNow + 3600 });
     expect(count('idempotency_keys')).toBe(0);
     expect((await maria.json('GET', `/api/quotes/${kept.id}`)).status).toBe(404);
     expect(await maria.json('GET', `/api/quotes/${confirmed.id}`)).toMatchObject({

@@ -60,7 +60,7 @@ export async function startSystem(
   });
   const pendingPdfs = new PendingPdfRenderer({ store, pdfs });
   const deps: AppDeps = { env, store, clock, payments, pdfs, documentsIssued: () => pendingPdfs.kick() };
-  const empty = !(await store.hasAccounts());
+  const empty = !(await store.maintenance.hasAccounts());
   if (empty && env.NODE_ENV !== 'production') {
     const seed = SCENARIOS[env.SEED_SCENARIO];
     if (!seed) throw new Error(`unknown SEED_SCENARIO ${env.SEED_SCENARIO}`);
@@ -109,18 +109,14 @@ function startMail(env: Env, store: SqliteStore, clock: SystemClock, pdfs: Docum
   const mailbox = new DevMailbox(env.MAILBOX_DIR);
   const transport = createMailTransport({ smtpUrl: env.SMTP_URL, mailbox });
   const dispatcher = new OutboxDispatcher({
-    outbox: {
-      claimDue: (now, limit) => store.dueEmails(now, limit),
-      markSent: (id, at) => store.markEmailSent(id, at),
-      markFailed: (id, attempts, next, error) => store.markEmailFailed(id, attempts, next, error),
-    },
+    outbox: store.outbox,
     transport,
     compose: (message) =>
       composeEmail(message, {
-        findDocument: (accountId, documentId) => store.findDocument(accountId, documentId),
-        findChange: (accountId, changeId) => store.findChangeSummary(accountId, changeId),
+        findDocument: (accountId, documentId) => store.documents.find(accountId, documentId),
+        findChange: (accountId, changeId) => store.subscriptions.findChangeSummary(accountId, changeId),
         documentPdf: (accountId, document) => pdfs.pdfOf(accountId, document),
-        accountName: (accountId) => store.findAccountName(accountId),
+        accountName: (accountId) => store.accounts.findName(accountId),
       }),
     now: () => clock.now(),
     from: env.MAIL_FROM,

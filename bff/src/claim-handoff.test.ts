@@ -32,7 +32,7 @@ async function quotedJustBefore(email: string, periodEnd: string, request: Json)
   const client = await system.signIn(email);
   const quote = await client.json<Json>('POST', '/api/quotes', request);
   expect(quote.status).toBe(201);
-  await system.store.writeClock(at + 30);
+  await system.store.clock.write(at + 30);
   await system.deps.clock.load();
   return { client, quoteId: quote.body.id as string };
 }
@@ -84,7 +84,7 @@ describe('a period-end run that skipped a subscription held by an invoice paymen
   it('renews it once the payment is recorded', async () => {
     // James (Oakridge) pays his unpaid invoice just after his period ended on 1 December.
     const james = await system.signIn('james@oakridge.example');
-    await system.store.writeClock(instantFromIso('2026-12-01T00:00:30Z'));
+    await system.store.clock.write(instantFromIso('2026-12-01T00:00:30Z'));
     await system.deps.clock.load();
     system.payments.setDelay(300);
     const paying = james.json('POST', '/api/invoices/sub-oakridge-0/pay', {});

@@ -26,7 +26,7 @@ export class SystemClock {
   ) {}
 
   async load(): Promise<void> {
-    this.#frozenAt = this.testable ? await this.store.readClock() : null;
+    this.#frozenAt = this.testable ? await this.store.clock.read() : null;
   }
 
   now(): Instant {
@@ -45,7 +45,7 @@ export class SystemClock {
 
   async set(frozenAt: Instant | null): Promise<void> {
     if (!this.testable) throw new Error('the clock is only settable outside production');
-    await this.store.writeClock(frozenAt);
+    await this.store.clock.write(frozenAt);
     this.#frozenAt = frozenAt;
     for (const listener of this.#listeners) await listener(this.now());
   }

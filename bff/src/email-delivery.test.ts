@@ -90,8 +90,8 @@ describe('the confirmation e-mail over SMTP', () => {
       // The attachment is the stored PDF: the bytes the portal's download serves.
       const download = await client.request('GET', `/api/documents/${invoice.id}/pdf`);
       expect(invoicePdf?.content.equals(Buffer.from(await download.arrayBuffer()))).toBe(true);
-      const user = await system.store.findUserByEmail(email);
-      const stored = await system.store.findDocumentPdf(user?.accountId ?? '', invoice.id);
+      const user = await system.store.sessions.findUserByEmail(email);
+      const stored = await system.store.documents.findPdf(user?.accountId ?? '', invoice.id);
       expect(stored?.pdf?.equals(invoicePdf?.content ?? Buffer.alloc(0))).toBe(true);
 
       // Sent once: a second pass finds nothing due.

@@ -41,16 +41,16 @@ describe('a change that needs a person to provision it', () => {
     expect(pending.subscription.entitlements.limits).toEqual(STANDARD_LIMITS);
     expect(pending.entitlementsOnProvisioning.limits).toEqual(PLUS_LIMITS);
 
-    const tasks = await system.store.pendingProvisioning();
+    const tasks = await system.store.provisioning.pending();
     expect(tasks).toMatchObject([{ changeId, accountId: 'erable-hosting', accountName: 'Érable Média' }]);
-    const outcome = await system.store.completeProvisioning({
+    const outcome = await system.store.provisioning.complete({
       changeId,
       operator: 'ops@planshift',
       at: system.deps.clock.now(),
     });
     expect(outcome).toBe('completed');
     expect(
-      await system.store.completeProvisioning({ changeId, operator: 'ops@planshift', at: system.deps.clock.now() }),
+      await system.store.provisioning.complete({ changeId, operator: 'ops@planshift', at: system.deps.clock.now() }),
     ).toBe('not_pending');
 
     const done = (await julien.json<Json>('GET', '/api/account')).body;

@@ -15,7 +15,7 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
 // Expired sessions, quotes and idempotency keys (kept 48 hours), and sign-in failures no longer
 // remembered, are swept hourly.
 const sweep = setInterval(() => {
-  system.deps.store
+  system.deps.store.maintenance
     .purgeExpired({ wallNow: wallNow(), clockNow: system.deps.clock.now() })
     .catch((error) => console.error(error));
   system.signInThrottle.purge().catch((error) => console.error(error));

@@ -39,7 +39,7 @@ export async function signIn(store: Store, email: string, password: string, gate
   const checked = await withHashingSlot(async () => {
     const retryAfterSeconds = await gate.retryAfterSeconds();
     if (retryAfterSeconds > 0) return { kind: 'throttled', retryAfterSeconds } as const;
-    const user = await store.findUserByEmail(email);
+    const user = await store.sessions.findUserByEmail(email);
     const valid = await verifyPassword(password, user?.passwordHash ?? UNUSABLE_PASSWORD_HASH);
     if (!user || !valid) {
       await gate.failed();
@@ -60,7 +60,7 @@ export async function signIn(store: Store, email: string, password: string, gate
     createdAt: now,
     expiresAt: now + SESSION_SECONDS,
   };
-  await store.createSession(session);
+  await store.sessions.create(session);
   return { kind: 'signed_in', sessionId, session, user };
 }
 

@@ -1,4 +1,5 @@
-import type { SignInThrottleRecord, Store } from '../store/store';
+import type { SignInThrottleRecord } from '../store/sign-in-throttle-repository';
+import type { Store } from '../store/store';
 import type { SignInGate } from './sessions';
 
 /**
@@ -74,23 +75,23 @@ export class SignInThrottle {
     return {
       retryAfterSeconds: async () => {
         const now = this.#now();
-        const records = await this.store.findSignInThrottles(keys);
+        const records = await this.store.signInThrottle.find(keys);
         const waitMs = Math.max(0, ...records.map((record) => record.blockedUntil - now));
         return Math.ceil(waitMs / 1000);
       },
       failed: () =>
-        this.store.recordSignInFailure(keys, (key, current) =>
+        this.store.signInThrottle.recordFailure(keys, (key, current) =>
           afterFailure(key, current, this.#now(), rules.get(key) ?? this.#account),
         ),
       // Only the account's count: signing in to one's own account between guesses at others must
       // not reset the address's.
-      succeeded: () => this.store.clearSignInThrottle(account),
+      succeeded: () => this.store.signInThrottle.clear(account),
     };
   }
 
   /** Forgets keys whose last failure no rule remembers any more. */
   purge(): Promise<number> {
     const forgetAfter = Math.max(this.#account.forgetAfterMs, this.#address.forgetAfterMs);
-    return this.store.purgeSignInThrottle(this.#now() - forgetAfter);
+    return this.store.signInThrottle.purge(this.#now() - forgetAfter);
   }
 }

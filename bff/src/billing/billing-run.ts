@@ -3,8 +3,9 @@ import type { Instant } from '@planshift/shared/periods';
 import { currentPeriod } from '@planshift/shared/subscription';
 import type { AppDeps } from '../http/app-env';
 import { PaymentUnavailableError } from '../payments/payment-provider';
+import type { CollectionClaim } from '../store/collection-repository';
 import type { BillingState, CollectionDue, CollectionResult } from '../store/records';
-import type { CollectionClaim, RenewalCursor } from '../store/store';
+import type { RenewalCursor } from '../store/renewal-repository';
 
 /** Days after the 1st, 2nd and 3rd declined attempt that the card is tried again; the 4th is the last. */
 export const RETRY_AFTER_DAYS = [1, 3, 5] as const;
@@ -89,7 +90,7 @@ export class BillingRun {
     let skipped = 0;
     let cursor: RenewalCursor | null = null;
     do {
-      const batch = await this.deps.store.renewDue({
+      const batch = await this.deps.store.renewals.renewDue({
         now,
         limit: BATCH,
         cursor,
@@ -104,8 +105,8 @@ export class BillingRun {
     let collected = 0;
     let declined = 0;
     for (;;) {
-      const due = await this.deps.store.dueCollections(now, BATCH);
-      const claim = await this.deps.store.claimCollections(due);
+      const due = await this.deps.store.collections.due(now, BATCH);
+      const claim = await this.deps.store.collections.claim(due);
       skipped += due.length - claim.dues.length;
       const { results, recorded } = await this.collectClaimed(claim, now);
       collected += results.filter((r) => r.outcome.status === 'succeeded').length;
@@ -133,16 +134,16 @@ export class BillingRun {
         else unknown.push(due);
       }
     } catch (error) {
-      await this.deps.store.releaseCollections(claim, claim.dues);
+      await this.deps.store.collections.release(claim, claim.dues);
       throw error;
     }
     // Every claimed subscription is released, by its record or here when nothing was answered for it.
     const answeredSubscriptions = new Set(answered.map((r) => r.due.subscriptionId));
-    await this.deps.store.releaseCollections(
+    await this.deps.store.collections.release(
       claim,
       unknown.filter((due) => !answeredSubscriptions.has(due.subscriptionId)),
     );
-    const recorded = await this.deps.store.recordCollections(claim, answered, now, nextAttemptAfter(now));
+    const recorded = await this.deps.store.collections.record(claim, answered, now, nextAttemptAfter(now));
     return { results: answered, recorded };
   }
 

@@ -1,7 +1,7 @@
 import { wallMs } from '../clock';
-import type { Store } from '../store/store';
+import type { ProvisioningRepository } from '../store/provisioning-repository';
 
-export type ProvisioningOutcome = Awaited<ReturnType<Store['completeProvisioning']>>;
+export type ProvisioningOutcome = Awaited<ReturnType<ProvisioningRepository['complete']>>;
 
 /**
  * One writer per subscription (docs/decisions/006): while an order or a collection holds the

@@ -38,26 +38,26 @@ export class ChangeConfirmer {
   async confirm(input: ConfirmInput): Promise<StoredResponse> {
     const { store, clock } = this.deps;
     const accountId = input.user.accountId;
-    const previous = await store.findIdempotencyOutcome(accountId, input.idempotencyKey);
+    const previous = await store.orders.findIdempotencyOutcome(accountId, input.idempotencyKey);
     if (previous) {
       if (previous.requestHash !== input.requestHash) throw keyReused();
       if (previous.response) return previous.response;
       return this.#retryPending(previous.order);
     }
 
-    const record = await store.findQuote(accountId, input.quoteId);
+    const record = await store.quotes.find(accountId, input.quoteId);
     if (!record) throw new ApiError(404, 'quote_not_found', 'No such quote.', 'quoteId');
     const now = clock.now();
     if (now >= record.expiresAt)
       throw new ApiError(409, 'quote_expired', 'The quote has expired; ask for a new one.', 'quoteId');
-    const state = await store.loadBillingState(accountId);
+    const state = await store.accounts.loadBillingState(accountId);
     if (!state) throw new ApiError(404, 'not_found', 'No subscription.');
     // The server reprices from its own state; the stored record only says what was shown.
     const quote = repriceQuote(state, input.user, record);
     if (!quote) throw await this.#stale(state, input.user, record);
     if (quote.noChange) throw new ApiError(422, 'no_change', 'This change changes nothing.', 'quoteId', quote.noChange);
 
-    const claim = await store.claimOrder({
+    const claim = await store.orders.claim({
       accountId,
       idempotencyKey: input.idempotencyKey,
       requestHash: input.requestHash,
@@ -87,7 +87,7 @@ export class ChangeConfirmer {
       case 'in_progress':
         return this.#retryPending(claim.order);
       case 'stale':
-        throw await this.#stale((await store.loadBillingState(accountId)) ?? state, input.user, record);
+        throw await this.#stale((await store.accounts.loadBillingState(accountId)) ?? state, input.user, record);
       case 'subscription_busy':
         throw new ApiError(409, 'change_in_progress', 'Another change to this subscription is being made.');
       case 'key_expired':
@@ -108,8 +108,8 @@ export class ChangeConfirmer {
    */
   async recoverPendingOrders(): Promise<number> {
     let finished = 0;
-    for (const order of await this.deps.store.pendingOrders()) {
-      if (this.#inFlight.has(order.id) || !(await this.deps.store.takeOverOrder(order))) continue;
+    for (const order of await this.deps.store.orders.pending()) {
+      if (this.#inFlight.has(order.id) || !(await this.deps.store.orders.takeOver(order))) continue;
       try {
         await this.#working(order, () => this.#resume(order, 'abandon_if_unseen'));
         finished += 1;
@@ -123,7 +123,7 @@ export class ChangeConfirmer {
   }
 
   async #retryPending(order: OrderRecord | null): Promise<StoredResponse> {
-    if (!order || this.#inFlight.has(order.id) || !(await this.deps.store.takeOverOrder(order))) {
+    if (!order || this.#inFlight.has(order.id) || !(await this.deps.store.orders.takeOver(order))) {
       throw new ApiError(409, 'request_in_progress', 'This request is still being processed; retry shortly.');
     }
     return this.#working(order, () => this.#resume(order, 'charge'));
@@ -152,7 +152,7 @@ export class ChangeConfirmer {
     const priced = await this.#priced(order);
     if (ifUnseen === 'abandon_if_unseen' || !priced) {
       // Never charged: undo the claim, so that the key starts afresh (and the stale quote is told then).
-      await this.deps.store.failOrder({ order, at: this.deps.clock.now(), outcome: null, response: null });
+      await this.deps.store.orders.fail({ order, at: this.deps.clock.now(), outcome: null, response: null });
       await this.#ended(order);
       return { status: 409, body: { code: 'order_abandoned', message: 'The order was never charged.', field: null } };
     }
@@ -186,7 +186,7 @@ export class ChangeConfirmer {
     if (priced) {
       const payment = outcome ? { chargeId: outcome.chargeId, amount: outcome.amount } : null;
       const change = changeSetFor(priced.state, priced.quote, order, payment, this.deps.clock.now());
-      const result = await this.deps.store.completeOrder(change, (issued) =>
+      const result = await this.deps.store.orders.complete(change, (issued) =>
         confirmationResponse(change, priced.quote, issued),
       );
       if (result.kind === 'completed') {
@@ -224,7 +224,7 @@ export class ChangeConfirmer {
       },
     };
     const at = this.deps.clock.now();
-    await this.deps.store.failOrder({
+    await this.deps.store.orders.fail({
       order,
       at,
       outcome: { kind: 'not_applied', refundId: refund?.refundId ?? null, reason: 'subscription_changed' },
@@ -239,7 +239,7 @@ export class ChangeConfirmer {
       status: 402,
       body: { code: 'payment_declined', message, field: null, details: { decline, orderId: order.id } },
     };
-    await this.deps.store.failOrder({
+    await this.deps.store.orders.fail({
       order,
       at: this.deps.clock.now(),
       outcome: { kind: 'declined', declineCode: decline },
@@ -253,9 +253,9 @@ export class ChangeConfirmer {
   async #priced(order: OrderRecord): Promise<Priced | null> {
     const { store } = this.deps;
     const [record, state, user] = await Promise.all([
-      store.findQuoteById(order.quoteId),
-      store.loadBillingState(order.accountId),
-      store.findUser(order.userId),
+      store.quotes.findById(order.quoteId),
+      store.accounts.loadBillingState(order.accountId),
+      store.sessions.findUser(order.userId),
     ]);
     if (!record || !state || !user || state.version !== order.subscriptionVersion) return null;
     try {
@@ -274,7 +274,7 @@ export class ChangeConfirmer {
 
   /** Declined, not applied or never charged, the order released its claim all the same: whoever waited goes on. */
   async #ended(order: OrderRecord): Promise<void> {
-    this.#settled(await this.deps.store.loadBillingState(order.accountId));
+    this.#settled(await this.deps.store.accounts.loadBillingState(order.accountId));
   }
 
   /** Calls the provider; an unknown outcome leaves the order pending for a retry or recovery. */

@@ -32,7 +32,7 @@ export async function saveQuote(
     createdAt: now,
     expiresAt: now + QUOTE_TTL_SECONDS,
   };
-  await store.saveQuote(record);
+  await store.quotes.save(record);
   return quoteView(record, quote);
 }
 

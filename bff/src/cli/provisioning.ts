@@ -25,7 +25,7 @@ const db = openDatabase(env.DATABASE_FILE);
 const store = new SqliteStore(db);
 try {
   if (command === 'list') {
-    const tasks = await store.pendingProvisioning();
+    const tasks = await store.provisioning.pending();
     if (tasks.length === 0) console.log('Nothing waits for provisioning.');
     for (const task of tasks) {
       const what = task.appliedNow.map((c) => JSON.stringify(c)).join('; ');
@@ -37,7 +37,7 @@ try {
     const clock = new SystemClock(store, env.NODE_ENV !== 'production');
     await clock.load();
     const outcome = await completeWhenFree(
-      () => store.completeProvisioning({ changeId, operator: values.operator, at: clock.now() }),
+      () => store.provisioning.complete({ changeId, operator: values.operator, at: clock.now() }),
       () => console.log('The subscription is being changed right now; waiting for that to finish…'),
     );
     if (outcome === 'busy') {

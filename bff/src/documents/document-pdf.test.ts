@@ -22,13 +22,13 @@ async function download(client: Client, documentId: string): Promise<Buffer> {
 async function firstDocument(client: Client): Promise<{ accountId: string; document: DocumentRecord }> {
   const accountId = (await client.json<Json>('GET', '/api/account')).body.account.id;
   const { body } = await client.json<Json>('GET', '/api/documents');
-  const document = await system.store.findDocument(accountId, body.documents[0].id);
+  const document = await system.store.documents.find(accountId, body.documents[0].id);
   if (!document) throw new Error('the account has no document');
   return { accountId, document };
 }
 
 async function stored(accountId: string, documentId: string): Promise<Buffer | null> {
-  return (await system.store.findDocumentPdf(accountId, documentId))?.pdf ?? null;
+  return (await system.store.documents.findPdf(accountId, documentId))?.pdf ?? null;
 }
 
 /** Polls a condition the background pass brings about; the pass's own timing is not the test's business. */
@@ -101,7 +101,7 @@ describe('the background PDF pass', () => {
   it('renders the seeded history, then each change’s documents as they are issued', async () => {
     system.pendingPdfs.start(60_000);
     try {
-      await until(async () => (await system.store.documentsWithoutPdf(1)).length === 0);
+      await until(async () => (await system.store.documents.withoutPdf(1)).length === 0);
       const maria = await system.signIn('maria@northwind.example');
       const { accountId, document: seeded } = await firstDocument(maria);
       expect((await stored(accountId, seeded.id))?.equals(await renderDocumentPdf(seeded))).toBe(true);

@@ -1,13 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Instant } from '@planshift/shared/periods';
+import type { DocumentRef, DocumentRepository } from '../store/document-repository';
 import type { DocumentRecord } from '../store/records';
-import type { DocumentRef, Store } from '../store/store';
 import type { RenderOptions } from './render-pdf';
 
 export type DocumentPdf = Readonly<{ filename: string; bytes: Buffer }>;
 
 export type DocumentPdfsDeps = Readonly<{
-  store: Pick<Store, 'findDocument' | 'findDocumentPdf' | 'saveDocumentPdf'>;
+  store: Readonly<{ documents: Pick<DocumentRepository, 'find' | 'findPdf' | 'savePdf'> }>;
   /** Draws a PDF off the event loop (PdfWorkerPool.render). */
   render: (document: DocumentRecord, options: RenderOptions) => Promise<Buffer>;
   now: () => Instant;
@@ -40,23 +40,23 @@ export class DocumentPdfs {
 
   /** The account's document as a PDF named after its number, or null when the account has no such document. */
   async download(accountId: string, documentId: string): Promise<DocumentPdf | null> {
-    const stored = await this.#deps.store.findDocumentPdf(accountId, documentId);
+    const stored = await this.#deps.store.documents.findPdf(accountId, documentId);
     if (!stored) return null;
     if (stored.pdf) return { filename: `${stored.number}.pdf`, bytes: stored.pdf };
-    const document = await this.#deps.store.findDocument(accountId, documentId);
+    const document = await this.#deps.store.documents.find(accountId, documentId);
     if (!document) return null;
     return { filename: `${document.number}.pdf`, bytes: (await this.#render(accountId, document)).pdf };
   }
 
   /** The PDF of a document the caller has read, e.g. to attach to an e-mail. */
   async pdfOf(accountId: string, document: DocumentRecord): Promise<Buffer> {
-    const stored = await this.#deps.store.findDocumentPdf(accountId, document.id);
+    const stored = await this.#deps.store.documents.findPdf(accountId, document.id);
     return stored?.pdf ?? (await this.#render(accountId, document)).pdf;
   }
 
   /** Renders and stores a document's PDF; answers whether it is stored now (an unpaid invoice's is not). */
   async ensureStored({ accountId, documentId }: DocumentRef): Promise<boolean> {
-    const document = await this.#deps.store.findDocument(accountId, documentId);
+    const document = await this.#deps.store.documents.find(accountId, documentId);
     return document !== null && (await this.#render(accountId, document)).stored;
   }
 
@@ -73,11 +73,13 @@ export class DocumentPdfs {
   async #renderAndStore(accountId: string, document: DocumentRecord): Rendering['result'] {
     const { store, render, now } = this.#deps;
     // The PDF prints its related document's number, which only the account's documents tell.
-    const related = document.relatedDocumentId ? await store.findDocument(accountId, document.relatedDocumentId) : null;
+    const related = document.relatedDocumentId
+      ? await store.documents.find(accountId, document.relatedDocumentId)
+      : null;
     const pdf = await render(document, related ? { relatedDocumentNumber: related.number } : {});
     if (!pdfIsFinal(document)) return { pdf, stored: false };
     try {
-      return { pdf, stored: await store.saveDocumentPdf({ accountId, rendered: document, pdf, at: now() }) };
+      return { pdf, stored: await store.documents.savePdf({ accountId, rendered: document, pdf, at: now() }) };
     } catch (error) {
       // The rendered bytes are still right to serve; the background pass stores them later.
       (this.#deps.onError ?? console.error)(error);

@@ -36,10 +36,10 @@ async function unrendered(email: string): Promise<Download> {
   });
   expect(response.status).toBe(200);
   const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? '';
-  const user = await system.store.findUserByEmail(email);
-  const [document] = user ? await system.store.listDocuments(user.accountId) : [];
+  const user = await system.store.sessions.findUserByEmail(email);
+  const [document] = user ? await system.store.documents.list(user.accountId) : [];
   if (!user || !document) throw new Error(`${email} has no document`);
-  expect((await system.store.findDocumentPdf(user.accountId, document.id))?.pdf).toBeNull();
+  expect((await system.store.documents.findPdf(user.accountId, document.id))?.pdf).toBeNull();
   return { cookie, document };
 }
 

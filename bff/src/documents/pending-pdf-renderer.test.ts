@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentRef } from '../store/store';
+import type { DocumentRef } from '../store/document-repository';
 import { PendingPdfRenderer } from './pending-pdf-renderer';
 
 /** Documents without a PDF, newest first, as the store lists them; `ensureStored` renders one (or fails). */
@@ -10,8 +10,10 @@ function world(ids: string[], fails: ReadonlySet<string> = new Set()) {
   let issue: (() => void) | null = null;
   const renderer = new PendingPdfRenderer({
     store: {
-      documentsWithoutPdf: async (limit) =>
-        pending.slice(0, limit).map((documentId): DocumentRef => ({ accountId: 'acc-1', documentId })),
+      documents: {
+        withoutPdf: async (limit) =>
+          pending.slice(0, limit).map((documentId): DocumentRef => ({ accountId: 'acc-1', documentId })),
+      },
     },
     pdfs: {
       ensureStored: async ({ documentId }) => {

@@ -1,8 +1,8 @@
-import type { Store } from '../store/store';
+import type { DocumentRepository } from '../store/document-repository';
 import type { DocumentPdfs } from './document-pdfs';
 
 export type PendingPdfRendererDeps = Readonly<{
-  store: Pick<Store, 'documentsWithoutPdf'>;
+  store: Readonly<{ documents: Pick<DocumentRepository, 'withoutPdf'> }>;
   pdfs: Pick<DocumentPdfs, 'ensureStored'>;
   /** Documents per look at the store: new ones are found between batches, ahead of older ones. */
   batchSize?: number;
@@ -68,7 +68,7 @@ export class PendingPdfRenderer {
     const skipped = new Set<string>();
     let stored = 0;
     for (;;) {
-      const batch = (await store.documentsWithoutPdf(batchSize + skipped.size)).filter(
+      const batch = (await store.documents.withoutPdf(batchSize + skipped.size)).filter(
         (ref) => !skipped.has(ref.documentId),
       );
       if (batch.length === 0) return stored;

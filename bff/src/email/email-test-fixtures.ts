@@ -131,7 +131,7 @@ export class MemoryOutbox implements OutboxPort {
     return row;
   }
 
-  async claimDue(now: Instant, limit: number): Promise<OutboxMessage[]> {
+  async due(now: Instant, limit: number): Promise<OutboxMessage[]> {
     return this.rows
       .filter((r) => r.sentAt === null && r.nextAttemptAt <= now)
       .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.createdAt - b.createdAt)

@@ -1,17 +1,20 @@
 import type { Instant } from '@planshift/shared/periods';
+import type { OutboxRepository } from '../store/outbox-repository';
 import type { OutboxRecord } from '../store/records';
 import type { MailTransport } from './mail-transport';
 
 /** An e-mail queued in the outbox in the same transaction as the change that caused it. */
 export type OutboxMessage = OutboxRecord;
 
-/** What the dispatcher needs from the store. */
+/**
+ * What the dispatcher needs from the store: its outbox repository, passed as it is. The
+ * Message-ID it is told on a send is for stores that keep it (the in-memory one of the tests).
+ */
 export interface OutboxPort {
-  /** Unsent messages whose next attempt is due (sentAt null, nextAttemptAt <= now), oldest first. */
-  claimDue(now: Instant, limit: number): Promise<readonly OutboxMessage[]>;
+  due: OutboxRepository['due'];
   markSent(id: string, at: Instant, messageId: string): Promise<void>;
   /** Records a failed send; nextAttemptAt is GAVE_UP_AT when the dispatcher has given up. */
-  markFailed(id: string, attempts: number, nextAttemptAt: Instant, error: string): Promise<void>;
+  markFailed: OutboxRepository['markFailed'];
 }
 
 export type MailAttachment = Readonly<{ filename: string; content: Buffer; contentType: string }>;
@@ -100,7 +103,7 @@ export class OutboxDispatcher {
 
   async #pass(): Promise<DispatchReport> {
     const { outbox, now } = this.#deps;
-    const due = await outbox.claimDue(now(), this.#deps.batchSize ?? 20);
+    const due = await outbox.due(now(), this.#deps.batchSize ?? 20);
     const report = { sent: 0, retrying: 0, gaveUp: 0 };
     for (const message of due) report[await this.#deliver(message)] += 1;
     return report;

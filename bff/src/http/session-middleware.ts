@@ -60,8 +60,8 @@ export function clearSessionCookie(c: Ctx) {
 export function requireSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const idHash = sessionHashFrom(c, deps);
-    const session = idHash ? await deps.store.findSession(idHash, wallNow()) : null;
-    const user = session ? await deps.store.findUser(session.userId) : null;
+    const session = idHash ? await deps.store.sessions.find(idHash, wallNow()) : null;
+    const user = session ? await deps.store.sessions.findUser(session.userId) : null;
     if (!session || !user) throw new ApiError(401, 'unauthenticated', 'Sign in to continue.');
     if (MUTATING.has(c.req.method) && c.req.header('x-csrf-token') !== session.csrfToken) {
       throw new ApiError(403, 'csrf_token_invalid', 'The request is missing its CSRF token.', 'X-CSRF-Token');

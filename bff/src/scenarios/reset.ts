@@ -20,6 +20,6 @@ function cachedHash(password: string): string {
 /** Replaces the whole database with the scenario and adopts its clock. */
 export async function resetToScenario(store: Store, clock: SystemClock, scenario: Scenario): Promise<void> {
   const now = scenario.clock ? Math.floor(Date.parse(scenario.clock) / 1000) : wallNow();
-  await store.resetTo(prepareScenario(scenario, now, cachedHash));
+  await store.maintenance.resetTo(prepareScenario(scenario, now, cachedHash));
   await clock.load();
 }

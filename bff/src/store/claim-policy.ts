@@ -1,6 +1,20 @@
 import { hostname } from 'node:os';
+import type { Instant } from '@planshift/shared/periods';
 import { wallNow } from '../clock';
-import type { ClaimPolicy } from './store';
+
+/** What holds a subscription while the card processor is called (docs/decisions/006). */
+export type ClaimHolder = `order:${string}` | `collection:${string}`;
+
+/** Who takes claims and for how long: one per BFF process. */
+export type ClaimPolicy = Readonly<{
+  /** Stable across restarts of the same instance (INSTANCE_ID): its earlier boots' claims are known dead. */
+  instance: string;
+  /** `<instance>/<boot>`, new for every process. */
+  owner: string;
+  /** How long a claim holds without its owner finishing, in wall-clock seconds. */
+  leaseSeconds: number;
+  wallNow: () => Instant;
+}>;
 
 /** Long enough for any processor call to be answered; a crashed owner's claims lapse after it. */
 export const DEFAULT_CLAIM_LEASE_SECONDS = 120;

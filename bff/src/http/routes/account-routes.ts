@@ -30,7 +30,7 @@ export function accountRoutes(deps: AppDeps) {
   app.use('/api/documents/*', requireSession(deps));
 
   const load = async (accountId: string): Promise<BillingState> => {
-    const state = await deps.store.loadBillingState(accountId);
+    const state = await deps.store.accounts.loadBillingState(accountId);
     if (!state) throw notFound('account');
     return state;
   };
@@ -97,7 +97,7 @@ export function accountRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const documents = await deps.store.listDocuments(c.get('session').accountId);
+      const documents = await deps.store.documents.list(c.get('session').accountId);
       return c.json({ documents: documents.map(documentSummary) }, 200);
     },
   );
@@ -115,7 +115,7 @@ export function accountRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const doc = await deps.store.findDocument(c.get('session').accountId, c.req.valid('param').documentId);
+      const doc = await deps.store.documents.find(c.get('session').accountId, c.req.valid('param').documentId);
       if (!doc) throw notFound('document');
       const body: DocumentView = {
         ...documentSummary(doc),

@@ -68,7 +68,7 @@ export function changeRoutes(deps: AppDeps, confirmer: ChangeConfirmer) {
       },
     }),
     async (c) => {
-      const state = await deps.store.loadBillingState(c.get('session').accountId);
+      const state = await deps.store.accounts.loadBillingState(c.get('session').accountId);
       if (!state) throw notFound('subscription');
       return c.json({ scheduledChange: state.scheduledChange }, 200);
     },
@@ -86,9 +86,9 @@ export function changeRoutes(deps: AppDeps, confirmer: ChangeConfirmer) {
       const user = c.get('user');
       if (!canManageBilling(user))
         throw new ApiError(403, 'no_billing_permission', 'Only owners and billing admins can change the subscription.');
-      const state = await deps.store.loadBillingState(user.accountId);
+      const state = await deps.store.accounts.loadBillingState(user.accountId);
       if (!state?.scheduledChange) throw new ApiError(404, 'no_scheduled_change', 'There is no scheduled change.');
-      const outcome = await deps.store.cancelScheduledChange({
+      const outcome = await deps.store.subscriptions.cancelScheduledChange({
         accountId: user.accountId,
         userId: user.id,
         expectedVersion: state.version,

@@ -38,16 +38,16 @@ export function invoiceRoutes(deps: AppDeps, billing: BillingRun) {
         throw new ApiError(403, 'no_billing_permission', 'Only owners and billing admins can pay invoices.');
       }
       const { invoiceId } = c.req.valid('param');
-      const due = await deps.store.findOpenInvoice(user.accountId, invoiceId);
+      const due = await deps.store.collections.findOpenInvoice(user.accountId, invoiceId);
       if (!due) throw notFound('invoice');
       if (due.amount <= 0) throw new ApiError(409, 'invoice_already_paid', 'This invoice is already paid.');
       const now = deps.clock.now();
-      const claim = await deps.store.claimCollections([due]);
+      const claim = await deps.store.collections.claim([due]);
       if (claim.dues.length === 0) {
         throw new ApiError(409, 'change_in_progress', 'Another change to this subscription is being made.');
       }
       const [result] = (await billing.collectClaimed(claim, now)).results;
-      billing.resumeAfter(await deps.store.loadBillingState(user.accountId));
+      billing.resumeAfter(await deps.store.accounts.loadBillingState(user.accountId));
       if (!result) {
         throw new ApiError(503, 'payment_unavailable', 'The payment provider did not answer; retry shortly.');
       }
@@ -55,8 +55,8 @@ export function invoiceRoutes(deps: AppDeps, billing: BillingRun) {
         throw new ApiError(402, 'payment_declined', result.outcome.message, null, { decline: result.outcome.decline });
       }
       const [invoice, state] = await Promise.all([
-        deps.store.findDocument(user.accountId, invoiceId),
-        deps.store.loadBillingState(user.accountId),
+        deps.store.documents.find(user.accountId, invoiceId),
+        deps.store.accounts.loadBillingState(user.accountId),
       ]);
       if (!invoice || !state) throw notFound('invoice');
       const body: InvoicePaymentView = {

@@ -37,7 +37,7 @@ export function quoteRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const request = c.req.valid('json');
-      const state = await deps.store.loadBillingState(c.get('session').accountId);
+      const state = await deps.store.accounts.loadBillingState(c.get('session').accountId);
       if (!state) throw notFound('subscription');
       const now = deps.clock.now();
       const priced = priceChange(state, c.get('user'), request, now);
@@ -58,8 +58,8 @@ export function quoteRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const accountId = c.get('session').accountId;
-      const record = await deps.store.findQuote(accountId, c.req.valid('param').quoteId);
-      const state = record && (await deps.store.loadBillingState(accountId));
+      const record = await deps.store.quotes.find(accountId, c.req.valid('param').quoteId);
+      const state = record && (await deps.store.accounts.loadBillingState(accountId));
       if (!record || !state) throw notFound('quote');
       const quote = repriceQuote(state, c.get('user'), record);
       if (!quote) throw staleQuote(null);

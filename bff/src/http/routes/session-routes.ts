@@ -93,7 +93,7 @@ export function sessionRoutes(deps: AppDeps, throttle: SignInThrottle) {
     }),
     async (c) => {
       const idHash = sessionHashFrom(c, deps);
-      if (idHash) await deps.store.deleteSession(idHash);
+      if (idHash) await deps.store.sessions.delete(idHash);
       clearSessionCookie(c);
       return c.body(null, 204);
     },

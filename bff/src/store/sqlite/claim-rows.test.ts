@@ -36,7 +36,7 @@ function boot(file: string, instance: string, leaseSeconds = 120): SqliteStore {
 
 /** James's seeded unpaid invoice (Oakridge, past due), as a collection would charge it. */
 async function jamesInvoice(store: SqliteStore): Promise<CollectionDue> {
-  const due = await store.findOpenInvoice('oakridge-crm', 'sub-oakridge-0');
+  const due = await store.collections.findOpenInvoice('oakridge-crm', 'sub-oakridge-0');
   if (!due) throw new Error('the demo has no unpaid invoice for Oakridge');
   return due;
 }
@@ -46,20 +46,20 @@ describe('a collection claim whose owner is gone', () => {
     const file = await demoFile();
     const killed = boot(file, 'bff-1');
     const due = await jamesInvoice(killed);
-    expect((await killed.claimCollections([due])).dues).toHaveLength(1);
+    expect((await killed.collections.claim([due])).dues).toHaveLength(1);
     // SIGKILL between the charge and its record: the claim stays, with the dead boot as owner.
 
     const restarted = boot(file, 'bff-1');
-    expect((await restarted.claimCollections([due])).dues).toHaveLength(1);
+    expect((await restarted.collections.claim([due])).dues).toHaveLength(1);
   });
 
   it('still holds against another instance until its lease lapses', async () => {
     const file = await demoFile();
     const running = boot(file, 'bff-1');
     const due = await jamesInvoice(running);
-    expect((await running.claimCollections([due])).dues).toHaveLength(1);
+    expect((await running.collections.claim([due])).dues).toHaveLength(1);
 
-    expect((await boot(file, 'bff-2').claimCollections([due])).dues).toHaveLength(0);
+    expect((await boot(file, 'bff-2').collections.claim([due])).dues).toHaveLength(0);
   });
 
   it('of an order is not dropped by the restarted instance’s writers: only order recovery finishes it', async () => {
@@ -74,6 +74,6 @@ describe('a collection claim whose owner is gone', () => {
       )
       .run(`bff-1/${crypto.randomUUID()}`, Math.floor(Date.now() / 1000) + 120, Math.floor(Date.now() / 1000));
 
-    expect((await restarted.claimCollections([due])).dues).toHaveLength(0);
+    expect((await restarted.collections.claim([due])).dues).toHaveLength(0);
   });
 });

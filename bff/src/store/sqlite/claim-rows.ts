@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ClaimHolder, ClaimPolicy } from '../store';
+import type { ClaimHolder, ClaimPolicy } from '../claim-policy';
 
 type ClaimRow = Readonly<{ holder: string; owner: string; expiresAt: number }>;
 

@@ -92,7 +92,7 @@ async function settled(system: TestSystem): Promise<string[]> {
   await system.confirmer.settled();
   await system.billing.settled();
   try {
-    await until(async () => !(await system.store.hasClaims()), 30_000, 'every claim released');
+    await until(async () => !(await system.store.maintenance.hasClaims()), 30_000, 'every claim released');
     return [];
   } catch (error) {
     return [error instanceof Error ? error.message : String(error)];

@@ -68,7 +68,7 @@ export const RACE_PAIRS: readonly RacePair[] = [
     prepare: async (system) => {
       const { ben, quoteId } = await benQuotedBeforePeriodEnd(system);
       // Real time passes the period end between two maintenance passes: the clock moves without its run.
-      await system.store.writeClock(instantFromIso(AFTER_BEN_PERIOD_END));
+      await system.store.clock.write(instantFromIso(AFTER_BEN_PERIOD_END));
       await system.deps.clock.load();
       return {
         a: () => confirm(ben, quoteId),
@@ -112,7 +112,8 @@ export const RACE_PAIRS: readonly RacePair[] = [
         b: async () => {
           let waited = false;
           const outcome = await completeWhenFree(
-            () => system.store.completeProvisioning({ changeId, operator: 'race-matrix', at: system.deps.clock.now() }),
+            () =>
+              system.store.provisioning.complete({ changeId, operator: 'race-matrix', at: system.deps.clock.now() }),
             () => {
               waited = true;
             },

@@ -1,0 +1,15 @@
+import type { Instant } from '@planshift/shared/periods';
+import type { SeedPlan } from './records';
+
+/** Seeding, the hourly sweep, and what a QA reset waits for. */
+export interface MaintenanceRepository {
+  hasAccounts(): Promise<boolean>;
+  /** True while any writer holds a claim: a QA reset waits for them to settle. */
+  hasClaims(): Promise<boolean>;
+  /**
+   * Removes expired sessions and completed idempotency keys (by wall time) and quotes no order
+   * refers to (by the system clock, which priced them).
+   */
+  purgeExpired(now: Readonly<{ wallNow: Instant; clockNow: Instant }>): Promise<void>;
+  resetTo(plan: SeedPlan): Promise<void>;
+}

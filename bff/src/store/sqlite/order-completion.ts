@@ -1,0 +1,182 @@
+import { and, eq } from 'drizzle-orm';
+import * as t from '../../db/schema';
+import { uuidV7 } from '../../ids';
+import type { CompleteOrderResult } from '../order-repository';
+import type { ChangeSet, IssuedDocuments, StoredResponse } from '../records';
+import { accountRecord } from './billing-state-rows';
+import { orderHolder } from './claim-rows';
+import type { Conn } from './connection';
+import { finishKey, keyRow, storedResponse } from './order-rows';
+import { readSeller, type SqliteContext } from './sqlite-context';
+
+/**
+ * Records a paid (or free) change in the transaction `tx`: the subscription, its scheduled
+ * change, the documents, the credit ledger, the payment, the confirmed change, the e-mail and
+ * the audit, the key's answer, and the release of the order's claim — all or nothing.
+ */
+export function writeCompletedOrder(
+  ctx: SqliteContext,
+  tx: Conn,
+  change: ChangeSet,
+  respond: (issued: IssuedDocuments) => StoredResponse,
+): CompleteOrderResult {
+  const { order, at } = change;
+  const current = tx.select().from(t.orders).where(eq(t.orders.id, order.id)).get();
+  if (current?.status !== 'pending') {
+    // Finished meanwhile (by recovery, or a concurrent retry): replay what it answered.
+    const key = keyRow(tx, order);
+    const replay = key && storedResponse(key);
+    return replay ? { kind: 'completed', response: replay } : { kind: 'moved' };
+  }
+  // Claims keep other writers off the subscription; this is the last line of defence.
+  if (!ctx.rows.writeSubscription(change.subscription, order.subscriptionVersion)) return { kind: 'moved' };
+  const accountRow = tx.select().from(t.accounts).where(eq(t.accounts.id, order.accountId)).get();
+  if (!accountRow) throw new Error(`order ${order.id} has no account`);
+  const account = accountRecord(accountRow);
+  const seller = readSeller(tx);
+
+  let scheduledChangeId: string | null = null;
+  if (change.endsPendingChange) {
+    tx.update(t.scheduledChanges)
+      .set({ status: 'replaced', endedAt: at })
+      .where(and(eq(t.scheduledChanges.subscriptionId, order.subscriptionId), eq(t.scheduledChanges.status, 'pending')))
+      .run();
+  }
+  if (change.scheduled) {
+    scheduledChangeId = change.scheduled.id;
+    tx.insert(t.scheduledChanges)
+      .values({
+        ...change.scheduled,
+        subscriptionId: order.subscriptionId,
+        status: 'pending',
+        createdAt: at,
+        createdByUserId: order.userId,
+      })
+      .run();
+  }
+
+  const common = {
+    accountId: order.accountId,
+    subscriptionId: order.subscriptionId,
+    orderId: order.id,
+    seller,
+    customer: { name: account.name, email: account.billingEmail, address: account.billingAddress },
+    locale: account.locale,
+    issuedAt: at,
+    itemNames: change.itemNames,
+  };
+  const creditNoteId = change.creditNote ? uuidV7() : null;
+  const invoiceId = change.invoice ? uuidV7() : null;
+  const issued: { creditNote: IssuedDocuments['creditNote']; invoice: IssuedDocuments['invoice'] } = {
+    creditNote: null,
+    invoice: null,
+  };
+  if (change.creditNote && creditNoteId) {
+    const cn = change.creditNote;
+    issued.creditNote = ctx.rows.issueDocument({
+      ...common,
+      id: creditNoteId,
+      kind: 'credit_note',
+      reason: 'change',
+      currency: cn.currency,
+      total: cn.total.amount,
+      creditNoteApplied: cn.appliedToInvoice.amount,
+      creditBalanceApplied: cn.addedToCreditBalance.amount,
+      forfeited: cn.forfeited.amount,
+      amountDue: 0,
+      relatedDocumentId: invoiceId,
+      lines: cn.lines,
+    });
+  }
+  if (change.invoice && invoiceId) {
+    const inv = change.invoice;
+    issued.invoice = ctx.rows.issueDocument({
+      ...common,
+      id: invoiceId,
+      kind: 'invoice',
+      reason: 'change',
+      currency: inv.currency,
+      total: inv.total.amount,
+      creditNoteApplied: inv.creditNoteApplied.amount,
+      creditBalanceApplied: inv.creditBalanceApplied.amount,
+      forfeited: 0,
+      amountDue: inv.amountDue.amount,
+      relatedDocumentId: creditNoteId,
+      lines: inv.lines,
+    });
+  }
+
+  const ledger = (amount: number, reason: 'credit_note' | 'applied_to_invoice', documentId: string | null) =>
+    tx
+      .insert(t.creditLedger)
+      .values({ accountId: order.accountId, amount, currency: order.currency, reason, documentId, createdAt: at })
+      .run();
+  if (change.creditApplied > 0) ledger(-change.creditApplied, 'applied_to_invoice', invoiceId);
+  if (change.creditAdded > 0) ledger(change.creditAdded, 'credit_note', creditNoteId);
+
+  if (change.payment) {
+    tx.insert(t.payments)
+      .values({
+        id: uuidV7(),
+        accountId: order.accountId,
+        orderId: order.id,
+        invoiceId,
+        paymentAttemptId: order.paymentAttemptId,
+        amount: change.payment.amount,
+        currency: order.currency,
+        status: 'succeeded',
+        chargeId: change.payment.chargeId,
+        createdAt: at,
+      })
+      .run();
+  }
+  tx.insert(t.confirmedChanges)
+    .values({
+      id: change.changeId,
+      orderId: order.id,
+      accountId: order.accountId,
+      subscriptionId: order.subscriptionId,
+      appliedNow: change.appliedNow,
+      scheduledChangeId,
+      provisioning: change.provisioning,
+      activeEntitlements: change.activeEntitlements,
+      confirmedAt: at,
+    })
+    .run();
+  tx.update(t.orders).set({ status: 'succeeded', completedAt: at }).where(eq(t.orders.id, order.id)).run();
+  tx.insert(t.outbox)
+    .values({
+      id: uuidV7(),
+      accountId: order.accountId,
+      kind: 'change_confirmed',
+      recipient: account.billingEmail,
+      payload: { changeId: change.changeId, invoiceId, creditNoteId, locale: account.locale },
+      createdAt: at,
+      nextAttemptAt: at,
+    })
+    .run();
+  tx.insert(t.auditEvents)
+    .values({
+      accountId: order.accountId,
+      userId: order.userId,
+      action: 'subscription.change_confirmed',
+      subjectType: 'subscription',
+      subjectId: order.subscriptionId,
+      data: {
+        orderId: order.id,
+        quoteId: order.quoteId,
+        appliedNow: change.appliedNow,
+        scheduledChangeId,
+        invoice: issued.invoice?.number ?? null,
+        creditNote: issued.creditNote?.number ?? null,
+        charged: change.payment?.amount ?? 0,
+      },
+      at,
+    })
+    .run();
+
+  const response = respond(issued);
+  finishKey(tx, order, response);
+  ctx.claims.release(order.subscriptionId, orderHolder(order.id));
+  return { kind: 'completed', response };
+}

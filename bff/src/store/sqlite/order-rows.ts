@@ -1,0 +1,35 @@
+import { and, eq } from 'drizzle-orm';
+import * as t from '../../db/schema';
+import type { OrderRecord, StoredResponse } from '../records';
+import type { Conn } from './connection';
+
+type OrderRow = typeof t.orders.$inferSelect;
+
+export function orderRecord(row: OrderRow): OrderRecord {
+  return { ...row, currency: row.currency as OrderRecord['currency'] };
+}
+
+export function storedResponse(row: {
+  responseStatus: number | null;
+  responseBody: string | null;
+}): StoredResponse | null {
+  if (row.responseStatus === null || row.responseBody === null) return null;
+  return { status: row.responseStatus, body: JSON.parse(row.responseBody) };
+}
+
+/** The Idempotency-Key row an order was claimed under. */
+export function keyRow(tx: Conn, order: OrderRecord) {
+  return tx
+    .select()
+    .from(t.idempotencyKeys)
+    .where(and(eq(t.idempotencyKeys.accountId, order.accountId), eq(t.idempotencyKeys.key, order.idempotencyKey)))
+    .get();
+}
+
+/** Completes the order's key with the answer its retries replay. */
+export function finishKey(tx: Conn, order: OrderRecord, response: StoredResponse): void {
+  tx.update(t.idempotencyKeys)
+    .set({ state: 'completed', responseStatus: response.status, responseBody: JSON.stringify(response.body) })
+    .where(and(eq(t.idempotencyKeys.accountId, order.accountId), eq(t.idempotencyKeys.key, order.idempotencyKey)))
+    .run();
+}

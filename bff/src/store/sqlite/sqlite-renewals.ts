@@ -1,0 +1,68 @@
+import type { Instant } from '@planshift/shared/periods';
+import { currentPeriod } from '@planshift/shared/subscription';
+import type { Statement } from 'better-sqlite3';
+import type { RenewalRepository } from '../renewal-repository';
+import { writeRenewals } from './renewal-rows';
+import { ANY_ACCOUNT, readSeller, type SqliteContext } from './sqlite-context';
+
+export class SqliteRenewals implements RenewalRepository {
+  readonly #dueSubscriptions: Statement<[Instant, Instant, string, number], [string, string, Instant]>;
+  readonly #setPeriodEnd: Statement<[Instant, string]>;
+
+  constructor(private readonly ctx: SqliteContext) {
+    // Row values walk the (period end, id) index in order, a batch per transaction.
+    this.#dueSubscriptions = ctx.db.$client
+      .prepare<[Instant, Instant, string, number], [string, string, Instant]>(
+        `select id, account_id, current_period_end from subscriptions
+         where current_period_end <= ? and status in ('active', 'past_due')
+           and (current_period_end, id) > (?, ?)
+         order by current_period_end, id limit ?`,
+      )
+      .raw();
+    this.#setPeriodEnd = ctx.db.$client.prepare<[Instant, string]>(
+      'update subscriptions set current_period_end = ? where id = ?',
+    );
+  }
+
+  async renewDue({
+    now,
+    limit,
+    cursor,
+    renew,
+  }: Parameters<RenewalRepository['renewDue']>[0]): ReturnType<RenewalRepository['renewDue']> {
+    return this.ctx.write(ANY_ACCOUNT, (tx) => {
+      const rows = this.#dueSubscriptions.all(now, cursor?.periodEnd ?? -1, cursor?.subscriptionId ?? '', limit);
+      const seller = readSeller(tx);
+      let renewed = 0;
+      let invoices = 0;
+      let skipped = 0;
+      for (const [subscriptionId, accountId, periodEnd] of rows) {
+        // Held by an order or a collection: renewed by a later pass, once that writer is done.
+        if (!this.ctx.claims.isFree(subscriptionId)) {
+          skipped += 1;
+          continue;
+        }
+        const state = this.ctx.billingState.readFresh(accountId);
+        if (!state) continue;
+        const renewals = renew(state);
+        if (renewals.length === 0) {
+          // Not due after all (a period end the migration could not compute) or not renewable:
+          // keep the true end, so the next run's walk does not come back to it early.
+          const end = currentPeriod(state.subscription).end;
+          if (end !== periodEnd) this.#setPeriodEnd.run(end, subscriptionId);
+          continue;
+        }
+        const write = { state, renewals, at: now };
+        invoices += writeRenewals(tx, write, seller, this.ctx.rows, this.ctx.collections).length;
+        renewed += 1;
+      }
+      const last = rows.at(-1);
+      return {
+        renewed,
+        invoices,
+        skipped,
+        cursor: last && rows.length === limit ? { periodEnd: last[2], subscriptionId: last[0] } : null,
+      };
+    });
+  }
+}
