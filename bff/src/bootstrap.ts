@@ -1,6 +1,5 @@
-import { SignInThrottle } from './auth/sign-in-throttle';
 import { BillingRun } from './billing/billing-run';
-import { ChangeConfirmer } from './billing/confirm-change';
+import { ChangeConfirmer } from './changes/confirm-change';
 import { SystemClock } from './clock';
 import { openDatabase } from './db/open-database';
 import { DocumentPdfs } from './documents/document-pdfs';
@@ -18,6 +17,7 @@ import { SimulatedPaymentProvider } from './payments/simulated-provider';
 import { SCENARIOS } from './scenarios';
 import { resetToScenario } from './scenarios/reset';
 import { scenarioSchema } from './scenarios/scenario-schema';
+import { SignInThrottle } from './session/sign-in-throttle';
 import { localClaimPolicy } from './store/claim-policy';
 import { SqliteStore } from './store/sqlite/sqlite-store';
 

@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { devMailboxRoutes } from '../qa/mailbox-routes';
 import { DevMailbox, isMailboxId, type MailboxEntry } from './dev-mailbox';
-import { devMailboxRoutes } from './dev-mailbox-routes';
 import { tinyPdf } from './email-test-fixtures';
 import { createMailTransport, type MailTransport } from './mail-transport';
 

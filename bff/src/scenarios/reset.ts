@@ -1,6 +1,6 @@
-import { hashPassword } from '../auth/password';
 import type { SystemClock } from '../clock';
 import { wallNow } from '../clock';
+import { hashPassword } from '../session/password';
 import type { Store } from '../store/store';
 import { prepareScenario } from './prepare-scenario';
 import type { Scenario } from './scenario-schema';

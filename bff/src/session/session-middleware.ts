@@ -1,10 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { hashSessionId } from '../auth/sessions';
-import { signValue, verifySignedValue } from '../auth/signed-value';
 import { wallNow } from '../clock';
-import { ApiError } from './api-error';
-import type { AppDeps, AppEnv } from './app-env';
+import { ApiError } from '../http/api-error';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { hashSessionId } from './sessions';
+import { signValue, verifySignedValue } from './signed-value';
 
 export const SESSION_COOKIE = 'planshift_session';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -1,14 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { changeRequestSchema } from '@planshift/shared/quote';
-import type { QuoteView } from '../../api-types';
-import { priceChange, quoteErrorToApiError } from '../../billing/price-quote';
-import { quoteView, repriceQuote, saveQuote, staleQuote } from '../../billing/quotes';
-import { notFound } from '../api-error';
-import type { AppDeps } from '../app-env';
-import { engineObject, errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../openapi';
-import { quoteViewSchema } from '../response-schemas';
-import { schemaSerializer, writtenJson } from '../schema-serializer';
-import { requireSession } from '../session-middleware';
+import type { QuoteView } from '../api-types';
+import { notFound } from '../http/api-error';
+import type { AppDeps } from '../http/app-env';
+import { engineObject, errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../http/openapi';
+import { quoteViewSchema } from '../http/response-schemas';
+import { schemaSerializer, writtenJson } from '../http/schema-serializer';
+import { requireSession } from '../session/session-middleware';
+import { priceChange, quoteErrorToApiError } from './price-quote';
+import { quoteView, repriceQuote, saveQuote, staleQuote } from './quotes';
 
 const quoteAnswer = engineObject('Quote', 'A stored quote: id, expiry, the request, and the engine’s quote.');
 const writeQuote = schemaSerializer<QuoteView>(quoteViewSchema);

@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
-import { type DevMailbox, isMailboxId, type MailboxEntry, type MailboxMessage } from './dev-mailbox';
-import { escapeHtml as h } from './escape-html';
+import { type DevMailbox, isMailboxId, type MailboxEntry, type MailboxMessage } from '../email/dev-mailbox';
+import { escapeHtml as h } from '../email/escape-html';
 
 const INDEX_PATTERN = /^\d{1,4}$/;
 const CONTENT_TYPE_PATTERN = /^[\w.+-]+\/[\w.+-]+$/;

@@ -4,10 +4,10 @@ import { wallNow } from '../clock';
 import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-env';
 import { type ChargeOutcome, PaymentUnavailableError } from '../payments/payment-provider';
+import { priceChange, sha256 } from '../quotes/price-quote';
+import { repriceQuote, saveQuote, staleQuote } from '../quotes/quotes';
 import type { BillingState, OrderRecord, QuoteRecord, StoredResponse, UserRecord } from '../store/records';
 import { changeSetFor, confirmationResponse } from './change-set';
-import { priceChange, sha256 } from './price-quote';
-import { repriceQuote, saveQuote, staleQuote } from './quotes';
 
 /** Idempotency keys are kept for 24 hours of wall time at least (a replay must still find them). */
 const KEY_TTL_SECONDS = 48 * 3600;

@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { InvoicePaymentView } from '../../api-types';
-import { canManageBilling } from '../../auth/sessions';
-import { documentSummary } from '../../billing/account-view';
-import type { BillingRun } from '../../billing/billing-run';
-import { ApiError, notFound } from '../api-error';
-import type { AppDeps } from '../app-env';
-import { engineObject, errors, json, router, SIGNED_IN_WITH_CSRF } from '../openapi';
-import { requireSession } from '../session-middleware';
+import { documentSummary } from '../account/account-view';
+import type { InvoicePaymentView } from '../api-types';
+import type { BillingRun } from '../billing/billing-run';
+import { ApiError, notFound } from '../http/api-error';
+import type { AppDeps } from '../http/app-env';
+import { engineObject, errors, json, router, SIGNED_IN_WITH_CSRF } from '../http/openapi';
+import { requireSession } from '../session/session-middleware';
+import { canManageBilling } from '../session/sessions';
 
 // Nothing to say but the invoice in the path: an empty object, and nothing a client could think it set.
 const payInvoiceSchema = z.strictObject({}).meta({ id: 'PayInvoice' });

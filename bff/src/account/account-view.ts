@@ -6,7 +6,7 @@ import { money } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
 import { currentPeriod, pricePerCycle } from '@planshift/shared/subscription';
 import type { AccountView, DocumentSummaryView } from '../api-types';
-import { canManageBilling } from '../auth/sessions';
+import { canManageBilling } from '../session/sessions';
 import type { BillingState, DocumentRecord, UserRecord } from '../store/records';
 
 /** The account page's facts (product.md §1), all decided by the engine from the stored state. */

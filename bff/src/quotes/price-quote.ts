@@ -2,8 +2,8 @@ import { hash } from 'node:crypto';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import type { Instant } from '@planshift/shared/periods';
 import { type QuoteError, type QuoteResult, quoteChange } from '@planshift/shared/quote';
-import { canManageBilling } from '../auth/sessions';
 import { ApiError } from '../http/api-error';
+import { canManageBilling } from '../session/sessions';
 import type { BillingState, UserRecord } from '../store/records';
 
 /** How long a customer may take between seeing a quote and confirming it. */

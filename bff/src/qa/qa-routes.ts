@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { instantFromIso, instantToIso } from '@planshift/shared/periods';
-import { SCENARIO_NAMES, SCENARIOS } from '../../scenarios';
-import { ScenarioError } from '../../scenarios/prepare-scenario';
-import { resetToScenario } from '../../scenarios/reset';
-import { scenarioSchema } from '../../scenarios/scenario-schema';
-import { ApiError } from '../api-error';
-import type { AppDeps } from '../app-env';
-import { errors, json, router } from '../openapi';
+import { ApiError } from '../http/api-error';
+import type { AppDeps } from '../http/app-env';
+import { errors, json, router } from '../http/openapi';
+import { SCENARIO_NAMES, SCENARIOS } from '../scenarios';
+import { ScenarioError } from '../scenarios/prepare-scenario';
+import { resetToScenario } from '../scenarios/reset';
+import { scenarioSchema } from '../scenarios/scenario-schema';
 
 const resetSchema = z
   .union([

@@ -2,14 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { catalogIdSchema } from '@planshift/shared/catalog';
 import { changeOptions } from '@planshift/shared/eligibility';
 import { billingIntervalSchema } from '@planshift/shared/periods';
-import type { DocumentView, OptionsView } from '../../api-types';
-import { canManageBilling } from '../../auth/sessions';
-import { accountView, documentSummary } from '../../billing/account-view';
-import type { BillingState } from '../../store/records';
-import { notFound } from '../api-error';
-import type { AppDeps } from '../app-env';
-import { engineObject, errors, json, router, SIGNED_IN } from '../openapi';
-import { requireSession } from '../session-middleware';
+import type { DocumentView, OptionsView } from '../api-types';
+import { notFound } from '../http/api-error';
+import type { AppDeps } from '../http/app-env';
+import { engineObject, errors, json, router, SIGNED_IN } from '../http/openapi';
+import { requireSession } from '../session/session-middleware';
+import { canManageBilling } from '../session/sessions';
+import type { BillingState } from '../store/records';
+import { accountView, documentSummary } from './account-view';
 
 const optionsQuerySchema = z.object({
   planId: catalogIdSchema.optional(),

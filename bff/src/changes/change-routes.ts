@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { canManageBilling } from '../../auth/sessions';
-import type { ChangeConfirmer } from '../../billing/confirm-change';
-import { sha256 } from '../../billing/price-quote';
-import { ApiError, notFound } from '../api-error';
-import type { AppDeps } from '../app-env';
-import { engineObject, errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../openapi';
-import { requireSession } from '../session-middleware';
+import { ApiError, notFound } from '../http/api-error';
+import type { AppDeps } from '../http/app-env';
+import { engineObject, errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../http/openapi';
+import { sha256 } from '../quotes/price-quote';
+import { requireSession } from '../session/session-middleware';
+import { canManageBilling } from '../session/sessions';
+import type { ChangeConfirmer } from './confirm-change';
 
 const confirmSchema = z.strictObject({ quoteId: z.string().min(1).max(100) }).meta({ id: 'ConfirmChange' });
 const idempotencyHeaders = z.object({

@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { SessionView } from '../../api-types';
-import { canManageBilling, signIn } from '../../auth/sessions';
-import type { SignInThrottle } from '../../auth/sign-in-throttle';
-import type { UserRecord } from '../../store/records';
-import { ApiError } from '../api-error';
-import type { AppDeps } from '../app-env';
-import { clientAddress } from '../client-address';
-import { errorSchema, errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../openapi';
-import { clearSessionCookie, requireSession, sessionHashFrom, setSessionCookie } from '../session-middleware';
+import type { SessionView } from '../api-types';
+import { ApiError } from '../http/api-error';
+import type { AppDeps } from '../http/app-env';
+import { clientAddress } from '../http/client-address';
+import { errorSchema, errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../http/openapi';
+import type { UserRecord } from '../store/records';
+import { clearSessionCookie, requireSession, sessionHashFrom, setSessionCookie } from './session-middleware';
+import { canManageBilling, signIn } from './sessions';
+import type { SignInThrottle } from './sign-in-throttle';
 
 const signInSchema = z
   .strictObject({ email: z.email().max(254), password: z.string().min(1).max(200) })
