@@ -2,28 +2,16 @@ import type {
   AccountView,
   ClockView,
   ConfirmationView,
-  DocumentSummaryView,
+  DocumentsView,
   InvoicePaymentView,
-  Locale,
   OptionsView,
+  Persona,
+  PersonasView,
   QuoteView,
-  Role,
   SessionView,
-} from '@planshift/bff/api-types';
+} from '@planshift/shared/api';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import { ApiFailure, failureFrom } from './api-failure';
-
-/** A demo person to sign in as (GET /api/test/personas; absent in production). */
-export type Persona = Readonly<{
-  email: string;
-  name: string;
-  role: Role;
-  password: string;
-  accountName: string;
-  planId: string;
-  currency: string;
-  locale: Locale;
-}>;
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -97,7 +85,7 @@ export async function signOut(): Promise<void> {
 
 export const getAccount = (): Promise<AccountView> => request('GET', '/api/account');
 
-export const getDocuments = (): Promise<{ documents: DocumentSummaryView[] }> => request('GET', '/api/documents');
+export const getDocuments = (): Promise<DocumentsView> => request('GET', '/api/documents');
 
 export const getOptions = (): Promise<OptionsView> => request('GET', '/api/account/options');
 
@@ -124,7 +112,7 @@ export const confirmChange = (quoteId: string, idempotencyKey: string): Promise<
 /** The demo personas, or null where the QA routes do not exist (production answers 404). */
 export async function getPersonas(): Promise<readonly Persona[] | null> {
   try {
-    return (await request<{ personas: Persona[] }>('GET', '/api/test/personas')).personas;
+    return (await request<PersonasView>('GET', '/api/test/personas')).personas;
   } catch (error) {
     if (error instanceof ApiFailure && error.status === 404) return null;
     throw error;

@@ -1,4 +1,4 @@
-import type { ConfirmationView, SessionView } from '@planshift/bff/api-types';
+import type { ConfirmationView, SessionView } from '@planshift/shared/api';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import { queryOptions, skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiFailure } from './api-failure';

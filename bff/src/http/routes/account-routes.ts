@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { DocumentView, OptionsView } from '@planshift/shared/api';
 import { catalogIdSchema } from '@planshift/shared/catalog';
 import { changeOptions } from '@planshift/shared/eligibility';
 import { billingIntervalSchema } from '@planshift/shared/periods';
-import type { DocumentView, OptionsView } from '../../api-types';
 import { canManageBilling } from '../../auth/sessions';
 import { accountView, documentSummary } from '../../billing/account-view';
 import type { BillingState } from '../../store/records';

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { InvoicePaymentView } from '../../api-types';
+import type { InvoicePaymentView } from '@planshift/shared/api';
 import { canManageBilling } from '../../auth/sessions';
 import { documentSummary } from '../../billing/account-view';
 import type { BillingRun } from '../../billing/billing-run';

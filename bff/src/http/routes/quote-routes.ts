@@ -1,12 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { type QuoteView, quoteViewSchema } from '@planshift/shared/api';
 import { changeRequestSchema } from '@planshift/shared/quote';
-import type { QuoteView } from '../../api-types';
 import { priceChange, quoteErrorToApiError } from '../../billing/price-quote';
 import { quoteView, repriceQuote, saveQuote, staleQuote } from '../../billing/quotes';
 import { notFound } from '../api-error';
 import type { AppDeps } from '../app-env';
 import { engineObject, errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../openapi';
-import { quoteViewSchema } from '../response-schemas';
 import { schemaSerializer, writtenJson } from '../schema-serializer';
 import { requireSession } from '../session-middleware';
 

@@ -1,4 +1,4 @@
-import type { AccountView } from '@planshift/bff/api-types';
+import type { AccountView } from '@planshift/shared/api';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import { cardBrandLabel } from '../../i18n/labels';

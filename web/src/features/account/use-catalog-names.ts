@@ -1,4 +1,4 @@
-import type { AccountView } from '@planshift/bff/api-types';
+import type { AccountView } from '@planshift/shared/api';
 import { useOptions } from '../../api/queries';
 import { humanise } from '../../i18n/labels';
 import type { CatalogNames } from '../change-plan/catalog-names';
