@@ -1,5 +1,5 @@
+import { API_ERROR_CODES } from '@planshift/shared/api';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { API_ERROR_CODES } from './http/error-codes';
 import { checkInvariants } from './testing/invariants';
 import { teamAccount, teamCatalog, teamPlan } from './testing/scenario-builders';
 import { type Client, type Json, type TestSystem, useDemoSystem } from './testing/test-system';

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, z } from '@hono/zod-openapi';
+import { type ClockView, clockViewSchema } from '@planshift/shared/api';
 import type { Hono } from 'hono';
 import { accountRoutes } from './account/account-routes';
-import type { ClockView } from './api-types';
 import { BillingRun } from './billing/billing-run';
 import { changeRoutes } from './changes/change-routes';
 import { ChangeConfirmer } from './changes/confirm-change';
@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
       method: 'get',
       path: '/api/clock',
       summary: 'The system clock: the instant every quote is priced at, and whether it is a test clock',
-      responses: { 200: json(z.object({ now: z.int(), testClock: z.boolean() }), 'The clock') },
+      responses: { 200: json(clockViewSchema, 'The clock') },
     }),
     (c) => {
       const clock: ClockView = { now: deps.clock.now(), testClock: deps.clock.frozenAt() !== null };

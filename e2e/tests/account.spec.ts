@@ -1,4 +1,4 @@
-import type { AccountView, DocumentSummaryView } from '@planshift/bff/api-types';
+import type { AccountView, DocumentSummaryView } from '@planshift/shared/api';
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './a11y';
 import { date, money, resetToDemo, signInAs } from './demo';

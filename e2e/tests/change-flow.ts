@@ -1,4 +1,4 @@
-import type { AccountView, DocumentSummaryView, DocumentView } from '@planshift/bff/api-types';
+import type { AccountView, DocumentSummaryView, DocumentView } from '@planshift/shared/api';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { signInAs } from './demo';
 

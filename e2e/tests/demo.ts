@@ -1,7 +1,5 @@
+import type { Persona, PersonasView } from '@planshift/shared/api';
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
-
-/** A demo person, as GET /api/test/personas lists them. */
-export type Persona = Readonly<{ email: string; name: string; role: string; accountName: string; locale: string }>;
 
 /** Puts the whole system back to the demo scenario (and its test clock, 2026-11-15T10:00:00Z). */
 export async function resetToDemo(request: APIRequestContext): Promise<void> {
@@ -11,7 +9,7 @@ export async function resetToDemo(request: APIRequestContext): Promise<void> {
 
 export async function persona(request: APIRequestContext, email: string): Promise<Persona> {
   const response = await request.get('/api/test/personas');
-  const { personas } = (await response.json()) as { personas: Persona[] };
+  const { personas } = (await response.json()) as PersonasView;
   const found = personas.find((p) => p.email === email);
   if (!found) throw new Error(`no demo persona ${email}`);
   return found;

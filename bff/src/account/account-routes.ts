@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { DocumentView, OptionsView } from '@planshift/shared/api';
 import { catalogIdSchema } from '@planshift/shared/catalog';
 import { changeOptions } from '@planshift/shared/eligibility';
 import { billingIntervalSchema } from '@planshift/shared/periods';
-import type { DocumentView, OptionsView } from '../api-types';
 import { notFound } from '../http/api-error';
 import type { AppDeps } from '../http/app-env';
 import { engineObject, errors, json, router, SIGNED_IN } from '../http/openapi';

@@ -1,3 +1,4 @@
+import type { AccountView, DocumentSummaryView } from '@planshift/shared/api';
 import { planRenewal } from '@planshift/shared/apply';
 import { entitlementsFor, findAddOn, findPlan } from '@planshift/shared/catalog';
 import { renewalInvoice } from '@planshift/shared/documents';
@@ -5,7 +6,6 @@ import { changeBlockers } from '@planshift/shared/eligibility';
 import { money } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
 import { currentPeriod, pricePerCycle } from '@planshift/shared/subscription';
-import type { AccountView, DocumentSummaryView } from '../api-types';
 import { canManageBilling } from '../session/sessions';
 import type { BillingState, DocumentRecord, UserRecord } from '../store/records';
 

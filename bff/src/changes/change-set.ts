@@ -1,8 +1,8 @@
+import type { ConfirmationView, IssuedDocumentView } from '@planshift/shared/api';
 import { applyQuote } from '@planshift/shared/apply';
 import { entitlementsFor, itemNames } from '@planshift/shared/catalog';
 import type { Instant } from '@planshift/shared/periods';
 import type { Quote } from '@planshift/shared/quote';
-import type { ConfirmationView, IssuedDocumentView } from '../api-types';
 import type { BillingState, ChangeSet, IssuedDocuments, OrderRecord, StoredResponse } from '../store/records';
 
 /** Everything confirming `quote` does, as the engine decided it, ready for the store to write at once. */

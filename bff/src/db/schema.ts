@@ -1,3 +1,6 @@
+import { ROLES } from '@planshift/shared/account';
+import { DOCUMENT_KINDS, DOCUMENT_REASONS } from '@planshift/shared/documents';
+import { SUBSCRIPTION_STATUSES } from '@planshift/shared/subscription';
 import { sql } from 'drizzle-orm';
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -130,7 +133,7 @@ export const users = sqliteTable(
       .references(() => accounts.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
-    role: text('role', { enum: ['owner', 'billing_admin', 'member'] }).notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     passwordHash: text('password_hash').notNull(),
   },
   (t) => [uniqueIndex('users_email').on(t.email)],
@@ -161,7 +164,7 @@ export const subscriptions = sqliteTable(
     accountId: text('account_id')
       .notNull()
       .references(() => accounts.id),
-    status: text('status', { enum: ['active', 'past_due', 'paused', 'canceled'] }).notNull(),
+    status: text('status', { enum: SUBSCRIPTION_STATUSES }).notNull(),
     intervalUnit: text('interval_unit', { enum: ['month', 'year'] }).notNull(),
     intervalCount: integer('interval_count').notNull(),
     anchor: integer('anchor').notNull(),
@@ -325,8 +328,8 @@ export const documents = sqliteTable(
     subscriptionId: text('subscription_id')
       .notNull()
       .references(() => subscriptions.id),
-    kind: text('kind', { enum: ['invoice', 'credit_note'] }).notNull(),
-    reason: text('reason', { enum: ['change', 'renewal'] }).notNull(),
+    kind: text('kind', { enum: DOCUMENT_KINDS }).notNull(),
+    reason: text('reason', { enum: DOCUMENT_REASONS }).notNull(),
     series: text('series').notNull(),
     year: integer('year').notNull(),
     sequence: integer('sequence').notNull(),

@@ -1,4 +1,4 @@
-import type { Locale } from '../api-types';
+import type { Locale } from '@planshift/shared/account';
 
 /** Words for a count, chosen with Intl.PluralRules; '#' stands for the number. */
 export type PluralForms = Readonly<Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>;

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
+import type { Locale } from '@planshift/shared/account';
 import { type CurrencyCode, formatMoney } from '@planshift/shared/money';
 import { describe, expect, it } from 'vitest';
-import type { Locale } from '../api-types';
 import type { DocumentRecord, IssuedLine } from '../store/records';
 import { normalise, pdfText } from '../testing/pdf-text';
 import { DOCUMENT_LABELS } from './document-labels';

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
+import type { Locale } from '@planshift/shared/account';
 import { formatMoney } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
 import PDFDocument from 'pdfkit';
-import type { Locale } from '../api-types';
 import type { DocumentRecord, IssuedLine } from '../store/records';
 import { DOCUMENT_LABELS, type DocumentLabels, type PluralForms } from './document-labels';
 

@@ -1,5 +1,5 @@
+import type { Locale } from '@planshift/shared/account';
 import type { ChangeDescriptor } from '@planshift/shared/quote';
-import type { Locale } from '../api-types';
 import { DOCUMENT_LABELS, type PluralForms } from '../documents/document-labels';
 import { EMAIL_STRINGS } from './email-strings';
 

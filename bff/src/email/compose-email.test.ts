@@ -1,5 +1,5 @@
+import { LOCALES } from '@planshift/shared/account';
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../api-types';
 import { composeEmail } from './compose-email';
 import { CHANGE_FIXTURE, fixtureDeps, invoiceFixture, NOV_13 } from './email-test-fixtures';
 import { type OutboxMessage, UndeliverableMailError } from './outbox-dispatcher';

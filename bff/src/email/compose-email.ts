@@ -1,7 +1,7 @@
+import { LOCALES, type Locale } from '@planshift/shared/account';
 import { type CurrencyCode, formatMoney } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
 import { z } from 'zod';
-import { LOCALES, type Locale } from '../api-types';
 import { DOCUMENT_LABELS } from '../documents/document-labels';
 import type { ConfirmedChangeSummary, DocumentRecord } from '../store/records';
 import { changeLines } from './change-lines';

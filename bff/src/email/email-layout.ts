@@ -1,4 +1,4 @@
-import type { Locale } from '../api-types';
+import type { Locale } from '@planshift/shared/account';
 import { DOCUMENT_LABELS } from '../documents/document-labels';
 import { escapeHtml } from './escape-html';
 

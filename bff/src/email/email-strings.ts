@@ -1,4 +1,4 @@
-import type { Locale } from '../api-types';
+import type { Locale } from '@planshift/shared/account';
 
 type Unit = 'month' | 'year';
 

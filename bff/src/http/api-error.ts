@@ -1,9 +1,6 @@
-import type { Context } from 'hono';
+import type { ApiErrorCode, ErrorBody } from '@planshift/shared/api';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-
-import type { ErrorBody } from '../api-types';
-import type { ApiErrorCode } from './error-codes';
 
 export type { ErrorBody };
 
@@ -55,8 +52,4 @@ export function validationError(error: z.ZodError, prefix?: string): ApiError {
   });
   const first = issues[0] ?? { field: null, code: 'invalid_value', message: 'Invalid request.' };
   return new ApiError(400, first.code, first.message, first.field, { issues });
-}
-
-export function errorResponse(c: Context, error: ApiError) {
-  return c.json(error.body(), error.status);
 }

@@ -1,7 +1,7 @@
+import type { ApiErrorCode } from '@planshift/shared/api';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError, type ErrorBody } from './api-error';
-import type { ApiErrorCode } from './error-codes';
 
 // What Hono or its middleware may refuse a request with, in the BFF's own words: one code for
 // one error, whichever layer noticed it (json-body.ts answers the same for the same problem).

@@ -1,25 +1,12 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { errorBodySchema } from '@planshift/shared/api';
 import { validationError } from './api-error';
 import type { AppEnv } from './app-env';
-import { API_ERROR_CODES } from './error-codes';
 
-export const errorSchema = z
-  .object({
-    code: z.enum(API_ERROR_CODES).meta({ description: 'Stable, machine-readable reason, e.g. below_min_quantity.' }),
-    message: z.string(),
-    field: z.string().nullable().meta({ description: 'The offending field, e.g. addOns.1.quantity.' }),
-    details: z.unknown().optional(),
-  })
-  .meta({ id: 'Error' });
+/** The Error component: every error answer (shared/src/api/error.ts). */
+export const errorSchema = errorBodySchema;
 
-/** Unix seconds: every instant in the API, as the engine counts them. */
-export const instantSchema = z.int().meta({ description: 'Unix time in seconds (UTC).' });
-
-export const moneySchema = z
-  .object({ amount: z.int().meta({ description: 'Integer minor units.' }), currency: z.string().length(3) })
-  .meta({ id: 'Money' });
-
-/** A JSON object whose shape the engine's TypeScript types define (shared/src), documented by name. */
+/** A named JSON object of the document, filled in from RESPONSE_SCHEMAS (response-schemas.ts). */
 export const engineObject = (id: string, description: string) => z.any().meta({ id, description, type: 'object' });
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({

@@ -1,10 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
+import { type QuoteView, quoteViewSchema } from '@planshift/shared/api';
 import { type ChangeDescriptor, quoteChange } from '@planshift/shared/quote';
 import { policiesArb, worldAndRequestArb } from '@planshift/shared/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { QuoteView } from '../api-types';
-import { quoteViewSchema } from './response-schemas';
 import { schemaSerializer } from './schema-serializer';
 
 const writeQuote = schemaSerializer<QuoteView>(quoteViewSchema);

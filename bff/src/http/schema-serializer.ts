@@ -22,14 +22,16 @@ export function writtenJson<T, S extends ContentfulStatusCode>(c: Context, json:
 
 /**
  * A writer needs each property's type and nothing else. fast-json-stringify picks a branch of
- * `anyOf` by validating the value, which costs more than it saves, so a branch-or-null becomes
+ * `anyOf`/`oneOf` by validating the value, which costs more than it saves, so a branch-or-null becomes
  * `nullable` and a union of objects one object with every branch's properties (a property the
  * branches type differently is written as JSON.stringify would). Literals lose `const`, which
  * would be written instead of the value, and nothing is `required`: the types guarantee it.
  */
 function forWriting(schema: JsonSchema): JsonSchema {
-  const { anyOf, properties, items, additionalProperties, type, nullable } = schema;
-  if (Array.isArray(anyOf)) return fromUnion(anyOf.map(forWriting));
+  const { anyOf, oneOf, properties, items, additionalProperties, type, nullable } = schema;
+  // A discriminated union (a billing interval) is documented as oneOf, any other as anyOf.
+  const branches = anyOf ?? oneOf;
+  if (Array.isArray(branches)) return fromUnion(branches.map(forWriting));
   const written: JsonSchema = {};
   if (type !== undefined) written.type = type;
   if (nullable) written.nullable = true;

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { InvoicePaymentView } from '@planshift/shared/api';
 import { documentSummary } from '../account/account-view';
-import type { InvoicePaymentView } from '../api-types';
 import type { BillingRun } from '../billing/billing-run';
 import { ApiError, notFound } from '../http/api-error';
 import type { AppDeps } from '../http/app-env';

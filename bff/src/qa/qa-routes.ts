@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { type PersonasView, personasViewSchema, type TestClockView, testClockViewSchema } from '@planshift/shared/api';
 import { instantFromIso, instantToIso } from '@planshift/shared/periods';
 import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-env';
@@ -15,14 +16,6 @@ const resetSchema = z
   ])
   .meta({ id: 'Reset', description: 'A named scenario, or a whole scenario given inline.' });
 
-const clockSchema = z
-  .object({
-    now: z.int().meta({ description: 'Unix seconds' }),
-    iso: z.string(),
-    frozen: z.boolean().meta({ description: 'True while a test clock is set.' }),
-  })
-  .meta({ id: 'Clock' });
-
 const setClockSchema = z.strictObject({
   at: z.iso
     .datetime({ offset: true })
@@ -38,23 +31,6 @@ const advanceSchema = z
   })
   .refine((a) => a.days + a.hours + a.seconds > 0, { message: 'advance by something', path: ['seconds'] });
 
-const personasSchema = z
-  .object({
-    personas: z.array(
-      z.object({
-        email: z.string(),
-        name: z.string(),
-        role: z.enum(['owner', 'billing_admin', 'member']),
-        password: z.string(),
-        accountName: z.string(),
-        planId: z.string(),
-        currency: z.string(),
-        locale: z.string(),
-      }),
-    ),
-  })
-  .meta({ id: 'Personas' });
-
 /**
  * QA's controls: reset to a scenario and drive the system clock. Absent (404) in production.
  * A reset replaces every subscription, so it first lets the writers at work in this process
@@ -62,7 +38,7 @@ const personasSchema = z
  */
 export function testRoutes(deps: AppDeps, settle: () => Promise<void>) {
   const app = router();
-  const clockView = () => {
+  const clockView = (): TestClockView => {
     const now = deps.clock.now();
     return { now, iso: instantToIso(now), frozen: deps.clock.frozenAt() !== null };
   };
@@ -73,7 +49,10 @@ export function testRoutes(deps: AppDeps, settle: () => Promise<void>) {
       path: '/api/test/reset',
       summary: 'Reset the database to a scenario (not in production)',
       request: { body: { content: { 'application/json': { schema: resetSchema } }, required: true } },
-      responses: { 200: json(clockSchema, 'Reset; the clock as the scenario set it'), ...errors(400, 415, 422) },
+      responses: {
+        200: json(testClockViewSchema, 'Reset; the clock as the scenario set it'),
+        ...errors(400, 415, 422),
+      },
     }),
     async (c) => {
       const body = c.req.valid('json');
@@ -95,7 +74,7 @@ export function testRoutes(deps: AppDeps, settle: () => Promise<void>) {
       method: 'get',
       path: '/api/test/clock',
       summary: 'The system clock',
-      responses: { 200: json(clockSchema, 'The clock') },
+      responses: { 200: json(testClockViewSchema, 'The clock') },
     }),
     (c) => c.json(clockView(), 200),
   );
@@ -106,7 +85,7 @@ export function testRoutes(deps: AppDeps, settle: () => Promise<void>) {
       path: '/api/test/clock',
       summary: 'Freeze the system clock at an instant (runs whatever falls due), or return to real time',
       request: { body: { content: { 'application/json': { schema: setClockSchema } }, required: true } },
-      responses: { 200: json(clockSchema, 'The clock'), ...errors(400, 415) },
+      responses: { 200: json(testClockViewSchema, 'The clock'), ...errors(400, 415) },
     }),
     async (c) => {
       const { at } = c.req.valid('json');
@@ -121,7 +100,7 @@ export function testRoutes(deps: AppDeps, settle: () => Promise<void>) {
       path: '/api/test/clock/advance',
       summary: 'Move the system clock forward (runs whatever falls due before answering)',
       request: { body: { content: { 'application/json': { schema: advanceSchema } }, required: true } },
-      responses: { 200: json(clockSchema, 'The clock'), ...errors(400, 415) },
+      responses: { 200: json(testClockViewSchema, 'The clock'), ...errors(400, 415) },
     }),
     async (c) => {
       const { days, hours, seconds } = c.req.valid('json');
@@ -135,11 +114,11 @@ export function testRoutes(deps: AppDeps, settle: () => Promise<void>) {
       method: 'get',
       path: '/api/test/personas',
       summary: 'The demo scenario’s people, to sign in as from the development sign-in page (not in production)',
-      responses: { 200: json(personasSchema, 'The demo personas') },
+      responses: { 200: json(personasViewSchema, 'The demo personas') },
     }),
     (c) => {
       const demo = scenarioSchema.parse(SCENARIOS.demo);
-      const personas = demo.accounts.flatMap((account) =>
+      const personas: PersonasView['personas'] = demo.accounts.flatMap((account) =>
         account.users.map((user) => ({
           email: user.email,
           name: user.name,

@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { type QuoteView, quoteViewSchema } from '@planshift/shared/api';
 import { changeRequestSchema } from '@planshift/shared/quote';
-import type { QuoteView } from '../api-types';
 import { notFound } from '../http/api-error';
 import type { AppDeps } from '../http/app-env';
 import { engineObject, errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../http/openapi';
-import { quoteViewSchema } from '../http/response-schemas';
 import { schemaSerializer, writtenJson } from '../http/schema-serializer';
 import { requireSession } from '../session/session-middleware';
 import { priceChange, quoteErrorToApiError } from './price-quote';

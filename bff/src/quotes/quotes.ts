@@ -1,7 +1,7 @@
+import type { QuoteView } from '@planshift/shared/api';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import type { Instant } from '@planshift/shared/periods';
 import type { Quote, QuoteError } from '@planshift/shared/quote';
-import type { QuoteView } from '../api-types';
 import { ApiError } from '../http/api-error';
 import { uuidV7 } from '../ids';
 import type { BillingState, QuoteRecord, UserRecord } from '../store/records';

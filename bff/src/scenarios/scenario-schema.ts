@@ -1,10 +1,11 @@
+import { localeSchema, roleSchema } from '@planshift/shared/account';
 import { catalogIdSchema, catalogSchema } from '@planshift/shared/catalog';
 import { currencyCodeSchema } from '@planshift/shared/money';
 import { billingIntervalSchema } from '@planshift/shared/periods';
+import { subscriptionStatusSchema } from '@planshift/shared/subscription';
 import { z } from 'zod';
-import { LOCALES } from '../api-types';
 
-export const localeSchema = z.enum(LOCALES);
+export { localeSchema };
 
 const idSchema = catalogIdSchema;
 const isoInstant = z.iso.datetime({ offset: true });
@@ -13,7 +14,7 @@ const userSchema = z.strictObject({
   id: idSchema,
   email: z.email().max(254),
   name: z.string().min(1).max(120),
-  role: z.enum(['owner', 'billing_admin', 'member']),
+  role: roleSchema,
   password: z.string().min(8).max(200),
 });
 
@@ -23,7 +24,7 @@ const subscriptionSchema = z.strictObject({
   quantity: z.int().min(1).max(100_000),
   interval: billingIntervalSchema,
   addOns: z.array(z.strictObject({ addOnId: idSchema, quantity: z.int().min(1).max(100_000) })).default([]),
-  status: z.enum(['active', 'past_due', 'paused', 'canceled']).default('active'),
+  status: subscriptionStatusSchema.default('active'),
   /** The billing anchor: period k starts at anchor + k intervals (month-end clamped). */
   anchor: isoInstant,
   signupAt: isoInstant.optional(),

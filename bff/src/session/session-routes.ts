@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { SessionView } from '../api-types';
+import { type SessionView, sessionViewSchema as sessionSchema } from '@planshift/shared/api';
 import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-env';
 import { clientAddress } from '../http/client-address';
@@ -12,20 +12,6 @@ import type { SignInThrottle } from './sign-in-throttle';
 const signInSchema = z
   .strictObject({ email: z.email().max(254), password: z.string().min(1).max(200) })
   .meta({ id: 'SignIn' });
-
-const sessionSchema = z
-  .object({
-    user: z.object({
-      id: z.string(),
-      name: z.string(),
-      email: z.string(),
-      role: z.enum(['owner', 'billing_admin', 'member']),
-      canManageBilling: z.boolean(),
-    }),
-    accountId: z.string(),
-    csrfToken: z.string().meta({ description: 'Send it as X-CSRF-Token on every state-changing request.' }),
-  })
-  .meta({ id: 'Session' });
 
 const sessionView = (user: UserRecord, csrfToken: string): SessionView => ({
   user: { id: user.id, name: user.name, email: user.email, role: user.role, canManageBilling: canManageBilling(user) },

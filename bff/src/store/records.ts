@@ -1,3 +1,4 @@
+import type { Locale, Role } from '@planshift/shared/account';
 import type { Catalog, Entitlements } from '@planshift/shared/catalog';
 import type { CreditNoteDraft, DocumentLine, InvoiceDraft } from '@planshift/shared/documents';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
@@ -5,7 +6,6 @@ import type { CurrencyCode, Money } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
 import type { ChangeDescriptor } from '@planshift/shared/quote';
 import type { Subscription, TargetState } from '@planshift/shared/subscription';
-import type { Locale, Role } from '../api-types';
 
 export type PaymentMethod = Readonly<{
   brand: string;

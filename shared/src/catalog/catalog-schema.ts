@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { currencyCodeSchema } from '../money/money-schema';
 import { billingIntervalSchema } from '../periods/periods-schema';
+import { readonlyArray, readonlyArrayOf } from '../wire/readonly-array';
+import type { SameShape } from '../wire/same-shape';
 import type { Catalog } from './catalog';
+import type { Entitlements } from './entitlements';
 
 /** Ids of catalog entries: safe in URLs, file names and document lines. */
 export const catalogIdSchema = z
@@ -30,23 +33,23 @@ export const planSchema = z.strictObject({
   rank: z.int().min(0).max(1000),
   pricing: z.enum(['per_seat', 'flat']),
   quantity: quantityRangeSchema,
-  prices: z.array(priceSchema).min(1),
+  prices: readonlyArray(z.array(priceSchema).min(1)),
   salesOnly: z.boolean(),
   selfServiceChangeable: z.boolean(),
   limits: limitsSchema,
-  features: z.array(z.string().min(1).max(64)),
+  features: readonlyArrayOf(z.string().min(1).max(64)),
   needsManualProvisioning: z.boolean(),
 });
 
 export const addOnSchema = z.strictObject({
   id: catalogIdSchema,
   name: z.string().min(1).max(120),
-  compatiblePlanIds: z.union([z.literal('all'), z.array(catalogIdSchema)]),
+  compatiblePlanIds: z.union([z.literal('all'), readonlyArrayOf(catalogIdSchema)]),
   quantity: quantityRangeSchema,
-  prices: z.array(priceSchema).min(1),
+  prices: readonlyArray(z.array(priceSchema).min(1)),
   limits: limitsSchema,
   limitIncrements: z.record(z.string().min(1).max(64), z.int().min(0)),
-  features: z.array(z.string().min(1).max(64)),
+  features: readonlyArrayOf(z.string().min(1).max(64)),
   needsManualProvisioning: z.boolean(),
 });
 
@@ -64,8 +67,8 @@ export const catalogPoliciesSchema = z.strictObject({
 export const catalogSchema = z
   .strictObject({
     version: z.string().min(1).max(64),
-    plans: z.array(planSchema).min(1),
-    addOns: z.array(addOnSchema),
+    plans: readonlyArray(z.array(planSchema).min(1)),
+    addOns: readonlyArrayOf(addOnSchema),
     policies: catalogPoliciesSchema,
   })
   .superRefine((catalog, ctx) => {
@@ -99,4 +102,12 @@ export const catalogSchema = z
         }
       }
     });
-  }) satisfies z.ZodType<Catalog>;
+  });
+const _catalog: SameShape<typeof catalogSchema, Catalog> = true;
+
+const entitlementsObject = z
+  .strictObject({ limits: z.record(z.string(), z.int().nullable()), features: z.array(z.string()) })
+  .meta({ description: 'Limits (null = unlimited) and features.' });
+const _entitlements: SameShape<typeof entitlementsObject, Entitlements> = true;
+/** What a subscription may use: its limits and features. */
+export const entitlementsSchema: z.ZodType<Entitlements> = entitlementsObject;

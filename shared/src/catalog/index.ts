@@ -14,6 +14,7 @@ export {
   catalogIdSchema,
   catalogPoliciesSchema,
   catalogSchema,
+  entitlementsSchema,
   planSchema,
   priceSchema,
 } from './catalog-schema';

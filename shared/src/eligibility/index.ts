@@ -14,6 +14,7 @@ export {
   type OptionSelection,
   type PlanOption,
 } from './change-options';
+export { changeBlockerSchema, changeOptionsSchema } from './eligibility-schema';
 export type {
   AddOnUnavailable,
   Availability,

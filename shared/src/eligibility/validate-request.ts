@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import { findAddOn, findPlan } from '../catalog/find-in-catalog';
-import type { BillingInterval } from '../periods/billing-interval';
+import type { ChangeRequest } from '../quote/change-request-schema';
 import type { Subscription } from '../subscription/subscription';
 import {
   addOnAvailability,
@@ -11,13 +11,7 @@ import {
 } from './availability';
 import type { AddOnUnavailable, Availability, PlanUnavailable, QuantityUnavailable } from './reasons';
 
-/** A requested target: plan, interval, the total seats, and add-ons with quantities. */
-export type ChangeRequest = Readonly<{
-  planId: string;
-  interval: BillingInterval;
-  quantity: number;
-  addOns: readonly Readonly<{ addOnId: string; quantity: number; interval?: BillingInterval | undefined }>[];
-}>;
+export type { ChangeRequest };
 
 type Unavailable = PlanUnavailable | QuantityUnavailable | AddOnUnavailable;
 

@@ -1,5 +1,5 @@
 /** How often an item bills: every `count` months or years. */
-export type BillingInterval = Readonly<{ unit: 'month' | 'year'; count: number }>;
+export type BillingInterval = Readonly<{ unit: 'month'; count: number }> | Readonly<{ unit: 'year'; count: number }>;
 
 export const MONTHLY: BillingInterval = { unit: 'month', count: 1 };
 export const ANNUAL: BillingInterval = { unit: 'year', count: 1 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { billingIntervalSchema } from '../periods/periods-schema';
+import { readonlyArray } from '../wire/readonly-array';
 
 const idSchema = z
   .string()
@@ -15,13 +16,18 @@ export const changeRequestSchema = z.strictObject({
   planId: idSchema,
   interval: billingIntervalSchema,
   quantity: z.int().min(1).max(100_000),
-  addOns: z
-    .array(
-      z.strictObject({
-        addOnId: idSchema,
-        quantity: z.int().min(1).max(100_000),
-        interval: billingIntervalSchema.optional(),
-      }),
-    )
-    .max(20),
+  addOns: readonlyArray(
+    z
+      .array(
+        z.strictObject({
+          addOnId: idSchema,
+          quantity: z.int().min(1).max(100_000),
+          interval: billingIntervalSchema.optional(),
+        }),
+      )
+      .max(20),
+  ),
 });
+
+/** A requested target: plan, interval, the total seats, and add-ons with quantities. */
+export type ChangeRequest = z.output<typeof changeRequestSchema>;

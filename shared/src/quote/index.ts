@@ -1,4 +1,4 @@
-export { changeRequestSchema } from './change-request-schema';
+export { type ChangeRequest, changeRequestSchema } from './change-request-schema';
 export { describeChanges } from './describe-changes';
 export type {
   ChangeDescriptor,
@@ -14,4 +14,12 @@ export type {
   SubscriptionAfter,
 } from './quote';
 export { type QuoteInput, quoteChange } from './quote-change';
+export {
+  changeDescriptorSchema,
+  creditBalanceMovementSchema,
+  nextBillSchema,
+  quoteEntitlementsSchema,
+  quoteSchema,
+  scheduledChangeSchema,
+} from './quote-schema';
 export { type ChangeSplit, splitChange } from './split-change';

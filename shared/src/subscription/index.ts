@@ -1,12 +1,22 @@
 export { addOnQuantity, sameTarget } from './same-target';
-export type {
-  Actor,
-  AddOnItem,
-  PendingChange,
-  PlanItem,
-  Subscription,
-  SubscriptionItem,
-  SubscriptionStatus,
-  TargetState,
+export {
+  type Actor,
+  type AddOnItem,
+  type PendingChange,
+  type PlanItem,
+  SUBSCRIPTION_STATUSES,
+  type Subscription,
+  type SubscriptionItem,
+  type SubscriptionStatus,
+  type TargetState,
 } from './subscription';
+export {
+  addOnItemSchema,
+  pendingChangeSchema,
+  planItemSchema,
+  subscriptionChangesSchema,
+  subscriptionSchema,
+  subscriptionStatusSchema,
+  targetStateSchema,
+} from './subscription-schema';
 export { currentPeriod, currentTarget, pricePerCycle } from './subscription-state';

@@ -2,7 +2,9 @@ import type { CurrencyCode } from '../money/currencies';
 import type { BillingInterval } from '../periods/billing-interval';
 import type { Instant } from '../periods/instant';
 
-export type SubscriptionStatus = 'active' | 'past_due' | 'paused' | 'canceled';
+/** A subscription's standing: past due while a renewal invoice is unpaid; paused and canceled block changes. */
+export const SUBSCRIPTION_STATUSES = ['active', 'past_due', 'paused', 'canceled'] as const;
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
 /** One priced line of a subscription, as billed for the current period. */
 export type SubscriptionItem = Readonly<{

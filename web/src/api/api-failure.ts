@@ -1,14 +1,23 @@
-import type { ErrorBody } from '@planshift/bff/api-types';
+import type { ApiErrorCode, ErrorBody } from '@planshift/shared/api';
+
+/**
+ * The codes only the SPA gives a failure: no answer at all, and an answer that is not the BFF's
+ * (a proxy's error page).
+ */
+export const SPA_ERROR_CODES = ['network_error', 'http_error'] as const;
+export type FailureCode = ApiErrorCode | (typeof SPA_ERROR_CODES)[number];
+
+type FailureBody = Omit<ErrorBody, 'code'> & Readonly<{ code: FailureCode }>;
 
 /** A non-2xx answer (or no answer at all) from the BFF, with its stable error code. */
 export class ApiFailure extends Error {
   override readonly name = 'ApiFailure';
   readonly status: number;
-  readonly code: string;
+  readonly code: FailureCode;
   readonly field: string | null;
   readonly details: unknown;
 
-  constructor(status: number, body: ErrorBody) {
+  constructor(status: number, body: FailureBody) {
     super(body.message);
     this.status = status;
     this.code = body.code;
@@ -18,7 +27,7 @@ export class ApiFailure extends Error {
 }
 
 /** Whether an error is the BFF's answer with this code (and optionally this status). */
-export function isApiFailure(error: unknown, code?: string): error is ApiFailure {
+export function isApiFailure(error: unknown, code?: FailureCode): error is ApiFailure {
   return error instanceof ApiFailure && (code === undefined || error.code === code);
 }
 

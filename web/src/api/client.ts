@@ -1,4 +1,4 @@
-import type { SessionView } from '@planshift/bff/api-types';
+import type { SessionView } from '@planshift/shared/api';
 import { ApiFailure, failureFrom } from './api-failure';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';

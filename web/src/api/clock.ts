@@ -1,4 +1,4 @@
-import type { ClockView } from '@planshift/bff/api-types';
+import type { ClockView } from '@planshift/shared/api';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { request } from './client';
 import { clockKey } from './query-keys';

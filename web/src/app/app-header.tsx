@@ -1,4 +1,4 @@
-import type { Locale } from '@planshift/bff/api-types';
+import type { Locale } from '@planshift/shared/account';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { paths } from '../config/paths';

@@ -1,4 +1,4 @@
-import type { Locale } from '@planshift/bff/api-types';
+import type { Locale } from '@planshift/shared/account';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickLocale } from '../i18n/locale-preference';

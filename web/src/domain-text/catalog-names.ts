@@ -1,4 +1,4 @@
-import type { OptionsView } from '@planshift/bff/api-types';
+import type { OptionsView } from '@planshift/shared/api';
 import type { LineItem } from '@planshift/shared/quote';
 import { humanise } from '../i18n/labels';
 

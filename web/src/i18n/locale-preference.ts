@@ -1,4 +1,4 @@
-import type { Locale } from '@planshift/bff/api-types';
+import type { Locale } from '@planshift/shared/account';
 import { useSyncExternalStore } from 'react';
 import { isLocale } from './locales';
 

@@ -1,6 +1,7 @@
+import { API_ERROR_CODES } from '@planshift/shared/api';
 import type { ChangeBlocker, PlanUnavailable } from '@planshift/shared/eligibility';
 import type { TFunction } from 'i18next';
-import { ApiFailure } from '../api/api-failure';
+import { ApiFailure, type FailureCode } from '../api/api-failure';
 
 /** Why Change is disabled, in words: one key per reason code (shared/src/eligibility/reasons.ts). */
 export function blockerMessage(t: TFunction, blocker: ChangeBlocker, planName: (planId: string) => string): string {
@@ -35,15 +36,8 @@ export function planUnavailableMessage(t: TFunction, reason: PlanUnavailable, gr
 }
 
 const DECLINES = ['card_declined', 'insufficient_funds', 'expired_card', 'processing_error'] as const;
-const KNOWN_CODES = [
-  'network_error',
-  'change_in_progress',
-  'subscription_changed',
-  'no_scheduled_change',
-  'no_billing_permission',
-  'invoice_already_paid',
-  'payment_unavailable',
-] as const;
+/** The codes with a message of their own (`errors.codes.<code>`): every code of the API, and no answer at all. */
+export const TRANSLATED_CODES = [...API_ERROR_CODES, 'network_error'] as const satisfies readonly FailureCode[];
 
 /** A failed request in the reader's words: a card decline names its reason; unknown codes read generically. */
 export function failureMessage(t: TFunction, error: unknown): string {
@@ -53,6 +47,6 @@ export function failureMessage(t: TFunction, error: unknown): string {
     const known = DECLINES.find((code) => code === decline);
     return known ? t(`payments.declined.${known}`) : error.message;
   }
-  const code = KNOWN_CODES.find((known) => known === error.code);
+  const code = TRANSLATED_CODES.find((known) => known === error.code);
   return code ? t(`errors.codes.${code}`) : t('errors.generic');
 }

@@ -1,4 +1,4 @@
-import type { Locale } from '@planshift/bff/api-types';
+import type { Locale } from '@planshift/shared/account';
 import { useEffect } from 'react';
 import { i18next } from './i18n';
 import { browserLocale, usePickedLocale } from './locale-preference';

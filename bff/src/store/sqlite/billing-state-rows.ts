@@ -1,9 +1,9 @@
+import type { Locale } from '@planshift/shared/account';
 import type { Entitlements } from '@planshift/shared/catalog';
 import type { CurrencyCode } from '@planshift/shared/money';
 import type { ChangeDescriptor } from '@planshift/shared/quote';
 import type { AddOnItem, Subscription, TargetState } from '@planshift/shared/subscription';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Locale } from '../../api-types';
 import type { Db } from '../../db/open-database';
 import {
   accounts,

@@ -1,8 +1,8 @@
+import type { Locale } from '@planshift/shared/account';
 import type { CurrencyCode } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
 import type Database from 'better-sqlite3';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Locale } from '../../api-types';
 import * as t from '../../db/schema';
 import { uuidV7 } from '../../ids';
 import type { CollectionDue, CollectionResult, PaymentMethod } from '../records';

@@ -1,8 +1,8 @@
+import type { Locale } from '@planshift/shared/account';
 import type { DocumentLine } from '@planshift/shared/documents';
 import type { CurrencyCode } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
 import { and, asc, desc, eq, getTableColumns, or, sql } from 'drizzle-orm';
-import type { Locale } from '../../api-types';
 import type { Db } from '../../db/open-database';
 import { documentLines, documents, payments } from '../../db/schema';
 import type { Customer, DocumentRecord, Seller } from '../records';

@@ -1,4 +1,4 @@
-import type { DocumentSummaryView } from '@planshift/bff/api-types';
+import type { DocumentSummaryView } from '@planshift/shared/api';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { documentPdfUrl } from '../../api/client';

@@ -1,4 +1,4 @@
-import type { AccountView } from '@planshift/bff/api-types';
+import type { AccountView } from '@planshift/shared/api';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeKey, describeChange } from '../../domain-text/describe-change';

@@ -1,4 +1,4 @@
-import type { AccountView } from '@planshift/bff/api-types';
+import type { AccountView } from '@planshift/shared/api';
 import { useTranslation } from 'react-i18next';
 import { cycleName, perCycle } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';

@@ -1,4 +1,4 @@
-import type { AccountView } from '@planshift/bff/api-types';
+import type { AccountView } from '@planshift/shared/api';
 import type { CatalogNames } from '../../domain-text/catalog-names';
 import { humanise } from '../../i18n/labels';
 import { useOptions } from '../change-plan/api/change-plan';

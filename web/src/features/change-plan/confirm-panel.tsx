@@ -1,4 +1,4 @@
-import type { QuoteView } from '@planshift/bff/api-types';
+import type { QuoteView } from '@planshift/shared/api';
 import type { Money } from '@planshift/shared/money';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';

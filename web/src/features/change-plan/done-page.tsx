@@ -1,4 +1,4 @@
-import type { ConfirmationView, IssuedDocumentView } from '@planshift/bff/api-types';
+import type { ConfirmationView, IssuedDocumentView } from '@planshift/shared/api';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-import type { ConfirmationView } from '@planshift/bff/api-types';
+import type { ConfirmationView } from '@planshift/shared/api';
 
 // sessionStorage keeps these for the tab: a reload of the result page, or a retry of Confirm,
 // finds them; another tab does not. A Map stands in where storage is disabled.

@@ -1,4 +1,4 @@
-import type { OptionsView } from '@planshift/bff/api-types';
+import type { OptionsView } from '@planshift/shared/api';
 import { findAddOn, findPlan } from '@planshift/shared/catalog';
 import { SECONDS_PER_DAY } from '@planshift/shared/periods';
 import type { QuoteLine } from '@planshift/shared/quote';

@@ -1,4 +1,4 @@
-import type { OptionsView } from '@planshift/bff/api-types';
+import type { OptionsView } from '@planshift/shared/api';
 import { findPlan } from '@planshift/shared/catalog';
 import { type ChangeOptions, changeOptions, planQuantityRange } from '@planshift/shared/eligibility';
 import { actorOf } from './price-locally';

@@ -1,4 +1,4 @@
-import type { OptionsView } from '@planshift/bff/api-types';
+import type { OptionsView } from '@planshift/shared/api';
 import type { Quote } from '@planshift/shared/quote';
 import { useTranslation } from 'react-i18next';
 import type { CatalogNames } from '../../domain-text/catalog-names';

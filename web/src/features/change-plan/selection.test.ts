@@ -1,4 +1,4 @@
-import type { OptionsView } from '@planshift/bff/api-types';
+import type { OptionsView } from '@planshift/shared/api';
 import { DEFAULT_POLICIES, type Plan } from '@planshift/shared/catalog';
 import { describe, expect, it } from 'vitest';
 import { parseInterval, quantityOf, readSelection, requestFor, selectionSearch } from './selection';

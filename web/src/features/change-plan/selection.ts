@@ -1,4 +1,4 @@
-import type { OptionsView } from '@planshift/bff/api-types';
+import type { OptionsView } from '@planshift/shared/api';
 import { findAddOn, findPlan, isAddOnCompatible } from '@planshift/shared/catalog';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import { type BillingInterval, intervalKey } from '@planshift/shared/periods';

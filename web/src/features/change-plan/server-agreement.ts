@@ -1,4 +1,4 @@
-import type { OptionsView, QuoteView } from '@planshift/bff/api-types';
+import type { OptionsView, QuoteView } from '@planshift/shared/api';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import type { Quote } from '@planshift/shared/quote';
 import { priceLocally } from './price-locally';

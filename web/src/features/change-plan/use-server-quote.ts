@@ -1,4 +1,4 @@
-import type { QuoteView } from '@planshift/bff/api-types';
+import type { QuoteView } from '@planshift/shared/api';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';

@@ -1,4 +1,4 @@
-import type { AccountView, DocumentSummaryView, InvoicePaymentView } from '@planshift/bff/api-types';
+import type { AccountView, DocumentsView, InvoicePaymentView } from '@planshift/shared/api';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request, send } from '../../../api/client';
 import { accountScope } from '../../../api/query-keys';
@@ -14,7 +14,7 @@ export const accountQuery = () =>
 export const documentsQuery = () =>
   queryOptions({
     queryKey: accountKeys.documents(),
-    queryFn: () => request<{ documents: DocumentSummaryView[] }>('GET', '/api/documents'),
+    queryFn: () => request<DocumentsView>('GET', '/api/documents'),
     select: (body) => body.documents,
   });
 

@@ -1,4 +1,4 @@
-import type { ConfirmationView, OptionsView, QuoteView } from '@planshift/bff/api-types';
+import type { ConfirmationView, OptionsView, QuoteView } from '@planshift/shared/api';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import { queryOptions, skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from '../../../api/client';

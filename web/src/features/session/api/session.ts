@@ -1,20 +1,9 @@
-import type { Locale, Role, SessionView } from '@planshift/bff/api-types';
+import type { Persona, PersonasView, SessionView } from '@planshift/shared/api';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiFailure } from '../../../api/api-failure';
 import { forgetSession, rememberSession, request, send } from '../../../api/client';
 import { accountScope, sessionKey } from '../../../api/query-keys';
 
-/** A demo person to sign in as (GET /api/test/personas; absent in production). */
-export type Persona = Readonly<{
-  email: string;
-  name: string;
-  role: Role;
-  password: string;
-  accountName: string;
-  planId: string;
-  currency: string;
-  locale: Locale;
-}>;
 const personasKey = ['personas'] as const;
 
 /** The signed-in user and the CSRF token; 401 `unauthenticated` when nobody is signed in. */
@@ -38,7 +27,7 @@ export const sessionQuery = () =>
 /** The demo personas, or null where the QA routes do not exist (production answers 404). */
 async function getPersonas(): Promise<readonly Persona[] | null> {
   try {
-    return (await request<{ personas: Persona[] }>('GET', '/api/test/personas')).personas;
+    return (await request<PersonasView>('GET', '/api/test/personas')).personas;
   } catch (error) {
     if (error instanceof ApiFailure && error.status === 404) return null;
     throw error;

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { localeSchema } from '../account/account-schema';
+import { catalogSchema, entitlementsSchema } from '../catalog/catalog-schema';
+import { documentLineSchema } from '../documents/document-schema';
+import { changeBlockerSchema, changeOptionsSchema } from '../eligibility/eligibility-schema';
+import { currencyCodeSchema, moneySchema } from '../money/money-schema';
+import { billingIntervalSchema, epochSecondsSchema, periodSchema } from '../periods/periods-schema';
+import { changeDescriptorSchema } from '../quote/quote-schema';
+import { subscriptionSchema, subscriptionStatusSchema, targetStateSchema } from '../subscription/subscription-schema';
+import { readonlyArrayOf } from '../wire/readonly-array';
+import { userViewSchema } from './session';
+
+const accountFactsSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  currency: currencyCodeSchema,
+  locale: localeSchema,
+  billingEmail: z.string(),
+  billingAddress: z.object({ line1: z.string(), city: z.string(), postalCode: z.string(), country: z.string() }),
+  paymentMethod: z.object({ brand: z.string(), last4: z.string(), expMonth: z.int(), expYear: z.int() }).nullable(),
+  creditBalance: moneySchema,
+});
+
+const subscriptionFactsSchema = z.object({
+  id: z.string(),
+  status: subscriptionStatusSchema,
+  signupAt: epochSecondsSchema,
+  plan: z.object({
+    id: z.string(),
+    name: z.string(),
+    group: z.string().nullable(),
+    groupName: z.string().nullable(),
+    pricing: z.enum(['per_seat', 'flat']),
+    unitAmount: moneySchema,
+  }),
+  interval: billingIntervalSchema,
+  quantity: z.int(),
+  addOns: readonlyArrayOf(z.object({ id: z.string(), name: z.string(), quantity: z.int(), unitAmount: moneySchema })),
+  pricePerCycle: moneySchema,
+  currentPeriod: periodSchema,
+  nextBill: z
+    .object({
+      date: epochSecondsSchema,
+      total: moneySchema,
+      creditApplied: moneySchema,
+      amountDue: moneySchema,
+      lines: readonlyArrayOf(documentLineSchema),
+    })
+    .nullable(),
+  entitlements: entitlementsSchema,
+});
+
+/** GET /api/account: the account page's facts, and whether Change is possible. */
+export const accountViewSchema = z.object({
+  now: epochSecondsSchema,
+  user: userViewSchema,
+  account: accountFactsSchema,
+  subscription: subscriptionFactsSchema,
+  scheduledChange: z
+    .object({
+      id: z.string(),
+      effectiveAt: epochSecondsSchema,
+      target: targetStateSchema,
+      changes: readonlyArrayOf(changeDescriptorSchema),
+      entitlements: entitlementsSchema,
+    })
+    .nullable(),
+  provisioningPending: z.boolean(),
+  /** The limits and features the subscribed plan brings once a person completes its provisioning. */
+  entitlementsOnProvisioning: entitlementsSchema.nullable(),
+  unpaidInvoices: z.int(),
+  change: z.object({ possible: z.boolean(), blockers: readonlyArrayOf(changeBlockerSchema) }),
+});
+export type AccountView = z.output<typeof accountViewSchema>;
+
+/**
+ * GET /api/account/options: what the browser needs to price every choice itself with the engine,
+ * at the server's instant: the options, the catalog (with its display names) and the subscription.
+ */
+export const optionsViewSchema = z.object({
+  now: epochSecondsSchema,
+  options: changeOptionsSchema,
+  catalog: z.object({
+    ...catalogSchema.shape,
+    id: z.string(),
+    name: z.string(),
+    groups: readonlyArrayOf(z.object({ id: z.string(), name: z.string() })),
+  }),
+  subscription: subscriptionSchema,
+  version: z.int(),
+});
+export type OptionsView = z.output<typeof optionsViewSchema>;

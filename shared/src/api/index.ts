@@ -1,0 +1,28 @@
+export { type AccountView, accountViewSchema, type OptionsView, optionsViewSchema } from './account';
+export {
+  type ConfirmationView,
+  confirmationViewSchema,
+  type IssuedDocumentView,
+  issuedDocumentViewSchema,
+} from './change';
+export { type ClockView, clockViewSchema } from './clock';
+export {
+  type DocumentSummaryView,
+  type DocumentsView,
+  type DocumentView,
+  documentSummaryViewSchema,
+  documentsViewSchema,
+  documentViewSchema,
+} from './documents';
+export { API_ERROR_CODES, type ApiErrorCode, type ErrorBody, errorBodySchema } from './error';
+export { type InvoicePaymentView, invoicePaymentViewSchema } from './invoices';
+export {
+  type Persona,
+  type PersonasView,
+  personaSchema,
+  personasViewSchema,
+  type TestClockView,
+  testClockViewSchema,
+} from './qa';
+export { type QuoteView, quoteViewSchema } from './quote';
+export { type SessionView, sessionViewSchema, type UserView, userViewSchema } from './session';
