@@ -326,6 +326,20 @@ describe('confirming', () => {
     });
   });
 
+  it('names the plans a scheduled change mentions on the account page, so it needs no catalog', async () => {
+    const claire = await system.signIn('claire@lumiere.example');
+    const { body: q } = await quote(claire, { planId: 'essential', interval: ANNUAL, quantity: 5, addOns: [] });
+    expect((await confirm(claire, q.id)).status).toBe(201);
+    const { scheduledChange } = (await claire.json<Json>('GET', '/api/account')).body;
+    const catalog = (await claire.json<Json>('GET', '/api/account/options')).body.catalog;
+    const name = (id: string) => catalog.plans.find((plan: Json) => plan.id === id).name;
+    expect(scheduledChange.names).toEqual({
+      plans: { essential: name('essential'), advanced: name('advanced') },
+      addOns: {},
+    });
+    expect((await claire.request('DELETE', '/api/scheduled-change')).status).toBe(204);
+  });
+
   it('replays the same key exactly, and refuses it for another request', async () => {
     const maria = await system.signIn('maria@northwind.example');
     const { body: q } = await quote(maria, { planId: 'business', interval: MONTHLY, quantity: 10, addOns: [] });

@@ -43,7 +43,7 @@ export function accountRoutes(deps: AppDeps) {
       summary: 'The account page: subscription, credit, scheduled change, and whether Change is possible',
       responses: { 200: json(engineObject('Account', 'The account page facts.'), 'The account'), ...errors(401) },
     }),
-    async (c) => c.json(accountView(await load(c.get('session').accountId), c.get('user'), deps.clock.now()), 200),
+    async (c) => c.json(accountView(await load(c.get('session').accountId), c.get('user')), 200),
   );
 
   app.openapi(
@@ -64,22 +64,17 @@ export function accountRoutes(deps: AppDeps) {
       const query = c.req.valid('query');
       const state = await load(c.get('session').accountId);
       const { subscription, catalog } = state;
-      const options = changeOptions(
-        catalog.catalog,
-        subscription,
-        { canManageBilling: canManageBilling(c.get('user')) },
-        {
-          planId: query.planId ?? subscription.plan.planId,
-          interval: query.interval ?? subscription.interval,
-          quantity: query.quantity ?? subscription.plan.quantity,
-        },
-      );
+      const actor = { canManageBilling: canManageBilling(c.get('user')) };
+      const options = changeOptions(catalog.catalog, subscription, actor, {
+        planId: query.planId ?? subscription.plan.planId,
+        interval: query.interval ?? subscription.interval,
+        quantity: query.quantity ?? subscription.plan.quantity,
+      });
       const body: OptionsView = {
-        now: deps.clock.now(),
+        actor,
         options,
         catalog: { id: catalog.id, name: catalog.name, groups: catalog.groups, ...catalog.catalog },
         subscription,
-        version: state.version,
       };
       return c.json(body, 200);
     },

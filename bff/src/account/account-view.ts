@@ -1,16 +1,17 @@
 import type { AccountView, DocumentSummaryView } from '@planshift/shared/api';
 import { planRenewal } from '@planshift/shared/apply';
-import { entitlementsFor, findAddOn, findPlan } from '@planshift/shared/catalog';
+import { type Catalog, entitlementsFor, findAddOn, findPlan } from '@planshift/shared/catalog';
 import { renewalInvoice } from '@planshift/shared/documents';
 import { changeBlockers } from '@planshift/shared/eligibility';
 import { money } from '@planshift/shared/money';
-import type { Instant } from '@planshift/shared/periods';
+import type { ChangeDescriptor } from '@planshift/shared/quote';
+import type { TargetState } from '@planshift/shared/subscription';
 import { currentPeriod, pricePerCycle } from '@planshift/shared/subscription';
 import { canManageBilling } from '../session/sessions';
 import type { BillingState, DocumentRecord, UserRecord } from '../store/records';
 
 /** The account page's facts (product.md §1), all decided by the engine from the stored state. */
-export function accountView(state: BillingState, user: UserRecord, now: Instant): AccountView {
+export function accountView(state: BillingState, user: UserRecord): AccountView {
   const { account, catalog, subscription } = state;
   const m = (amount: number) => money(amount, subscription.currency);
   const plan = findPlan(catalog.catalog, subscription.plan.planId);
@@ -22,7 +23,6 @@ export function accountView(state: BillingState, user: UserRecord, now: Instant)
   const { paymentMethod } = account;
   const subscribed = entitlementsFor(catalog.catalog, subscription.plan.planId, subscription.addOns);
   return {
-    now,
     user: {
       id: user.id,
       name: user.name,
@@ -90,6 +90,7 @@ export function accountView(state: BillingState, user: UserRecord, now: Instant)
         state.scheduledChange.target.planId,
         state.scheduledChange.target.addOns,
       ),
+      names: catalogNames(catalog.catalog, state.scheduledChange.target, state.scheduledChange.changes),
     },
     provisioningPending: state.pendingProvisioning !== null,
     entitlementsOnProvisioning: state.pendingProvisioning ? subscribed : null,
@@ -112,5 +113,27 @@ export function documentSummary(doc: DocumentRecord): DocumentSummaryView {
     amountPaid: m(doc.amountPaid),
     status: doc.kind === 'credit_note' ? 'issued' : doc.amountPaid >= doc.amountDue ? 'paid' : 'unpaid',
     relatedDocumentId: doc.relatedDocumentId,
+  };
+}
+
+/** Names for every plan and add-on a scheduled change mentions, so the page need not fetch the catalog. */
+function catalogNames(catalog: Catalog, target: TargetState, changes: readonly ChangeDescriptor[]) {
+  const plans = new Set([target.planId]);
+  const addOns = new Set(target.addOns.map((item) => item.addOnId));
+  for (const change of changes) {
+    if (change.kind === 'plan_change') plans.add(change.fromPlanId).add(change.toPlanId);
+    if (change.kind === 'quantity_change') plans.add(change.planId);
+    if (change.kind === 'add_on_change') addOns.add(change.addOnId);
+  }
+  const named = (ids: Set<string>, name: (id: string) => string | undefined) =>
+    Object.fromEntries(
+      [...ids].flatMap((id) => {
+        const found = name(id);
+        return found === undefined ? [] : [[id, found]];
+      }),
+    );
+  return {
+    plans: named(plans, (id) => findPlan(catalog, id)?.name),
+    addOns: named(addOns, (id) => findAddOn(catalog, id)?.name),
   };
 }

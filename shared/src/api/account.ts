@@ -52,7 +52,6 @@ const subscriptionFactsSchema = z.object({
 
 /** GET /api/account: the account page's facts, and whether Change is possible. */
 export const accountViewSchema = z.object({
-  now: epochSecondsSchema,
   user: userViewSchema,
   account: accountFactsSchema,
   subscription: subscriptionFactsSchema,
@@ -63,6 +62,11 @@ export const accountViewSchema = z.object({
       target: targetStateSchema,
       changes: readonlyArrayOf(changeDescriptorSchema),
       entitlements: entitlementsSchema,
+      /** The catalog's names of the plans and add-ons the target and its changes name by id. */
+      names: z.object({
+        plans: z.record(z.string(), z.string()),
+        addOns: z.record(z.string(), z.string()),
+      }),
     })
     .nullable(),
   provisioningPending: z.boolean(),
@@ -78,7 +82,8 @@ export type AccountView = z.output<typeof accountViewSchema>;
  * at the server's instant: the options, the catalog (with its display names) and the subscription.
  */
 export const optionsViewSchema = z.object({
-  now: epochSecondsSchema,
+  /** Who is choosing, as the server sees them: the engine prices for this actor on both sides. */
+  actor: z.object({ canManageBilling: z.boolean() }),
   options: changeOptionsSchema,
   catalog: z.object({
     ...catalogSchema.shape,
@@ -87,6 +92,5 @@ export const optionsViewSchema = z.object({
     groups: readonlyArrayOf(z.object({ id: z.string(), name: z.string() })),
   }),
   subscription: subscriptionSchema,
-  version: z.int(),
 });
 export type OptionsView = z.output<typeof optionsViewSchema>;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { changeKey, describeChange } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';
 import { ErrorNotice } from '../../ui/error-notice';
-import { useCatalogNames } from './use-catalog-names';
+import { scheduledChangeNames } from './scheduled-change-names';
 
 type ScheduledChange = NonNullable<AccountView['scheduledChange']>;
 
@@ -18,7 +18,7 @@ type Props = Readonly<{
 export function ScheduledChangeBanner({ account, scheduled, cancel }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
-  const names = useCatalogNames(account, true);
+  const names = scheduledChangeNames(scheduled);
   const dialog = useRef<HTMLDialogElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
   const ids = { heading: useId(), dialogTitle: useId(), dialogBody: useId() };

@@ -1,7 +1,6 @@
 import type { OptionsView } from '@planshift/shared/api';
 import { findPlan } from '@planshift/shared/catalog';
 import { type ChangeOptions, changeOptions, planQuantityRange } from '@planshift/shared/eligibility';
-import { actorOf } from './price-locally';
 import { quantityOf, type Selection } from './selection';
 
 /**
@@ -16,7 +15,7 @@ export function optionsFor(options: OptionsView, selection: Selection): ChangeOp
   // Seats being typed ("" or 9 for a plan of 10 or more) price the nearest total the plan sells.
   const wanted = Number.isSafeInteger(seats) ? seats : options.subscription.plan.quantity;
   const quantity = Math.min(Math.max(wanted, range.min), range.max);
-  return changeOptions(options.catalog, options.subscription, actorOf(options), {
+  return changeOptions(options.catalog, options.subscription, options.actor, {
     planId: selection.planId,
     interval: selection.interval,
     quantity: plan?.pricing === 'flat' ? 1 : quantity,

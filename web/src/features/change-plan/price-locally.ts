@@ -2,22 +2,16 @@ import type { OptionsView } from '@planshift/shared/api';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import type { Instant } from '@planshift/shared/periods';
 import { type QuoteResult, quoteChange } from '@planshift/shared/quote';
-import type { Actor } from '@planshift/shared/subscription';
 
 /** The name of the User Timing measure around each live recompute (read by the e2e performance check). */
 export const LIVE_QUOTE_MEASURE = 'planshift:live-quote';
-
-/** Whether the person may change billing, as the options say (the same rule the server applies). */
-export const actorOf = (options: OptionsView): Actor => ({
-  canManageBilling: !options.options.blockers.some((blocker) => blocker.reason === 'no_billing_permission'),
-});
 
 /** The engine's quote for a request at an instant, from the catalog and subscription the options carry. */
 export function priceLocally(options: OptionsView, request: ChangeRequest, now: Instant): QuoteResult {
   return quoteChange({
     catalog: options.catalog,
     subscription: options.subscription,
-    actor: actorOf(options),
+    actor: options.actor,
     request,
     now,
   });
