@@ -1,4 +1,4 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import { errorBodySchema } from '@planshift/shared/api';
 import { validationError } from './api-error';
 import type { AppEnv } from './app-env';
@@ -6,16 +6,16 @@ import type { AppEnv } from './app-env';
 /** The Error component: every error answer (shared/src/api/error.ts). */
 export const errorSchema = errorBodySchema;
 
-/** A named JSON object of the document, filled in from RESPONSE_SCHEMAS (response-schemas.ts). */
-export const engineObject = (id: string, description: string) => z.any().meta({ id, description, type: 'object' });
-
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
   description,
 });
 
-export const errors = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((status) => [status, json(errorSchema, `Error ${status}`)]));
+/** The error answers a route declares, keyed by their literal statuses so that its typed client sees each one. */
+export const errors = <const S extends readonly number[]>(...statuses: S) =>
+  Object.fromEntries(statuses.map((status) => [status, json(errorSchema, `Error ${status}`)])) as {
+    [K in S[number]]: ReturnType<typeof json<typeof errorSchema>>;
+  };
 
 /** A router whose validation failures answer 400 with the offending field, like every other error. */
 export function router() {

@@ -1,10 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { InvoicePaymentView } from '@planshift/shared/api';
+import { invoicePaymentViewSchema } from '@planshift/shared/api';
 import { documentSummary } from '../account/account-view';
 import type { BillingRun } from '../billing/billing-run';
 import { ApiError, notFound } from '../http/api-error';
 import type { AppDeps } from '../http/app-env';
-import { engineObject, errors, json, router, SIGNED_IN_WITH_CSRF } from '../http/openapi';
+import { errors, json, router, SIGNED_IN_WITH_CSRF } from '../http/openapi';
 import { requireSession } from '../session/session-middleware';
 import { canManageBilling } from '../session/sessions';
 
@@ -15,7 +16,7 @@ export function invoiceRoutes(deps: AppDeps, billing: BillingRun) {
   const app = router();
   app.use('/api/invoices/*', requireSession(deps));
 
-  app.openapi(
+  return app.openapi(
     createRoute({
       method: 'post',
       path: '/api/invoices/{invoiceId}/pay',
@@ -28,7 +29,10 @@ export function invoiceRoutes(deps: AppDeps, billing: BillingRun) {
         body: { content: { 'application/json': { schema: payInvoiceSchema } }, required: true },
       },
       responses: {
-        200: json(engineObject('InvoicePayment', 'The invoice as it stands now.'), 'Paid'),
+        200: json(
+          invoicePaymentViewSchema.meta({ id: 'InvoicePayment', description: 'The invoice as it stands now.' }),
+          'Paid',
+        ),
         ...errors(400, 401, 402, 403, 404, 409, 415, 503),
       },
     }),
@@ -66,6 +70,4 @@ export function invoiceRoutes(deps: AppDeps, billing: BillingRun) {
       return c.json(body, 200);
     },
   );
-
-  return app;
 }

@@ -43,96 +43,95 @@ export function testRoutes(deps: AppDeps, settle: () => Promise<void>) {
     return { now, iso: instantToIso(now), frozen: deps.clock.frozenAt() !== null };
   };
 
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/test/reset',
-      summary: 'Reset the database to a scenario (not in production)',
-      request: { body: { content: { 'application/json': { schema: resetSchema } }, required: true } },
-      responses: {
-        200: json(testClockViewSchema, 'Reset; the clock as the scenario set it'),
-        ...errors(400, 415, 422),
+  return app
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/api/test/reset',
+        summary: 'Reset the database to a scenario (not in production)',
+        request: { body: { content: { 'application/json': { schema: resetSchema } }, required: true } },
+        responses: {
+          200: json(testClockViewSchema, 'Reset; the clock as the scenario set it'),
+          ...errors(400, 415, 422),
+        },
+      }),
+      async (c) => {
+        const body = c.req.valid('json');
+        const scenario = 'name' in body ? scenarioSchema.parse(SCENARIOS[body.name]) : body.scenario;
+        try {
+          await settle();
+          await resetToScenario(deps.store, deps.clock, scenario);
+        } catch (error) {
+          if (error instanceof ScenarioError)
+            throw new ApiError(422, 'invalid_scenario', error.message, `scenario.${error.field}`);
+          throw error;
+        }
+        return c.json(clockView(), 200);
       },
-    }),
-    async (c) => {
-      const body = c.req.valid('json');
-      const scenario = 'name' in body ? scenarioSchema.parse(SCENARIOS[body.name]) : body.scenario;
-      try {
-        await settle();
-        await resetToScenario(deps.store, deps.clock, scenario);
-      } catch (error) {
-        if (error instanceof ScenarioError)
-          throw new ApiError(422, 'invalid_scenario', error.message, `scenario.${error.field}`);
-        throw error;
-      }
-      return c.json(clockView(), 200);
-    },
-  );
+    )
 
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/test/clock',
-      summary: 'The system clock',
-      responses: { 200: json(testClockViewSchema, 'The clock') },
-    }),
-    (c) => c.json(clockView(), 200),
-  );
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/api/test/clock',
+        summary: 'The system clock',
+        responses: { 200: json(testClockViewSchema, 'The clock') },
+      }),
+      (c) => c.json(clockView(), 200),
+    )
 
-  app.openapi(
-    createRoute({
-      method: 'put',
-      path: '/api/test/clock',
-      summary: 'Freeze the system clock at an instant (runs whatever falls due), or return to real time',
-      request: { body: { content: { 'application/json': { schema: setClockSchema } }, required: true } },
-      responses: { 200: json(testClockViewSchema, 'The clock'), ...errors(400, 415) },
-    }),
-    async (c) => {
-      const { at } = c.req.valid('json');
-      await deps.clock.set(at === null ? null : instantFromIso(at));
-      return c.json(clockView(), 200);
-    },
-  );
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/api/test/clock',
+        summary: 'Freeze the system clock at an instant (runs whatever falls due), or return to real time',
+        request: { body: { content: { 'application/json': { schema: setClockSchema } }, required: true } },
+        responses: { 200: json(testClockViewSchema, 'The clock'), ...errors(400, 415) },
+      }),
+      async (c) => {
+        const { at } = c.req.valid('json');
+        await deps.clock.set(at === null ? null : instantFromIso(at));
+        return c.json(clockView(), 200);
+      },
+    )
 
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/test/clock/advance',
-      summary: 'Move the system clock forward (runs whatever falls due before answering)',
-      request: { body: { content: { 'application/json': { schema: advanceSchema } }, required: true } },
-      responses: { 200: json(testClockViewSchema, 'The clock'), ...errors(400, 415) },
-    }),
-    async (c) => {
-      const { days, hours, seconds } = c.req.valid('json');
-      await deps.clock.set(deps.clock.now() + days * 86_400 + hours * 3600 + seconds);
-      return c.json(clockView(), 200);
-    },
-  );
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/api/test/clock/advance',
+        summary: 'Move the system clock forward (runs whatever falls due before answering)',
+        request: { body: { content: { 'application/json': { schema: advanceSchema } }, required: true } },
+        responses: { 200: json(testClockViewSchema, 'The clock'), ...errors(400, 415) },
+      }),
+      async (c) => {
+        const { days, hours, seconds } = c.req.valid('json');
+        await deps.clock.set(deps.clock.now() + days * 86_400 + hours * 3600 + seconds);
+        return c.json(clockView(), 200);
+      },
+    )
 
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/test/personas',
-      summary: 'The demo scenario’s people, to sign in as from the development sign-in page (not in production)',
-      responses: { 200: json(personasViewSchema, 'The demo personas') },
-    }),
-    (c) => {
-      const demo = scenarioSchema.parse(SCENARIOS.demo);
-      const personas: PersonasView['personas'] = demo.accounts.flatMap((account) =>
-        account.users.map((user) => ({
-          email: user.email,
-          name: user.name,
-          role: user.role,
-          password: user.password,
-          accountName: account.name,
-          planId: account.subscription.planId,
-          currency: account.currency,
-          locale: account.locale,
-        })),
-      );
-      return c.json({ personas }, 200);
-    },
-  );
-
-  return app;
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/api/test/personas',
+        summary: 'The demo scenario’s people, to sign in as from the development sign-in page (not in production)',
+        responses: { 200: json(personasViewSchema, 'The demo personas') },
+      }),
+      (c) => {
+        const demo = scenarioSchema.parse(SCENARIOS.demo);
+        const personas: PersonasView['personas'] = demo.accounts.flatMap((account) =>
+          account.users.map((user) => ({
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            password: user.password,
+            accountName: account.name,
+            planId: account.subscription.planId,
+            currency: account.currency,
+            locale: account.locale,
+          })),
+        );
+        return c.json({ personas }, 200);
+      },
+    );
 }

@@ -3,13 +3,16 @@ import { type QuoteView, quoteViewSchema } from '@planshift/shared/api';
 import { changeRequestSchema } from '@planshift/shared/quote';
 import { notFound } from '../http/api-error';
 import type { AppDeps } from '../http/app-env';
-import { engineObject, errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../http/openapi';
+import { errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../http/openapi';
 import { schemaSerializer, writtenJson } from '../http/schema-serializer';
 import { requireSession } from '../session/session-middleware';
 import { priceChange, quoteErrorToApiError } from './price-quote';
 import { quoteView, repriceQuote, saveQuote, staleQuote } from './quotes';
 
-const quoteAnswer = engineObject('Quote', 'A stored quote: id, expiry, the request, and the engine’s quote.');
+const quoteAnswer = quoteViewSchema.meta({
+  id: 'Quote',
+  description: 'A stored quote: id, expiry, the request, and the engine’s quote.',
+});
 const writeQuote = schemaSerializer<QuoteView>(quoteViewSchema);
 
 export function quoteRoutes(deps: AppDeps) {
@@ -17,54 +20,53 @@ export function quoteRoutes(deps: AppDeps) {
   // A path ending in /* also matches the path without it, so one guard runs once per request.
   app.use('/api/quotes/*', requireSession(deps));
 
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/quotes',
-      security: SIGNED_IN_WITH_CSRF,
-      summary: 'Price a requested target state (plan, interval, total seats, add-ons)',
-      request: {
-        body: {
-          content: { 'application/json': { schema: changeRequestSchema.meta({ id: 'ChangeRequest' }) } },
-          required: true,
+  return app
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/api/quotes',
+        security: SIGNED_IN_WITH_CSRF,
+        summary: 'Price a requested target state (plan, interval, total seats, add-ons)',
+        request: {
+          body: {
+            content: { 'application/json': { schema: changeRequestSchema.meta({ id: 'ChangeRequest' }) } },
+            required: true,
+          },
         },
+        responses: {
+          201: json(quoteAnswer, 'The quote, stored with an id and an expiry'),
+          ...errors(400, 401, 403, 409, 415, 422),
+        },
+      }),
+      async (c) => {
+        const request = c.req.valid('json');
+        const state = await deps.store.accounts.loadBillingState(c.get('session').accountId);
+        if (!state) throw notFound('subscription');
+        const now = deps.clock.now();
+        const priced = priceChange(state, c.get('user'), request, now);
+        if (!priced.ok) throw quoteErrorToApiError(priced.errors);
+        const view = await saveQuote(deps.store, state, request, priced.quote, now);
+        return writtenJson<QuoteView, 201>(c, writeQuote(view), 201);
       },
-      responses: {
-        201: json(quoteAnswer, 'The quote, stored with an id and an expiry'),
-        ...errors(400, 401, 403, 409, 415, 422),
+    )
+
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/api/quotes/{quoteId}',
+        security: SIGNED_IN,
+        summary: 'A quote made earlier',
+        request: { params: z.object({ quoteId: z.string().min(1).max(100) }) },
+        responses: { 200: json(quoteAnswer, 'The quote'), ...errors(401, 403, 404, 409) },
+      }),
+      async (c) => {
+        const accountId = c.get('session').accountId;
+        const record = await deps.store.quotes.find(accountId, c.req.valid('param').quoteId);
+        const state = record && (await deps.store.accounts.loadBillingState(accountId));
+        if (!record || !state) throw notFound('quote');
+        const quote = repriceQuote(state, c.get('user'), record);
+        if (!quote) throw staleQuote(null);
+        return writtenJson<QuoteView, 200>(c, writeQuote(quoteView(record, quote)), 200);
       },
-    }),
-    async (c) => {
-      const request = c.req.valid('json');
-      const state = await deps.store.accounts.loadBillingState(c.get('session').accountId);
-      if (!state) throw notFound('subscription');
-      const now = deps.clock.now();
-      const priced = priceChange(state, c.get('user'), request, now);
-      if (!priced.ok) throw quoteErrorToApiError(priced.errors);
-      const view = await saveQuote(deps.store, state, request, priced.quote, now);
-      return writtenJson<QuoteView, 201>(c, writeQuote(view), 201);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/quotes/{quoteId}',
-      security: SIGNED_IN,
-      summary: 'A quote made earlier',
-      request: { params: z.object({ quoteId: z.string().min(1).max(100) }) },
-      responses: { 200: json(quoteAnswer, 'The quote'), ...errors(401, 403, 404, 409) },
-    }),
-    async (c) => {
-      const accountId = c.get('session').accountId;
-      const record = await deps.store.quotes.find(accountId, c.req.valid('param').quoteId);
-      const state = record && (await deps.store.accounts.loadBillingState(accountId));
-      if (!record || !state) throw notFound('quote');
-      const quote = repriceQuote(state, c.get('user'), record);
-      if (!quote) throw staleQuote(null);
-      return writtenJson<QuoteView, 200>(c, writeQuote(quoteView(record, quote)), 200);
-    },
-  );
-
-  return app;
+    );
 }

@@ -22,68 +22,70 @@ const sessionView = (user: UserRecord, csrfToken: string): SessionView => ({
 export function sessionRoutes(deps: AppDeps, throttle: SignInThrottle) {
   const app = router();
 
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/session',
-      summary: 'Sign in with e-mail and password',
-      request: { body: { content: { 'application/json': { schema: signInSchema } }, required: true } },
-      responses: {
-        200: json(sessionSchema, 'Signed in; the session cookie is set.'),
-        ...errors(400, 401, 415),
-        429: {
-          ...json(errorSchema, 'Too many failed attempts for this e-mail or from this address: wait, then try again.'),
-          headers: z.object({ 'Retry-After': z.string().meta({ description: 'Seconds to wait.' }) }),
-        },
-      },
-    }),
-    async (c) => {
-      const { email, password } = c.req.valid('json');
-      const attempt = throttle.attempt(email, clientAddress(c, deps.env.TRUST_PROXY_HOPS));
-      const signedIn = await signIn(deps.store, email, password, attempt);
-      if (signedIn.kind === 'throttled') {
-        const seconds = signedIn.retryAfterSeconds;
-        c.header('Retry-After', String(seconds));
-        throw new ApiError(429, 'too_many_attempts', `Too many attempts; try again in ${seconds} s.`, null, {
-          retryAfter: seconds,
-        });
-      }
-      if (signedIn.kind === 'refused') {
-        throw new ApiError(401, 'invalid_credentials', 'The e-mail or password is wrong.', 'email');
-      }
-      setSessionCookie(c, deps, signedIn.sessionId);
-      return c.json(sessionView(signedIn.user, signedIn.session.csrfToken), 200);
-    },
-  );
-
   app.use('/api/session', async (c, next) => (c.req.method === 'POST' ? next() : requireSession(deps)(c, next)));
 
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/session',
-      security: SIGNED_IN,
-      summary: 'The signed-in user and the CSRF token',
-      responses: { 200: json(sessionSchema, 'The session'), ...errors(401) },
-    }),
-    (c) => c.json(sessionView(c.get('user'), c.get('session').csrfToken), 200),
-  );
+  return app
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/api/session',
+        summary: 'Sign in with e-mail and password',
+        request: { body: { content: { 'application/json': { schema: signInSchema } }, required: true } },
+        responses: {
+          200: json(sessionSchema, 'Signed in; the session cookie is set.'),
+          ...errors(400, 401, 415),
+          429: {
+            ...json(
+              errorSchema,
+              'Too many failed attempts for this e-mail or from this address: wait, then try again.',
+            ),
+            headers: z.object({ 'Retry-After': z.string().meta({ description: 'Seconds to wait.' }) }),
+          },
+        },
+      }),
+      async (c) => {
+        const { email, password } = c.req.valid('json');
+        const attempt = throttle.attempt(email, clientAddress(c, deps.env.TRUST_PROXY_HOPS));
+        const signedIn = await signIn(deps.store, email, password, attempt);
+        if (signedIn.kind === 'throttled') {
+          const seconds = signedIn.retryAfterSeconds;
+          c.header('Retry-After', String(seconds));
+          throw new ApiError(429, 'too_many_attempts', `Too many attempts; try again in ${seconds} s.`, null, {
+            retryAfter: seconds,
+          });
+        }
+        if (signedIn.kind === 'refused') {
+          throw new ApiError(401, 'invalid_credentials', 'The e-mail or password is wrong.', 'email');
+        }
+        setSessionCookie(c, deps, signedIn.sessionId);
+        return c.json(sessionView(signedIn.user, signedIn.session.csrfToken), 200);
+      },
+    )
 
-  app.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/api/session',
-      security: SIGNED_IN_WITH_CSRF,
-      summary: 'Sign out',
-      responses: { 204: { description: 'Signed out' }, ...errors(401, 403) },
-    }),
-    async (c) => {
-      const idHash = sessionHashFrom(c, deps);
-      if (idHash) await deps.store.sessions.delete(idHash);
-      clearSessionCookie(c);
-      return c.body(null, 204);
-    },
-  );
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/api/session',
+        security: SIGNED_IN,
+        summary: 'The signed-in user and the CSRF token',
+        responses: { 200: json(sessionSchema, 'The session'), ...errors(401) },
+      }),
+      (c) => c.json(sessionView(c.get('user'), c.get('session').csrfToken), 200),
+    )
 
-  return app;
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/api/session',
+        security: SIGNED_IN_WITH_CSRF,
+        summary: 'Sign out',
+        responses: { 204: { description: 'Signed out' }, ...errors(401, 403) },
+      }),
+      async (c) => {
+        const idHash = sessionHashFrom(c, deps);
+        if (idHash) await deps.store.sessions.delete(idHash);
+        clearSessionCookie(c);
+        return c.body(null, 204);
+      },
+    );
 }

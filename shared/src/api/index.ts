@@ -25,4 +25,5 @@ export {
   testClockViewSchema,
 } from './qa';
 export { type QuoteView, quoteViewSchema } from './quote';
+export { type ScheduledChangeView, scheduledChangeViewSchema } from './scheduled-change';
 export { type SessionView, sessionViewSchema, type UserView, userViewSchema } from './session';
