@@ -8,18 +8,21 @@ import { accountRoutes } from './account/account-routes';
 import { BillingRun } from './billing/billing-run';
 import { changeRoutes } from './changes/change-routes';
 import { ChangeConfirmer } from './changes/confirm-change';
+import { documentRoutes } from './documents/document-routes';
 import type { DevMailbox } from './email/dev-mailbox';
-import { ApiError } from './http/api-error';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { jsonBody } from './http/json-body';
 import { onError } from './http/on-error';
 import { json, registerSecuritySchemes, router } from './http/openapi';
+import { refuse } from './http/refuse';
 import { RequestTurns, takeTurns } from './http/request-turns';
 import { securityHeaders } from './http/security-headers';
 import { invoiceRoutes } from './invoices/invoice-routes';
 import { devMailboxRoutes } from './qa/mailbox-routes';
 import { testRoutes } from './qa/qa-routes';
 import { quoteRoutes } from './quotes/quote-routes';
+import { refusal } from './refusal';
+import { scheduledChangeRoutes } from './scheduled-change/scheduled-change-routes';
 import { sessionRoutes } from './session/session-routes';
 import { SignInThrottle } from './session/sign-in-throttle';
 
@@ -67,8 +70,10 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
     )
     .route('/', sessionRoutes(deps, services.signInThrottle ?? new SignInThrottle(deps.store)))
     .route('/', accountRoutes(deps))
+    .route('/', documentRoutes(deps))
     .route('/', quoteRoutes(deps))
     .route('/', changeRoutes(deps, confirmer))
+    .route('/', scheduledChangeRoutes(deps))
     .route('/', invoiceRoutes(deps, billing));
   if (deps.env.NODE_ENV !== 'production') {
     app.route(
@@ -90,9 +95,7 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
     return c.json(document as object);
   });
 
-  app.all('/api/*', () => {
-    throw new ApiError(404, 'not_found', 'No such API route.');
-  });
+  app.all('/api/*', (c) => refuse(c, refusal('not_found', 'No such API route.')));
   app.onError(onError);
 
   mountSpa(app, deps.env.WEB_DIST);

@@ -1,16 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { DocumentView, OptionsView } from '@planshift/shared/api';
-import { accountViewSchema, documentsViewSchema, documentViewSchema, optionsViewSchema } from '@planshift/shared/api';
+import { accountViewSchema, type OptionsView, optionsViewSchema } from '@planshift/shared/api';
 import { catalogIdSchema } from '@planshift/shared/catalog';
 import { changeOptions } from '@planshift/shared/eligibility';
 import { billingIntervalSchema } from '@planshift/shared/periods';
-import { notFound } from '../http/api-error';
 import type { AppDeps } from '../http/app-env';
 import { errors, json, router, SIGNED_IN } from '../http/openapi';
+import { refuse } from '../http/refuse';
+import { notFound } from '../refusal';
 import { requireSession } from '../session/session-middleware';
 import { canManageBilling } from '../session/sessions';
-import type { BillingState } from '../store/records';
-import { accountView, documentSummary } from './account-view';
+import { accountView } from './account-view';
 
 const optionsQuerySchema = z.object({
   planId: catalogIdSchema.optional(),
@@ -28,13 +27,8 @@ export function accountRoutes(deps: AppDeps) {
   const app = router();
   // A path ending in /* also matches the path without it, so one guard runs once per request.
   app.use('/api/account/*', requireSession(deps));
-  app.use('/api/documents/*', requireSession(deps));
 
-  const load = async (accountId: string): Promise<BillingState> => {
-    const state = await deps.store.accounts.loadBillingState(accountId);
-    if (!state) throw notFound('account');
-    return state;
-  };
+  const load = (accountId: string) => deps.store.accounts.loadBillingState(accountId);
 
   return app
     .openapi(
@@ -45,10 +39,14 @@ export function accountRoutes(deps: AppDeps) {
         summary: 'The account page: subscription, credit, scheduled change, and whether Change is possible',
         responses: {
           200: json(accountViewSchema.meta({ id: 'Account', description: 'The account page facts.' }), 'The account'),
-          ...errors(401),
+          ...errors(401, 404),
         },
       }),
-      async (c) => c.json(accountView(await load(c.get('session').accountId), c.get('user')), 200),
+      async (c) => {
+        const state = await load(c.get('session').accountId);
+        if (!state) return refuse(c, notFound('account'));
+        return c.json(accountView(state, c.get('user')), 200);
+      },
     )
 
     .openapi(
@@ -65,12 +63,13 @@ export function accountRoutes(deps: AppDeps) {
             optionsViewSchema.meta({ id: 'ChangeOptions', description: 'Options, catalog and subscription.' }),
             'Options',
           ),
-          ...errors(400, 401),
+          ...errors(400, 401, 404),
         },
       }),
       async (c) => {
         const query = c.req.valid('query');
         const state = await load(c.get('session').accountId);
+        if (!state) return refuse(c, notFound('account'));
         const { subscription, catalog } = state;
         const actor = { canManageBilling: canManageBilling(c.get('user')) };
         const options = changeOptions(catalog.catalog, subscription, actor, {
@@ -85,83 +84,6 @@ export function accountRoutes(deps: AppDeps) {
           subscription,
         };
         return c.json(body, 200);
-      },
-    )
-
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/api/documents',
-        security: SIGNED_IN,
-        summary: 'Invoices and credit notes, newest first',
-        responses: {
-          200: json(
-            documentsViewSchema.meta({ id: 'Documents', description: 'Document summaries, newest first' }),
-            'Documents',
-          ),
-          ...errors(401),
-        },
-      }),
-      async (c) => {
-        const documents = await deps.store.documents.list(c.get('session').accountId);
-        return c.json({ documents: documents.map(documentSummary) }, 200);
-      },
-    )
-
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/api/documents/{documentId}',
-        security: SIGNED_IN,
-        summary: 'One invoice or credit note with its lines',
-        request: { params: z.object({ documentId: z.string().min(1).max(100) }) },
-        responses: {
-          200: json(
-            documentViewSchema.meta({ id: 'Document', description: 'A document with its lines' }),
-            'The document',
-          ),
-          ...errors(401, 404),
-        },
-      }),
-      async (c) => {
-        const doc = await deps.store.documents.find(c.get('session').accountId, c.req.valid('param').documentId);
-        if (!doc) throw notFound('document');
-        const body: DocumentView = {
-          ...documentSummary(doc),
-          lines: doc.lines,
-          seller: doc.seller,
-          customer: doc.customer,
-          locale: doc.locale,
-          creditNoteApplied: doc.creditNoteApplied,
-          creditBalanceApplied: doc.creditBalanceApplied,
-          forfeited: doc.forfeited,
-        };
-        return c.json(body, 200);
-      },
-    )
-
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/api/documents/{documentId}/pdf',
-        security: SIGNED_IN,
-        summary: 'The invoice or credit note as a PDF, in the account’s language',
-        request: { params: z.object({ documentId: z.string().min(1).max(100) }) },
-        responses: {
-          200: {
-            content: { 'application/pdf': { schema: z.any().meta({ type: 'string', format: 'binary' }) } },
-            description: 'The PDF',
-          },
-          ...errors(401, 404),
-        },
-      }),
-      async (c) => {
-        const pdf = await deps.pdfs.download(c.get('session').accountId, c.req.valid('param').documentId);
-        if (!pdf) throw notFound('document');
-        return c.body(new Uint8Array(pdf.bytes), 200, {
-          'Content-Type': 'application/pdf',
-          'Content-Disposition': `attachment; filename="${pdf.filename}"`,
-        });
       },
     );
 }

@@ -1,7 +1,7 @@
 import { type Renewal, renewSubscription } from '@planshift/shared/apply';
 import type { Instant } from '@planshift/shared/periods';
 import { currentPeriod } from '@planshift/shared/subscription';
-import type { AppDeps } from '../http/app-env';
+import type { AppDeps } from '../deps';
 import { PaymentUnavailableError } from '../payments/payment-provider';
 import type { CollectionClaim } from '../store/collection-repository';
 import type { BillingState, CollectionDue, CollectionResult } from '../store/records';

@@ -1,11 +1,11 @@
 import type { Quote } from '@planshift/shared/quote';
 import { currentPeriod } from '@planshift/shared/subscription';
 import { wallNow } from '../clock';
-import { ApiError } from '../http/api-error';
-import type { AppDeps } from '../http/app-env';
+import type { AppDeps } from '../deps';
 import { type ChargeOutcome, PaymentUnavailableError } from '../payments/payment-provider';
-import { priceChange, sha256 } from '../quotes/price-quote';
+import { priceChange, type QuoteRefusal, sha256 } from '../quotes/price-quote';
 import { repriceQuote, saveQuote, staleQuote } from '../quotes/quotes';
+import { notFound, type Refusal, refusal } from '../refusal';
 import type { BillingState, OrderRecord, QuoteRecord, StoredResponse, UserRecord } from '../store/records';
 import { changeSetFor, confirmationResponse } from './change-set';
 
@@ -21,6 +21,25 @@ export type ConfirmInput = Readonly<{
 
 type Priced = Readonly<{ state: BillingState; quote: Quote }>;
 
+type ConfirmRefusal = Refusal<
+  | QuoteRefusal['error']['code']
+  | 'quote_stale'
+  | 'quote_not_found'
+  | 'quote_expired'
+  | 'not_found'
+  | 'no_change'
+  | 'idempotency_key_reused'
+  | 'idempotency_key_expired'
+  | 'request_in_progress'
+  | 'change_in_progress'
+>;
+
+/** What confirming answered: the stored answer (also for a replay), or a refusal that stored nothing. */
+export type ConfirmOutcome =
+  | Readonly<{ ok: true; answer: StoredResponse }>
+  | ConfirmRefusal
+  | Refusal<'payment_unavailable'>;
+
 /**
  * Confirms a quote exactly once, crash-safe around the payment: claim (one transaction), charge
  * (outside the database, with an attempt id the provider deduplicates), record (one transaction).
@@ -35,27 +54,50 @@ export class ChangeConfirmer {
     private readonly onSettled: () => void = () => {},
   ) {}
 
-  async confirm(input: ConfirmInput): Promise<StoredResponse> {
+  /**
+   * Confirms once: the answer to store and replay (201, or 402/409 when the order ended without
+   * the change), or a refusal that leaves nothing behind.
+   */
+  async confirm(input: ConfirmInput): Promise<ConfirmOutcome> {
+    try {
+      const answer = await this.#confirm(input);
+      return 'error' in answer ? answer : { ok: true, answer };
+    } catch (error) {
+      // The outcome is unknown: the order stays pending for a retry with the same key, or recovery.
+      if (error instanceof PaymentUnavailableError) {
+        return refusal(
+          'payment_unavailable',
+          'The payment provider did not answer; retry with the same Idempotency-Key.',
+        );
+      }
+      throw error;
+    }
+  }
+
+  async #confirm(input: ConfirmInput): Promise<StoredResponse | ConfirmRefusal> {
     const { store, clock } = this.deps;
     const accountId = input.user.accountId;
     const previous = await store.orders.findIdempotencyOutcome(accountId, input.idempotencyKey);
     if (previous) {
-      if (previous.requestHash !== input.requestHash) throw keyReused();
+      if (previous.requestHash !== input.requestHash) return keyReused();
       if (previous.response) return previous.response;
       return this.#retryPending(previous.order);
     }
 
     const record = await store.quotes.find(accountId, input.quoteId);
-    if (!record) throw new ApiError(404, 'quote_not_found', 'No such quote.', 'quoteId');
+    if (!record) return refusal('quote_not_found', 'No such quote.', 'quoteId');
     const now = clock.now();
     if (now >= record.expiresAt)
-      throw new ApiError(409, 'quote_expired', 'The quote has expired; ask for a new one.', 'quoteId');
+      return refusal('quote_expired', 'The quote has expired; ask for a new one.', 'quoteId');
     const state = await store.accounts.loadBillingState(accountId);
-    if (!state) throw new ApiError(404, 'not_found', 'No subscription.');
+    if (!state) return notFound('subscription');
     // The server reprices from its own state; the stored record only says what was shown.
-    const quote = repriceQuote(state, input.user, record);
-    if (!quote) throw await this.#stale(state, input.user, record);
-    if (quote.noChange) throw new ApiError(422, 'no_change', 'This change changes nothing.', 'quoteId', quote.noChange);
+    const repriced = repriceQuote(state, input.user, record);
+    if (!repriced.ok) {
+      return repriced.error.code === 'quote_stale' ? this.#stale(state, input.user, record) : repriced;
+    }
+    const { quote } = repriced;
+    if (quote.noChange) return refusal('no_change', 'This change changes nothing.', 'quoteId', quote.noChange);
 
     const claim = await store.orders.claim({
       accountId,
@@ -83,16 +125,15 @@ export class ChangeConfirmer {
       case 'replay':
         return claim.response;
       case 'key_reused':
-        throw keyReused();
+        return keyReused();
       case 'in_progress':
         return this.#retryPending(claim.order);
       case 'stale':
-        throw await this.#stale((await store.accounts.loadBillingState(accountId)) ?? state, input.user, record);
+        return this.#stale((await store.accounts.loadBillingState(accountId)) ?? state, input.user, record);
       case 'subscription_busy':
-        throw new ApiError(409, 'change_in_progress', 'Another change to this subscription is being made.');
+        return refusal('change_in_progress', 'Another change to this subscription is being made.');
       case 'key_expired':
-        throw new ApiError(
-          422,
+        return refusal(
           'idempotency_key_expired',
           'This Idempotency-Key was used more than 48 hours ago; send a new one.',
           'Idempotency-Key',
@@ -122,9 +163,9 @@ export class ChangeConfirmer {
     return finished;
   }
 
-  async #retryPending(order: OrderRecord | null): Promise<StoredResponse> {
+  async #retryPending(order: OrderRecord | null): Promise<StoredResponse | Refusal<'request_in_progress'>> {
     if (!order || this.#inFlight.has(order.id) || !(await this.deps.store.orders.takeOver(order))) {
-      throw new ApiError(409, 'request_in_progress', 'This request is still being processed; retry shortly.');
+      return refusal('request_in_progress', 'This request is still being processed; retry shortly.');
     }
     return this.#working(order, () => this.#resume(order, 'charge'));
   }
@@ -147,7 +188,7 @@ export class ChangeConfirmer {
 
   async #resume(order: OrderRecord, ifUnseen: 'charge' | 'abandon_if_unseen'): Promise<StoredResponse> {
     if (order.amount === 0) return this.#settle(order, null);
-    const seen = await this.#call(() => this.deps.payments.lookup(order.paymentAttemptId));
+    const seen = await this.deps.payments.lookup(order.paymentAttemptId);
     if (seen) return this.#settle(order, seen);
     const priced = await this.#priced(order);
     if (ifUnseen === 'abandon_if_unseen' || !priced) {
@@ -163,15 +204,13 @@ export class ChangeConfirmer {
     if (order.amount === 0) return this.#settle(order, null, priced);
     const method = priced.state.account.paymentMethod;
     if (!method) return this.#declined(order, 'no_payment_method', 'There is no card on file.');
-    const outcome = await this.#call(() =>
-      this.deps.payments.charge({
-        paymentAttemptId: order.paymentAttemptId,
-        paymentMethod: method.reference,
-        amount: order.amount,
-        currency: order.currency,
-        description: `Subscription change ${order.id}`,
-      }),
-    );
+    const outcome = await this.deps.payments.charge({
+      paymentAttemptId: order.paymentAttemptId,
+      paymentMethod: method.reference,
+      amount: order.amount,
+      currency: order.currency,
+      description: `Subscription change ${order.id}`,
+    });
     return this.#settle(order, outcome, priced);
   }
 
@@ -201,15 +240,13 @@ export class ChangeConfirmer {
   async #notApplied(order: OrderRecord, outcome: ChargeOutcome | null): Promise<StoredResponse> {
     const refund =
       outcome?.status === 'succeeded'
-        ? await this.#call(() =>
-            this.deps.payments.refund({
-              refundAttemptId: `rf_${order.paymentAttemptId}`,
-              paymentAttemptId: order.paymentAttemptId,
-              amount: outcome.amount,
-              currency: outcome.currency,
-              reason: 'subscription_changed',
-            }),
-          )
+        ? await this.deps.payments.refund({
+            refundAttemptId: `rf_${order.paymentAttemptId}`,
+            paymentAttemptId: order.paymentAttemptId,
+            amount: outcome.amount,
+            currency: outcome.currency,
+            reason: 'subscription_changed',
+          })
         : null;
     const refunded = refund && { amount: refund.amount, currency: refund.currency };
     const response: StoredResponse = {
@@ -258,13 +295,8 @@ export class ChangeConfirmer {
       store.sessions.findUser(order.userId),
     ]);
     if (!record || !state || !user || state.version !== order.subscriptionVersion) return null;
-    try {
-      const quote = repriceQuote(state, user, record);
-      return quote?.dueNow.amount === order.amount ? { state, quote } : null;
-    } catch (error) {
-      if (error instanceof ApiError) return null;
-      throw error;
-    }
+    const repriced = repriceQuote(state, user, record);
+    return repriced.ok && repriced.quote.dueNow.amount === order.amount ? { state, quote: repriced.quote } : null;
   }
 
   /** A writer that waited for this order (a period-end run that skipped it) goes on now. */
@@ -277,23 +309,7 @@ export class ChangeConfirmer {
     this.#settled(await this.deps.store.accounts.loadBillingState(order.accountId));
   }
 
-  /** Calls the provider; an unknown outcome leaves the order pending for a retry or recovery. */
-  async #call<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (error) {
-      if (error instanceof PaymentUnavailableError) {
-        throw new ApiError(
-          503,
-          'payment_unavailable',
-          'The payment provider did not answer; retry with the same Idempotency-Key.',
-        );
-      }
-      throw error;
-    }
-  }
-
-  async #stale(state: BillingState, user: UserRecord, record: QuoteRecord): Promise<ApiError> {
+  async #stale(state: BillingState, user: UserRecord, record: QuoteRecord): Promise<Refusal<'quote_stale'>> {
     const now = this.deps.clock.now();
     const fresh = priceChange(state, user, record.request, now);
     if (!fresh.ok) return staleQuote(null, fresh.errors);
@@ -301,11 +317,6 @@ export class ChangeConfirmer {
   }
 }
 
-function keyReused() {
-  return new ApiError(
-    422,
-    'idempotency_key_reused',
-    'This Idempotency-Key was used with another request.',
-    'Idempotency-Key',
-  );
+function keyReused(): Refusal<'idempotency_key_reused'> {
+  return refusal('idempotency_key_reused', 'This Idempotency-Key was used with another request.', 'Idempotency-Key');
 }

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { ApiError } from './api-error';
+import { refusal } from '../refusal';
+import { refuse } from './refuse';
 
 const TAKES_BODY = new Set(['POST', 'PUT', 'PATCH']);
 const LARGEST_BODY = 64 * 1024;
@@ -29,7 +30,7 @@ export const jsonBody: MiddlewareHandler = async (c, next) => {
   if (!TAKES_BODY.has(c.req.method)) return next();
   const contentType = c.req.header('content-type');
   if (contentType === undefined || essenceOf(contentType) !== 'application/json') {
-    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.', 'Content-Type');
+    return refuse(c, refusal('unsupported_media_type', 'Send the body as application/json.', 'Content-Type'));
   }
   // This is the one judge of the media type: the routes' own gate (@hono/zod-openapi) matches a
   // narrower pattern than RFC 9110 and would refuse `application/json;` or a space before `;`.
@@ -37,20 +38,19 @@ export const jsonBody: MiddlewareHandler = async (c, next) => {
   // Digits only (RFC 9110 §8.6): Number() would also read '', '+5', '0x10' and '1e3'.
   const declared = c.req.header('content-length');
   if (declared === undefined || !/^\d+$/.test(declared)) {
-    throw new ApiError(411, 'length_required', 'Send the body with a Content-Length.', 'Content-Length');
+    return refuse(c, refusal('length_required', 'Send the body with a Content-Length.', 'Content-Length'));
   }
   const length = Number(declared);
   if (length > (c.req.path === '/api/test/reset' ? LARGEST_SCENARIO : LARGEST_BODY)) {
-    throw new ApiError(413, 'payload_too_large', 'The request body is too large.', 'Content-Length');
+    return refuse(c, refusal('payload_too_large', 'The request body is too large.', 'Content-Length'));
   }
   try {
     await c.req.json();
   } catch {
     // An empty body is not JSON either: one rule for every route, with or without a body schema.
-    throw new ApiError(
-      400,
-      'malformed_json',
-      'The request body is not valid JSON; send {} when there is nothing to send.',
+    return refuse(
+      c,
+      refusal('malformed_json', 'The request body is not valid JSON; send {} when there is nothing to send.'),
     );
   }
   return next();

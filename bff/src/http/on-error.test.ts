@@ -2,8 +2,9 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from './api-error';
+import { refusal } from '../refusal';
 import { onError } from './on-error';
+import { refuse } from './refuse';
 
 function appThrowing(error: unknown) {
   return new Hono()
@@ -14,8 +15,10 @@ function appThrowing(error: unknown) {
 }
 
 describe('the answer to an error thrown by a route', () => {
-  it('is an ApiError’s own status and body', async () => {
-    const response = await appThrowing(new ApiError(409, 'quote_stale', 'Stale.', 'quoteId')).request('/');
+  // Expected failures are returned, not thrown: a refusal answers its code's status and its body.
+  it('is a refusal’s own status and body', async () => {
+    const app = new Hono().get('/', (c) => refuse(c, refusal('quote_stale', 'Stale.', 'quoteId'))).onError(onError);
+    const response = await app.request('/');
     expect(response.status).toBe(409);
     expect(await response.json()).toEqual({ code: 'quote_stale', message: 'Stale.', field: 'quoteId' });
   });

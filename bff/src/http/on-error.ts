@@ -1,7 +1,6 @@
-import type { ApiErrorCode } from '@planshift/shared/api';
+import type { ApiErrorCode, ErrorBody } from '@planshift/shared/api';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ApiError, type ErrorBody } from './api-error';
 
 // What Hono or its middleware may refuse a request with, in the BFF's own words: one code for
 // one error, whichever layer noticed it (json-body.ts answers the same for the same problem).
@@ -15,9 +14,11 @@ const HTTP_EXCEPTIONS: Readonly<Record<number, readonly [code: ApiErrorCode, fie
   415: ['unsupported_media_type', 'Content-Type'],
 };
 
-/** Expected failures answer their status and code; anything else is a bug: logged, and a bare 500. */
+/**
+ * For what was thrown, not returned: Hono's own refusals answer their status with the BFF's code;
+ * anything else is a bug: logged, and a bare 500. Expected failures are returned (http/refuse.ts).
+ */
 export function onError(error: Error, c: Context): Response {
-  if (error instanceof ApiError) return c.json(error.body(), error.status);
   if (error instanceof HTTPException && error.status < 500) {
     const [code, field] = HTTP_EXCEPTIONS[error.status] ?? ['bad_request', null];
     return c.json<ErrorBody>({ code, message: error.message || 'The request was refused.', field }, error.status);

@@ -1,7 +1,8 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import { errorBodySchema } from '@planshift/shared/api';
-import { validationError } from './api-error';
 import type { AppEnv } from './app-env';
+import { refuse } from './refuse';
+import { validationRefusal } from './validation-refusal';
 
 /** The Error component: every error answer (shared/src/api/error.ts). */
 export const errorSchema = errorBodySchema;
@@ -20,8 +21,10 @@ export const errors = <const S extends readonly number[]>(...statuses: S) =>
 /** A router whose validation failures answer 400 with the offending field, like every other error. */
 export function router() {
   return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw validationError(result.error, result.target === 'json' ? undefined : result.target);
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        return refuse(c, validationRefusal(result.error, result.target === 'json' ? undefined : result.target));
+      }
     },
   });
 }

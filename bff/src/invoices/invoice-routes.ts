@@ -1,13 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { InvoicePaymentView } from '@planshift/shared/api';
 import { invoicePaymentViewSchema } from '@planshift/shared/api';
-import { documentSummary } from '../account/account-view';
 import type { BillingRun } from '../billing/billing-run';
-import { ApiError, notFound } from '../http/api-error';
 import type { AppDeps } from '../http/app-env';
 import { errors, json, router, SIGNED_IN_WITH_CSRF } from '../http/openapi';
+import { refuse } from '../http/refuse';
 import { requireSession } from '../session/session-middleware';
-import { canManageBilling } from '../session/sessions';
+import { payInvoice } from './pay-invoice';
 
 // Nothing to say but the invoice in the path: an empty object, and nothing a client could think it set.
 const payInvoiceSchema = z.strictObject({}).meta({ id: 'PayInvoice' });
@@ -37,37 +35,8 @@ export function invoiceRoutes(deps: AppDeps, billing: BillingRun) {
       },
     }),
     async (c) => {
-      const user = c.get('user');
-      if (!canManageBilling(user)) {
-        throw new ApiError(403, 'no_billing_permission', 'Only owners and billing admins can pay invoices.');
-      }
-      const { invoiceId } = c.req.valid('param');
-      const due = await deps.store.collections.findOpenInvoice(user.accountId, invoiceId);
-      if (!due) throw notFound('invoice');
-      if (due.amount <= 0) throw new ApiError(409, 'invoice_already_paid', 'This invoice is already paid.');
-      const now = deps.clock.now();
-      const claim = await deps.store.collections.claim([due]);
-      if (claim.dues.length === 0) {
-        throw new ApiError(409, 'change_in_progress', 'Another change to this subscription is being made.');
-      }
-      const [result] = (await billing.collectClaimed(claim, now)).results;
-      billing.resumeAfter(await deps.store.accounts.loadBillingState(user.accountId));
-      if (!result) {
-        throw new ApiError(503, 'payment_unavailable', 'The payment provider did not answer; retry shortly.');
-      }
-      if (result.outcome.status === 'failed') {
-        throw new ApiError(402, 'payment_declined', result.outcome.message, null, { decline: result.outcome.decline });
-      }
-      const [invoice, state] = await Promise.all([
-        deps.store.documents.find(user.accountId, invoiceId),
-        deps.store.accounts.loadBillingState(user.accountId),
-      ]);
-      if (!invoice || !state) throw notFound('invoice');
-      const body: InvoicePaymentView = {
-        invoice: documentSummary(invoice),
-        subscriptionStatus: state.subscription.status,
-      };
-      return c.json(body, 200);
+      const outcome = await payInvoice(deps, billing, c.get('user'), c.req.valid('param').invoiceId);
+      return outcome.ok ? c.json(outcome.payment, 200) : refuse(c, outcome);
     },
   );
 }

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { type PersonasView, personasViewSchema, type TestClockView, testClockViewSchema } from '@planshift/shared/api';
 import { instantFromIso, instantToIso } from '@planshift/shared/periods';
-import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-env';
 import { errors, json, router } from '../http/openapi';
+import { refuse } from '../http/refuse';
+import { refusal } from '../refusal';
 import { SCENARIO_NAMES, SCENARIOS } from '../scenarios';
 import { ScenarioError } from '../scenarios/prepare-scenario';
 import { resetToScenario } from '../scenarios/reset';
@@ -62,9 +63,8 @@ export function testRoutes(deps: AppDeps, settle: () => Promise<void>) {
           await settle();
           await resetToScenario(deps.store, deps.clock, scenario);
         } catch (error) {
-          if (error instanceof ScenarioError)
-            throw new ApiError(422, 'invalid_scenario', error.message, `scenario.${error.field}`);
-          throw error;
+          if (!(error instanceof ScenarioError)) throw error;
+          return refuse(c, refusal('invalid_scenario', error.message, `scenario.${error.field}`));
         }
         return c.json(clockView(), 200);
       },

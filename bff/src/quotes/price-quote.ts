@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import type { Instant } from '@planshift/shared/periods';
 import { type QuoteError, type QuoteResult, quoteChange } from '@planshift/shared/quote';
-import { ApiError } from '../http/api-error';
+import { type Refusal, refusal } from '../refusal';
 import { canManageBilling } from '../session/sessions';
 import type { BillingState, UserRecord } from '../store/records';
 
@@ -47,19 +47,13 @@ export function priceChange(state: BillingState, user: UserRecord, request: Chan
   });
 }
 
-/** The engine's first reason as an API error; every reason travels in details for the UI. */
-export function quoteErrorToApiError(errors: readonly QuoteError[]): ApiError {
+export type QuoteRefusal = Refusal<QuoteError['reason'] | 'invalid_request'>;
+
+/** The engine's first reason as a refusal; every reason travels in details for the UI. */
+export function quoteRefusal(errors: readonly QuoteError[]): QuoteRefusal {
   const [first] = errors;
-  if (!first) return new ApiError(422, 'invalid_request', 'The change cannot be quoted.');
-  // A refused permission is 403; a subscription that cannot change right now is a conflict (409);
-  // a request the catalog cannot satisfy is 422.
-  const status =
-    first.reason === 'no_billing_permission'
-      ? 403
-      : first.field === null && first.reason !== 'amount_out_of_range'
-        ? 409
-        : 422;
-  return new ApiError(status, first.reason, messageFor(first), first.field, { errors });
+  if (!first) return refusal('invalid_request', 'The change cannot be quoted.');
+  return refusal(first.reason, messageFor(first), first.field, { errors });
 }
 
 // English for logs and API consumers; the SPA translates from the code and its parameters.

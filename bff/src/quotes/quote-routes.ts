@@ -1,13 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { type QuoteView, quoteViewSchema } from '@planshift/shared/api';
 import { changeRequestSchema } from '@planshift/shared/quote';
-import { notFound } from '../http/api-error';
 import type { AppDeps } from '../http/app-env';
 import { errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../http/openapi';
+import { refuse } from '../http/refuse';
 import { schemaSerializer, writtenJson } from '../http/schema-serializer';
+import { notFound } from '../refusal';
 import { requireSession } from '../session/session-middleware';
-import { priceChange, quoteErrorToApiError } from './price-quote';
-import { quoteView, repriceQuote, saveQuote, staleQuote } from './quotes';
+import { priceChange, quoteRefusal } from './price-quote';
+import { quoteView, repriceQuote, saveQuote } from './quotes';
 
 const quoteAnswer = quoteViewSchema.meta({
   id: 'Quote',
@@ -35,16 +36,16 @@ export function quoteRoutes(deps: AppDeps) {
         },
         responses: {
           201: json(quoteAnswer, 'The quote, stored with an id and an expiry'),
-          ...errors(400, 401, 403, 409, 415, 422),
+          ...errors(400, 401, 403, 404, 409, 415, 422),
         },
       }),
       async (c) => {
         const request = c.req.valid('json');
         const state = await deps.store.accounts.loadBillingState(c.get('session').accountId);
-        if (!state) throw notFound('subscription');
+        if (!state) return refuse(c, notFound('subscription'));
         const now = deps.clock.now();
         const priced = priceChange(state, c.get('user'), request, now);
-        if (!priced.ok) throw quoteErrorToApiError(priced.errors);
+        if (!priced.ok) return refuse(c, quoteRefusal(priced.errors));
         const view = await saveQuote(deps.store, state, request, priced.quote, now);
         return writtenJson<QuoteView, 201>(c, writeQuote(view), 201);
       },
@@ -57,16 +58,16 @@ export function quoteRoutes(deps: AppDeps) {
         security: SIGNED_IN,
         summary: 'A quote made earlier',
         request: { params: z.object({ quoteId: z.string().min(1).max(100) }) },
-        responses: { 200: json(quoteAnswer, 'The quote'), ...errors(401, 403, 404, 409) },
+        responses: { 200: json(quoteAnswer, 'The quote'), ...errors(401, 403, 404, 409, 422) },
       }),
       async (c) => {
         const accountId = c.get('session').accountId;
         const record = await deps.store.quotes.find(accountId, c.req.valid('param').quoteId);
         const state = record && (await deps.store.accounts.loadBillingState(accountId));
-        if (!record || !state) throw notFound('quote');
-        const quote = repriceQuote(state, c.get('user'), record);
-        if (!quote) throw staleQuote(null);
-        return writtenJson<QuoteView, 200>(c, writeQuote(quoteView(record, quote)), 200);
+        if (!record || !state) return refuse(c, notFound('quote'));
+        const repriced = repriceQuote(state, c.get('user'), record);
+        if (!repriced.ok) return refuse(c, repriced);
+        return writtenJson<QuoteView, 200>(c, writeQuote(quoteView(record, repriced.quote)), 200);
       },
     );
 }

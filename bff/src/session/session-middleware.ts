@@ -1,8 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { wallNow } from '../clock';
-import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
+import { refuse } from '../http/refuse';
+import { refusal } from '../refusal';
 import { hashSessionId } from './sessions';
 import { signValue, verifySignedValue } from './signed-value';
 
@@ -62,9 +63,9 @@ export function requireSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const idHash = sessionHashFrom(c, deps);
     const session = idHash ? await deps.store.sessions.find(idHash, wallNow()) : null;
     const user = session ? await deps.store.sessions.findUser(session.userId) : null;
-    if (!session || !user) throw new ApiError(401, 'unauthenticated', 'Sign in to continue.');
+    if (!session || !user) return refuse(c, refusal('unauthenticated', 'Sign in to continue.'));
     if (MUTATING.has(c.req.method) && c.req.header('x-csrf-token') !== session.csrfToken) {
-      throw new ApiError(403, 'csrf_token_invalid', 'The request is missing its CSRF token.', 'X-CSRF-Token');
+      return refuse(c, refusal('csrf_token_invalid', 'The request is missing its CSRF token.', 'X-CSRF-Token'));
     }
     c.set('session', session);
     c.set('user', user);

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { type SessionView, sessionViewSchema as sessionSchema } from '@planshift/shared/api';
-import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-env';
 import { clientAddress } from '../http/client-address';
 import { errorSchema, errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../http/openapi';
+import { refuse } from '../http/refuse';
+import { refusal } from '../refusal';
 import type { UserRecord } from '../store/records';
 import { clearSessionCookie, requireSession, sessionHashFrom, setSessionCookie } from './session-middleware';
 import { canManageBilling, signIn } from './sessions';
@@ -50,12 +51,15 @@ export function sessionRoutes(deps: AppDeps, throttle: SignInThrottle) {
         if (signedIn.kind === 'throttled') {
           const seconds = signedIn.retryAfterSeconds;
           c.header('Retry-After', String(seconds));
-          throw new ApiError(429, 'too_many_attempts', `Too many attempts; try again in ${seconds} s.`, null, {
-            retryAfter: seconds,
-          });
+          return refuse(
+            c,
+            refusal('too_many_attempts', `Too many attempts; try again in ${seconds} s.`, null, {
+              retryAfter: seconds,
+            }),
+          );
         }
         if (signedIn.kind === 'refused') {
-          throw new ApiError(401, 'invalid_credentials', 'The e-mail or password is wrong.', 'email');
+          return refuse(c, refusal('invalid_credentials', 'The e-mail or password is wrong.', 'email'));
         }
         setSessionCookie(c, deps, signedIn.sessionId);
         return c.json(sessionView(signedIn.user, signedIn.session.csrfToken), 200);

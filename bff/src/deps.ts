@@ -1,0 +1,17 @@
+import type { SystemClock } from './clock';
+import type { DocumentPdfs } from './documents/document-pdfs';
+import type { Env } from './env';
+import type { PaymentProvider } from './payments/payment-provider';
+import type { Store } from './store/store';
+
+/** What the routes and use cases are built from: swapped in tests for a temporary database or a faulty provider. */
+export type AppDeps = Readonly<{
+  env: Pick<Env, 'NODE_ENV' | 'WEB_DIST' | 'SESSION_SECRET' | 'TRUST_PROXY_HOPS'>;
+  store: Store;
+  clock: SystemClock;
+  payments: PaymentProvider;
+  /** Issued documents' PDFs: served as stored, or rendered off the event loop. */
+  pdfs: DocumentPdfs;
+  /** Documents were just issued: their PDFs are rendered in the background now. */
+  documentsIssued: () => void;
+}>;

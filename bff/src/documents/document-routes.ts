@@ -1,0 +1,93 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { type DocumentView, documentsViewSchema, documentViewSchema } from '@planshift/shared/api';
+import { documentSummary } from '../account/account-view';
+import type { AppDeps } from '../http/app-env';
+import { errors, json, router, SIGNED_IN } from '../http/openapi';
+import { refuse } from '../http/refuse';
+import { notFound } from '../refusal';
+import { requireSession } from '../session/session-middleware';
+
+/** The account's invoices and credit notes: the list, one with its lines, and its PDF. */
+export function documentRoutes(deps: AppDeps) {
+  const app = router();
+  // A path ending in /* also matches the path without it, so one guard runs once per request.
+  app.use('/api/documents/*', requireSession(deps));
+
+  return app
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/api/documents',
+        security: SIGNED_IN,
+        summary: 'Invoices and credit notes, newest first',
+        responses: {
+          200: json(
+            documentsViewSchema.meta({ id: 'Documents', description: 'Document summaries, newest first' }),
+            'Documents',
+          ),
+          ...errors(401),
+        },
+      }),
+      async (c) => {
+        const documents = await deps.store.documents.list(c.get('session').accountId);
+        return c.json({ documents: documents.map(documentSummary) }, 200);
+      },
+    )
+
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/api/documents/{documentId}',
+        security: SIGNED_IN,
+        summary: 'One invoice or credit note with its lines',
+        request: { params: z.object({ documentId: z.string().min(1).max(100) }) },
+        responses: {
+          200: json(
+            documentViewSchema.meta({ id: 'Document', description: 'A document with its lines' }),
+            'The document',
+          ),
+          ...errors(401, 404),
+        },
+      }),
+      async (c) => {
+        const doc = await deps.store.documents.find(c.get('session').accountId, c.req.valid('param').documentId);
+        if (!doc) return refuse(c, notFound('document'));
+        const body: DocumentView = {
+          ...documentSummary(doc),
+          lines: doc.lines,
+          seller: doc.seller,
+          customer: doc.customer,
+          locale: doc.locale,
+          creditNoteApplied: doc.creditNoteApplied,
+          creditBalanceApplied: doc.creditBalanceApplied,
+          forfeited: doc.forfeited,
+        };
+        return c.json(body, 200);
+      },
+    )
+
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/api/documents/{documentId}/pdf',
+        security: SIGNED_IN,
+        summary: 'The invoice or credit note as a PDF, in the account’s language',
+        request: { params: z.object({ documentId: z.string().min(1).max(100) }) },
+        responses: {
+          200: {
+            content: { 'application/pdf': { schema: z.any().meta({ type: 'string', format: 'binary' }) } },
+            description: 'The PDF',
+          },
+          ...errors(401, 404),
+        },
+      }),
+      async (c) => {
+        const pdf = await deps.pdfs.download(c.get('session').accountId, c.req.valid('param').documentId);
+        if (!pdf) return refuse(c, notFound('document'));
+        return c.body(new Uint8Array(pdf.bytes), 200, {
+          'Content-Type': 'application/pdf',
+          'Content-Disposition': `attachment; filename="${pdf.filename}"`,
+        });
+      },
+    );
+}

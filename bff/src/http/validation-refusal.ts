@@ -1,0 +1,29 @@
+import type { ApiErrorCode } from '@planshift/shared/api';
+import type { z } from 'zod';
+import { type Refusal, refusal } from '../refusal';
+
+const ZOD_CODES: Record<string, ApiErrorCode> = {
+  invalid_type: 'invalid_type',
+  too_small: 'too_small',
+  too_big: 'too_big',
+  unrecognized_keys: 'unknown_field',
+  invalid_format: 'invalid_format',
+  invalid_value: 'invalid_value',
+  not_multiple_of: 'invalid_value',
+  invalid_union: 'invalid_value',
+  custom: 'invalid_value',
+};
+
+/** A 400 naming the first offending field, with every issue for clients that show them all. */
+export function validationRefusal(error: z.ZodError, prefix?: string): Refusal {
+  const issues = error.issues.map((issue) => {
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+    return {
+      field: [prefix, ...path.map(String)].filter(Boolean).join('.') || null,
+      code: ZOD_CODES[issue.code] ?? 'invalid_value',
+      message: issue.message,
+    };
+  });
+  const first = issues[0] ?? { field: null, code: 'invalid_value', message: 'Invalid request.' };
+  return refusal(first.code, first.message, first.field, { issues });
+}

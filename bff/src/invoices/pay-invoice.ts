@@ -1,0 +1,52 @@
+import type { InvoicePaymentView } from '@planshift/shared/api';
+import { documentSummary } from '../account/account-view';
+import type { BillingRun } from '../billing/billing-run';
+import type { AppDeps } from '../deps';
+import { notFound, type Refusal, refusal } from '../refusal';
+import { canManageBilling } from '../session/sessions';
+import type { UserRecord } from '../store/records';
+
+export type PayOutcome =
+  | Readonly<{ ok: true; payment: InvoicePaymentView }>
+  | Refusal<
+      | 'no_billing_permission'
+      | 'not_found'
+      | 'invoice_already_paid'
+      | 'change_in_progress'
+      | 'payment_unavailable'
+      | 'payment_declined'
+    >;
+
+/**
+ * Charges the card on file for what is still due on an open invoice, holding its subscription's
+ * claim across the charge (decision 006); a paid invoice makes a past-due subscription active.
+ */
+export async function payInvoice(
+  deps: Pick<AppDeps, 'store' | 'clock'>,
+  billing: BillingRun,
+  user: UserRecord,
+  invoiceId: string,
+): Promise<PayOutcome> {
+  if (!canManageBilling(user)) {
+    return refusal('no_billing_permission', 'Only owners and billing admins can pay invoices.');
+  }
+  const due = await deps.store.collections.findOpenInvoice(user.accountId, invoiceId);
+  if (!due) return notFound('invoice');
+  if (due.amount <= 0) return refusal('invoice_already_paid', 'This invoice is already paid.');
+  const claim = await deps.store.collections.claim([due]);
+  if (claim.dues.length === 0) {
+    return refusal('change_in_progress', 'Another change to this subscription is being made.');
+  }
+  const [result] = (await billing.collectClaimed(claim, deps.clock.now())).results;
+  billing.resumeAfter(await deps.store.accounts.loadBillingState(user.accountId));
+  if (!result) return refusal('payment_unavailable', 'The payment provider did not answer; retry shortly.');
+  if (result.outcome.status === 'failed') {
+    return refusal('payment_declined', result.outcome.message, null, { decline: result.outcome.decline });
+  }
+  const [invoice, state] = await Promise.all([
+    deps.store.documents.find(user.accountId, invoiceId),
+    deps.store.accounts.loadBillingState(user.accountId),
+  ]);
+  if (!invoice || !state) return notFound('invoice');
+  return { ok: true, payment: { invoice: documentSummary(invoice), subscriptionStatus: state.subscription.status } };
+}
