@@ -1,6 +1,6 @@
 import { BillingRun } from './billing/billing-run';
 import { ChangeConfirmer } from './changes/confirm-change';
-import { SystemClock } from './clock';
+import { SystemClock, systemWallClock } from './clock';
 import { openDatabase } from './db/open-database';
 import type { AppDeps } from './deps';
 import { DocumentPdfs } from './documents/document-pdfs';
@@ -59,7 +59,15 @@ export async function startSystem(
     now: () => clock.now(),
   });
   const pendingPdfs = new PendingPdfRenderer({ store, pdfs });
-  const deps: AppDeps = { env, store, clock, payments, pdfs, documentsIssued: () => pendingPdfs.kick() };
+  const deps: AppDeps = {
+    env,
+    store,
+    clock,
+    wall: systemWallClock,
+    payments,
+    pdfs,
+    documentsIssued: () => pendingPdfs.kick(),
+  };
   const empty = !(await store.maintenance.hasAccounts());
   if (empty && env.NODE_ENV !== 'production') {
     const seed = SCENARIOS[env.SEED_SCENARIO];

@@ -3,11 +3,22 @@ import type { Store } from './store/store';
 
 /**
  * Wall time, the other clock port: what the test clock never moves (sessions, idempotency keys,
- * claim leases, sign-in delays, timeouts). Milliseconds, as Date.now counts them.
+ * claim leases, sign-in delays, timeouts). Routes and use cases read it from their deps
+ * (`deps.wall`); infrastructure takes it as a parameter that defaults to this machine's.
  */
-export const wallMs = (): number => Date.now();
-/** Wall time in Unix seconds. */
-export const wallNow = (): Instant => Math.floor(wallMs() / 1000);
+export type WallClock = Readonly<{
+  /** Unix seconds. */
+  now: () => Instant;
+  /** Milliseconds, as Date.now counts them. */
+  ms: () => number;
+}>;
+
+export const systemWallClock: WallClock = {
+  now: () => Math.floor(Date.now() / 1000),
+  ms: () => Date.now(),
+};
+export const wallMs = systemWallClock.ms;
+export const wallNow = systemWallClock.now;
 
 export type ClockListener = (now: Instant) => Promise<void>;
 

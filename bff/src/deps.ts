@@ -1,4 +1,4 @@
-import type { SystemClock } from './clock';
+import type { SystemClock, WallClock } from './clock';
 import type { DocumentPdfs } from './documents/document-pdfs';
 import type { Env } from './env';
 import type { PaymentProvider } from './payments/payment-provider';
@@ -8,7 +8,10 @@ import type { Store } from './store/store';
 export type AppDeps = Readonly<{
   env: Pick<Env, 'NODE_ENV' | 'WEB_DIST' | 'SESSION_SECRET' | 'TRUST_PROXY_HOPS'>;
   store: Store;
+  /** The system clock: the instant quotes are priced and changes recorded at (a test clock in QA). */
   clock: SystemClock;
+  /** Wall time, for what the test clock must not move: sessions, key retention. */
+  wall: WallClock;
   payments: PaymentProvider;
   /** Issued documents' PDFs: served as stored, or rendered off the event loop. */
   pdfs: DocumentPdfs;

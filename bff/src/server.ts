@@ -1,7 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { startSystem } from './bootstrap';
-import { wallNow } from './clock';
 import { readEnv } from './env';
 
 const env = readEnv();
@@ -16,7 +15,7 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
 // remembered, are swept hourly.
 const sweep = setInterval(() => {
   system.deps.store.maintenance
-    .purgeExpired({ wallNow: wallNow(), clockNow: system.deps.clock.now() })
+    .purgeExpired({ wallNow: system.deps.wall.now(), clockNow: system.deps.clock.now() })
     .catch((error) => console.error(error));
   system.signInThrottle.purge().catch((error) => console.error(error));
 }, 3600_000);

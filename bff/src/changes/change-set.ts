@@ -39,7 +39,7 @@ export function changeSetFor(
         ? (state.pendingProvisioning?.activeEntitlements ??
           entitlementsFor(state.catalog.catalog, state.subscription.plan.planId, state.subscription.addOns))
         : null,
-    appliedNow: quote.now,
+    appliedNow: quote.appliedNow,
     itemNames: itemNames(state.catalog.catalog),
   };
 }
@@ -64,7 +64,7 @@ export function confirmationResponse(change: ChangeSet, quote: Quote, issued: Is
     orderId: change.order.id,
     quoteId: change.order.quoteId,
     confirmedAt: change.at,
-    appliedNow: quote.now,
+    appliedNow: quote.appliedNow,
     scheduled: quote.scheduled,
     replacedPendingChange: quote.replacesPendingChange,
     documents: {

@@ -1,6 +1,6 @@
+import type { Instant } from '@planshift/shared/periods';
 import type { Quote } from '@planshift/shared/quote';
 import { currentPeriod } from '@planshift/shared/subscription';
-import { wallNow } from '../clock';
 import type { AppDeps } from '../deps';
 import { type ChargeOutcome, PaymentUnavailableError } from '../payments/payment-provider';
 import { priceChange, type QuoteRefusal, sha256 } from '../quotes/price-quote';
@@ -76,17 +76,18 @@ export class ChangeConfirmer {
 
   async #confirm(input: ConfirmInput): Promise<StoredResponse | ConfirmRefusal> {
     const { store, clock } = this.deps;
+    // The instant of this request: every step of it is recorded at it.
+    const now = clock.now();
     const accountId = input.user.accountId;
     const previous = await store.orders.findIdempotencyOutcome(accountId, input.idempotencyKey);
     if (previous) {
       if (previous.requestHash !== input.requestHash) return keyReused();
       if (previous.response) return previous.response;
-      return this.#retryPending(previous.order);
+      return this.#retryPending(previous.order, now);
     }
 
     const record = await store.quotes.find(accountId, input.quoteId);
     if (!record) return refusal('quote_not_found', 'No such quote.', 'quoteId');
-    const now = clock.now();
     if (now >= record.expiresAt)
       return refusal('quote_expired', 'The quote has expired; ask for a new one.', 'quoteId');
     const state = await store.accounts.loadBillingState(accountId);
@@ -94,7 +95,7 @@ export class ChangeConfirmer {
     // The server reprices from its own state; the stored record only says what was shown.
     const repriced = repriceQuote(state, input.user, record);
     if (!repriced.ok) {
-      return repriced.error.code === 'quote_stale' ? this.#stale(state, input.user, record) : repriced;
+      return repriced.error.code === 'quote_stale' ? this.#stale(state, input.user, record, now) : repriced;
     }
     const { quote } = repriced;
     if (quote.noChange) return refusal('no_change', 'This change changes nothing.', 'quoteId', quote.noChange);
@@ -104,7 +105,7 @@ export class ChangeConfirmer {
       idempotencyKey: input.idempotencyKey,
       requestHash: input.requestHash,
       now,
-      keyExpiresAt: wallNow() + KEY_TTL_SECONDS,
+      keyExpiresAt: this.deps.wall.now() + KEY_TTL_SECONDS,
       order: {
         id: crypto.randomUUID(),
         accountId,
@@ -121,15 +122,15 @@ export class ChangeConfirmer {
     });
     switch (claim.kind) {
       case 'claimed':
-        return this.#working(claim.order, () => this.#chargeAndSettle(claim.order, { state, quote }));
+        return this.#working(claim.order, () => this.#chargeAndSettle(claim.order, { state, quote }, now));
       case 'replay':
         return claim.response;
       case 'key_reused':
         return keyReused();
       case 'in_progress':
-        return this.#retryPending(claim.order);
+        return this.#retryPending(claim.order, now);
       case 'stale':
-        return this.#stale((await store.accounts.loadBillingState(accountId)) ?? state, input.user, record);
+        return this.#stale((await store.accounts.loadBillingState(accountId)) ?? state, input.user, record, now);
       case 'subscription_busy':
         return refusal('change_in_progress', 'Another change to this subscription is being made.');
       case 'key_expired':
@@ -148,11 +149,13 @@ export class ChangeConfirmer {
    * every period-end tick; orders this process is working on are left to it.
    */
   async recoverPendingOrders(): Promise<number> {
+    // One instant for the pass, as for a request.
+    const at = this.deps.clock.now();
     let finished = 0;
     for (const order of await this.deps.store.orders.pending()) {
       if (this.#inFlight.has(order.id) || !(await this.deps.store.orders.takeOver(order))) continue;
       try {
-        await this.#working(order, () => this.#resume(order, 'abandon_if_unseen'));
+        await this.#working(order, () => this.#resume(order, 'abandon_if_unseen', at));
         finished += 1;
       } catch (error) {
         // The processor may be unreachable now: the order stays pending for the next pass (or
@@ -163,11 +166,14 @@ export class ChangeConfirmer {
     return finished;
   }
 
-  async #retryPending(order: OrderRecord | null): Promise<StoredResponse | Refusal<'request_in_progress'>> {
+  async #retryPending(
+    order: OrderRecord | null,
+    at: Instant,
+  ): Promise<StoredResponse | Refusal<'request_in_progress'>> {
     if (!order || this.#inFlight.has(order.id) || !(await this.deps.store.orders.takeOver(order))) {
       return refusal('request_in_progress', 'This request is still being processed; retry shortly.');
     }
-    return this.#working(order, () => this.#resume(order, 'charge'));
+    return this.#working(order, () => this.#resume(order, 'charge', at));
   }
 
   /** Marks the order as this process's work from claim to record: recovery leaves it alone meanwhile. */
@@ -186,24 +192,24 @@ export class ChangeConfirmer {
     await Promise.allSettled([...this.#inFlight.values()]);
   }
 
-  async #resume(order: OrderRecord, ifUnseen: 'charge' | 'abandon_if_unseen'): Promise<StoredResponse> {
-    if (order.amount === 0) return this.#settle(order, null);
+  async #resume(order: OrderRecord, ifUnseen: 'charge' | 'abandon_if_unseen', at: Instant): Promise<StoredResponse> {
+    if (order.amount === 0) return this.#settle(order, null, at);
     const seen = await this.deps.payments.lookup(order.paymentAttemptId);
-    if (seen) return this.#settle(order, seen);
+    if (seen) return this.#settle(order, seen, at);
     const priced = await this.#priced(order);
     if (ifUnseen === 'abandon_if_unseen' || !priced) {
       // Never charged: undo the claim, so that the key starts afresh (and the stale quote is told then).
-      await this.deps.store.orders.fail({ order, at: this.deps.clock.now(), outcome: null, response: null });
+      await this.deps.store.orders.fail({ order, at, outcome: null, response: null });
       await this.#ended(order);
       return { status: 409, body: { code: 'order_abandoned', message: 'The order was never charged.', field: null } };
     }
-    return this.#chargeAndSettle(order, priced);
+    return this.#chargeAndSettle(order, priced, at);
   }
 
-  async #chargeAndSettle(order: OrderRecord, priced: Priced): Promise<StoredResponse> {
-    if (order.amount === 0) return this.#settle(order, null, priced);
+  async #chargeAndSettle(order: OrderRecord, priced: Priced, at: Instant): Promise<StoredResponse> {
+    if (order.amount === 0) return this.#settle(order, null, at, priced);
     const method = priced.state.account.paymentMethod;
-    if (!method) return this.#declined(order, 'no_payment_method', 'There is no card on file.');
+    if (!method) return this.#declined(order, 'no_payment_method', 'There is no card on file.', at);
     const outcome = await this.deps.payments.charge({
       paymentAttemptId: order.paymentAttemptId,
       paymentMethod: method.reference,
@@ -211,7 +217,7 @@ export class ChangeConfirmer {
       currency: order.currency,
       description: `Subscription change ${order.id}`,
     });
-    return this.#settle(order, outcome, priced);
+    return this.#settle(order, outcome, at, priced);
   }
 
   /**
@@ -219,12 +225,17 @@ export class ChangeConfirmer {
    * applies the change if the subscription is still the one it was priced from, and otherwise
    * returns the money. Either way the order ends and its claim is released.
    */
-  async #settle(order: OrderRecord, outcome: ChargeOutcome | null, known?: Priced): Promise<StoredResponse> {
-    if (outcome?.status === 'failed') return this.#declined(order, outcome.decline, outcome.message);
+  async #settle(
+    order: OrderRecord,
+    outcome: ChargeOutcome | null,
+    at: Instant,
+    known?: Priced,
+  ): Promise<StoredResponse> {
+    if (outcome?.status === 'failed') return this.#declined(order, outcome.decline, outcome.message, at);
     const priced = known ?? (await this.#priced(order));
     if (priced) {
       const payment = outcome ? { chargeId: outcome.chargeId, amount: outcome.amount } : null;
-      const change = changeSetFor(priced.state, priced.quote, order, payment, this.deps.clock.now());
+      const change = changeSetFor(priced.state, priced.quote, order, payment, at);
       const result = await this.deps.store.orders.complete(change, (issued) =>
         confirmationResponse(change, priced.quote, issued),
       );
@@ -233,11 +244,11 @@ export class ChangeConfirmer {
         return result.response;
       }
     }
-    return this.#notApplied(order, outcome);
+    return this.#notApplied(order, outcome, at);
   }
 
   /** The change cannot be applied as priced: refund what was captured, and say so. */
-  async #notApplied(order: OrderRecord, outcome: ChargeOutcome | null): Promise<StoredResponse> {
+  async #notApplied(order: OrderRecord, outcome: ChargeOutcome | null, at: Instant): Promise<StoredResponse> {
     const refund =
       outcome?.status === 'succeeded'
         ? await this.deps.payments.refund({
@@ -260,7 +271,6 @@ export class ChangeConfirmer {
         details: { orderId: order.id, refunded },
       },
     };
-    const at = this.deps.clock.now();
     await this.deps.store.orders.fail({
       order,
       at,
@@ -271,14 +281,14 @@ export class ChangeConfirmer {
     return response;
   }
 
-  async #declined(order: OrderRecord, decline: string, message: string): Promise<StoredResponse> {
+  async #declined(order: OrderRecord, decline: string, message: string, at: Instant): Promise<StoredResponse> {
     const response: StoredResponse = {
       status: 402,
       body: { code: 'payment_declined', message, field: null, details: { decline, orderId: order.id } },
     };
     await this.deps.store.orders.fail({
       order,
-      at: this.deps.clock.now(),
+      at,
       outcome: { kind: 'declined', declineCode: decline },
       response,
     });
@@ -301,6 +311,8 @@ export class ChangeConfirmer {
 
   /** A writer that waited for this order (a period-end run that skipped it) goes on now. */
   #settled(state: BillingState | null): void {
+    // Whether the period has ended by now, not by the request's instant: the clock may have moved
+    // past the period end while the processor was answering, and the run skipped us then.
     if (state && currentPeriod(state.subscription).end <= this.deps.clock.now()) this.onSettled();
   }
 
@@ -309,8 +321,12 @@ export class ChangeConfirmer {
     this.#settled(await this.deps.store.accounts.loadBillingState(order.accountId));
   }
 
-  async #stale(state: BillingState, user: UserRecord, record: QuoteRecord): Promise<Refusal<'quote_stale'>> {
-    const now = this.deps.clock.now();
+  async #stale(
+    state: BillingState,
+    user: UserRecord,
+    record: QuoteRecord,
+    now: Instant,
+  ): Promise<Refusal<'quote_stale'>> {
     const fresh = priceChange(state, user, record.request, now);
     if (!fresh.ok) return staleQuote(null, fresh.errors);
     return staleQuote(await saveQuote(this.deps.store, state, record.request, fresh.quote, now));

@@ -19,7 +19,8 @@ describe('the quote writer compiled from the documented schema', () => {
         const result = quoteChange({ ...world, actor: { canManageBilling: true }, request });
         if (!result.ok) return;
         const view: QuoteView = { id: 'quote-1', expiresAt: world.now + 1800, request, quote: result.quote };
-        for (const change of [...view.quote.now, ...(view.quote.scheduled?.changes ?? [])]) kinds.add(change.kind);
+        for (const change of [...view.quote.appliedNow, ...(view.quote.scheduled?.changes ?? [])])
+          kinds.add(change.kind);
         if (view.quote.documents.invoice && view.quote.documents.creditNote) documents++;
         const withInternal = { ...view, internal: 'not documented' } as QuoteView;
         const written = JSON.parse(writeQuote(withInternal));

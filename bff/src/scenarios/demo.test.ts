@@ -217,7 +217,7 @@ describe('the engine on the personas', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.quote.currency).toBe('USD');
-    expect(result.quote.now[0]).toMatchObject({ kind: 'plan_change', direction: 'upgrade', toQuantity: 10 });
+    expect(result.quote.appliedNow[0]).toMatchObject({ kind: 'plan_change', direction: 'upgrade', toQuantity: 10 });
     expect(result.quote.dueNow.amount).toBeGreaterThan(0);
   });
 

@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { wallNow } from '../clock';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { refuse } from '../http/refuse';
 import { refusal } from '../refusal';
@@ -61,7 +60,7 @@ export function clearSessionCookie(c: Ctx) {
 export function requireSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const idHash = sessionHashFrom(c, deps);
-    const session = idHash ? await deps.store.sessions.find(idHash, wallNow()) : null;
+    const session = idHash ? await deps.store.sessions.find(idHash, deps.wall.now()) : null;
     const user = session ? await deps.store.sessions.findUser(session.userId) : null;
     if (!session || !user) return refuse(c, refusal('unauthenticated', 'Sign in to continue.'));
     if (MUTATING.has(c.req.method) && c.req.header('x-csrf-token') !== session.csrfToken) {

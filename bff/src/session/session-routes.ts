@@ -47,7 +47,7 @@ export function sessionRoutes(deps: AppDeps, throttle: SignInThrottle) {
       async (c) => {
         const { email, password } = c.req.valid('json');
         const attempt = throttle.attempt(email, clientAddress(c, deps.env.TRUST_PROXY_HOPS));
-        const signedIn = await signIn(deps.store, email, password, attempt);
+        const signedIn = await signIn(deps.store, email, password, attempt, deps.wall.now());
         if (signedIn.kind === 'throttled') {
           const seconds = signedIn.retryAfterSeconds;
           c.header('Retry-After', String(seconds));

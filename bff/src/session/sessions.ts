@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { wallNow } from '../clock';
+import type { Instant } from '@planshift/shared/periods';
 import type { SessionRecord, UserRecord } from '../store/records';
 import type { Store } from '../store/store';
 import { UNUSABLE_PASSWORD_HASH, verifyPassword, withHashingSlot } from './password';
@@ -30,7 +30,14 @@ export type SignInOutcome =
  * Checks the password and opens a session; unknown e-mails cost the same time as wrong passwords.
  * A throttled attempt is refused before its password is hashed.
  */
-export async function signIn(store: Store, email: string, password: string, gate: SignInGate): Promise<SignInOutcome> {
+/** Signs in at `now` (wall time: the session's expiry). */
+export async function signIn(
+  store: Store,
+  email: string,
+  password: string,
+  gate: SignInGate,
+  now: Instant,
+): Promise<SignInOutcome> {
   // Asked before waiting for a hashing slot, so that a flood of refused attempts does not queue
   // ahead of anyone; and asked again in the slot, where at most HASHES_AT_ONCE attempts are
   // between the check and the count of their failure: a burst cannot slip past the limit.
@@ -51,7 +58,6 @@ export async function signIn(store: Store, email: string, password: string, gate
   if (checked.kind !== 'valid') return checked;
   const { user } = checked;
   const sessionId = randomBytes(32).toString('base64url');
-  const now = wallNow();
   const session: SessionRecord = {
     idHash: hashSessionId(sessionId),
     userId: user.id,

@@ -97,7 +97,7 @@ export function priceWithinPeriod(
   catalog: Catalog,
   subscription: Subscription,
   period: Period,
-  now: TargetState,
+  immediate: TargetState,
   at: Instant,
 ): PricedNow {
   const context: LineContext = {
@@ -113,20 +113,20 @@ export function priceWithinPeriod(
     'plan',
     { id: subscription.plan.planId, item: subscription.plan },
     {
-      id: now.planId,
-      quantity: now.quantity,
-      price: () => wantedPrice(catalog, subscription, 'plan', now.planId, now),
+      id: immediate.planId,
+      quantity: immediate.quantity,
+      price: () => wantedPrice(catalog, subscription, 'plan', immediate.planId, immediate),
     },
   );
   if (!plan) throw new Error('a subscription always keeps a plan item');
 
   const ids = new Set<string>();
   for (const held of subscription.addOns) ids.add(held.addOnId);
-  for (const wanted of now.addOns) ids.add(wanted.addOnId);
+  for (const wanted of immediate.addOns) ids.add(wanted.addOnId);
   const addOns: AddOnItem[] = [];
   for (const addOnId of [...ids].sort()) {
     const heldItem = subscription.addOns.find((a) => a.addOnId === addOnId);
-    const wantedItem = now.addOns.find((a) => a.addOnId === addOnId);
+    const wantedItem = immediate.addOns.find((a) => a.addOnId === addOnId);
     const moved = moveItem(
       lines,
       context,
@@ -136,7 +136,7 @@ export function priceWithinPeriod(
         ? {
             id: addOnId,
             quantity: wantedItem.quantity,
-            price: () => wantedPrice(catalog, subscription, 'add_on', addOnId, now),
+            price: () => wantedPrice(catalog, subscription, 'add_on', addOnId, immediate),
           }
         : null,
     );
@@ -145,7 +145,7 @@ export function priceWithinPeriod(
   return {
     lines,
     schedule: { interval: subscription.interval, anchor: subscription.anchor, periodIndex: subscription.periodIndex },
-    plan: planItem(now.planId, plan),
+    plan: planItem(immediate.planId, plan),
     addOns,
   };
 }

@@ -116,7 +116,7 @@ describe('quotes, as properties', () => {
           const q = result.quote;
           is(q.noChange?.reason, 'same_as_current');
           is(q.lines.length, 0);
-          is(q.now.length, 0);
+          is(q.appliedNow.length, 0);
           is(q.scheduled, null);
           is(q.dueNow.amount, 0);
           is(q.creditBalance.after.amount, world.subscription.creditBalance);

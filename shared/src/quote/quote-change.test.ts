@@ -44,7 +44,7 @@ describe('Pipedrive: an upgrade halfway through the cycle', () => {
     ]);
     expect(q.lines[0]?.fraction).toEqual({ numerator: 14 * 86_400, denominator: 28 * 86_400, unit: 'second' });
     expect(q.dueNow.amount).toBe(1500);
-    expect(q.now).toEqual([
+    expect(q.appliedNow).toEqual([
       {
         kind: 'plan_change',
         direction: 'upgrade',
@@ -165,7 +165,7 @@ describe('Zoom: licences as a total, add-ons, billing cycle', () => {
     const q = quote(zoom, business, { quantity: 12 });
     expect(amounts(q)).toEqual([['charge_remaining_time', 'business', 2199]]);
     expect(q.lines[0]?.quantity).toBe(2);
-    expect(q.now).toEqual([{ kind: 'quantity_change', direction: 'increase', planId: 'business', from: 10, to: 12 }]);
+    expect(q.appliedNow).toEqual([{ kind: 'quantity_change', direction: 'increase', planId: 'business', from: 10, to: 12 }]);
     expect(q.after.plan).toMatchObject({ quantity: 12, billedInPeriod: 21_990 + 2199 });
   });
 
@@ -185,8 +185,8 @@ describe('Zoom: licences as a total, add-ons, billing cycle', () => {
     const pro = subscriptionOn(zoom, { plan: { id: 'pro', quantity: 1 }, anchor, now: halfway });
     const q = quote(zoom, pro, { addOns: [{ addOnId: 'large-meeting', quantity: 1 }] });
     expect(amounts(q)).toEqual([['charge_remaining_time', 'large-meeting', 2500]]);
-    expect(q.entitlements.now.limits.participants).toBe(1000);
-    expect(q.now).toEqual([{ kind: 'add_on_change', direction: 'increase', addOnId: 'large-meeting', from: 0, to: 1 }]);
+    expect(q.entitlements.fromNow.limits.participants).toBe(1000);
+    expect(q.appliedNow).toEqual([{ kind: 'add_on_change', direction: 'increase', addOnId: 'large-meeting', from: 0, to: 1 }]);
   });
 
   it('removes an add-on at the period end', () => {
@@ -287,7 +287,7 @@ describe('Ultimate Multisite: packages and "this changes nothing"', () => {
         { addOnId: 'disk-pack', quantity: 2 },
       ],
     });
-    expect(q.entitlements.now.limits).toEqual({ visits: null, disk_mb: 100 + 2 * 5000 });
+    expect(q.entitlements.fromNow.limits).toEqual({ visits: null, disk_mb: 100 + 2 * 5000 });
     expect(amounts(q)).toEqual([
       ['charge_remaining_time', 'disk-pack', 500],
       ['charge_remaining_time', 'unlimited-visits', 450],

@@ -48,11 +48,11 @@ function targetOf(request: ChangeRequest): TargetState {
 
 function noChangeReason(
   subscription: Subscription,
-  now: TargetState,
+  immediate: TargetState,
   pending: PendingChange | null,
   lineCount: number,
 ) {
-  if (lineCount > 0 || !sameTarget(now, currentTarget(subscription))) return null;
+  if (lineCount > 0 || !sameTarget(immediate, currentTarget(subscription))) return null;
   const held = subscription.pendingChange;
   if (!held && !pending) return { reason: 'same_as_current' as NoChangeReason };
   if (held && pending && sameTarget(held.target, pending.target))
@@ -91,7 +91,7 @@ function priceQuote({ catalog, subscription, request, now }: QuoteInput, period:
   const split = splitChange(catalog, subscription, target);
   const priced = split.intervalChangesNow
     ? priceNewInterval(catalog, subscription, period, target, now)
-    : priceWithinPeriod(catalog, subscription, period, split.now, now);
+    : priceWithinPeriod(catalog, subscription, period, split.immediate, now);
   const settlement = settleChange(
     priced.lines,
     subscription.currency,
@@ -111,19 +111,19 @@ function priceQuote({ catalog, subscription, request, now }: QuoteInput, period:
     pendingChange,
     creditBalance: settlement.creditBalance.after.amount,
   };
-  const nowChanges = describeChanges(catalog, subscription, currentTarget(subscription), split.now);
+  const nowChanges = describeChanges(catalog, subscription, currentTarget(subscription), split.immediate);
   return {
     quotedAt: now,
     currency: subscription.currency,
     target,
-    noChange: noChangeReason(subscription, split.now, pendingChange, priced.lines.length),
-    now: nowChanges,
+    noChange: noChangeReason(subscription, split.immediate, pendingChange, priced.lines.length),
+    appliedNow: nowChanges,
     scheduled:
       pendingChange && split.scheduled
         ? {
             effectiveAt: pendingChange.effectiveAt,
             target: split.scheduled,
-            changes: describeChanges(catalog, subscription, split.now, split.scheduled),
+            changes: describeChanges(catalog, subscription, split.immediate, split.scheduled),
           }
         : null,
     replacesPendingChange: subscription.pendingChange,
@@ -135,7 +135,7 @@ function priceQuote({ catalog, subscription, request, now }: QuoteInput, period:
     documents: { creditNote: settlement.creditNote, invoice: settlement.invoice },
     nextBill: nextBillAfter(catalog, withChanges(subscription, after), periodAfter),
     entitlements: {
-      now: entitlementsFor(catalog, split.now.planId, split.now.addOns),
+      fromNow: entitlementsFor(catalog, split.immediate.planId, split.immediate.addOns),
       afterScheduled: split.scheduled ? entitlementsFor(catalog, split.scheduled.planId, split.scheduled.addOns) : null,
     },
     provisioning: needsManualProvisioning(catalog, nowChanges) ? 'manual' : 'automatic',

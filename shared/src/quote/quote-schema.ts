@@ -70,7 +70,7 @@ export const creditBalanceMovementSchema: z.ZodType<CreditBalanceMovement> = cre
 
 /** The limits and features a change gives now, and once its scheduled part takes effect. */
 export const quoteEntitlementsSchema: z.ZodType<Quote['entitlements']> = z.strictObject({
-  now: entitlementsSchema,
+  fromNow: entitlementsSchema,
   afterScheduled: entitlementsSchema.nullable(),
 });
 
@@ -79,7 +79,7 @@ const quoteObject = z.strictObject({
   currency: currencyCodeSchema,
   target: targetStateSchema,
   noChange: z.strictObject({ reason: z.enum(['same_as_current', 'same_as_scheduled']) }).nullable(),
-  now: z.array(changeDescriptorSchema),
+  appliedNow: z.array(changeDescriptorSchema),
   scheduled: scheduledChangeSchema.nullable(),
   replacesPendingChange: pendingChangeSchema.nullable(),
   lines: z.array(documentLineSchema),

@@ -86,7 +86,7 @@ export type Quote = Readonly<{
   /** Set when confirming would change nothing; such a quote cannot be confirmed. */
   noChange: Readonly<{ reason: NoChangeReason }> | null;
   /** What takes effect now, and what is scheduled for the period end. */
-  now: readonly ChangeDescriptor[];
+  appliedNow: readonly ChangeDescriptor[];
   scheduled: ScheduledChange | null;
   /** The pending scheduled change that confirming replaces (a later change always replaces it). */
   replacesPendingChange: PendingChange | null;
@@ -98,7 +98,7 @@ export type Quote = Readonly<{
   creditBalance: CreditBalanceMovement;
   documents: Readonly<{ creditNote: CreditNoteDraft | null; invoice: InvoiceDraft | null }>;
   nextBill: NextBill;
-  entitlements: Readonly<{ now: Entitlements; afterScheduled: Entitlements | null }>;
+  entitlements: Readonly<{ fromNow: Entitlements; afterScheduled: Entitlements | null }>;
   /** Manual when a product added now needs a person to finish provisioning it. */
   provisioning: 'automatic' | 'manual';
   after: SubscriptionAfter;

@@ -8,7 +8,8 @@ import { planChangeDirection } from './plan-direction';
 
 /** A requested target split into what takes effect now and what waits for the period end. */
 export type ChangeSplit = Readonly<{
-  now: TargetState;
+  /** What takes effect at once. */
+  immediate: TargetState;
   scheduled: TargetState | null;
   /** A new interval starting now ends the current period for every item. */
   intervalChangesNow: boolean;
@@ -25,7 +26,7 @@ export function splitChange(catalog: Catalog, subscription: Subscription, target
   if (!sameInterval(target.interval, current.interval)) {
     const longer = intervalMonths(target.interval) > intervalMonths(current.interval);
     if (longer || policies.annualToMonthlyTiming === 'immediate') {
-      return { now: target, scheduled: null, intervalChangesNow: true };
+      return { immediate: target, scheduled: null, intervalChangesNow: true };
     }
   }
   const immediately = (increase: boolean) =>
@@ -64,6 +65,6 @@ export function splitChange(catalog: Catalog, subscription: Subscription, target
     return quantityNow > 0 ? [{ addOnId, quantity: quantityNow }] : [];
   });
 
-  const now: TargetState = { planId, interval: current.interval, quantity, addOns };
-  return { now, scheduled: sameTarget(now, target) ? null : target, intervalChangesNow: false };
+  const immediate: TargetState = { planId, interval: current.interval, quantity, addOns };
+  return { immediate, scheduled: sameTarget(immediate, target) ? null : target, intervalChangesNow: false };
 }

@@ -148,7 +148,7 @@ function Result({ confirmation, names }: Readonly<{ confirmation: ConfirmationVi
       </section>
       <section className="card" aria-labelledby={ids.limits}>
         <h2 id={ids.limits}>{pending ? t('changePlan.done.limitsAfterSetup') : t('changePlan.done.limitsHeading')}</h2>
-        <LimitsList entitlements={entitlements.now} />
+        <LimitsList entitlements={entitlements.fromNow} />
         {scheduled && entitlements.afterScheduled && (
           <>
             <h3>{t('changePlan.done.limitsFrom', { date: format.date(scheduled.effectiveAt) })}</h3>

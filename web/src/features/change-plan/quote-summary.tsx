@@ -49,11 +49,11 @@ export function QuoteSummary({ options, names, request, live, agreement }: Props
             <p className="notice notice-info">{t(`changePlan.summary.noChange.${live.quote.noChange.reason}`)}</p>
           )}
           <PeriodPicture quote={live.quote} period={currentPeriod(options.subscription)} />
-          {live.quote.now.length > 0 && (
+          {live.quote.appliedNow.length > 0 && (
             <>
               <h3>{t('changePlan.summary.nowHeading')}</h3>
               <ul className="plain-list">
-                {live.quote.now.map((change) => (
+                {live.quote.appliedNow.map((change) => (
                   <li key={changeKey(change)}>{describeChange(t, names, change)}</li>
                 ))}
               </ul>
