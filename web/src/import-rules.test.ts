@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 // The SPA's one-way rules, read from its sources: a feature imports neither another feature nor
 // the app layer; the shared layers (api, config, domain-text, i18n, ui) import no feature and not
-// the app; and the BFF is reached for types only.
+// the app; and the BFF is reached only for the type of its API (AppType), nothing that runs.
 const sources = import.meta.glob<string>(['./**/*.ts', './**/*.tsx', '!./**/*.test.ts'], {
   query: '?raw',
   import: 'default',
@@ -11,7 +11,9 @@ const sources = import.meta.glob<string>(['./**/*.ts', './**/*.tsx', '!./**/*.te
 
 type Import = Readonly<{ from: string; to: string; typeOnly: boolean }>;
 
-const IMPORT = /^\s*import\s+(type\s+)?[^'"]*?from\s+'([^']+)'/gm;
+// `import … from`, `export … from` and bare `import '…'`; then `import('…')`, which loads code too.
+const STATIC = /^\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?\bfrom\s+)?'([^']+)'/gm;
+const DYNAMIC = /\bimport\(\s*'([^']+)'\s*\)/g;
 
 /** `./features/account/x.tsx` importing `../../api/client` imports `api/client`. */
 function resolve(from: string, specifier: string): string {
@@ -24,13 +26,13 @@ function resolve(from: string, specifier: string): string {
   return parts.join('/');
 }
 
-const imports: Import[] = Object.entries(sources).flatMap(([file, text]) =>
-  [...text.matchAll(IMPORT)].map((m) => ({
-    from: file.replace(/^\.\//, ''),
-    to: resolve(file, m[2] ?? ''),
-    typeOnly: m[1] !== undefined,
-  })),
-);
+const imports: Import[] = Object.entries(sources).flatMap(([file, text]) => {
+  const from = file.replace(/^\.\//, '');
+  return [
+    ...[...text.matchAll(STATIC)].map((m) => ({ from, to: resolve(file, m[2] ?? ''), typeOnly: m[1] !== undefined })),
+    ...[...text.matchAll(DYNAMIC)].map((m) => ({ from, to: resolve(file, m[1] ?? ''), typeOnly: false })),
+  ];
+});
 
 const featureOf = (path: string) => (path.startsWith('features/') ? path.split('/')[1] : null);
 const SHARED_LAYERS = ['api/', 'config/', 'domain-text/', 'i18n/', 'ui/'];
@@ -60,8 +62,19 @@ describe('the SPA’s import rules', () => {
     expect(upward).toEqual([]);
   });
 
-  it('the BFF is imported for its types only', () => {
-    const values = imports.filter((i) => i.to.startsWith('@planshift/bff') && !i.typeOnly);
-    expect(values).toEqual([]);
+  it('the BFF is imported only as the type of its API, from @planshift/bff/app-type', () => {
+    const bff = imports.filter((i) => i.to === '@planshift/bff' || i.to.startsWith('@planshift/bff/'));
+    expect(bff.length).toBeGreaterThan(0);
+    expect(bff.filter((i) => i.to !== '@planshift/bff/app-type' || !i.typeOnly)).toEqual([]);
+  });
+
+  it('reads every kind of import the rules must see', () => {
+    expect(imports).toContainEqual({ from: 'api/client.ts', to: '@planshift/bff/app-type', typeOnly: true });
+    expect(imports).toContainEqual({ from: 'main.tsx', to: 'i18n/i18n', typeOnly: false });
+    expect(imports).toContainEqual({
+      from: 'app/router.tsx',
+      to: 'features/change-plan/done-page',
+      typeOnly: false,
+    });
   });
 });

@@ -40,8 +40,11 @@ function isErrorBody(value: unknown): value is ErrorBody {
   );
 }
 
+/** What `failureFrom` reads of an answer: a fetch Response and hono's typed ClientResponse both have it. */
+type AnswerLike = Readonly<{ status: number; statusText: string; json(): Promise<unknown> }>;
+
 /** Turns a non-2xx response into an ApiFailure; a body that is not ours (a proxy's page) gets a generic code. */
-export async function failureFrom(response: Response): Promise<ApiFailure> {
+export async function failureFrom(response: AnswerLike): Promise<ApiFailure> {
   const body: unknown = await response.json().catch(() => null);
   if (isErrorBody(body)) return new ApiFailure(response.status, { ...body, field: body.field ?? null });
   return new ApiFailure(response.status, {

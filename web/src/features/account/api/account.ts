@@ -1,6 +1,5 @@
-import type { AccountView, DocumentsView, InvoicePaymentView } from '@planshift/shared/api';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { request, send } from '../../../api/client';
+import { answer, client } from '../../../api/client';
 import { accountScope } from '../../../api/query-keys';
 
 export const accountKeys = {
@@ -9,12 +8,12 @@ export const accountKeys = {
 };
 
 export const accountQuery = () =>
-  queryOptions({ queryKey: accountKeys.view(), queryFn: () => request<AccountView>('GET', '/api/account') });
+  queryOptions({ queryKey: accountKeys.view(), queryFn: async () => answer(await client.api.account.$get()) });
 
 export const documentsQuery = () =>
   queryOptions({
     queryKey: accountKeys.documents(),
-    queryFn: () => request<DocumentsView>('GET', '/api/documents'),
+    queryFn: async () => answer(await client.api.documents.$get()),
     select: (body) => body.documents,
   });
 
@@ -25,8 +24,14 @@ export const useDocuments = () => useQuery(documentsQuery());
 export function usePayInvoice() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (invoiceId: string) =>
-      request<InvoicePaymentView>('POST', `/api/invoices/${encodeURIComponent(invoiceId)}/pay`, {}),
+    mutationFn: async (invoiceId: string) =>
+      // hono/client puts a param into the path as it is given.
+      answer(
+        await client.api.invoices[':invoiceId'].pay.$post({
+          param: { invoiceId: encodeURIComponent(invoiceId) },
+          json: {},
+        }),
+      ),
     // A decline records a failed attempt too, so refresh either way.
     onSettled: () => queryClient.invalidateQueries({ queryKey: accountScope }),
   });
@@ -36,7 +41,7 @@ export function useCancelScheduledChange() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => {
-      await send('DELETE', '/api/scheduled-change');
+      await answer(await client.api['scheduled-change'].$delete());
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: accountScope }),
   });

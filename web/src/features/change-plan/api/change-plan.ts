@@ -1,7 +1,6 @@
-import type { ConfirmationView, OptionsView, QuoteView } from '@planshift/shared/api';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import { queryOptions, skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { request } from '../../../api/client';
+import { answer, client } from '../../../api/client';
 import { accountScope } from '../../../api/query-keys';
 
 export const changePlanKeys = {
@@ -16,7 +15,8 @@ export const changePlanKeys = {
 export const optionsQuery = () =>
   queryOptions({
     queryKey: changePlanKeys.options(),
-    queryFn: () => request<OptionsView>('GET', '/api/account/options'),
+    // The options are asked for the subscription as it is: no query.
+    queryFn: async () => answer(await client.api.account.options.$get({ query: {} })),
   });
 
 export const useOptions = (enabled = true) => useQuery({ ...optionsQuery(), enabled });
@@ -28,7 +28,10 @@ const QUOTE_FRESH_MS = 10 * 60_000;
 export const quoteQuery = (change: ChangeRequest | null) =>
   queryOptions({
     queryKey: changePlanKeys.quote(change),
-    queryFn: change ? () => request<QuoteView>('POST', '/api/quotes', change) : skipToken,
+    queryFn: change
+      ? // The route's input is zod's (mutable arrays), the engine's request is read-only: copy the one array.
+        async () => answer(await client.api.quotes.$post({ json: { ...change, addOns: [...change.addOns] } }))
+      : skipToken,
     staleTime: QUOTE_FRESH_MS,
     gcTime: QUOTE_FRESH_MS,
     refetchOnWindowFocus: false,
@@ -42,8 +45,8 @@ export const quoteQuery = (change: ChangeRequest | null) =>
 export function useConfirmChange() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ quoteId, idempotencyKey }: Readonly<{ quoteId: string; idempotencyKey: string }>) =>
-      request<ConfirmationView>('POST', '/api/changes', { quoteId }, { 'Idempotency-Key': idempotencyKey }),
+    mutationFn: async ({ quoteId, idempotencyKey }: Readonly<{ quoteId: string; idempotencyKey: string }>) =>
+      answer(await client.api.changes.$post({ header: { 'idempotency-key': idempotencyKey }, json: { quoteId } })),
     onSuccess: (confirmation) => {
       queryClient.setQueryData(changePlanKeys.confirmation(confirmation.changeId), confirmation);
       // Every quote was priced from the subscription as it was before: ask again when one is next shown.

@@ -1,13 +1,13 @@
-import type { Persona, PersonasView, SessionView } from '@planshift/shared/api';
+import type { Persona, SessionView } from '@planshift/shared/api';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiFailure } from '../../../api/api-failure';
-import { forgetSession, rememberSession, request, send } from '../../../api/client';
+import { answer, client, forgetSession, getTestPersonas, rememberSession } from '../../../api/client';
 import { accountScope, sessionKey } from '../../../api/query-keys';
 
 const personasKey = ['personas'] as const;
 
 /** The signed-in user and the CSRF token; 401 `unauthenticated` when nobody is signed in. */
-const getSession = async (): Promise<SessionView> => rememberSession(await request<SessionView>('GET', '/api/session'));
+const getSession = async (): Promise<SessionView> => rememberSession(await answer(await client.api.session.$get()));
 
 /** The session, or null when nobody is signed in (the 401 is an answer here, not a failure). */
 export const sessionQuery = () =>
@@ -27,7 +27,7 @@ export const sessionQuery = () =>
 /** The demo personas, or null where the QA routes do not exist (production answers 404). */
 async function getPersonas(): Promise<readonly Persona[] | null> {
   try {
-    return (await request<PersonasView>('GET', '/api/test/personas')).personas;
+    return (await getTestPersonas()).personas;
   } catch (error) {
     if (error instanceof ApiFailure && error.status === 404) return null;
     throw error;
@@ -44,7 +44,7 @@ export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ email, password }: Readonly<{ email: string; password: string }>) =>
-      rememberSession(await request<SessionView>('POST', '/api/session', { email, password })),
+      rememberSession(await answer(await client.api.session.$post({ json: { email, password } }))),
     onSuccess: (session) => {
       // Another person's account must never show, not even for a frame.
       queryClient.removeQueries({ queryKey: accountScope });
@@ -57,7 +57,7 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => {
-      await send('DELETE', '/api/session');
+      await answer(await client.api.session.$delete());
       forgetSession();
     },
     onSettled: () => {
