@@ -4,10 +4,10 @@ import { catalogIdSchema } from '@planshift/shared/catalog';
 import { changeOptions } from '@planshift/shared/eligibility';
 import { billingIntervalSchema } from '@planshift/shared/periods';
 import type { AppDeps } from '../http/app-env';
-import { errors, json, router, SIGNED_IN } from '../http/openapi';
+import { errors, json, SIGNED_IN } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import { notFound } from '../refusal';
-import { requireSession } from '../session/session-middleware';
+import { signedInRouter } from '../session/session-middleware';
 import { canManageBilling } from '../session/sessions';
 import { accountView } from './account-view';
 
@@ -24,9 +24,7 @@ const optionsQuerySchema = z.object({
 });
 
 export function accountRoutes(deps: AppDeps) {
-  const app = router();
-  // A path ending in /* also matches the path without it, so one guard runs once per request.
-  app.use('/api/account/*', requireSession(deps));
+  const app = signedInRouter(deps, '/api/account');
 
   const load = (accountId: string) => deps.store.accounts.loadBillingState(accountId);
 

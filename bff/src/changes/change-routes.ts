@@ -2,10 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { type ConfirmationView, confirmationViewSchema, type ErrorBody, errorBodySchema } from '@planshift/shared/api';
 import type { JSONParsed } from 'hono/utils/types';
 import type { AppDeps } from '../http/app-env';
-import { errors, json, router, SIGNED_IN_WITH_CSRF } from '../http/openapi';
+import { errors, json, SIGNED_IN_WITH_CSRF } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import { sha256 } from '../quotes/price-quote';
-import { requireSession } from '../session/session-middleware';
+import { signedInRouter } from '../session/session-middleware';
 import type { ChangeConfirmer } from './confirm-change';
 
 const confirmSchema = z.strictObject({ quoteId: z.string().min(1).max(100) }).meta({ id: 'ConfirmChange' });
@@ -19,8 +19,7 @@ const idempotencyHeaders = z.object({
 });
 
 export function changeRoutes(deps: AppDeps, confirmer: ChangeConfirmer) {
-  const app = router();
-  app.use('/api/changes', requireSession(deps));
+  const app = signedInRouter(deps, '/api/changes');
 
   return app.openapi(
     createRoute({

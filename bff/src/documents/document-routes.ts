@@ -2,16 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { type DocumentView, documentsViewSchema, documentViewSchema } from '@planshift/shared/api';
 import { documentSummary } from '../account/account-view';
 import type { AppDeps } from '../http/app-env';
-import { errors, json, router, SIGNED_IN } from '../http/openapi';
+import { errors, json, SIGNED_IN } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import { notFound } from '../refusal';
-import { requireSession } from '../session/session-middleware';
+import { signedInRouter } from '../session/session-middleware';
 
 /** The account's invoices and credit notes: the list, one with its lines, and its PDF. */
 export function documentRoutes(deps: AppDeps) {
-  const app = router();
-  // A path ending in /* also matches the path without it, so one guard runs once per request.
-  app.use('/api/documents/*', requireSession(deps));
+  const app = signedInRouter(deps, '/api/documents');
 
   return app
     .openapi(

@@ -2,17 +2,16 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { invoicePaymentViewSchema } from '@planshift/shared/api';
 import type { BillingRun } from '../billing/billing-run';
 import type { AppDeps } from '../http/app-env';
-import { errors, json, router, SIGNED_IN_WITH_CSRF } from '../http/openapi';
+import { errors, json, SIGNED_IN_WITH_CSRF } from '../http/openapi';
 import { refuse } from '../http/refuse';
-import { requireSession } from '../session/session-middleware';
+import { signedInRouter } from '../session/session-middleware';
 import { payInvoice } from './pay-invoice';
 
 // Nothing to say but the invoice in the path: an empty object, and nothing a client could think it set.
 const payInvoiceSchema = z.strictObject({}).meta({ id: 'PayInvoice' });
 
 export function invoiceRoutes(deps: AppDeps, billing: BillingRun) {
-  const app = router();
-  app.use('/api/invoices/*', requireSession(deps));
+  const app = signedInRouter(deps, '/api/invoices');
 
   return app.openapi(
     createRoute({

@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import type { Instant } from '@planshift/shared/periods';
 import { type QuoteError, type QuoteResult, quoteChange } from '@planshift/shared/quote';
+import { byAddOnId } from '@planshift/shared/subscription';
 import { type Refusal, refusal } from '../refusal';
 import { canManageBilling } from '../session/sessions';
 import type { BillingState, UserRecord } from '../store/records';
@@ -20,7 +21,7 @@ export function canonicalRequest(request: ChangeRequest): ChangeRequest {
     interval: { unit: request.interval.unit, count: request.interval.count },
     quantity: request.quantity,
     addOns: [...request.addOns]
-      .sort((a, b) => (a.addOnId < b.addOnId ? -1 : a.addOnId > b.addOnId ? 1 : 0))
+      .sort(byAddOnId)
       .map((a) => (a.interval ? { addOnId: a.addOnId, quantity: a.quantity, interval: a.interval } : a)),
   };
 }

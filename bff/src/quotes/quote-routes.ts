@@ -2,11 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { type QuoteView, quoteViewSchema } from '@planshift/shared/api';
 import { changeRequestSchema } from '@planshift/shared/quote';
 import type { AppDeps } from '../http/app-env';
-import { errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../http/openapi';
+import { errors, json, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import { schemaSerializer, writtenJson } from '../http/schema-serializer';
 import { notFound } from '../refusal';
-import { requireSession } from '../session/session-middleware';
+import { signedInRouter } from '../session/session-middleware';
 import { priceChange, quoteRefusal } from './price-quote';
 import { quoteView, repriceQuote, saveQuote } from './quotes';
 
@@ -17,9 +17,7 @@ const quoteAnswer = quoteViewSchema.meta({
 const writeQuote = schemaSerializer<QuoteView>(quoteViewSchema);
 
 export function quoteRoutes(deps: AppDeps) {
-  const app = router();
-  // A path ending in /* also matches the path without it, so one guard runs once per request.
-  app.use('/api/quotes/*', requireSession(deps));
+  const app = signedInRouter(deps, '/api/quotes');
 
   return app
     .openapi(

@@ -2,7 +2,7 @@ import { billFullPeriod } from '@planshift/shared/apply';
 import { renewalInvoice } from '@planshift/shared/documents';
 import { type Instant, instantFromIso, periodAt, periodIndexAt } from '@planshift/shared/periods';
 import { describeChanges } from '@planshift/shared/quote';
-import { currentTarget, type Subscription } from '@planshift/shared/subscription';
+import { byAddOnId, currentTarget, type Subscription } from '@planshift/shared/subscription';
 import type { SeedPlan, Seller } from '../store/records';
 import type { Scenario } from './scenario-schema';
 
@@ -54,7 +54,7 @@ export function prepareScenario(
       planId: wanted.planId,
       interval: wanted.interval,
       quantity: wanted.quantity,
-      addOns: [...wanted.addOns].sort((a, b) => a.addOnId.localeCompare(b.addOnId)),
+      addOns: [...wanted.addOns].sort(byAddOnId),
     };
     const billed = billFullPeriod(catalog, seed.currency, target, period, null);
     if (!billed.ok) {

@@ -1,16 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
 import { scheduledChangeViewSchema } from '@planshift/shared/api';
 import type { AppDeps } from '../http/app-env';
-import { errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../http/openapi';
+import { errors, json, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import { notFound } from '../refusal';
-import { requireSession } from '../session/session-middleware';
+import { signedInRouter } from '../session/session-middleware';
 import { cancelScheduledChange } from './cancel-scheduled-change';
 
 /** The change waiting for the period end: read it, or cancel it. */
 export function scheduledChangeRoutes(deps: AppDeps) {
-  const app = router();
-  app.use('/api/scheduled-change', requireSession(deps));
+  const app = signedInRouter(deps, '/api/scheduled-change');
 
   return app
     .openapi(

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps, AppEnv } from '../http/app-env';
+import { router } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import { refusal } from '../refusal';
 import { hashSessionId } from './sessions';
@@ -70,4 +71,12 @@ export function requireSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set('user', user);
     await next();
   };
+}
+
+/** A router whose every route at or below `path` needs a signed-in session. */
+export function signedInRouter(deps: AppDeps, path: string) {
+  const app = router();
+  // A path ending in /* also matches the path without it, so one guard runs once per request.
+  app.use(`${path}/*`, requireSession(deps));
+  return app;
 }

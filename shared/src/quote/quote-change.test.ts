@@ -165,7 +165,9 @@ describe('Zoom: licences as a total, add-ons, billing cycle', () => {
     const q = quote(zoom, business, { quantity: 12 });
     expect(amounts(q)).toEqual([['charge_remaining_time', 'business', 2199]]);
     expect(q.lines[0]?.quantity).toBe(2);
-    expect(q.appliedNow).toEqual([{ kind: 'quantity_change', direction: 'increase', planId: 'business', from: 10, to: 12 }]);
+    expect(q.appliedNow).toEqual([
+      { kind: 'quantity_change', direction: 'increase', planId: 'business', from: 10, to: 12 },
+    ]);
     expect(q.after.plan).toMatchObject({ quantity: 12, billedInPeriod: 21_990 + 2199 });
   });
 
@@ -186,7 +188,9 @@ describe('Zoom: licences as a total, add-ons, billing cycle', () => {
     const q = quote(zoom, pro, { addOns: [{ addOnId: 'large-meeting', quantity: 1 }] });
     expect(amounts(q)).toEqual([['charge_remaining_time', 'large-meeting', 2500]]);
     expect(q.entitlements.fromNow.limits.participants).toBe(1000);
-    expect(q.appliedNow).toEqual([{ kind: 'add_on_change', direction: 'increase', addOnId: 'large-meeting', from: 0, to: 1 }]);
+    expect(q.appliedNow).toEqual([
+      { kind: 'add_on_change', direction: 'increase', addOnId: 'large-meeting', from: 0, to: 1 },
+    ]);
   });
 
   it('removes an add-on at the period end', () => {

@@ -9,6 +9,7 @@ import { type Money, minMoney, money, subtractMoney } from '../money/money';
 import { MoneyError } from '../money/money-error';
 import type { Instant } from '../periods/instant';
 import { type Period, periodAt } from '../periods/period-boundary';
+import { byAddOnId } from '../subscription/add-on-order';
 import { sameTarget } from '../subscription/same-target';
 import type { Actor, PendingChange, Subscription, TargetState } from '../subscription/subscription';
 import { withChanges } from '../subscription/subscription-items';
@@ -40,9 +41,7 @@ function targetOf(request: ChangeRequest): TargetState {
     planId: request.planId,
     interval: request.interval,
     quantity: request.quantity,
-    addOns: request.addOns
-      .map(({ addOnId, quantity }) => ({ addOnId, quantity }))
-      .sort((a, b) => (a.addOnId < b.addOnId ? -1 : a.addOnId > b.addOnId ? 1 : 0)),
+    addOns: request.addOns.map(({ addOnId, quantity }) => ({ addOnId, quantity })).sort(byAddOnId),
   };
 }
 

@@ -1,3 +1,4 @@
+export { byAddOnId } from './add-on-order';
 export { addOnQuantity, sameTarget } from './same-target';
 export {
   type Actor,

@@ -3,6 +3,7 @@ import type { Entitlements } from '@planshift/shared/catalog';
 import type { CurrencyCode } from '@planshift/shared/money';
 import type { ChangeDescriptor } from '@planshift/shared/quote';
 import type { AddOnItem, Subscription, TargetState } from '@planshift/shared/subscription';
+import { byAddOnId } from '@planshift/shared/subscription';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open-database';
 import {
@@ -151,7 +152,7 @@ export class BillingStateReader {
     const addOns: AddOnItem[] = items
       .filter((r) => r.kind === 'add_on')
       .map((r) => ({ addOnId: r.productId, ...item(r) }))
-      .sort((a, b) => (a.addOnId < b.addOnId ? -1 : a.addOnId > b.addOnId ? 1 : 0));
+      .sort(byAddOnId);
 
     const pending = this.#pending.get({ subscriptionId });
     const scheduledChange = pending

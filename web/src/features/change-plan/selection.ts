@@ -2,6 +2,7 @@ import type { OptionsView } from '@planshift/shared/api';
 import { findAddOn, findPlan, isAddOnCompatible } from '@planshift/shared/catalog';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import { type BillingInterval, intervalKey } from '@planshift/shared/periods';
+import { byAddOnId } from '@planshift/shared/subscription';
 
 type Catalog = OptionsView['catalog'];
 type Subscription = OptionsView['subscription'];
@@ -85,7 +86,7 @@ export function requestFor(selection: Selection, catalog: Catalog): RequestFor {
   const plan = findPlan(catalog, selection.planId);
   const dropped: string[] = [];
   const addOns = [...selection.addOns]
-    .sort((a, b) => (a.addOnId < b.addOnId ? -1 : a.addOnId > b.addOnId ? 1 : 0))
+    .sort(byAddOnId)
     .filter((held) => {
       const addOn = findAddOn(catalog, held.addOnId);
       if (!addOn || !plan || isAddOnCompatible(addOn, plan.id)) return true;
