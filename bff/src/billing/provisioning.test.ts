@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type Json, type TestSystem, useDemoSystem } from './testing/test-system';
+import { type Json, type TestSystem, useDemoSystem } from '../testing/test-system';
 
 const demo = useDemoSystem();
 let system: TestSystem;
@@ -70,7 +70,7 @@ describe('a change that needs a person to provision it', () => {
     const { julien, changeId } = await upgradeToPlus();
     const run = promisify(execFile);
     const env = { ...process.env, DATABASE_FILE: system.store.db.$client.name, NODE_ENV: 'test' };
-    const cli = ['--import', 'tsx', new URL('./cli/provisioning.ts', import.meta.url).pathname];
+    const cli = ['--import', 'tsx', new URL('../cli/provisioning.ts', import.meta.url).pathname];
     const listed = await run(process.execPath, [...cli, 'list'], { env });
     expect(listed.stdout).toContain(changeId);
     expect(listed.stdout).toContain('Érable Média');

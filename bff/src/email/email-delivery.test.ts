@@ -3,8 +3,8 @@ import { formatMoney } from '@planshift/shared/money';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { pdfText } from './testing/pdf-text';
-import { type Client, type Json, startTestSystem, type TestSystem } from './testing/test-system';
+import { pdfText } from '../testing/pdf-text';
+import { type Client, type Json, startTestSystem, type TestSystem } from '../testing/test-system';
 
 // The confirmation e-mail end to end: a confirmed change queues it in the outbox, the dispatcher
 // sends it through a real SMTP server, and the customer gets the invoice PDF in their language.

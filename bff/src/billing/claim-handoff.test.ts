@@ -1,8 +1,8 @@
 import { instantFromIso } from '@planshift/shared/periods';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { until } from './testing/child-bff';
-import { checkInvariants } from './testing/invariants';
-import { type Json, type TestSystem, useDemoSystem } from './testing/test-system';
+import { until } from '../testing/child-bff';
+import { checkInvariants } from '../testing/invariants';
+import { type Json, type TestSystem, useDemoSystem } from '../testing/test-system';
 
 // One writer per subscription: a period-end run skips a subscription an order or an invoice
 // payment holds, and is owed a run as soon as that writer ends, whichever way it ends.

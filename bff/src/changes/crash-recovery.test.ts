@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ChildBff, until } from './testing/child-bff';
+import { ChildBff, until } from '../testing/child-bff';
 
 const dir = mkdtempSync(join(tmpdir(), 'planshift-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

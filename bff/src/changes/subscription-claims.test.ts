@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { until } from './testing/child-bff';
-import { checkInvariants } from './testing/invariants';
-import { type Client, type Json, type TestSystem, useDemoSystem } from './testing/test-system';
+import { until } from '../testing/child-bff';
+import { checkInvariants } from '../testing/invariants';
+import { type Client, type Json, type TestSystem, useDemoSystem } from '../testing/test-system';
 
 // One writer per subscription (docs/decisions/006): the claim an order holds across its charge,
 // what other writers do meanwhile, and recovery that ends every captured charge.

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PaymentUnavailableError } from './payments/payment-provider';
-import { checkInvariants } from './testing/invariants';
-import { type Client, type Json, type TestSystem, useDemoSystem } from './testing/test-system';
+import { PaymentUnavailableError } from '../payments/payment-provider';
+import { checkInvariants } from '../testing/invariants';
+import { type Client, type Json, type TestSystem, useDemoSystem } from '../testing/test-system';
 
 const MONTHLY = { unit: 'month', count: 1 };
 

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChildBff, type HttpClient, until } from './testing/child-bff';
-import type { Json } from './testing/test-system';
+import { ChildBff, type HttpClient, until } from '../testing/child-bff';
+import type { Json } from '../testing/test-system';
 
 // Two writers of one subscription racing an order whose card is being charged: the real BFF as a
 // child process, its processor answering 1.5 s after it captured, so the second writer lands
