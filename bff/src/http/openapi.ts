@@ -4,9 +4,6 @@ import type { AppEnv } from './app-env';
 import { refuse } from './refuse';
 import { validationRefusal } from './validation-refusal';
 
-/** The Error component: every error answer (shared/src/api/error.ts). */
-export const errorSchema = errorBodySchema;
-
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
   description,
@@ -14,8 +11,8 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
 
 /** The error answers a route declares, keyed by their literal statuses so that its typed client sees each one. */
 export const errors = <const S extends readonly number[]>(...statuses: S) =>
-  Object.fromEntries(statuses.map((status) => [status, json(errorSchema, `Error ${status}`)])) as {
-    [K in S[number]]: ReturnType<typeof json<typeof errorSchema>>;
+  Object.fromEntries(statuses.map((status) => [status, json(errorBodySchema, `Error ${status}`)])) as {
+    [K in S[number]]: ReturnType<typeof json<typeof errorBodySchema>>;
   };
 
 /** A router whose validation failures answer 400 with the offending field, like every other error. */

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { type SessionView, sessionViewSchema as sessionSchema } from '@planshift/shared/api';
+import { errorBodySchema, type SessionView, sessionViewSchema as sessionSchema } from '@planshift/shared/api';
 import type { AppDeps } from '../http/app-env';
 import { clientAddress } from '../http/client-address';
-import { errorSchema, errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../http/openapi';
+import { errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import { refusal } from '../refusal';
 import type { UserRecord } from '../store/records';
@@ -37,7 +37,7 @@ export function sessionRoutes(deps: AppDeps, throttle: SignInThrottle) {
           ...errors(400, 401, 415),
           429: {
             ...json(
-              errorSchema,
+              errorBodySchema,
               'Too many failed attempts for this e-mail or from this address: wait, then try again.',
             ),
             headers: z.object({ 'Retry-After': z.string().meta({ description: 'Seconds to wait.' }) }),
