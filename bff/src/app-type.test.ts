@@ -31,3 +31,14 @@ describe('AppType', () => {
     expect(typeof typedCalls).toBe('function');
   });
 });
+
+async function qaCalls() {
+  const personas = await client.api.test.personas.$get();
+  if (personas.ok) (await personas.json()).personas[0]?.email satisfies string | undefined;
+}
+
+describe('AppType outside production', () => {
+  it('also types the QA routes (checked by tsc)', () => {
+    expect(typeof qaCalls).toBe('function');
+  });
+});

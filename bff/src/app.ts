@@ -133,5 +133,10 @@ function openApiDocument(app: ReturnType<typeof router>) {
 
 export type App = ReturnType<typeof createApp>;
 
-/** The API's routes with their requests and answers, for a typed client (`hc<AppType>` of hono/client). */
-export type AppType = App;
+type SchemaOf<T> = T extends Hono<AppEnv, infer S, '/'> ? S : never;
+
+/**
+ * The API's routes with their requests and answers, for a typed client (`hc<AppType>` of
+ * hono/client): the typed chain, and the QA routes, which exist outside production only.
+ */
+export type AppType = Hono<AppEnv, SchemaOf<App> & SchemaOf<ReturnType<typeof testRoutes>>, '/'>;

@@ -1,5 +1,5 @@
 import type { AppType } from '@planshift/bff/app-type';
-import type { PersonasView, SessionView } from '@planshift/shared/api';
+import type { SessionView } from '@planshift/shared/api';
 import { type ClientResponse, hc } from 'hono/client';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
 import { ApiFailure, failureFrom } from './api-failure';
@@ -72,15 +72,6 @@ export async function answer<R extends ClientResponse<unknown, number>>(response
   if (!response.ok) throw await failureFrom(response);
   if (response.status === 204) return undefined as SuccessBody<R>;
   return (await response.json()) as SuccessBody<R>;
-}
-
-/**
- * The demo personas. The QA routes (`/api/test/*`) are mounted outside the typed chain, as they
- * do not exist in production, so AppType has none of them: this one call is typed by hand with the
- * shared view and goes through the same request and failure path as every other.
- */
-export async function getTestPersonas(): Promise<PersonasView> {
-  return answer((await portalFetch('/api/test/personas')) as ClientResponse<PersonasView, 200, 'json'>);
 }
 
 /** Where the PDF of an invoice or credit note is served (as an attachment). */

@@ -1,7 +1,7 @@
 import type { Persona, SessionView } from '@planshift/shared/api';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiFailure } from '../../../api/api-failure';
-import { answer, client, forgetSession, getTestPersonas, rememberSession } from '../../../api/client';
+import { answer, client, forgetSession, rememberSession } from '../../../api/client';
 import { accountScope, sessionKey } from '../../../api/query-keys';
 
 const personasKey = ['personas'] as const;
@@ -27,7 +27,7 @@ export const sessionQuery = () =>
 /** The demo personas, or null where the QA routes do not exist (production answers 404). */
 async function getPersonas(): Promise<readonly Persona[] | null> {
   try {
-    return (await getTestPersonas()).personas;
+    return (await answer(await client.api.test.personas.$get())).personas;
   } catch (error) {
     if (error instanceof ApiFailure && error.status === 404) return null;
     throw error;
