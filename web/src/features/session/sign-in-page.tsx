@@ -5,6 +5,7 @@ import { isApiFailure } from '../../api/api-failure';
 import { safeReturnPath } from '../../config/paths';
 import { useFormat } from '../../i18n/format';
 import { failureMessage } from '../../i18n/reasons';
+import { TextField } from '../../ui/text-field';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSession, useSignIn } from './api/session';
 import { DemoPersonas } from './demo-personas';
@@ -51,33 +52,27 @@ export function SignInPage() {
           </p>
         )}
         <form className="form" onSubmit={onSubmit}>
-          <div className="field">
-            <label htmlFor={ids.email}>{t('signIn.email')}</label>
-            <input
-              id={ids.email}
-              type="email"
-              name="email"
-              autoComplete="username"
-              required
-              value={email}
-              aria-invalid={invalid || undefined}
-              aria-describedby={error ? ids.error : undefined}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.password}>{t('signIn.password')}</label>
-            <input
-              id={ids.password}
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              aria-invalid={invalid || undefined}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          </div>
+          <TextField
+            id={ids.email}
+            label={t('signIn.email')}
+            type="email"
+            name="email"
+            autoComplete="username"
+            value={email}
+            invalid={invalid}
+            describedBy={error ? ids.error : undefined}
+            onChange={setEmail}
+          />
+          <TextField
+            id={ids.password}
+            label={t('signIn.password')}
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            invalid={invalid}
+            onChange={setPassword}
+          />
           <button type="submit" className="button button-primary" disabled={signIn.isPending}>
             {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
           </button>
