@@ -4,7 +4,6 @@ export { type Period, periodAt, periodBoundary, periodIndexAt } from './period-b
 export {
   billingIntervalSchema,
   epochSecondsSchema,
-  instantSchema,
   periodSchema,
   remainingFractionSchema,
 } from './periods-schema';

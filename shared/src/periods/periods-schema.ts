@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { SameShape } from '../wire/same-shape';
 import type { BillingInterval } from './billing-interval';
-import { instantFromIso } from './instant';
 import type { Period } from './period-boundary';
 import type { RemainingFraction } from './remaining-fraction';
 
@@ -11,9 +10,6 @@ export const billingIntervalSchema = z.discriminatedUnion('unit', [
   z.strictObject({ unit: z.literal('year'), count: z.int().min(1).max(5) }),
 ]);
 const _interval: SameShape<typeof billingIntervalSchema, BillingInterval> = true;
-
-/** An instant on the wire (ISO-8601 with offset), parsed to whole UTC seconds. */
-export const instantSchema = z.iso.datetime({ offset: true }).transform(instantFromIso);
 
 /** An instant in an answer: whole seconds since the epoch, as the engine counts them (decision 003). */
 export const epochSecondsSchema = z.int().meta({ description: 'Unix seconds (UTC)' });
