@@ -5,9 +5,9 @@ import { documentLineSchema } from '../documents/document-schema';
 import { changeBlockerSchema, changeOptionsSchema } from '../eligibility/eligibility-schema';
 import { currencyCodeSchema, moneySchema } from '../money/money-schema';
 import { billingIntervalSchema, epochSecondsSchema, periodSchema } from '../periods/periods-schema';
-import { changeDescriptorSchema } from '../quote/quote-schema';
-import { subscriptionSchema, subscriptionStatusSchema, targetStateSchema } from '../subscription/subscription-schema';
+import { subscriptionSchema, subscriptionStatusSchema } from '../subscription/subscription-schema';
 import { readonlyArrayOf } from '../wire/readonly-array';
+import { scheduledChangeSchema } from './scheduled-change';
 import { userViewSchema } from './session';
 
 const accountFactsSchema = z.object({
@@ -55,12 +55,8 @@ export const accountViewSchema = z.object({
   user: userViewSchema,
   account: accountFactsSchema,
   subscription: subscriptionFactsSchema,
-  scheduledChange: z
-    .object({
-      id: z.string(),
-      effectiveAt: epochSecondsSchema,
-      target: targetStateSchema,
-      changes: readonlyArrayOf(changeDescriptorSchema),
+  scheduledChange: scheduledChangeSchema
+    .extend({
       entitlements: entitlementsSchema,
       /** The catalog's names of the plans and add-ons the target and its changes name by id. */
       names: z.object({

@@ -4,16 +4,16 @@ import { changeDescriptorSchema } from '../quote/quote-schema';
 import { targetStateSchema } from '../subscription/subscription-schema';
 import { readonlyArrayOf } from '../wire/readonly-array';
 
+/** A change waiting for the period end: what it leads to, and each change it makes. */
+export const scheduledChangeSchema = z.object({
+  id: z.string(),
+  effectiveAt: epochSecondsSchema,
+  target: targetStateSchema,
+  changes: readonlyArrayOf(changeDescriptorSchema),
+});
+
 /** GET /api/scheduled-change: the change waiting for the period end, or null. */
 export const scheduledChangeViewSchema = z.object({
-  scheduledChange: z
-    .object({
-      id: z.string(),
-      effectiveAt: epochSecondsSchema,
-      target: targetStateSchema,
-      changes: readonlyArrayOf(changeDescriptorSchema),
-      createdAt: epochSecondsSchema,
-    })
-    .nullable(),
+  scheduledChange: scheduledChangeSchema.extend({ createdAt: epochSecondsSchema }).nullable(),
 });
 export type ScheduledChangeView = z.output<typeof scheduledChangeViewSchema>;
