@@ -1,0 +1,24 @@
+// What a process that needs the simulated processor imports (the kill test's child process does).
+export {
+  type ChargeLedger,
+  type ChargeRecord,
+  FileChargeLedger,
+  InMemoryChargeLedger,
+  type LedgerRecord,
+  type RefundRecord,
+} from './charge-ledger';
+export {
+  type CardDecline,
+  type ChargeOutcome,
+  type ChargeRequest,
+  type PaymentProvider,
+  PaymentUnavailableError,
+  type RefundOutcome,
+  type RefundRequest,
+} from './payment-provider';
+export {
+  type PaymentFault,
+  SimulatedPaymentProvider,
+  type SimulatedProviderOptions,
+  TEST_CARDS,
+} from './simulated-provider';
