@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { systemWallClock, type WallClock } from '../clock';
 import {
   type ChargeLedger,
   type ChargeRecord,
@@ -40,7 +41,12 @@ const DECLINE_MESSAGES: Readonly<Record<CardDecline, string>> = {
  */
 export type PaymentFault = Readonly<{ kind: 'fail_before_charge' | 'lose_response' | 'decline'; times?: number }>;
 
-export type SimulatedProviderOptions = Readonly<{ ledger?: ChargeLedger; delayMs?: number }>;
+export type SimulatedProviderOptions = Readonly<{
+  ledger?: ChargeLedger;
+  delayMs?: number;
+  /** The processor's own wall time, stamped on its records. */
+  wall?: WallClock;
+}>;
 
 /**
  * A card processor's test mode: deterministic outcomes by card number, its own idempotency by
@@ -49,12 +55,14 @@ export type SimulatedProviderOptions = Readonly<{ ledger?: ChargeLedger; delayMs
 export class SimulatedPaymentProvider implements PaymentProvider {
   readonly #ledger: ChargeLedger;
   #delayMs: number;
+  readonly #wall: WallClock;
   #faults: { kind: PaymentFault['kind']; remaining: number }[] = [];
   readonly #writing = new Map<string, Promise<LedgerRecord>>();
 
   constructor(options: SimulatedProviderOptions = {}) {
     this.#ledger = options.ledger ?? new InMemoryChargeLedger();
     this.#delayMs = options.delayMs ?? 0;
+    this.#wall = options.wall ?? systemWallClock;
   }
 
   injectFault(fault: PaymentFault): void {
@@ -100,7 +108,7 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     if (fault === 'fail_before_charge') throw new PaymentUnavailableError('The payment provider could not be reached.');
 
     const record = await this.#once(request.paymentAttemptId, () =>
-      recordFor(request, fault === 'decline' ? 'insufficient_funds' : null),
+      recordFor(request, fault === 'decline' ? 'insufficient_funds' : null, this.#recordedAt()),
     );
     if (record.status === 'refunded') throw new Error(`${request.paymentAttemptId} is a refund's id`);
     assertSameRequest(record, request);
@@ -149,8 +157,12 @@ export class SimulatedPaymentProvider implements PaymentProvider {
       amount: request.amount,
       currency: request.currency,
       reason: request.reason,
-      recordedAt: new Date().toISOString(),
+      recordedAt: this.#recordedAt(),
     };
+  }
+
+  #recordedAt(): string {
+    return new Date(this.#wall.ms()).toISOString();
   }
 
   /** An attempt's one record: a second call while the first is being written waits for it. */
@@ -182,12 +194,12 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   }
 }
 
-function recordFor(request: ChargeRequest, decline: CardDecline | null): ChargeRecord {
+function recordFor(request: ChargeRequest, decline: CardDecline | null, recordedAt: string): ChargeRecord {
   const behaviour = decline ?? TEST_CARDS[request.paymentMethod] ?? 'card_declined';
   const common = {
     paymentAttemptId: request.paymentAttemptId,
     request: { paymentMethod: request.paymentMethod, amount: request.amount, currency: request.currency },
-    recordedAt: new Date().toISOString(),
+    recordedAt,
   };
   if (behaviour === 'success') {
     const chargeId = `ch_${createHash('sha256').update(request.paymentAttemptId).digest('hex').slice(0, 24)}`;
