@@ -1,8 +1,10 @@
 import { billFullPeriod } from '@planshift/shared/apply';
 import { renewalInvoice } from '@planshift/shared/documents';
+import { cardBrand } from '@planshift/shared/payment-card';
 import { type Instant, instantFromIso, periodAt, periodIndexAt } from '@planshift/shared/periods';
 import { describeChanges } from '@planshift/shared/quote';
 import { byAddOnId, currentTarget, type Subscription } from '@planshift/shared/subscription';
+import { testTokenFor } from '../payments/test-cards';
 import type { SeedPlan, Seller } from '../store/records';
 import type { Scenario } from './scenario-schema';
 
@@ -23,11 +25,19 @@ export class ScenarioError extends Error {
   }
 }
 
-function cardBrand(number: string): string {
-  if (number.startsWith('4')) return 'visa';
-  if (/^5[1-5]/.test(number)) return 'mastercard';
-  if (/^3[47]/.test(number)) return 'amex';
-  return 'card';
+type SeedCard = Readonly<{ number: string; expMonth: number; expYear: number }>;
+
+/** A seeded card as the portal keeps one: the processor's ready-made test token, never the number. */
+function cardOnFile(accountId: string, card: SeedCard, i: number, isDefault: boolean) {
+  return {
+    id: `pm-${accountId}-${i}`,
+    token: testTokenFor(card.number),
+    brand: cardBrand(card.number),
+    last4: card.number.slice(-4),
+    expMonth: card.expMonth,
+    expYear: card.expYear,
+    isDefault,
+  };
 }
 
 /**
@@ -83,7 +93,6 @@ export function prepareScenario(
       changes: describeChanges(catalog, subscription, currentTarget(subscription), subscription.pendingChange.target),
       createdAt: period.start,
     };
-    const card = seed.card;
     return {
       account: {
         id: seed.id,
@@ -93,15 +102,11 @@ export function prepareScenario(
         locale: seed.locale,
         billingEmail: seed.billingEmail,
         billingAddress: seed.billingAddress,
-        paymentMethod: card && {
-          brand: cardBrand(card.number),
-          last4: card.number.slice(-4),
-          expMonth: card.expMonth,
-          expYear: card.expYear,
-          reference: card.number,
-        },
         createdAt: wanted.signupAt ? instantFromIso(wanted.signupAt) : anchor,
       },
+      cards: [...(seed.card ? [seed.card] : []), ...seed.otherCards].map((card, i) =>
+        cardOnFile(seed.id, card, i, i === 0 && seed.card !== null),
+      ),
       users: seed.users.map((user) => ({
         id: user.id,
         accountId: seed.id,

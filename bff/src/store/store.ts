@@ -5,6 +5,8 @@ import type { DocumentRepository } from './document-repository';
 import type { MaintenanceRepository } from './maintenance-repository';
 import type { OrderRepository } from './order-repository';
 import type { OutboxRepository } from './outbox-repository';
+import type { PaymentChallengeRepository } from './payment-challenge-repository';
+import type { PaymentMethodRepository } from './payment-method-repository';
 import type { ProvisioningRepository } from './provisioning-repository';
 import type { QuoteRepository } from './quote-repository';
 import type { RenewalRepository } from './renewal-repository';
@@ -32,4 +34,6 @@ export type Store = Readonly<{
   outbox: OutboxRepository;
   clock: ClockRepository;
   maintenance: MaintenanceRepository;
+  paymentMethods: PaymentMethodRepository;
+  challenges: PaymentChallengeRepository;
 }>;

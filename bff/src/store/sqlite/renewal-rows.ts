@@ -101,7 +101,7 @@ export function writeRenewals(
 export function renewalInvoice(
   input: Readonly<{
     id: string;
-    account: AccountRecord;
+    account: Omit<AccountRecord, 'paymentMethod'>;
     subscriptionId: string;
     seller: Seller;
     invoice: InvoiceDraft;

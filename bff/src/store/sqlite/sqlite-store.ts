@@ -2,6 +2,7 @@ import type { Db } from '../../db/open-database';
 import { type ClaimPolicy, localClaimPolicy } from '../claim-policy';
 import type { Store } from '../store';
 import { SqliteAccounts } from './sqlite-accounts';
+import { SqliteChallenges } from './sqlite-challenges';
 import { SqliteClock } from './sqlite-clock';
 import { SqliteCollections } from './sqlite-collections';
 import { SqliteContext } from './sqlite-context';
@@ -9,6 +10,7 @@ import { SqliteDocuments } from './sqlite-documents';
 import { SqliteMaintenance } from './sqlite-maintenance';
 import { SqliteOrders } from './sqlite-orders';
 import { SqliteOutbox } from './sqlite-outbox';
+import { SqlitePaymentMethods } from './sqlite-payment-methods';
 import { SqliteProvisioning } from './sqlite-provisioning';
 import { SqliteQuotes } from './sqlite-quotes';
 import { SqliteRenewals } from './sqlite-renewals';
@@ -35,6 +37,8 @@ export class SqliteStore implements Store {
   readonly outbox;
   readonly clock;
   readonly maintenance;
+  readonly paymentMethods;
+  readonly challenges;
 
   constructor(
     readonly db: Db,
@@ -54,5 +58,7 @@ export class SqliteStore implements Store {
     this.outbox = new SqliteOutbox(ctx);
     this.clock = new SqliteClock(ctx);
     this.maintenance = new SqliteMaintenance(ctx);
+    this.paymentMethods = new SqlitePaymentMethods(ctx);
+    this.challenges = new SqliteChallenges(ctx);
   }
 }

@@ -1,10 +1,13 @@
-import { useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { bankPagePath, paths } from '../../config/paths';
 import { EntitlementsList } from '../../ui/entitlements-list';
 import { ErrorNotice } from '../../ui/error-notice';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useAccount, useCancelScheduledChange, useDocuments, usePayInvoice } from './api/account';
+import { type BankReturn, useBankReturn } from './bank-return';
 import { ChangeAction } from './change-action';
 import { DocumentsTable } from './documents-table';
 import { ProvisioningNotice } from './provisioning-notice';
@@ -22,20 +25,36 @@ export function AccountPage() {
   const pay = usePayInvoice();
   const cancel = useCancelScheduledChange();
   const [notice, setNotice] = useState('');
+  const [bank, setBank] = useState<BankReturn | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const ids = { summary: useId(), entitlements: useId() };
+  const navigate = useNavigate();
+  const location = useLocation();
 
   // The control that was used has gone: the page heading takes the focus, the notice says what happened.
   const done = (message: string) => {
     setNotice(message);
     heading.current?.focus();
   };
+  // Back from the bank's page: the invoice paid, refused (with another card to try), or still waiting.
+  useBankReturn(
+    useCallback((outcome: BankReturn) => {
+      setBank(outcome);
+      heading.current?.focus();
+    }, []),
+  );
 
   if (account.isPending) return <Loading />;
   if (account.isError) return <ErrorNotice error={account.error} onRetry={() => void account.refetch()} />;
 
   const view = account.data;
   const unpaid = (documents.data ?? []).filter((doc) => doc.kind === 'invoice' && doc.status === 'unpaid');
+  const numberOf = (invoiceId: string) => documents.data?.find((doc) => doc.id === invoiceId)?.number ?? '';
+  const failed = pay.isError
+    ? { id: pay.variables, error: pay.error }
+    : bank?.kind === 'refused'
+      ? { id: bank.invoiceId, error: bank.error }
+      : null;
   return (
     <div className="account">
       <h1 ref={heading} tabIndex={-1}>
@@ -43,6 +62,15 @@ export function AccountPage() {
       </h1>
       <div className="live-notice" role="status">
         {notice && <p className="notice notice-success">{notice}</p>}
+        {bank?.kind === 'paid' && (
+          <p className="notice notice-success">{t('account.unpaid.paid', { number: numberOf(bank.invoiceId) })}</p>
+        )}
+        {bank?.kind === 'waiting' && (
+          <p className="notice notice-warning">
+            {t('paymentMethods.pay.waiting')}{' '}
+            <Link to={bankPagePath(bank.challenge.url, location.pathname)}>{t('paymentMethods.pay.continue')}</Link>
+          </p>
+        )}
       </div>
       {view.scheduledChange && (
         <ScheduledChangeBanner
@@ -64,15 +92,22 @@ export function AccountPage() {
           count={Math.max(view.unpaidInvoices, unpaid.length)}
           invoices={unpaid}
           canPay={view.user.canManageBilling}
+          card={view.account.paymentMethod}
           pay={{
-            run: (invoiceId) => {
+            run: (invoiceId, settled) => {
               setNotice('');
+              setBank(null);
               pay.mutate(invoiceId, {
-                onSuccess: (paid) => done(t('account.unpaid.paid', { number: paid.invoice.number })),
+                onSuccess: (answer) => {
+                  // The card's bank asks the customer first: its page, then back here.
+                  if ('challenge' in answer) navigate(bankPagePath(answer.challenge.url, paths.account));
+                  else done(t('account.unpaid.paid', { number: answer.invoice.number }));
+                },
+                onSettled: settled,
               });
             },
             pendingId: pay.isPending ? pay.variables : null,
-            failed: pay.isError ? { id: pay.variables, error: pay.error } : null,
+            failed,
           }}
         />
       )}

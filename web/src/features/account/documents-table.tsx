@@ -40,6 +40,9 @@ export function DocumentsTable({ documents }: Readonly<{ documents: readonly Doc
                   <td className="numeric">{format.money(doc.total)}</td>
                   <td>
                     <span className={`badge badge-${doc.status}`}>{t(`account.documents.statuses.${doc.status}`)}</span>
+                    {doc.paidAt !== null && (
+                      <span className="paid-on">{t('paymentMethods.paidOn', { date: format.date(doc.paidAt) })}</span>
+                    )}
                   </td>
                   <td>
                     <a href={documentPdfUrl(doc.id)} download>

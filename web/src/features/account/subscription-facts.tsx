@@ -1,5 +1,7 @@
 import type { AccountView } from '@planshift/shared/api';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '../../config/paths';
 import { cycleName, perCycle } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';
 import { cardBrandLabel } from '../../i18n/labels';
@@ -87,6 +89,9 @@ export function SubscriptionFacts({ account }: Readonly<{ account: AccountView }
         ) : (
           t('account.noPaymentMethod')
         )}
+        <Link to={paths.paymentMethods} className="fact-link">
+          {t('paymentMethods.manage')}
+        </Link>
       </Fact>
       <Fact term={t('account.facts.credit')}>{format.money(billing.creditBalance)}</Fact>
     </dl>
