@@ -122,6 +122,11 @@ export interface PaymentProvider {
    * outcome. Throws PaymentUnavailableError when the outcome is unknown; retry with the same id.
    */
   refund(request: RefundRequest): Promise<RefundOutcome>;
+  /**
+   * A test mode's processor only: forgets every record, so that a QA reset starts a new world (the
+   * seeded invoices' attempt ids come again, and must find nothing). A real processor has none.
+   */
+  reset?(): void;
 }
 
 /** We do not know whether the charge happened: retry with the same attempt id, or look it up. */

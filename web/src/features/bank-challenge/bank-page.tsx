@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAnswerChallenge, useChallenge } from '../../api/payment-methods';
-import { returnFromBank, safeReturnPath } from '../../config/paths';
+import { returnFromBank } from '../../config/paths';
 import { useFormat } from '../../i18n/format';
 import { cardName } from '../../ui/cards/card-name';
 import { ErrorNotice } from '../../ui/error-notice';
@@ -78,7 +78,7 @@ export function BankPage() {
       )}
       {view.status === 'open' && (
         <p>
-          <Link to={safeReturnPath(returnTo)}>{t('paymentMethods.bank.later')}</Link>
+          <Link to={returnFromBank(returnTo, challengeId)}>{t('paymentMethods.bank.later')}</Link>
         </p>
       )}
     </section>
