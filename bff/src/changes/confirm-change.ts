@@ -190,10 +190,12 @@ export class ChangeConfirmer {
 
   /**
    * Goes on with a pending order from the processor's record of its attempt (after the customer
-   * answered their bank, say): the answer as it ends, the payment still waiting (202), or
-   * `request_in_progress` while another worker has it.
+   * answered their bank, say), after whatever this process is doing with it: the answer as it
+   * ends, the payment still waiting (202), or `request_in_progress` while another process has it.
    */
   async resumeOrder(orderId: string, at: Instant): Promise<StoredResponse | Refusal<'request_in_progress'>> {
+    // Being worked on here (the expiry pass, a replay): its outcome is the answer, once it has one.
+    await this.#inFlight.get(orderId)?.catch(() => {});
     const order = await this.deps.store.orders.find(orderId);
     if (!order) return refusal('request_in_progress', 'This order is not pending.');
     if (order.status === 'pending') return this.#retryPending(order, at);
