@@ -34,6 +34,18 @@ async function samPaysWithAskingCard(page: Page): Promise<void> {
   await expect(page.getByText('Charged to your Visa •••• 3155.')).toBeVisible();
 }
 
+/** James (past due) adds a card as his default on the payment methods page; answers his unpaid invoice. */
+async function jamesAddsDefaultCard(page: Page, number: string, expiry: string, cvc: string) {
+  await signInAs(page, 'james@oakridge.example');
+  const [invoice] = (await documents(page)).filter((doc) => doc.status === 'unpaid');
+  if (!invoice) throw new Error('James has an unpaid invoice');
+  await page.getByRole('link', { name: 'Manage payment methods' }).click();
+  await fillCard(page.getByRole('main'), number, expiry, cvc);
+  await page.getByRole('checkbox', { name: 'Make this my default card' }).check();
+  await page.getByRole('button', { name: 'Add card' }).click();
+  return invoice;
+}
+
 test('Sam’s card is declined; he adds another card and the same order goes through', async ({ page }) => {
   await openChange(page, 'sam@cobalt.example', SAM_UPGRADE);
   await expectServerAgrees(page);
@@ -110,13 +122,7 @@ test('a card whose bank asks: Sam fails it at his bank, nothing changes, and ano
 test('James, past due, adds a new card, pays his invoice with it after confirming, and is active again', async ({
   page,
 }) => {
-  await signInAs(page, 'james@oakridge.example');
-  const [invoice] = (await documents(page)).filter((doc) => doc.status === 'unpaid');
-  if (!invoice) throw new Error('James has an unpaid invoice');
-  await page.getByRole('link', { name: 'Manage payment methods' }).click();
-  await fillCard(page.getByRole('main'), '5555 5555 5555 4444', '01/31', '321');
-  await page.getByRole('checkbox', { name: 'Make this my default card' }).check();
-  await page.getByRole('button', { name: 'Add card' }).click();
+  const invoice = await jamesAddsDefaultCard(page, '5555 5555 5555 4444', '01/31', '321');
   await expect(
     page.getByRole('status').filter({ hasText: 'Mastercard •••• 4444 is added and is now your default card.' }),
   ).toBeVisible();
@@ -161,13 +167,7 @@ test('Pay now asks first: Not now charges nothing', async ({ page }) => {
 test('a past-due customer’s bank asks too: James approves his new card’s payment and is active again', async ({
   page,
 }) => {
-  await signInAs(page, 'james@oakridge.example');
-  const [invoice] = (await documents(page)).filter((doc) => doc.status === 'unpaid');
-  if (!invoice) throw new Error('James has an unpaid invoice');
-  await page.getByRole('link', { name: 'Manage payment methods' }).click();
-  await fillCard(page.getByRole('main'), '4000 0025 0000 3155', '06/31', '737');
-  await page.getByRole('checkbox', { name: 'Make this my default card' }).check();
-  await page.getByRole('button', { name: 'Add card' }).click();
+  const invoice = await jamesAddsDefaultCard(page, '4000 0025 0000 3155', '06/31', '737');
   await expect(page.getByRole('status').filter({ hasText: 'is now your default card.' })).toBeVisible();
   await page.getByRole('link', { name: 'Back to your subscription' }).click();
   await page.getByRole('button', { name: `Pay now ${invoice.number}` }).click();

@@ -21,6 +21,6 @@ export interface PaymentMethodRepository {
   /** Keeps a tokenized card; it becomes the default when asked, or when it is the account's first. */
   add(change: CardChange & Readonly<{ card: TokenizedCard; makeDefault: boolean }>): Promise<AddCardResult>;
   makeDefault(change: CardChange & Readonly<{ id: string }>): Promise<'done' | 'not_found'>;
-  /** Removes a card that is not the default and that no payment waiting for authentication charges. */
+  /** Removes a card that is not the default and that no payment waiting for the customer's bank charges. */
   remove(change: CardChange & Readonly<{ id: string }>): Promise<RemoveCardResult>;
 }

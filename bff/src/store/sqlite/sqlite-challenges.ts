@@ -61,25 +61,19 @@ export class SqliteChallenges implements PaymentChallengeRepository {
         .where(and(eq(t.orders.id, order.id), eq(t.orders.status, 'pending')))
         .get();
       if (!pending) return null;
-      const token = order.paymentMethodToken ?? '';
-      tx.insert(t.paymentChallenges)
-        .values({
-          id: challengeId,
-          accountId: order.accountId,
-          subscriptionId: order.subscriptionId,
-          paymentAttemptId: order.paymentAttemptId,
-          orderId: order.id,
-          invoiceId: null,
-          amount: order.amount,
-          currency: order.currency,
-          paymentMethodToken: token,
-          ...cardOnFile(tx, order.accountId, token),
-          status: 'open',
-          createdAt: at,
-          expiresAt,
-        })
-        .onConflictDoNothing()
-        .run();
+      insertChallenge(tx, {
+        id: challengeId,
+        accountId: order.accountId,
+        subscriptionId: order.subscriptionId,
+        paymentAttemptId: order.paymentAttemptId,
+        orderId: order.id,
+        invoiceId: null,
+        amount: order.amount,
+        currency: order.currency,
+        paymentMethodToken: order.paymentMethodToken ?? '',
+        createdAt: at,
+        expiresAt,
+      });
       return readChallenge(tx, challengeId);
     });
   }
@@ -88,25 +82,19 @@ export class SqliteChallenges implements PaymentChallengeRepository {
     const { claim, due, challengeId, paymentAttemptId, expiresAt, at } = input;
     return this.ctx.write([due.accountId], (tx) => {
       if (!this.ctx.claims.handOver(due.subscriptionId, claim.holder, challengeHolder(challengeId))) return null;
-      const token = due.paymentMethod?.reference ?? '';
-      tx.insert(t.paymentChallenges)
-        .values({
-          id: challengeId,
-          accountId: due.accountId,
-          subscriptionId: due.subscriptionId,
-          paymentAttemptId,
-          orderId: null,
-          invoiceId: due.invoiceId,
-          amount: due.amount,
-          currency: due.currency,
-          paymentMethodToken: token,
-          ...cardOnFile(tx, due.accountId, token),
-          status: 'open',
-          createdAt: at,
-          expiresAt,
-        })
-        .onConflictDoNothing()
-        .run();
+      insertChallenge(tx, {
+        id: challengeId,
+        accountId: due.accountId,
+        subscriptionId: due.subscriptionId,
+        paymentAttemptId,
+        orderId: null,
+        invoiceId: due.invoiceId,
+        amount: due.amount,
+        currency: due.currency,
+        paymentMethodToken: due.paymentMethod?.reference ?? '',
+        createdAt: at,
+        expiresAt,
+      });
       return readChallenge(tx, challengeId);
     });
   }
@@ -130,6 +118,16 @@ export class SqliteChallenges implements PaymentChallengeRepository {
       return true;
     });
   }
+}
+
+type NewChallenge = Omit<typeof t.paymentChallenges.$inferInsert, 'brand' | 'last4' | 'status' | 'endedAt'>;
+
+/** Records a challenge once (a retry of its attempt finds it there), open, naming its card as the account keeps it. */
+function insertChallenge(tx: Conn, challenge: NewChallenge): void {
+  tx.insert(t.paymentChallenges)
+    .values({ ...challenge, ...cardOnFile(tx, challenge.accountId, challenge.paymentMethodToken), status: 'open' })
+    .onConflictDoNothing()
+    .run();
 }
 
 function readChallenge(tx: Conn, challengeId: string): PaymentChallengeRecord | null {

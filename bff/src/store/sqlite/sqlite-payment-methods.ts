@@ -60,17 +60,6 @@ export class SqlitePaymentMethods implements PaymentMethodRepository {
       if (!row) return 'not_found';
       if (row.isDefault) return 'is_default';
       // A payment waiting for the customer's bank charges the card it was started with.
-      const waiting = tx
-        .select({ id: t.orders.id })
-        .from(t.orders)
-        .where(
-          and(
-            eq(t.orders.accountId, accountId),
-            eq(t.orders.status, 'pending'),
-            eq(t.orders.paymentMethodToken, row.token),
-          ),
-        )
-        .get();
       const challenged = tx
         .select({ id: t.paymentChallenges.id })
         .from(t.paymentChallenges)
@@ -82,7 +71,7 @@ export class SqlitePaymentMethods implements PaymentMethodRepository {
           ),
         )
         .get();
-      if (waiting || challenged) return 'in_use';
+      if (challenged) return 'in_use';
       tx.delete(t.paymentMethods).where(eq(t.paymentMethods.id, id)).run();
       this.#audit({ accountId, userId, at }, 'payment_method.removed', id, describe(row));
       return 'removed';

@@ -4,7 +4,7 @@ import { ChildBff, type HttpClient } from '../child-bff';
 import { teamAccount, teamCatalog, teamPlan } from '../scenario-builders';
 import type { Json } from '../test-system';
 import { inFlightAtKill, tallyEnds } from './in-flight';
-import type { KillOptions } from './kill-confirm';
+import { type KillOptions, phaseOf } from './kill-confirm';
 import { count } from './kill-steps';
 import { KillTally } from './kill-tally';
 import { WORLD_CLOCK } from './kill-worlds';
@@ -101,7 +101,7 @@ export async function killDuringChallenges({ dir, kills, random, latencyMs }: Ki
       await Promise.all(working);
 
       tally.killed(
-        ...confirms.map(({ accountId, key }) => orderPhase(bff, accountId, key)),
+        ...confirms.map(({ accountId, key }) => phaseOf(bff, accountId, key)),
         ...pays.map(({ accountId }) => payPhase(bff, accountId)),
       );
       const inFlight = inFlightAtKill(bff).filter((work) => work.kind === 'order');
@@ -144,26 +144,6 @@ export async function killDuringChallenges({ dir, kills, random, latencyMs }: Ki
   } finally {
     await bff.kill();
   }
-}
-
-/** Where the kill caught one customer's confirm, from the killed BFF's files. */
-function orderPhase(bff: ChildBff, accountId: string, key: string): string {
-  const order = bff.read(
-    (db) =>
-      db
-        .prepare(
-          'select status, payment_attempt_id as attempt from orders where account_id = ? and idempotency_key = ?',
-        )
-        .get(accountId, key) as { status: string; attempt: string } | undefined,
-  );
-  if (!order) return 'before the claim';
-  if (order.status !== 'pending') return 'recorded';
-  const attempt = bff
-    .processor()
-    .charges()
-    .find((charge) => charge.paymentAttemptId === order.attempt);
-  if (!attempt) return 'claimed, not charged';
-  return attempt.status === 'requires_action' ? 'waiting for the bank' : 'answered by the bank, not recorded';
 }
 
 function payPhase(bff: ChildBff, accountId: string): string {
