@@ -33,6 +33,13 @@ const PAYLOADS = {
   renewal_invoiced: (locale: string) => ({ invoiceId: 'inv-1', locale }),
   renewal_failed: (locale: string) => ({ invoiceId: 'inv-1', locale, decline: 'card_declined', nextAttemptAt: NOV_13 }),
   provisioning_completed: (locale: string) => ({ changeId: 'chg-1', locale }),
+  payment_receipt: (locale: string) => ({
+    invoiceId: 'inv-1',
+    amount: 18_388,
+    currency: 'EUR',
+    card: { brand: 'visa', last4: '4242' },
+    locale,
+  }),
 };
 
 describe('composeEmail', () => {

@@ -8,7 +8,7 @@ import { changeLines } from './change-lines';
 import { type EmailBlock, type EmailLayout, renderHtml, renderText } from './email-layout';
 import { EMAIL_STRINGS } from './email-strings';
 import { type MailAttachment, type MailContent, type OutboxMessage, UndeliverableMailError } from './outbox-dispatcher';
-import { RECEIPT_STRINGS } from './receipt-strings';
+import { RECEIPT_STRINGS, receiptCard } from './receipt-strings';
 
 /** A confirmed change as the e-mails describe it. */
 export type ChangeSummary = ConfirmedChangeSummary;
@@ -157,10 +157,8 @@ async function paymentReceipt(message: OutboxMessage, p: Payload<'payment_receip
   const words = RECEIPT_STRINGS[p.locale];
   const invoice = await document(message, p.invoiceId, deps);
   const amount = formatMoney({ amount: p.amount, currency: p.currency as CurrencyCode }, p.locale);
-  const card =
-    p.card && `${words.brands[p.card.brand as keyof typeof words.brands] ?? p.card.brand} •••• ${p.card.last4}`;
   const blocks: EmailBlock[] = [
-    { kind: 'paragraph', text: words.intro(amount, formats(p.locale).date(message.createdAt), card) },
+    { kind: 'paragraph', text: words.intro(amount, formats(p.locale).date(message.createdAt), receiptCard(p.card)) },
     { kind: 'facts', rows: documentFacts(invoice, p.locale) },
     { kind: 'paragraph', text: words.paid(invoice.number) },
   ];
