@@ -6,6 +6,7 @@ import type { ChangeSet, IssuedDocuments, StoredResponse } from '../records';
 import { accountRecord } from './billing-state-rows';
 import { orderHolder } from './claim-rows';
 import type { Conn } from './connection';
+import type { NewDocument } from './document-rows';
 import { finishKey, keyRow, storedResponse } from './order-rows';
 import { readSeller, type SqliteContext } from './sqlite-context';
 
@@ -71,40 +72,12 @@ export function writeCompletedOrder(
     creditNote: null,
     invoice: null,
   };
+  const issue = (id: string, relatedDocumentId: string | null, amounts: DocumentAmounts) =>
+    ctx.rows.issueDocument({ ...common, ...amounts, id, reason: 'change', relatedDocumentId });
   if (change.creditNote && creditNoteId) {
-    const cn = change.creditNote;
-    issued.creditNote = ctx.rows.issueDocument({
-      ...common,
-      id: creditNoteId,
-      kind: 'credit_note',
-      reason: 'change',
-      currency: cn.currency,
-      total: cn.total.amount,
-      creditNoteApplied: cn.appliedToInvoice.amount,
-      creditBalanceApplied: cn.addedToCreditBalance.amount,
-      forfeited: cn.forfeited.amount,
-      amountDue: 0,
-      relatedDocumentId: invoiceId,
-      lines: cn.lines,
-    });
+    issued.creditNote = issue(creditNoteId, invoiceId, creditNoteAmounts(change.creditNote));
   }
-  if (change.invoice && invoiceId) {
-    const inv = change.invoice;
-    issued.invoice = ctx.rows.issueDocument({
-      ...common,
-      id: invoiceId,
-      kind: 'invoice',
-      reason: 'change',
-      currency: inv.currency,
-      total: inv.total.amount,
-      creditNoteApplied: inv.creditNoteApplied.amount,
-      creditBalanceApplied: inv.creditBalanceApplied.amount,
-      forfeited: 0,
-      amountDue: inv.amountDue.amount,
-      relatedDocumentId: creditNoteId,
-      lines: inv.lines,
-    });
-  }
+  if (change.invoice && invoiceId) issued.invoice = issue(invoiceId, creditNoteId, invoiceAmounts(change.invoice));
 
   const ledger = (amount: number, reason: 'credit_note' | 'applied_to_invoice', documentId: string | null) =>
     tx
@@ -180,3 +153,31 @@ export function writeCompletedOrder(
   ctx.claims.release(order.subscriptionId, orderHolder(order.id));
   return { kind: 'completed', response };
 }
+
+type DocumentAmounts = Pick<
+  NewDocument,
+  'kind' | 'currency' | 'total' | 'creditNoteApplied' | 'creditBalanceApplied' | 'forfeited' | 'amountDue' | 'lines'
+>;
+
+/** The engine names a credit note's amounts by what became of them; the documents table by their role. */
+const creditNoteAmounts = (cn: NonNullable<ChangeSet['creditNote']>): DocumentAmounts => ({
+  kind: 'credit_note',
+  currency: cn.currency,
+  total: cn.total.amount,
+  creditNoteApplied: cn.appliedToInvoice.amount,
+  creditBalanceApplied: cn.addedToCreditBalance.amount,
+  forfeited: cn.forfeited.amount,
+  amountDue: 0,
+  lines: cn.lines,
+});
+
+const invoiceAmounts = (inv: NonNullable<ChangeSet['invoice']>): DocumentAmounts => ({
+  kind: 'invoice',
+  currency: inv.currency,
+  total: inv.total.amount,
+  creditNoteApplied: inv.creditNoteApplied.amount,
+  creditBalanceApplied: inv.creditBalanceApplied.amount,
+  forfeited: 0,
+  amountDue: inv.amountDue.amount,
+  lines: inv.lines,
+});
