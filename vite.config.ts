@@ -11,7 +11,7 @@ export default defineConfig({
   plugins: [
     react(),
     // Beside every file of the build, its brotli (.br) and gzip (.gz) copy, compressed once at the
-    // highest levels so the BFF only picks one per request (docs/decisions/012). A copy that would
+    // highest levels so the BFF only picks one per request (docs/decisions/013). A copy that would
     // not be smaller is not written; the BFF then sends the file as it is.
     compression({
       algorithms: [
