@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { type DocumentView, documentsViewSchema, documentViewSchema } from '@planshift/shared/api';
 import { documentSummary } from '../account/account-view';
 import type { AppDeps } from '../http/app-env';
-import { answer, errors, json, signedInRoute } from '../http/openapi';
+import { answer, errors, signedInRoute } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import { notFound } from '../refusal';
 import { signedInRouter } from '../session/session-middleware';
