@@ -4,7 +4,7 @@ import { catalogIdSchema } from '@planshift/shared/catalog';
 import { changeOptions } from '@planshift/shared/eligibility';
 import { billingIntervalSchema } from '@planshift/shared/periods';
 import type { AppDeps } from '../http/app-env';
-import { answer, errors, json, signedInRoute } from '../http/openapi';
+import { answer, errors, signedInRoute } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import { notFound } from '../refusal';
 import { signedInRouter } from '../session/session-middleware';

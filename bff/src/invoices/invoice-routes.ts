@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { invoicePaymentViewSchema } from '@planshift/shared/api';
 import type { BillingRun } from '../billing/billing-run';
 import type { AppDeps } from '../http/app-env';
-import { answer, errors, json, jsonBody, signedInRoute } from '../http/openapi';
+import { answer, errors, jsonBody, signedInRoute } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import { signedInRouter } from '../session/session-middleware';
 import { payInvoice } from './pay-invoice';

@@ -1,6 +1,6 @@
 import { scheduledChangeViewSchema } from '@planshift/shared/api';
 import type { AppDeps } from '../http/app-env';
-import { answer, errors, json, signedInRoute } from '../http/openapi';
+import { answer, errors, signedInRoute } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import { notFound } from '../refusal';
 import { signedInRouter } from '../session/session-middleware';
