@@ -1,5 +1,6 @@
 import { amountFromPrinted } from '@planshift/shared/testing/arithmetic';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { confirmChange } from '../testing/confirm-change';
 import { pdfText } from '../testing/pdf-text';
 import { type Client, type Json, type TestSystem, useDemoSystem } from '../testing/test-system';
 
@@ -46,20 +47,13 @@ async function expectEveryLineRecomputes(client: Client, id: string): Promise<vo
 describe('the lines a PDF prints', { timeout: 60_000 }, () => {
   it('recompute to the cent on a change’s invoice and credit note (shares counted in seconds)', async () => {
     const maria = await system.signIn('maria@northwind.example');
-    const quote = await maria.json<Json>('POST', '/api/quotes', {
+    const confirmed = await confirmChange(maria, {
       planId: 'business',
       interval: MONTHLY,
       quantity: 12,
       addOns: [{ addOnId: 'webinars', quantity: 3 }],
     });
-    const confirmed = await maria.json<Json>(
-      'POST',
-      '/api/changes',
-      { quoteId: quote.body.id },
-      { 'idempotency-key': `lines-${crypto.randomUUID()}` },
-    );
-    expect(confirmed.status).toBe(201);
-    const { invoice, creditNote } = confirmed.body.documents;
+    const { invoice, creditNote } = confirmed.documents;
     const printed = await printedLines(maria, invoice.id);
     // The share the screen shows, exact: 15 Nov 10:00 to 3 Dec 09:30 of a 30-day period.
     expect(printed[0]?.arithmetic).toBe('$21.99 × 12 seats × 17d 23h 30m/30 days');
@@ -80,7 +74,7 @@ describe('the lines a PDF prints', { timeout: 60_000 }, () => {
 describe('the items a new document names', { timeout: 60_000 }, () => {
   it('are named in the customer’s language, and an issued document keeps the names it was issued with', async () => {
     const giulia = await system.signIn('giulia@vinea.example');
-    const quote = await giulia.json<Json>('POST', '/api/quotes', {
+    const confirmed = await confirmChange(giulia, {
       planId: 'premium',
       interval: MONTHLY,
       quantity: 1,
@@ -89,14 +83,7 @@ describe('the items a new document names', { timeout: 60_000 }, () => {
         { addOnId: 'unlimited-visits', quantity: 1 },
       ],
     });
-    const confirmed = await giulia.json<Json>(
-      'POST',
-      '/api/changes',
-      { quoteId: quote.body.id },
-      { 'idempotency-key': `names-${crypto.randomUUID()}` },
-    );
-    expect(confirmed.status).toBe(201);
-    const { invoice } = confirmed.body.documents;
+    const { invoice } = confirmed.documents;
     const pdf = async () =>
       pdfText(Buffer.from(await (await giulia.request('GET', `/api/documents/${invoice.id}/pdf`)).arrayBuffer()));
     const printed = await pdf();

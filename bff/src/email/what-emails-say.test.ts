@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type Client, type Json, type TestSystem, useDemoSystem } from '../testing/test-system';
+import { confirmChange } from '../testing/confirm-change';
+import { type TestSystem, useDemoSystem } from '../testing/test-system';
 
 // What the e-mails say, from a confirmed change or a renewal to the development mailbox: whom
 // they greet, what took effect, and the items by the names the catalog gives them in the
@@ -13,19 +14,6 @@ beforeEach(() => {
 
 const MONTHLY = { unit: 'month', count: 1 };
 
-async function confirm(client: Client, request: Json): Promise<Json> {
-  const quote = await client.json<Json>('POST', '/api/quotes', request);
-  expect(quote.status).toBe(201);
-  const confirmed = await client.json<Json>(
-    'POST',
-    '/api/changes',
-    { quoteId: quote.body.id },
-    { 'idempotency-key': `say-${crypto.randomUUID()}` },
-  );
-  expect(confirmed.status).toBe(201);
-  return confirmed.body;
-}
-
 /** Sends what is due, then the texts of the messages to one address (the mailbox outlives resets). */
 async function mailTo(address: string, subject: RegExp): Promise<string[]> {
   while ((await system.mail.dispatcher.dispatchDue()).sent > 0);
@@ -37,7 +25,12 @@ async function mailTo(address: string, subject: RegExp): Promise<string[]> {
 describe('the e-mails', { timeout: 30_000 }, () => {
   it('greet the person who manages billing when the billing address is a shared one', async () => {
     const maria = await system.signIn('maria@northwind.example');
-    const confirmation = await confirm(maria, { planId: 'business', interval: MONTHLY, quantity: 12, addOns: [] });
+    const confirmation = await confirmChange(maria, {
+      planId: 'business',
+      interval: MONTHLY,
+      quantity: 12,
+      addOns: [],
+    });
     const [text] = (await mailTo('accounts@northwind.example', /confirmed/)).filter((t) =>
       t.includes(confirmation.documents.invoice.number),
     );
@@ -61,7 +54,7 @@ describe('the e-mails', { timeout: 30_000 }, () => {
 
   it('name the items as the catalog does in the account’s language', async () => {
     const andrei = await system.signIn('andrei@carpati.example');
-    await confirm(andrei, {
+    await confirmChange(andrei, {
       planId: 'pro',
       interval: MONTHLY,
       quantity: 3,

@@ -560,7 +560,7 @@ export const demoScenario: ScenarioInput = {
             names: {
               ro: 'Pachet spațiu pe disc (+5 GB)',
               el: 'Πακέτο χώρου δίσκου (+5 GB)',
-              fr: "Pack d'espace disque (+5 Go)",
+              fr: 'Pack d’espace disque (+5 Go)',
               it: 'Pacchetto spazio su disco (+5 GB)',
               sv: 'Diskutrymmespaket (+5 GB)',
             },
