@@ -46,16 +46,41 @@ const UNITS = [
   ['seconds', 'second'],
 ] as const;
 
+// Intl formatters are costly to build and the quote prints its lines on every keystroke.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** A number in a language, in a unit (`day`, `hour`…) or, with none, plain. */
+function unitFormat(locale: string, unit: string | null, style: 'narrow' | 'long'): Intl.NumberFormat {
+  const key = `${locale}|${unit}|${style}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, unit ? { style: 'unit', unit, unitDisplay: style } : {});
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+function listFormat(locale: string, style: 'narrow' | 'long'): Intl.ListFormat {
+  const key = `${locale}|${style}`;
+  let format = listFormats.get(key);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { type: 'unit', style });
+    listFormats.set(key, format);
+  }
+  return format;
+}
+
 /** A span in a language through Intl alone (no word lists), leaving out the parts that are zero. */
 function spanText(value: Span, locale: string, style: 'narrow' | 'long'): string {
   const parts = UNITS.filter(([field]) => value[field] !== 0).map(([field, unit]) =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: style }).format(value[field]),
+    unitFormat(locale, unit, style).format(value[field]),
   );
-  return new Intl.ListFormat(locale, { type: 'unit', style }).format(parts);
+  return listFormat(locale, style).format(parts);
 }
 
 /**
- * The exact share as every surface prints it (the quote, the PDF, the e-mail): `18/30 days`,
+ * The exact share as every surface prints it (the quote, the review, the PDF): `18/30 days`,
  * or `17d 23h 30m/30 days` for a share counted in seconds; null for the whole period, which
  * multiplies by one.
  */
@@ -64,10 +89,8 @@ export function shareText(fraction: RemainingFraction, locale: string): string |
   switch (share.kind) {
     case 'whole':
       return null;
-    case 'days': {
-      const days = new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' });
-      return `${new Intl.NumberFormat(locale).format(share.remaining)}/${days.format(share.total)}`;
-    }
+    case 'days':
+      return `${unitFormat(locale, null, 'long').format(share.remaining)}/${unitFormat(locale, 'day', 'long').format(share.total)}`;
     case 'span':
       return `${spanText(share.remaining, locale, 'narrow')}/${spanText(share.total, locale, 'long')}`;
   }
