@@ -23,6 +23,8 @@ export const planGroups = sqliteTable(
       .references(() => catalogs.id),
     id: text('id').notNull(),
     name: text('name').notNull(),
+    /** The name in the portal's other languages (JSON, by locale); `name` is the English fallback. */
+    names: text('names', { mode: 'json' }).notNull().default({}),
   },
   (t) => [primaryKey({ columns: [t.catalogId, t.id] })],
 );
@@ -35,6 +37,7 @@ export const plans = sqliteTable(
       .references(() => catalogs.id),
     id: text('id').notNull(),
     name: text('name').notNull(),
+    names: text('names', { mode: 'json' }).notNull().default({}),
     groupId: text('group_id'),
     rank: integer('rank').notNull(),
     pricing: text('pricing', { enum: ['per_seat', 'flat'] }).notNull(),
@@ -58,6 +61,7 @@ export const addOns = sqliteTable(
       .references(() => catalogs.id),
     id: text('id').notNull(),
     name: text('name').notNull(),
+    names: text('names', { mode: 'json' }).notNull().default({}),
     /** JSON array of plan ids, or the string "all". */
     compatiblePlanIds: text('compatible_plan_ids', { mode: 'json' }).notNull(),
     minQuantity: integer('min_quantity').notNull(),

@@ -71,7 +71,8 @@ export const CHANGE_FIXTURE: ChangeSummary = {
   ],
   scheduled: null,
   provisioning: 'automatic',
-  itemNames: { basic: 'Basic', plus: 'Plus' },
+  // Basic has a French name; Plus, a brand, has none and reads as in English.
+  itemNames: { basic: { name: 'Basic', names: { fr: 'Essentiel' } }, plus: { name: 'Plus' } },
 };
 
 /** A small, real PDF drawn with DejaVu Sans (pdfkit's built-in fonts have no Greek). */
@@ -94,7 +95,7 @@ export function fixtureDeps(documents: readonly DocumentRecord[] = [invoiceFixtu
     findDocument: async (_accountId, id) => documents.find((d) => d.id === id) ?? null,
     findChange: async () => CHANGE_FIXTURE,
     documentPdf: (_accountId, document) => tinyPdf(`${document.number} Τιμολόγιο`),
-    accountName: async () => 'Ελαιώνας Α.Ε.',
+    addresseeName: async () => 'Μαρία Παππά',
   };
 }
 

@@ -8,7 +8,8 @@ import type { Scenario } from './scenario-schema';
 
 export const DEFAULT_SELLER: Seller = {
   name: 'Planshift Demo Ltd',
-  address: '1 Exchange Square, London EC2A 2BR, United Kingdom',
+  address: '1 Exchange Square, London EC2A 2BR',
+  country: 'GB',
   vatId: 'GB123456789',
   email: 'billing@planshift.example',
 };

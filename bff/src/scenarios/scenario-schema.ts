@@ -1,5 +1,5 @@
 import { localeSchema, roleSchema } from '@planshift/shared/account';
-import { catalogIdSchema, catalogSchema } from '@planshift/shared/catalog';
+import { catalogIdSchema, catalogSchema, localNamesSchema } from '@planshift/shared/catalog';
 import { currencyCodeSchema } from '@planshift/shared/money';
 import { billingIntervalSchema } from '@planshift/shared/periods';
 import { subscriptionStatusSchema } from '@planshift/shared/subscription';
@@ -70,7 +70,9 @@ const accountSchema = z.strictObject({
 const scenarioCatalogSchema = z.strictObject({
   id: idSchema,
   name: z.string().min(1).max(120),
-  groups: z.array(z.strictObject({ id: idSchema, name: z.string().min(1).max(120) })).default([]),
+  groups: z
+    .array(z.strictObject({ id: idSchema, name: z.string().min(1).max(120), names: localNamesSchema.optional() }))
+    .default([]),
   catalog: catalogSchema,
 });
 
@@ -83,6 +85,11 @@ export const scenarioSchema = z
       .strictObject({
         name: z.string().min(1).max(120),
         address: z.string().min(1).max(300),
+        /** ISO 3166 code: the documents name the country in their own language. */
+        country: z
+          .string()
+          .regex(/^[A-Z]{2}$/)
+          .optional(),
         vatId: z.string().max(40),
         email: z.email(),
       })

@@ -1,5 +1,5 @@
 import type { Locale, Role } from '@planshift/shared/account';
-import type { Catalog, Entitlements } from '@planshift/shared/catalog';
+import type { Catalog, Entitlements, Named } from '@planshift/shared/catalog';
 import type { CreditNoteDraft, DocumentLine, InvoiceDraft } from '@planshift/shared/documents';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import type { CurrencyCode, Money } from '@planshift/shared/money';
@@ -51,7 +51,7 @@ export type SessionRecord = Readonly<{
 export type CatalogRecord = Readonly<{
   id: string;
   name: string;
-  groups: readonly Readonly<{ id: string; name: string }>[];
+  groups: readonly (Named & Readonly<{ id: string }>)[];
   catalog: Catalog;
 }>;
 
@@ -171,7 +171,11 @@ export type ChangeSet = Readonly<{
   itemNames: Readonly<Record<string, string>>;
 }>;
 
-export type Seller = Readonly<{ name: string; address: string; vatId: string; email: string }>;
+/**
+ * Who issues the documents. The country is an ISO 3166 code, named in each document's language;
+ * documents issued before it was kept have it in the address instead.
+ */
+export type Seller = Readonly<{ name: string; address: string; country?: string; vatId: string; email: string }>;
 
 /** A scenario turned into rows by the engine: what a reset writes, after deleting everything. */
 export type SeedPlan = Readonly<{
@@ -235,5 +239,6 @@ export type ConfirmedChangeSummary = Readonly<{
   appliedNow: readonly ChangeDescriptor[];
   scheduled: Readonly<{ effectiveAt: Instant; changes: readonly ChangeDescriptor[] }> | null;
   provisioning: 'automatic' | 'pending' | 'completed';
-  itemNames: Readonly<Record<string, string>>;
+  /** The items' names in every language the catalog gives: the e-mail picks its own. */
+  itemNames: Readonly<Record<string, Named>>;
 }>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localeSchema } from '../account/account-schema';
-import { catalogSchema, entitlementsSchema } from '../catalog/catalog-schema';
+import { catalogSchema, entitlementsSchema, localNamesSchema } from '../catalog/catalog-schema';
 import { documentLineSchema } from '../documents/document-schema';
 import { changeBlockerSchema, changeOptionsSchema } from '../eligibility/eligibility-schema';
 import { currencyCodeSchema, moneySchema } from '../money/money-schema';
@@ -50,11 +50,27 @@ const subscriptionFactsSchema = z.object({
   entitlements: entitlementsSchema,
 });
 
-/** GET /api/account: the account page's facts, and whether Change is possible. */
+const namedEntrySchema = z.object({ id: z.string(), name: z.string(), names: localNamesSchema.optional() });
+
+/**
+ * The catalog's plans, add-ons and plan groups by name in every language it gives (the English
+ * `name` where it gives none), so the page names them in the language it shows.
+ */
+const catalogNamesSchema = z.object({
+  plans: readonlyArrayOf(namedEntrySchema),
+  addOns: readonlyArrayOf(namedEntrySchema),
+  groups: readonlyArrayOf(namedEntrySchema),
+});
+
+/**
+ * GET /api/account: the account page's facts, and whether Change is possible. Names given as
+ * strings are in the account's language; `catalogNames` has them in every language.
+ */
 export const accountViewSchema = z.object({
   user: userViewSchema,
   account: accountFactsSchema,
   subscription: subscriptionFactsSchema,
+  catalogNames: catalogNamesSchema,
   scheduledChange: scheduledChangeSchema
     .extend({
       entitlements: entitlementsSchema,
@@ -85,7 +101,7 @@ export const optionsViewSchema = z.object({
     ...catalogSchema.shape,
     id: z.string(),
     name: z.string(),
-    groups: readonlyArrayOf(z.object({ id: z.string(), name: z.string() })),
+    groups: readonlyArrayOf(z.object({ id: z.string(), name: z.string(), names: localNamesSchema.optional() })),
   }),
   subscription: subscriptionSchema,
 });

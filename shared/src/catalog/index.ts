@@ -15,9 +15,11 @@ export {
   catalogPoliciesSchema,
   catalogSchema,
   entitlementsSchema,
+  localNamesSchema,
   planSchema,
   priceSchema,
 } from './catalog-schema';
 export { classifyPlanChange, type PricedPlanItem } from './classify-plan-change';
 export { type Entitlements, entitlementsFor } from './entitlements';
-export { findAddOn, findPlan, findPrice, isAddOnCompatible, itemNames } from './find-in-catalog';
+export { findAddOn, findPlan, findPrice, isAddOnCompatible } from './find-in-catalog';
+export { itemNames, type LocalNames, type Named, namedItems, nameIn } from './local-names';

@@ -2,6 +2,8 @@ import type { Renewal } from '@planshift/shared/apply';
 import { itemNames } from '@planshift/shared/catalog';
 import type { InvoiceDraft } from '@planshift/shared/documents';
 import type { Instant } from '@planshift/shared/periods';
+import { type ChangeDescriptor, describeChanges } from '@planshift/shared/quote';
+import { currentTarget } from '@planshift/shared/subscription';
 import { and, eq } from 'drizzle-orm';
 import * as t from '../../db/schema';
 import { uuidV7 } from '../../ids';
@@ -33,7 +35,7 @@ export function writeRenewals(
   if (!rows.writeSubscription(last.subscription, state.version)) {
     throw new Error(`subscription ${subscription.id} changed during its renewal`);
   }
-  const names = itemNames(state.catalog.catalog);
+  const names = itemNames(state.catalog.catalog, account.locale);
   const invoices: string[] = [];
   for (const renewal of renewals) {
     if (renewal.appliedChange && state.scheduledChange) {
@@ -75,7 +77,7 @@ export function writeRenewals(
       accountId: account.id,
       kind: 'renewal_invoiced',
       recipient: account.billingEmail,
-      payload: { invoiceId, locale: account.locale },
+      payload: { invoiceId, locale: account.locale, appliedChange: appliedChangeMail(state, renewal, names) },
       at,
     });
     rows.audit({
@@ -95,6 +97,30 @@ export function writeRenewals(
     });
   }
   return invoices;
+}
+
+/**
+ * What the renewal e-mail says took effect: the parts of the scheduled change the renewal applied
+ * (as the customer saw them when scheduling it), with their items' names in the account's language.
+ */
+function appliedChangeMail(state: BillingState, renewal: Renewal, names: Readonly<Record<string, string>>) {
+  if (!renewal.appliedChange) return null;
+  const changes: readonly ChangeDescriptor[] =
+    state.scheduledChange?.changes ??
+    describeChanges(
+      state.catalog.catalog,
+      state.subscription,
+      currentTarget(state.subscription),
+      renewal.appliedChange.target,
+    );
+  const ids = changes.flatMap((change) => {
+    if (change.kind === 'plan_change') return [change.fromPlanId, change.toPlanId];
+    if (change.kind === 'quantity_change') return [change.planId];
+    if (change.kind === 'add_on_change') return [change.addOnId];
+    return [];
+  });
+  const itemNames = Object.fromEntries(ids.flatMap((id) => (names[id] === undefined ? [] : [[id, names[id]]])));
+  return { changes, itemNames };
 }
 
 /** A period's invoice as a document to issue: for the renewal run, and for the seeded history. */

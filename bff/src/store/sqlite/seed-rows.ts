@@ -94,7 +94,7 @@ function seedAccount(tx: Conn, rows: RowWriter, plan: SeedPlan, seed: SeedPlan['
       subscriptionId: subscription.id,
       seller: plan.seller,
       invoice,
-      names: itemNames(catalogOf(plan, account.catalogId)),
+      names: itemNames(catalogOf(plan, account.catalogId), account.locale),
       issuedAt: period.start,
     }),
   );

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '../../config/paths';
+import { useCatalogNames } from '../../domain-text/catalog-names';
 import { blockerMessage } from '../../i18n/reasons';
 import { InfoTooltip } from '../../ui/info-tooltip';
 
@@ -13,7 +14,7 @@ import { InfoTooltip } from '../../ui/info-tooltip';
 export function ChangeAction({ account }: Readonly<{ account: AccountView }>) {
   const { t } = useTranslation();
   const tooltipId = useId();
-  const { plan } = account.subscription;
+  const names = useCatalogNames(account.catalogNames);
   if (account.change.possible) {
     return (
       <Link className="button button-primary" to={paths.change}>
@@ -21,7 +22,6 @@ export function ChangeAction({ account }: Readonly<{ account: AccountView }>) {
       </Link>
     );
   }
-  const planName = (planId: string) => (planId === plan.id ? plan.name : planId);
   return (
     <span className="change-action">
       <button type="button" className="button button-primary" aria-disabled="true" aria-describedby={tooltipId}>
@@ -30,7 +30,7 @@ export function ChangeAction({ account }: Readonly<{ account: AccountView }>) {
       <InfoTooltip id={tooltipId} label={t('account.change.why')}>
         {account.change.blockers.map((blocker) => (
           <span key={blocker.reason} className="tooltip-line">
-            {blockerMessage(t, blocker, planName)}
+            {blockerMessage(t, blocker, names.plan)}
           </span>
         ))}
       </InfoTooltip>

@@ -1,4 +1,5 @@
 import type { DocumentSummaryView } from '@planshift/shared/api';
+import { shownAmount } from '@planshift/shared/documents';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { documentPdfUrl } from '../../api/client';
@@ -37,7 +38,7 @@ export function DocumentsTable({ documents }: Readonly<{ documents: readonly Doc
                   <th scope="row">{doc.number}</th>
                   <td>{t(`account.documents.kinds.${doc.kind}`)}</td>
                   <td>{format.date(doc.issuedAt)}</td>
-                  <td className="numeric">{format.money(doc.total)}</td>
+                  <td className="numeric">{format.money(shownAmount(doc.kind, doc.total))}</td>
                   <td>
                     <span className={`badge badge-${doc.status}`}>{t(`account.documents.statuses.${doc.status}`)}</span>
                   </td>

@@ -1,10 +1,10 @@
 import type { AccountView } from '@planshift/shared/api';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCatalogNames } from '../../domain-text/catalog-names';
 import { changeKey, describeChange } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';
 import { ErrorNotice } from '../../ui/error-notice';
-import { scheduledChangeNames } from './scheduled-change-names';
 
 type ScheduledChange = NonNullable<AccountView['scheduledChange']>;
 
@@ -18,7 +18,7 @@ type Props = Readonly<{
 export function ScheduledChangeBanner({ account, scheduled, cancel }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
-  const names = scheduledChangeNames(scheduled);
+  const names = useCatalogNames(account.catalogNames);
   const dialog = useRef<HTMLDialogElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
   const ids = { heading: useId(), dialogTitle: useId(), dialogBody: useId() };

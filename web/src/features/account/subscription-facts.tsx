@@ -1,5 +1,6 @@
 import type { AccountView } from '@planshift/shared/api';
 import { useTranslation } from 'react-i18next';
+import { useCatalogNames } from '../../domain-text/catalog-names';
 import { cycleName, perCycle } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';
 import { cardBrandLabel } from '../../i18n/labels';
@@ -17,6 +18,7 @@ function Fact({ term, children }: Readonly<{ term: string; children: React.React
 export function SubscriptionFacts({ account }: Readonly<{ account: AccountView }>) {
   const { t } = useTranslation();
   const format = useFormat();
+  const names = useCatalogNames(account.catalogNames);
   const { subscription, account: billing } = account;
   const { plan, nextBill } = subscription;
   const perSeat = plan.pricing === 'per_seat';
@@ -24,9 +26,9 @@ export function SubscriptionFacts({ account }: Readonly<{ account: AccountView }
   return (
     <dl className="facts">
       <Fact term={t('account.facts.plan')}>
-        <span className="fact-main">{plan.name}</span>
-        {plan.groupName && (
-          <span className="fact-detail">{t('account.facts.planGroup', { group: plan.groupName })}</span>
+        <span className="fact-main">{names.plan(plan.id)}</span>
+        {plan.group && (
+          <span className="fact-detail">{t('account.facts.planGroup', { group: names.group(plan.group) })}</span>
         )}
       </Fact>
       <Fact term={t('account.facts.status')}>
@@ -52,7 +54,7 @@ export function SubscriptionFacts({ account }: Readonly<{ account: AccountView }
         ) : (
           <ul className="plain-list">
             {subscription.addOns.map((addOn) => (
-              <li key={addOn.id}>{t('account.addOn', { name: addOn.name, count: addOn.quantity })}</li>
+              <li key={addOn.id}>{t('account.addOn', { name: names.addOn(addOn.id), count: addOn.quantity })}</li>
             ))}
           </ul>
         )}

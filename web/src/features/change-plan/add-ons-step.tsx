@@ -1,4 +1,3 @@
-import { findAddOn } from '@planshift/shared/catalog';
 import type { AddOnOption } from '@planshift/shared/eligibility';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,8 +14,7 @@ function AddOnRow({ option }: Readonly<{ option: AddOnOption }>) {
   const { t } = useTranslation();
   const format = useFormat();
   const ids = { box: useId(), detail: useId(), quantity: useId(), error: useId() };
-  const { options, selection, select, names, live, request, dropped } = useChangeFlow();
-  const addOn = findAddOn(options.catalog, option.addOnId);
+  const { selection, select, names, live, request, dropped } = useChangeFlow();
   // One the chosen plan cannot have is left out of the request: it shows unticked, with the reason.
   const wanted = dropped.includes(option.addOnId)
     ? undefined
@@ -58,7 +56,7 @@ function AddOnRow({ option }: Readonly<{ option: AddOnOption }>) {
           aria-describedby={ids.detail}
           onChange={(event) => toggle(event.target.checked)}
         />
-        <label htmlFor={ids.box}>{addOn?.name ?? name}</label>
+        <label htmlFor={ids.box}>{name}</label>
       </div>
       <p id={ids.detail} className="plan-detail">
         {details.map((detail) => (

@@ -8,7 +8,7 @@ import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useOptions } from './api/change-plan';
 import './change-plan.css';
-import { catalogNames } from '../../domain-text/catalog-names';
+import { useCatalogNames } from '../../domain-text/catalog-names';
 import type { ChangeFlow as Flow } from './change-flow-context';
 import { CHANGE_STEPS, type ChangeStep, stepAt, stepPath } from './change-steps';
 import { priceLocallyTimed } from './price-locally';
@@ -55,7 +55,7 @@ function ChangeHeading() {
 function ChangeBlocked({ options }: Readonly<{ options: Flow['options'] }>) {
   const { t } = useTranslation();
   useDocumentTitle(t('changePlan.title'));
-  const names = catalogNames(options.catalog);
+  const names = useCatalogNames(options.catalog);
   return (
     <div className="change-plan">
       <ChangeHeading />
@@ -76,7 +76,7 @@ function ChangeFlowSteps({ options, now }: Readonly<{ options: Flow['options']; 
   const location = useLocation();
   const [params, setParams] = useSearchParams();
   const step = stepAt(location.pathname);
-  const names = useMemo(() => catalogNames(options.catalog), [options.catalog]);
+  const names = useCatalogNames(options.catalog);
   const selection = useMemo(() => readSelection(params, options.subscription), [params, options.subscription]);
   const search = selectionSearch(selection);
   const { request, dropped } = useMemo(() => requestFor(selection, options.catalog), [selection, options.catalog]);

@@ -1,6 +1,7 @@
 import type { ConfirmationView, IssuedDocumentView } from '@planshift/shared/api';
+import { type DocumentKind, shownAmount } from '@planshift/shared/documents';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiFailure } from '../../api/api-failure';
@@ -12,7 +13,7 @@ import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { changePlanKeys, useOptions } from './api/change-plan';
 import './change-plan.css';
-import { type CatalogNames, catalogNames } from '../../domain-text/catalog-names';
+import { type CatalogNames, useCatalogNames } from '../../domain-text/catalog-names';
 import { changeKey, describeChange } from '../../domain-text/describe-change';
 import { keptConfirmation } from './kept-answers';
 import { LimitsList } from './limits-list';
@@ -31,12 +32,14 @@ function useConfirmation(changeId: string) {
   });
 }
 
-function DocumentLink({ label, doc }: Readonly<{ label: string; doc: IssuedDocumentView }>) {
+/** A document issued, with its total signed as it adds up: a credit note's is a credit, negative. */
+function DocumentLink({ label, kind, doc }: Readonly<{ label: string; kind: DocumentKind; doc: IssuedDocumentView }>) {
   const { t } = useTranslation();
   const format = useFormat();
+  const total = format.money(shownAmount(kind, doc.total));
   return (
     <li>
-      <span>{t('changePlan.done.document', { label, number: doc.number, total: format.money(doc.total) })}</span>{' '}
+      <span>{t('changePlan.done.document', { label, number: doc.number, total })}</span>{' '}
       <a href={documentPdfUrl(doc.id)} download>
         {t('changePlan.done.downloadPdf', { label, number: doc.number })}
       </a>
@@ -51,7 +54,7 @@ export function DonePage() {
   const { changeId = '' } = useParams();
   const confirmation = useConfirmation(changeId);
   const options = useOptions();
-  const names = useMemo(() => options.data && catalogNames(options.data.catalog), [options.data]);
+  const names = useCatalogNames(options.data?.catalog);
 
   if (confirmation.isPending || options.isPending) return <Loading />;
   if (confirmation.isError) {
@@ -131,9 +134,11 @@ function Result({ confirmation, names }: Readonly<{ confirmation: ConfirmationVi
         <h2 id={ids.documents}>{t('changePlan.done.documentsHeading')}</h2>
         {documents.invoice || documents.creditNote ? (
           <ul className="plain-list document-links">
-            {documents.invoice && <DocumentLink label={t('changePlan.done.invoice')} doc={documents.invoice} />}
+            {documents.invoice && (
+              <DocumentLink label={t('changePlan.done.invoice')} kind="invoice" doc={documents.invoice} />
+            )}
             {documents.creditNote && (
-              <DocumentLink label={t('changePlan.done.creditNote')} doc={documents.creditNote} />
+              <DocumentLink label={t('changePlan.done.creditNote')} kind="credit_note" doc={documents.creditNote} />
             )}
           </ul>
         ) : (

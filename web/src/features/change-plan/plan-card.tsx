@@ -29,7 +29,7 @@ export function PlanCard({ plan, option, radioName }: Props) {
   return (
     <li className={availability.ok ? (checked ? 'plan plan-selected' : 'plan') : 'plan plan-unavailable'}>
       <div className="plan-heading">
-        <h3 id={ids.name}>{plan.name}</h3>
+        <h3 id={ids.name}>{names.plan(plan.id)}</h3>
         {option.current && <span className="badge badge-current">{t('changePlan.current')}</span>}
       </div>
       <p id={ids.price} className="plan-price">
@@ -66,7 +66,7 @@ export function PlanCard({ plan, option, radioName }: Props) {
       {option.salesOnly && !option.current ? (
         <p className="contact-sales">
           <strong>{t('changePlan.plan.contactSales')}</strong>
-          <span className="plan-detail">{t('changePlan.plan.salesOnly', { plan: plan.name })}</span>
+          <span className="plan-detail">{t('changePlan.plan.salesOnly', { plan: names.plan(plan.id) })}</span>
         </p>
       ) : (
         <div className="plan-choice">
