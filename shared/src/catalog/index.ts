@@ -19,5 +19,13 @@ export {
   priceSchema,
 } from './catalog-schema';
 export { classifyPlanChange, type PricedPlanItem } from './classify-plan-change';
-export { type Entitlements, entitlementsFor } from './entitlements';
+export { type Entitlements, entitlementsFor, sameEntitlements } from './entitlements';
 export { findAddOn, findPlan, findPrice, isAddOnCompatible, itemNames } from './find-in-catalog';
+export {
+  compareLimit,
+  type LimitComparison,
+  type PlanDifference,
+  type PlanDifferences,
+  type PlanLimit,
+  planDifferences,
+} from './plan-differences';
