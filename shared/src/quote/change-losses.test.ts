@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../catalog/catalog';
 import type { ChangeRequest } from '../eligibility/validate-request';
-import { addOn, at, BILLING_ADMIN, catalog, plan, prices, subscriptionOn } from '../fixtures/build';
+import { addOn, at, catalog, plan, prices, subscriptionOn } from '../fixtures/build';
+import { quoteFor } from '../fixtures/quote-for';
 import type { Subscription } from '../subscription/subscription';
 import { entitlementLosses, losesNothing, quoteLosses } from './change-losses';
-import { quoteChange } from './quote-change';
 
 const crm: Catalog = catalog({
   plans: [
@@ -50,23 +50,8 @@ const ben = subscriptionOn(crm, {
   now,
 });
 
-function quote(subscription: Subscription, request: Partial<ChangeRequest>) {
-  const result = quoteChange({
-    catalog: crm,
-    subscription,
-    actor: BILLING_ADMIN,
-    request: {
-      planId: subscription.plan.planId,
-      interval: subscription.interval,
-      quantity: subscription.plan.quantity,
-      addOns: subscription.addOns.map(({ addOnId, quantity }) => ({ addOnId, quantity })),
-      ...request,
-    },
-    now,
-  });
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result.quote;
-}
+const quote = (subscription: Subscription, request: Partial<ChangeRequest>) =>
+  quoteFor(crm, subscription, request, now);
 
 describe('what a downgrade takes away, before confirming', () => {
   it('lists at the period end the limits lowered, the features and the add-ons removed', () => {

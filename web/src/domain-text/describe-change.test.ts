@@ -14,17 +14,16 @@ const names = {
   addOn: (id: string) => ({ webinar: 'Webinars' })[id] ?? id,
 };
 
+const planChange = (
+  direction: 'upgrade' | 'downgrade',
+  [fromPlanId, fromQuantity]: [string, number],
+  [toPlanId, toQuantity]: [string, number],
+) => ({ kind: 'plan_change', direction, fromPlanId, toPlanId, fromQuantity, toQuantity }) as const;
+
 describe('a change in words names every part of it', () => {
   it('Pro × 10 → Business × 12 says the seats as well as the plan', () => {
     const parts = describeChanges(t, names, [
-      {
-        kind: 'plan_change',
-        direction: 'upgrade',
-        fromPlanId: 'pro',
-        toPlanId: 'business',
-        fromQuantity: 10,
-        toQuantity: 12,
-      },
+      planChange('upgrade', ['pro', 10], ['business', 12]),
       { kind: 'add_on_change', direction: 'increase', addOnId: 'webinar', from: 0, to: 2 },
       { kind: 'interval_change', from: { unit: 'month', count: 1 }, to: { unit: 'year', count: 1 } },
     ]);
@@ -38,16 +37,7 @@ describe('a change in words names every part of it', () => {
   });
 
   it('a plan change on the same seats is one part', () => {
-    const parts = describeChanges(t, names, [
-      {
-        kind: 'plan_change',
-        direction: 'downgrade',
-        fromPlanId: 'business',
-        toPlanId: 'pro',
-        fromQuantity: 10,
-        toQuantity: 10,
-      },
-    ]);
+    const parts = describeChanges(t, names, [planChange('downgrade', ['business', 10], ['pro', 10])]);
     expect(parts.map((part) => part.text)).toEqual(['Plan: Business → Pro (downgrade)']);
   });
 });
