@@ -178,6 +178,19 @@ describe('the account', () => {
     expect(body.change).toEqual({ possible: true, blockers: [] });
   });
 
+  it('explains the whole price per cycle: the plan and every add-on, adding up to it', async () => {
+    const ben = await system.signIn('ben@bluebird.example');
+    const { body } = await ben.json<Json>('GET', '/api/account');
+    const parts: Json[] = body.subscription.pricePerCycleParts;
+    expect(parts.map((part) => [part.type, part.id, part.quantity])).toEqual([
+      ['plan', 'professional', 3],
+      ['add_on', 'campaigns', 2],
+    ]);
+    for (const part of parts) expect(part.amount.amount).toBe(part.unitAmount.amount * part.quantity);
+    expect(parts.reduce((sum, part) => sum + part.amount.amount, 0)).toBe(body.subscription.pricePerCycle.amount);
+    expect(parts[1]?.name).toBe('Campaigns (1,000 contacts)');
+  });
+
   it('says why Change is not possible: no permission, an unpaid invoice', async () => {
     const tom = await system.signIn('tom@northwind.example');
     expect((await tom.json<Json>('GET', '/api/account')).body.change).toEqual({

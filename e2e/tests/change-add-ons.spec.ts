@@ -52,7 +52,7 @@ test('Giulia buys two more Disk Space Packs without changing plan', async ({ pag
     expect(shown).toContain(money(each.amount));
   }
   expect(dueNow).toContain(money(invoice.amountDue));
-  await expect(page.getByRole('region', { name: 'Invoice and credit note' })).toContainText(
+  await expect(page.getByRole('region', { name: 'Invoice', exact: true })).toContainText(
     `Invoice ${invoice.number}: ${money(invoice.total)}`,
   );
   // Packages raise limits: 10,000 MB with Premium, and 5,000 MB per pack.

@@ -7,7 +7,7 @@ import { changeBlockers } from '@planshift/shared/eligibility';
 import { money } from '@planshift/shared/money';
 import type { ChangeDescriptor } from '@planshift/shared/quote';
 import type { TargetState } from '@planshift/shared/subscription';
-import { currentPeriod, pricePerCycle } from '@planshift/shared/subscription';
+import { currentPeriod, pricePerCycle, pricePerCycleParts } from '@planshift/shared/subscription';
 import { canManageBilling } from '../session/sessions';
 import type { BillingState, DocumentRecord, UserRecord } from '../store/records';
 
@@ -69,6 +69,17 @@ export function accountView(state: BillingState, user: UserRecord): AccountView 
         unitAmount: m(item.unitAmount),
       })),
       pricePerCycle: m(pricePerCycle(subscription)),
+      pricePerCycleParts: pricePerCycleParts(subscription).map((part) => ({
+        type: part.item.type,
+        id: part.item.id,
+        name:
+          (part.item.type === 'plan'
+            ? findPlan(catalog.catalog, part.item.id)?.name
+            : findAddOn(catalog.catalog, part.item.id)?.name) ?? part.item.id,
+        quantity: part.quantity,
+        unitAmount: m(part.unitAmount),
+        amount: m(part.amount),
+      })),
       currentPeriod: currentPeriod(subscription),
       nextBill:
         nextInvoice && renewal.ok

@@ -37,6 +37,17 @@ const subscriptionFactsSchema = z.object({
   quantity: z.int(),
   addOns: readonlyArrayOf(z.object({ id: z.string(), name: z.string(), quantity: z.int(), unitAmount: moneySchema })),
   pricePerCycle: moneySchema,
+  /** What makes up the price per cycle: the plan, then each add-on, unit price × quantity; they add up to it. */
+  pricePerCycleParts: readonlyArrayOf(
+    z.object({
+      type: z.enum(['plan', 'add_on']),
+      id: z.string(),
+      name: z.string(),
+      quantity: z.int(),
+      unitAmount: moneySchema,
+      amount: moneySchema,
+    }),
+  ),
   currentPeriod: periodSchema,
   nextBill: z
     .object({

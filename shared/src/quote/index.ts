@@ -1,3 +1,13 @@
+export {
+  type AddOnLoss,
+  addOnLosses,
+  entitlementLosses,
+  type LimitLoss,
+  type Losses,
+  losesNothing,
+  type QuoteLosses,
+  quoteLosses,
+} from './change-losses';
 export { type ChangeRequest, changeRequestSchema } from './change-request-schema';
 export { describeChanges } from './describe-changes';
 export { lineArithmetic, TIMES } from './line-arithmetic';

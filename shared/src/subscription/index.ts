@@ -20,4 +20,10 @@ export {
   subscriptionStatusSchema,
   targetStateSchema,
 } from './subscription-schema';
-export { currentPeriod, currentTarget, pricePerCycle } from './subscription-state';
+export {
+  type CyclePricePart,
+  currentPeriod,
+  currentTarget,
+  pricePerCycle,
+  pricePerCycleParts,
+} from './subscription-state';

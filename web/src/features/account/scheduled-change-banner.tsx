@@ -2,8 +2,8 @@ import type { AccountView } from '@planshift/shared/api';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogNames } from '../../domain-text/catalog-names';
-import { changeKey, describeChange } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';
+import { ChangeList } from '../../ui/change-list';
 import { ErrorNotice } from '../../ui/error-notice';
 
 type ScheduledChange = NonNullable<AccountView['scheduledChange']>;
@@ -37,13 +37,7 @@ export function ScheduledChangeBanner({ account, scheduled, cancel }: Props) {
             : t('account.scheduled.targetFlat', { plan }),
         })}
       </p>
-      {scheduled.changes.length > 0 && (
-        <ul className="plain-list">
-          {scheduled.changes.map((change) => (
-            <li key={changeKey(change)}>{describeChange(t, names, change)}</li>
-          ))}
-        </ul>
-      )}
+      {scheduled.changes.length > 0 && <ChangeList changes={scheduled.changes} names={names} />}
       {account.user.canManageBilling && (
         <>
           <button

@@ -14,6 +14,42 @@ function Fact({ term, children }: Readonly<{ term: string; children: React.React
   );
 }
 
+/**
+ * How the price per cycle adds up, every part of it: the plan (seats × unit price) and each
+ * add-on (quantity × unit price). Nothing to explain for a flat plan on its own.
+ */
+function PriceParts({
+  parts,
+  perSeat,
+}: Readonly<{ parts: AccountView['subscription']['pricePerCycleParts']; perSeat: boolean }>) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (parts.length === 1 && !perSeat) return null;
+  return (
+    <ul className="fact-detail plain-list price-parts" aria-label={t('priceParts.label')}>
+      {parts.map((part) => (
+        <li key={`${part.type}:${part.id}`}>
+          {part.type === 'plan'
+            ? perSeat
+              ? t('priceParts.planSeats', {
+                  name: part.name,
+                  count: part.quantity,
+                  unit: format.money(part.unitAmount),
+                  amount: format.money(part.amount),
+                })
+              : t('priceParts.planFlat', { name: part.name, amount: format.money(part.amount) })
+            : t('priceParts.addOn', {
+                name: part.name,
+                count: part.quantity,
+                unit: format.money(part.unitAmount),
+                amount: format.money(part.amount),
+              })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The account page's facts (product.md §1): plan, status, price, cycle, seats, add-ons, dates, card, credit. */
 export function SubscriptionFacts({ account }: Readonly<{ account: AccountView }>) {
   const { t } = useTranslation();
@@ -38,11 +74,7 @@ export function SubscriptionFacts({ account }: Readonly<{ account: AccountView }
         <span className="fact-main">
           {perCycle(t, format.money(subscription.pricePerCycle), subscription.interval)}
         </span>
-        {perSeat && (
-          <span className="fact-detail">
-            {t('account.perSeat', { count: subscription.quantity, unit: format.money(plan.unitAmount) })}
-          </span>
-        )}
+        <PriceParts parts={subscription.pricePerCycleParts} perSeat={perSeat} />
       </Fact>
       <Fact term={t('account.facts.cycle')}>{cycleName(t, subscription.interval)}</Fact>
       {perSeat && (

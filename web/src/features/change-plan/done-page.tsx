@@ -1,20 +1,22 @@
 import type { ConfirmationView, IssuedDocumentView } from '@planshift/shared/api';
+import { sameEntitlements } from '@planshift/shared/catalog';
 import { type DocumentKind, shownAmount } from '@planshift/shared/documents';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef } from 'react';
+import type { TFunction } from 'i18next';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiFailure } from '../../api/api-failure';
 import { documentPdfUrl } from '../../api/client';
 import { paths } from '../../config/paths';
 import { useFormat } from '../../i18n/format';
+import { ChangeList } from '../../ui/change-list';
 import { ErrorNotice } from '../../ui/error-notice';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { changePlanKeys, useOptions } from './api/change-plan';
 import './change-plan.css';
 import { type CatalogNames, useCatalogNames } from '../../domain-text/catalog-names';
-import { changeKey, describeChange } from '../../domain-text/describe-change';
 import { keptConfirmation } from './kept-answers';
 import { LimitsList } from './limits-list';
 
@@ -45,6 +47,14 @@ function DocumentLink({ label, kind, doc }: Readonly<{ label: string; kind: Docu
       </a>
     </li>
   );
+}
+
+/** The documents section's heading: it names the documents actually issued. */
+function documentsHeading(t: TFunction, documents: ConfirmationView['documents']): string {
+  if (documents.invoice && documents.creditNote) return t('changePlan.done.documentsHeading');
+  if (documents.invoice) return t('changeResult.invoiceHeading');
+  if (documents.creditNote) return t('changeResult.creditNoteHeading');
+  return t('changeResult.noDocumentsHeading');
 }
 
 /** The result (product.md §1.7): what changed now, what is scheduled and when, the documents, the new limits. */
@@ -99,11 +109,7 @@ function Result({ confirmation, names }: Readonly<{ confirmation: ConfirmationVi
         {confirmation.appliedNow.length === 0 ? (
           <p>{t('changePlan.done.nothingNow')}</p>
         ) : (
-          <ul className="plain-list">
-            {confirmation.appliedNow.map((change) => (
-              <li key={changeKey(change)}>{describeChange(t, names, change)}</li>
-            ))}
-          </ul>
+          <ChangeList changes={confirmation.appliedNow} names={names} />
         )}
         <p>
           {confirmation.charged.amount > 0
@@ -122,16 +128,12 @@ function Result({ confirmation, names }: Readonly<{ confirmation: ConfirmationVi
           <h2 id={ids.scheduled}>
             {t('changePlan.done.scheduledHeading', { date: format.date(scheduled.effectiveAt) })}
           </h2>
-          <ul className="plain-list">
-            {scheduled.changes.map((change) => (
-              <li key={changeKey(change)}>{describeChange(t, names, change)}</li>
-            ))}
-          </ul>
+          <ChangeList changes={scheduled.changes} names={names} />
           <p>{t('changePlan.done.scheduledNote', { date: format.date(scheduled.effectiveAt) })}</p>
         </section>
       )}
       <section className="card" aria-labelledby={ids.documents}>
-        <h2 id={ids.documents}>{t('changePlan.done.documentsHeading')}</h2>
+        <h2 id={ids.documents}>{documentsHeading(t, documents)}</h2>
         {documents.invoice || documents.creditNote ? (
           <ul className="plain-list document-links">
             {documents.invoice && (
@@ -154,12 +156,17 @@ function Result({ confirmation, names }: Readonly<{ confirmation: ConfirmationVi
       <section className="card" aria-labelledby={ids.limits}>
         <h2 id={ids.limits}>{pending ? t('changePlan.done.limitsAfterSetup') : t('changePlan.done.limitsHeading')}</h2>
         <LimitsList entitlements={entitlements.fromNow} />
-        {scheduled && entitlements.afterScheduled && (
-          <>
-            <h3>{t('changePlan.done.limitsFrom', { date: format.date(scheduled.effectiveAt) })}</h3>
-            <LimitsList entitlements={entitlements.afterScheduled} />
-          </>
-        )}
+        {scheduled &&
+          entitlements.afterScheduled &&
+          // Limits that stay the same are shown once, and said to stay.
+          (sameEntitlements(entitlements.fromNow, entitlements.afterScheduled) ? (
+            <p>{t('changeResult.limitsStay', { date: format.date(scheduled.effectiveAt) })}</p>
+          ) : (
+            <>
+              <h3>{t('changePlan.done.limitsFrom', { date: format.date(scheduled.effectiveAt) })}</h3>
+              <LimitsList entitlements={entitlements.afterScheduled} />
+            </>
+          ))}
       </section>
       <p>
         <Link className="button button-primary" to={paths.account}>

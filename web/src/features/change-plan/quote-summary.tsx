@@ -5,8 +5,8 @@ import { currentPeriod } from '@planshift/shared/subscription';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogNames } from '../../domain-text/catalog-names';
-import { changeKey, describeChange } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';
+import { ChangeList } from '../../ui/change-list';
 import { NextBillTable } from './next-bill-table';
 import { PeriodPicture } from './period-picture';
 import { QuoteLinesTable } from './quote-lines-table';
@@ -22,6 +22,9 @@ type Props = Readonly<{
   agreement: Agreement;
 }>;
 
+/** The quote's element id: the phone's quote bar links down to it. */
+export const QUOTE_SUMMARY_ID = 'your-quote';
+
 /**
  * The live quote beside every step, priced in the browser by the engine on every choice: the
  * period picture, what changes now and later, each line explained, due now, the credit and the
@@ -32,7 +35,7 @@ export function QuoteSummary({ options, names, request, live, agreement }: Props
   const format = useFormat();
   const headingId = useId();
   return (
-    <aside className="card quote-summary" aria-labelledby={headingId}>
+    <aside id={QUOTE_SUMMARY_ID} className="card quote-summary" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('changePlan.summary.heading')}</h2>
       {!live.ok ? (
         <div className="notice notice-warning">
@@ -52,11 +55,7 @@ export function QuoteSummary({ options, names, request, live, agreement }: Props
           {live.quote.appliedNow.length > 0 && (
             <>
               <h3>{t('changePlan.summary.nowHeading')}</h3>
-              <ul className="plain-list">
-                {live.quote.appliedNow.map((change) => (
-                  <li key={changeKey(change)}>{describeChange(t, names, change)}</li>
-                ))}
-              </ul>
+              <ChangeList changes={live.quote.appliedNow} names={names} />
             </>
           )}
           {live.quote.scheduled && (
@@ -64,11 +63,7 @@ export function QuoteSummary({ options, names, request, live, agreement }: Props
               <h3>
                 {t('changePlan.summary.scheduledHeading', { date: format.date(live.quote.scheduled.effectiveAt) })}
               </h3>
-              <ul className="plain-list">
-                {live.quote.scheduled.changes.map((change) => (
-                  <li key={changeKey(change)}>{describeChange(t, names, change)}</li>
-                ))}
-              </ul>
+              <ChangeList changes={live.quote.scheduled.changes} names={names} />
             </>
           )}
           {live.quote.replacesPendingChange && !live.quote.noChange && (
