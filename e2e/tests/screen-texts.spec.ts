@@ -15,7 +15,7 @@ import { money, resetToDemo, signInAs } from './demo';
 import { translator } from './messages';
 
 // What the screens say must match what the numbers do: every line's arithmetic recomputes to
-// its amount, credits are negative wherever they are shown (docs/decisions/012), and catalog
+// its amount, credits are negative wherever they are shown (docs/decisions/014), and catalog
 // names are in the language on screen.
 
 test.beforeEach(async ({ request }) => {

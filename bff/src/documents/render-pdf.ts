@@ -56,7 +56,7 @@ type Context = Readonly<{
   options: RenderOptions;
   /** An amount as it adds up on this document: a charge as it is. */
   money: (amount: number) => string;
-  /** An amount of credit: negative, beside the charges (docs/decisions/012). */
+  /** An amount of credit: negative, beside the charges (docs/decisions/014). */
   credit: (amount: number) => string;
   date: (instant: Instant) => string;
 }>;

@@ -192,7 +192,7 @@ async function attachment(message: OutboxMessage, d: DocumentRecord, deps: Compo
 /**
  * A document's totals as its PDF prints them, in the e-mail's language: charges positive,
  * credits (a credit note's total and its parts, credit applied to an invoice) negative
- * (docs/decisions/012).
+ * (docs/decisions/014).
  */
 function documentFacts(d: DocumentRecord, locale: Locale): [string, string][] {
   const labels = DOCUMENT_LABELS[locale];

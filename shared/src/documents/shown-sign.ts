@@ -1,7 +1,7 @@
 import { type Money, money } from '../money/money';
 import type { DocumentKind } from './document';
 
-// One sign convention on every surface (docs/decisions/012): an amount is shown with the sign
+// One sign convention on every surface (docs/decisions/014): an amount is shown with the sign
 // of its effect on what the customer pays. Charges are positive; credits, and credit applied,
 // added or forfeited, are negative. The stored and wire values keep their own signs (a credit
 // note's lines and total are the positive amount credited); only what is shown follows this.

@@ -12,7 +12,7 @@ type Props = Readonly<{ quote: Quote; catalog: OptionsView['catalog']; names: Ca
 /**
  * Today's lines, each explained (credit for unused time, charge for the remaining time), and
  * what they come to: due now before and after existing credit, and the credit left. Credits,
- * and credit applied or added, are negative beside the charges (docs/decisions/012); the
+ * and credit applied or added, are negative beside the charges (docs/decisions/014); the
  * credit left is the balance held, an amount.
  */
 export function QuoteLinesTable({ quote, catalog, names }: Props) {
