@@ -3,7 +3,7 @@ import { sameEntitlements } from '@planshift/shared/catalog';
 import { type DocumentKind, shownAmount } from '@planshift/shared/documents';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiFailure } from '../../api/api-failure';
