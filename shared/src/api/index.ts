@@ -1,5 +1,15 @@
 export { type AccountView, accountViewSchema, type OptionsView, optionsViewSchema } from './account';
 export {
+  CANCELLATION_COMMENT_MAX,
+  CANCELLATION_REASONS,
+  type CancellationReason,
+  type CancellationRequest,
+  type CancellationView,
+  cancellationReasonSchema,
+  cancellationRequestSchema,
+  cancellationViewSchema,
+} from './cancellation';
+export {
   type ConfirmationView,
   confirmationViewSchema,
   type IssuedDocumentView,
