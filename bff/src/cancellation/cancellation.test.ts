@@ -21,9 +21,13 @@ beforeEach(() => {
 const sqlite = () => system.store.db.$client;
 const rows = (sql: string, ...params: unknown[]) =>
   sqlite()
-    .prepare(sql)
-    .all(...params) as Json[];
+    .prepare<unknown[], Json>(sql)
+    .all(...params);
 const account = async (client: Client) => (await client.json<Json>('GET', '/api/account')).body;
+const quote = (client: Client, planId: string, quantity: number) =>
+  client.json<Json>('POST', '/api/quotes', { planId, interval: MONTHLY, quantity, addOns: [] });
+const confirm = (client: Client, quoteId: string, key: string) =>
+  client.json<Json>('POST', '/api/changes', { quoteId }, { 'idempotency-key': key });
 const outbox = (accountId: string) =>
   rows(`select kind, recipient, payload from outbox where account_id = ? order by created_at, id`, accountId).map(
     (row): Json => ({ ...row, payload: JSON.parse(String(row.payload)) }),
@@ -116,19 +120,9 @@ describe('cancelling at the period end', () => {
   it('is replaced by a change confirmed later', async () => {
     const maria = await system.signIn('maria@northwind.example');
     await maria.json('POST', PATH, {});
-    const quoted = await maria.json<Json>('POST', '/api/quotes', {
-      planId: 'business',
-      interval: MONTHLY,
-      quantity: 12,
-      addOns: [],
-    });
+    const quoted = await quote(maria, 'business', 12);
     expect(quoted.body.quote.replacesPendingChange).toEqual({ kind: 'cancellation', effectiveAt: MARIA_END });
-    const confirmed = await maria.json<Json>(
-      'POST',
-      '/api/changes',
-      { quoteId: quoted.body.id },
-      { 'idempotency-key': 'replace-cancellation-1' },
-    );
+    const confirmed = await confirm(maria, quoted.body.id, 'replace-cancellation-1');
     expect(confirmed).toMatchObject({
       status: 201,
       body: { replacedPendingChange: { kind: 'cancellation', effectiveAt: MARIA_END } },
@@ -219,24 +213,14 @@ describe('the period end', () => {
   it('starting again prices a new period from now at full price, and makes the subscription active', async () => {
     const hana = await system.signIn('hana@tidewater.example');
     await moveClock('2026-12-03T15:30:00Z');
-    const quoted = await hana.json<Json>('POST', '/api/quotes', {
-      planId: 'professional',
-      interval: MONTHLY,
-      quantity: 2,
-      addOns: [],
-    });
+    const quoted = await quote(hana, 'professional', 2);
     expect(quoted.status).toBe(201);
-    const { quote } = quoted.body;
-    expect(quote.appliedNow).toEqual([{ kind: 'restart', planId: 'professional', quantity: 2, interval: MONTHLY }]);
-    expect(quote.lines.map((line: Json) => [line.kind, line.amount.amount])).toEqual([['charge_full_period', 11_800]]);
-    expect(quote.dueNow.amount).toBe(11_800);
+    const priced = quoted.body.quote;
+    expect(priced.appliedNow).toEqual([{ kind: 'restart', planId: 'professional', quantity: 2, interval: MONTHLY }]);
+    expect(priced.lines.map((line: Json) => [line.kind, line.amount.amount])).toEqual([['charge_full_period', 11_800]]);
+    expect(priced.dueNow.amount).toBe(11_800);
 
-    const confirmed = await hana.json<Json>(
-      'POST',
-      '/api/changes',
-      { quoteId: quoted.body.id },
-      { 'idempotency-key': 'restart-hana-1' },
-    );
+    const confirmed = await confirm(hana, quoted.body.id, 'restart-hana-1');
     expect(confirmed).toMatchObject({
       status: 201,
       body: { charged: { amount: 11_800 }, documents: { creditNote: null, invoice: { total: { amount: 11_800 } } } },

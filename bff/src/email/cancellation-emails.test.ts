@@ -2,22 +2,11 @@ import { LOCALES } from '@planshift/shared/account';
 import { describe, expect, it } from 'vitest';
 import { changeLines, namesFrom } from './change-lines';
 import { composeEmail } from './compose-email';
-import { fixtureDeps, NOV_13 } from './email-test-fixtures';
-import type { OutboxMessage } from './outbox-dispatcher';
+import { fixtureDeps, outboxMessage } from './email-test-fixtures';
 
 const NOV_25 = 1_795_564_800;
 
-function message(kind: string, payload: unknown): OutboxMessage {
-  return {
-    id: 'm1',
-    accountId: 'acc-1',
-    kind,
-    recipient: 'hana@tidewater.example',
-    payload,
-    attempts: 0,
-    createdAt: NOV_13,
-  };
-}
+const message = outboxMessage;
 
 const PAYLOADS = {
   cancellation_scheduled: (locale: string) => ({ effectiveAt: NOV_25, locale }),

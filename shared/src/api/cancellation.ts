@@ -1,19 +1,9 @@
 import { z } from 'zod';
 import { epochSecondsSchema } from '../periods/periods-schema';
+import { CANCELLATION_COMMENT_MAX, CANCELLATION_REASONS } from './cancellation-reasons';
 
-/** Why a customer leaves, as the cancel review offers it: a short list, then their own words. */
-export const CANCELLATION_REASONS = [
-  'too_expensive',
-  'missing_features',
-  'switching_service',
-  'not_using_enough',
-  'other',
-] as const;
+/** One of the reasons the cancel review offers. */
 export const cancellationReasonSchema = z.enum(CANCELLATION_REASONS);
-export type CancellationReason = z.output<typeof cancellationReasonSchema>;
-
-/** A comment is a few sentences, not a document. */
-export const CANCELLATION_COMMENT_MAX = 500;
 
 /** POST /api/subscription/cancellation: the optional reason and comment; `{}` gives none. */
 export const cancellationRequestSchema = z.strictObject({

@@ -1,14 +1,12 @@
 export { type AccountView, accountViewSchema, type OptionsView, optionsViewSchema } from './account';
 export {
-  CANCELLATION_COMMENT_MAX,
-  CANCELLATION_REASONS,
-  type CancellationReason,
   type CancellationRequest,
   type CancellationView,
   cancellationReasonSchema,
   cancellationRequestSchema,
   cancellationViewSchema,
 } from './cancellation';
+export { CANCELLATION_COMMENT_MAX, CANCELLATION_REASONS, type CancellationReason } from './cancellation-reasons';
 export {
   type ConfirmationView,
   confirmationViewSchema,

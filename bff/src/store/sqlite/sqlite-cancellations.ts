@@ -4,64 +4,50 @@ import type { CancellationRepository, CancellationWriter } from '../cancellation
 import type { Conn } from './connection';
 import type { SqliteContext } from './sqlite-context';
 
-type Subscription = typeof t.subscriptions.$inferSelect;
-type Account = typeof t.accounts.$inferSelect;
+/** What a write tells: the customer (an e-mail, to the billing address, in the account's language) and the audit. */
+type Told = Readonly<{ email: string; payload: Readonly<Record<string, unknown>>; audit: string; data: unknown }>;
 
 export class SqliteCancellations implements CancellationRepository {
   constructor(private readonly ctx: SqliteContext) {}
 
   async schedule(input: Parameters<CancellationRepository['schedule']>[0]) {
-    return this.#write(input, (tx, sub, account) => {
-      const { cancellation, at } = input;
+    const { cancellation, at } = input;
+    const written = this.#write(input, (tx, subscriptionId) => {
       const replaced = tx
         .update(t.scheduledChanges)
         .set({ status: 'replaced', endedAt: at })
-        .where(and(eq(t.scheduledChanges.subscriptionId, sub.id), eq(t.scheduledChanges.status, 'pending')))
+        .where(and(eq(t.scheduledChanges.subscriptionId, subscriptionId), eq(t.scheduledChanges.status, 'pending')))
         .returning({ id: t.scheduledChanges.id })
         .all();
       tx.insert(t.subscriptionCancellations)
         .values({
-          id: cancellation.id,
-          subscriptionId: sub.id,
-          effectiveAt: cancellation.effectiveAt,
-          reason: cancellation.reason,
-          comment: cancellation.comment,
+          ...cancellation,
+          subscriptionId,
           status: 'pending',
           createdAt: at,
           createdByUserId: input.userId,
         })
         .run();
-      this.ctx.rows.queueEmail({
-        accountId: account.id,
-        kind: 'cancellation_scheduled',
-        recipient: account.billingEmail,
-        payload: { effectiveAt: cancellation.effectiveAt, locale: account.locale },
-        at,
-      });
-      this.ctx.rows.audit({
-        accountId: account.id,
-        userId: input.userId,
-        action: 'subscription.cancellation_scheduled',
-        subjectType: 'subscription',
-        subjectId: sub.id,
+      return {
+        email: 'cancellation_scheduled',
+        payload: { effectiveAt: cancellation.effectiveAt },
+        audit: 'subscription.cancellation_scheduled',
         data: {
           cancellationId: cancellation.id,
           effectiveAt: cancellation.effectiveAt,
           reason: cancellation.reason,
           replacedScheduledChange: replaced[0]?.id ?? null,
         },
-        at,
-      });
-      return 'scheduled' as const;
+      };
     });
+    return written === 'written' ? ('scheduled' as const) : written;
   }
 
   async resume(input: Parameters<CancellationRepository['resume']>[0]) {
-    return this.#write(input, (tx, sub, account) => {
-      const { at } = input;
+    const written = this.#write(input, (tx) => {
       const resumed = tx
         .update(t.subscriptionCancellations)
-        .set({ status: 'resumed', endedAt: at, endedByUserId: input.userId })
+        .set({ status: 'resumed', endedAt: input.at, endedByUserId: input.userId })
         .where(
           and(
             eq(t.subscriptionCancellations.id, input.cancellationId),
@@ -71,50 +57,56 @@ export class SqliteCancellations implements CancellationRepository {
         .returning({ effectiveAt: t.subscriptionCancellations.effectiveAt })
         .get();
       // Not pending at the version the engine read: nothing was written, as for any moved subscription.
-      if (!resumed) return 'stale' as const;
-      this.ctx.rows.queueEmail({
-        accountId: account.id,
-        kind: 'cancellation_resumed',
-        recipient: account.billingEmail,
-        payload: { renewsAt: resumed.effectiveAt, locale: account.locale },
-        at,
-      });
-      this.ctx.rows.audit({
-        accountId: account.id,
-        userId: input.userId,
-        action: 'subscription.cancellation_resumed',
-        subjectType: 'subscription',
-        subjectId: sub.id,
+      if (!resumed) return 'stale';
+      return {
+        email: 'cancellation_resumed',
+        payload: { renewsAt: resumed.effectiveAt },
+        audit: 'subscription.cancellation_resumed',
         data: { cancellationId: input.cancellationId },
-        at,
-      });
-      return 'resumed' as const;
+      };
     });
+    return written === 'written' ? ('resumed' as const) : written;
   }
 
   /**
-   * One writer per subscription (docs/decisions/006): writes only if the subscription is still at
-   * the version the engine decided from and no claim holds it, and bumps the version so that every
-   * quote priced before is stale.
+   * One writer per subscription (docs/decisions/006), in one transaction: writes only if the
+   * subscription is still at the version the engine decided from and no claim holds it; then
+   * queues the e-mail, records the audit event and bumps the version, so that every quote priced
+   * before is stale.
    */
-  #write<R extends string>(
+  #write(
     input: CancellationWriter,
-    work: (tx: Conn, sub: Subscription, account: Account) => R | 'stale',
-  ): Promise<R | 'stale' | 'busy'> {
-    return Promise.resolve(
-      this.ctx.write([input.accountId], (tx) => {
-        const sub = tx.select().from(t.subscriptions).where(eq(t.subscriptions.accountId, input.accountId)).get();
-        const account = tx.select().from(t.accounts).where(eq(t.accounts.id, input.accountId)).get();
-        if (!sub || !account || sub.version !== input.expectedVersion) return 'stale' as const;
-        if (!this.ctx.claims.isFree(sub.id)) return 'busy' as const;
-        const result = work(tx, sub, account);
-        if (result === 'stale') return result;
-        tx.update(t.subscriptions)
-          .set({ version: sub.version + 1 })
-          .where(eq(t.subscriptions.id, sub.id))
-          .run();
-        return result;
-      }),
-    );
+    work: (tx: Conn, subscriptionId: string) => Told | 'stale',
+  ): 'written' | 'stale' | 'busy' {
+    return this.ctx.write([input.accountId], (tx) => {
+      const sub = tx.select().from(t.subscriptions).where(eq(t.subscriptions.accountId, input.accountId)).get();
+      const account = tx.select().from(t.accounts).where(eq(t.accounts.id, input.accountId)).get();
+      if (!sub || !account || sub.version !== input.expectedVersion) return 'stale';
+      if (!this.ctx.claims.isFree(sub.id)) return 'busy';
+      const told = work(tx, sub.id);
+      if (told === 'stale') return told;
+      const { accountId, userId, at } = input;
+      this.ctx.rows.queueEmail({
+        accountId,
+        kind: told.email,
+        recipient: account.billingEmail,
+        payload: { ...told.payload, locale: account.locale },
+        at,
+      });
+      this.ctx.rows.audit({
+        accountId,
+        userId,
+        action: told.audit,
+        subjectType: 'subscription',
+        subjectId: sub.id,
+        data: told.data,
+        at,
+      });
+      tx.update(t.subscriptions)
+        .set({ version: sub.version + 1 })
+        .where(eq(t.subscriptions.id, sub.id))
+        .run();
+      return 'written';
+    });
   }
 }

@@ -36,7 +36,8 @@ export function AccountPage() {
   const resume = useResumeSubscription();
   const format = useFormat();
   // Arriving from the cancel review: it says until when the subscription stays.
-  const arrival = (useLocation().state ?? {}) as AccountArrival;
+  const location = useLocation();
+  const arrival = (location.state ?? {}) as AccountArrival;
   const [notice, setNotice] = useState(() =>
     arrival.cancelledUntil === undefined
       ? ''
@@ -56,8 +57,8 @@ export function AccountPage() {
   useEffect(() => {
     if (!arrivedWithNotice) return;
     heading.current?.focus();
-    void navigate('.', { replace: true, state: null });
-  }, [arrivedWithNotice, navigate]);
+    void navigate(location.pathname, { replace: true, state: null });
+  }, [arrivedWithNotice, navigate, location.pathname]);
 
   if (account.isPending) return <Loading />;
   if (account.isError) return <ErrorNotice error={account.error} onRetry={() => void account.refetch()} />;

@@ -36,7 +36,7 @@ export function WhatYouLose({ account }: Readonly<{ account: AccountView }>) {
         <EntitlementsList entitlements={subscription.entitlements} headingLevel={3} />
         {subscription.addOns.length > 0 && (
           <>
-            <p>{t('cancellation.review.loseAddOns')}</p>
+            <h3>{t('cancellation.review.loseAddOns')}</h3>
             <ul>
               {subscription.addOns.map((addOn) => (
                 <li key={addOn.id}>{t('account.addOn', { name: addOn.name, count: addOn.quantity })}</li>
