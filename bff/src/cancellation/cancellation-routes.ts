@@ -1,7 +1,6 @@
-import { createRoute } from '@hono/zod-openapi';
 import { cancellationRequestSchema, cancellationViewSchema } from '@planshift/shared/api';
 import type { AppDeps } from '../http/app-env';
-import { errors, json, SIGNED_IN_WITH_CSRF } from '../http/openapi';
+import { answer, errors, jsonBody, signedInRoute } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import { signedInRouter } from '../session/session-middleware';
 import { resumeSubscription } from './resume-subscription';
@@ -13,25 +12,16 @@ export function cancellationRoutes(deps: AppDeps) {
 
   return app
     .openapi(
-      createRoute({
+      signedInRoute({
         method: 'post',
         path: '/api/subscription/cancellation',
-        security: SIGNED_IN_WITH_CSRF,
         summary: 'Cancel the subscription at the end of its billing period',
         description:
           'The subscription stays active until the period ends, then is canceled: no further bill, no refund. It replaces a change scheduled for the period end; a change confirmed later replaces it. The reason and comment are optional.',
-        request: {
-          body: {
-            content: { 'application/json': { schema: cancellationRequestSchema.meta({ id: 'CancellationRequest' }) } },
-            required: true,
-          },
-        },
+        request: { body: jsonBody(cancellationRequestSchema.meta({ id: 'CancellationRequest' })) },
         responses: {
-          201: json(
-            cancellationViewSchema.meta({ id: 'Cancellation', description: 'The scheduled cancellation.' }),
-            'Scheduled',
-          ),
-          ...errors(400, 401, 403, 404, 409, 415),
+          201: answer(cancellationViewSchema, 'Cancellation', 'The scheduled cancellation'),
+          ...errors(400, 404, 409, 415),
         },
       }),
       async (c) => {
@@ -41,12 +31,11 @@ export function cancellationRoutes(deps: AppDeps) {
     )
 
     .openapi(
-      createRoute({
+      signedInRoute({
         method: 'delete',
         path: '/api/subscription/cancellation',
-        security: SIGNED_IN_WITH_CSRF,
         summary: 'Resume: withdraw the scheduled cancellation, so the subscription renews as it is',
-        responses: { 204: { description: 'Resumed' }, ...errors(401, 403, 404, 409) },
+        responses: { 204: { description: 'Resumed' }, ...errors(404, 409) },
       }),
       async (c) => {
         const outcome = await resumeSubscription(deps, c.get('user'));

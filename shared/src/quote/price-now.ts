@@ -183,7 +183,7 @@ export function priceNewInterval(
 
 /**
  * Charges the full price of every wanted item for a new period anchored at the instant, and
- * credits nothing: how an ended subscription starts again (docs/decisions/014).
+ * credits nothing: how an ended subscription starts again (docs/decisions/015).
  */
 export function priceNewPeriod(
   catalog: Catalog,

@@ -1,6 +1,7 @@
 import type { AccountView } from '@planshift/shared/api';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCatalogNames } from '../../domain-text/catalog-names';
 import { useFormat } from '../../i18n/format';
 import { EntitlementsList } from '../../ui/entitlements-list';
 
@@ -9,6 +10,7 @@ export function WhatYouLose({ account }: Readonly<{ account: AccountView }>) {
   const { t } = useTranslation();
   const format = useFormat();
   const ids = { happens: useId(), lose: useId() };
+  const names = useCatalogNames(account.catalogNames);
   const { subscription } = account;
   const date = format.date(subscription.currentPeriod.end);
   const credit = account.account.creditBalance;
@@ -32,14 +34,14 @@ export function WhatYouLose({ account }: Readonly<{ account: AccountView }>) {
       </section>
       <section className="card" aria-labelledby={ids.lose}>
         <h2 id={ids.lose}>{t('cancellation.review.loseHeading', { date })}</h2>
-        <p>{t('cancellation.review.losePlan', { plan: subscription.plan.name })}</p>
+        <p>{t('cancellation.review.losePlan', { plan: names.plan(subscription.plan.id) })}</p>
         <EntitlementsList entitlements={subscription.entitlements} headingLevel={3} />
         {subscription.addOns.length > 0 && (
           <>
             <h3>{t('cancellation.review.loseAddOns')}</h3>
             <ul>
               {subscription.addOns.map((addOn) => (
-                <li key={addOn.id}>{t('account.addOn', { name: addOn.name, count: addOn.quantity })}</li>
+                <li key={addOn.id}>{t('account.addOn', { name: names.addOn(addOn.id), count: addOn.quantity })}</li>
               ))}
             </ul>
           </>
