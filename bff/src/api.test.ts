@@ -113,7 +113,7 @@ describe('the document’s security requirements', () => {
         checked.push(`${verb} ${path}`);
       }
     }
-    expect(checked).toHaveLength(13);
+    expect(checked).toHaveLength(15);
   });
 });
 

@@ -3,6 +3,7 @@ import { type ClockView, clockViewSchema } from '@planshift/shared/api';
 import type { Hono } from 'hono';
 import { accountRoutes } from './account/account-routes';
 import { BillingRun } from './billing/billing-run';
+import { cancellationRoutes } from './cancellation/cancellation-routes';
 import { changeRoutes } from './changes/change-routes';
 import { ChangeConfirmer } from './changes/confirm-change';
 import { documentRoutes } from './documents/document-routes';
@@ -72,7 +73,8 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
     .route('/', quoteRoutes(deps))
     .route('/', changeRoutes(deps, confirmer))
     .route('/', scheduledChangeRoutes(deps))
-    .route('/', invoiceRoutes(deps, billing));
+    .route('/', invoiceRoutes(deps, billing))
+    .route('/', cancellationRoutes(deps));
   if (deps.env.NODE_ENV !== 'production') {
     app.route(
       '/',

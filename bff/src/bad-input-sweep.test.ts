@@ -85,10 +85,13 @@ beforeAll(async () => {
     'POST /api/quotes': { planId: 'business', interval: { unit: 'month', count: 1 }, quantity: 12, addOns: [] },
     'POST /api/changes': { quoteId: ids.quoteId },
     'POST /api/invoices/{invoiceId}/pay': {},
+    'POST /api/subscription/cancellation': { reason: 'too_expensive', comment: 'Over budget.' },
     'POST /api/test/reset': { name: 'demo' },
     'PUT /api/test/clock': { at: '2026-06-01T00:00:00Z' },
     'POST /api/test/clock/advance': { days: 1 },
   };
+  // A cancellation's reason and comment are both optional: a body without them is still valid.
+  const optional: Record<string, readonly string[]> = { 'POST /api/subscription/cancellation': ['reason', 'comment'] };
   const { body: document } = await call('GET', '/api/openapi.json');
   documentedCodes = new Set(document.components.schemas.Error.properties.code.enum);
   routes = routesOf(document);
@@ -113,6 +116,7 @@ beforeAll(async () => {
         ...pick(route.headerParams, VALID_HEADERS, 'header'),
       },
       body,
+      optionalBodyKeys: optional[`${route.method} ${route.path}`] ?? [],
     };
   };
 });

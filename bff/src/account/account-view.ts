@@ -115,6 +115,13 @@ export function accountView(state: BillingState, user: UserRecord): AccountView 
     entitlementsOnProvisioning: state.pendingProvisioning ? subscribed : null,
     unpaidInvoices: subscription.unpaidInvoices,
     change: { possible: blockers.length === 0, blockers },
+    cancellation: state.cancellation && {
+      id: state.cancellation.id,
+      status: state.cancellation.status === 'pending' ? 'scheduled' : 'ended',
+      effectiveAt: state.cancellation.effectiveAt,
+      reason: state.cancellation.reason,
+      requestedAt: state.cancellation.createdAt,
+    },
   };
 }
 
@@ -144,6 +151,7 @@ function catalogNames(catalog: Catalog, locale: Locale, target: TargetState, cha
   const addOns = new Set(target.addOns.map((item) => item.addOnId));
   for (const change of changes) {
     if (change.kind === 'plan_change') plans.add(change.fromPlanId).add(change.toPlanId);
+    if (change.kind === 'restart') plans.add(change.planId);
     if (change.kind === 'quantity_change') plans.add(change.planId);
     if (change.kind === 'add_on_change') addOns.add(change.addOnId);
   }

@@ -535,3 +535,33 @@ export const documentPdfs = sqliteTable('document_pdfs', {
   pdf: blob('pdf', { mode: 'buffer' }).notNull(),
   renderedAt: integer('rendered_at').notNull(),
 });
+
+/**
+ * A cancellation at the period end (the subscription's other kind of pending change): at most
+ * one pending per subscription, and never beside a pending scheduled change. It ends `resumed`
+ * by the customer, `replaced` by a change confirmed later, or `applied` by the period-end run,
+ * which cancels the subscription. The reason the customer gave is kept for the business.
+ */
+export const subscriptionCancellations = sqliteTable(
+  'subscription_cancellations',
+  {
+    id: text('id').primaryKey(),
+    subscriptionId: text('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id),
+    effectiveAt: integer('effective_at').notNull(),
+    /** One of the reasons the portal offers (CANCELLATION_REASONS), or null when none was given. */
+    reason: text('reason'),
+    /** What the customer wrote, if anything. */
+    comment: text('comment'),
+    status: text('status', { enum: ['pending', 'resumed', 'replaced', 'applied'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    createdByUserId: text('created_by_user_id'),
+    endedAt: integer('ended_at'),
+    endedByUserId: text('ended_by_user_id'),
+  },
+  (t) => [
+    uniqueIndex('subscription_cancellations_one_pending').on(t.subscriptionId).where(sql`${t.status} = 'pending'`),
+    index('subscription_cancellations_subscription').on(t.subscriptionId, t.status),
+  ],
+);

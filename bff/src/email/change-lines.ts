@@ -2,6 +2,7 @@ import type { Locale } from '@planshift/shared/account';
 import { type Named, nameIn } from '@planshift/shared/catalog';
 import type { ChangeDescriptor } from '@planshift/shared/quote';
 import { DOCUMENT_LABELS, type PluralForms } from '../documents/document-labels';
+import { CANCELLATION_STRINGS } from './cancellation-strings';
 import { EMAIL_STRINGS } from './email-strings';
 
 /** A plan's or add-on's name by id, in the e-mail's language. */
@@ -45,6 +46,11 @@ function changeLine(change: ChangeDescriptor, locale: Locale, name: ItemName): s
       );
     case 'add_on_change':
       return words.addOn(name(change.addOnId), count(change.from), count(change.to));
+    case 'restart': {
+      const plan =
+        change.quantity > 1 ? `${name(change.planId)} (${seats(locale, change.quantity)})` : name(change.planId);
+      return CANCELLATION_STRINGS[locale].restart(plan, words.every(change.interval.unit, change.interval.count));
+    }
   }
 }
 

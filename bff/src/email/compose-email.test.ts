@@ -1,8 +1,8 @@
 import { LOCALES } from '@planshift/shared/account';
 import { describe, expect, it } from 'vitest';
 import { composeEmail } from './compose-email';
-import { CHANGE_FIXTURE, fixtureDeps, invoiceFixture, NOV_13 } from './email-test-fixtures';
-import { type OutboxMessage, UndeliverableMailError } from './outbox-dispatcher';
+import { CHANGE_FIXTURE, fixtureDeps, invoiceFixture, NOV_13, outboxMessage } from './email-test-fixtures';
+import { UndeliverableMailError } from './outbox-dispatcher';
 
 const creditNote = invoiceFixture({
   id: 'cn-1',
@@ -16,17 +16,7 @@ const creditNote = invoiceFixture({
 });
 const invoice = invoiceFixture({ relatedDocumentId: 'cn-1' });
 
-function message(kind: string, payload: unknown): OutboxMessage {
-  return {
-    id: 'm1',
-    accountId: 'acc-1',
-    kind,
-    recipient: 'maria@elaionas.example',
-    payload,
-    attempts: 0,
-    createdAt: NOV_13,
-  };
-}
+const message = outboxMessage;
 
 const PAYLOADS = {
   change_confirmed: (locale: string) => ({ changeId: 'chg-1', invoiceId: 'inv-1', creditNoteId: 'cn-1', locale }),

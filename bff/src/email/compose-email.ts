@@ -6,6 +6,12 @@ import { changeDescriptorSchema } from '@planshift/shared/quote';
 import { z } from 'zod';
 import { DOCUMENT_LABELS } from '../documents/document-labels';
 import type { ConfirmedChangeSummary, DocumentRecord } from '../store/records';
+import {
+  CANCELLATION_PAYLOADS,
+  cancellationResumed,
+  cancellationScheduled,
+  subscriptionEnded,
+} from './cancellation-emails';
 import { changeLines, namesFrom, namesIn } from './change-lines';
 import { type EmailBlock, type EmailLayout, renderHtml, renderText } from './email-layout';
 import { EMAIL_STRINGS } from './email-strings';
@@ -43,6 +49,7 @@ const PAYLOADS = {
   renewal_failed: z.object({ invoiceId: z.string(), locale, nextAttemptAt: z.number().int().nullable() }),
   provisioning_completed: z.object({ changeId: z.string(), locale }),
   change_refunded: z.object({ orderId: z.string(), amount: z.int().positive(), currency: z.string(), locale }),
+  ...CANCELLATION_PAYLOADS,
 };
 type Kind = keyof typeof PAYLOADS;
 type Payload<K extends Kind> = z.output<(typeof PAYLOADS)[K]>;
@@ -60,6 +67,12 @@ export async function composeEmail(message: OutboxMessage, deps: ComposeDeps): P
       return provisioningCompleted(message, payload(message, 'provisioning_completed'), deps);
     case 'change_refunded':
       return changeRefunded(message, payload(message, 'change_refunded'), deps);
+    case 'cancellation_scheduled':
+      return mail(message, cancellationScheduled(payload(message, 'cancellation_scheduled')), [], deps);
+    case 'cancellation_resumed':
+      return mail(message, cancellationResumed(payload(message, 'cancellation_resumed')), [], deps);
+    case 'subscription_ended':
+      return mail(message, subscriptionEnded(payload(message, 'subscription_ended')), [], deps);
     default:
       throw new UndeliverableMailError(`no e-mail for outbox kind "${message.kind}"`);
   }

@@ -8,6 +8,19 @@ import type { OutboxMessage, OutboxPort } from './outbox-dispatcher';
 const require = createRequire(import.meta.url);
 
 export const NOV_13: Instant = Date.UTC(2026, 10, 13, 9, 30) / 1000;
+
+/** An outbox message of a kind, as the dispatcher hands it to composeEmail. */
+export function outboxMessage(kind: string, payload: unknown): OutboxMessage {
+  return {
+    id: 'm1',
+    accountId: 'acc-1',
+    kind,
+    recipient: 'maria@elaionas.example',
+    payload,
+    attempts: 0,
+    createdAt: NOV_13,
+  };
+}
 const NOV_1: Instant = Date.UTC(2026, 10, 1) / 1000;
 const DEC_1: Instant = Date.UTC(2026, 11, 1) / 1000;
 

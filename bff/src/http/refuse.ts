@@ -64,6 +64,10 @@ export const STATUS_OF = {
   idempotency_key_reused: 422,
   idempotency_key_expired: 422,
   invalid_scenario: 422,
+  // Cancelling at the period end, and resuming
+  already_canceled: 409,
+  cancellation_already_scheduled: 409,
+  no_scheduled_cancellation: 404,
 } as const satisfies Record<ApiErrorCode, number>;
 
 type StatusOf = typeof STATUS_OF;

@@ -73,16 +73,30 @@ export function prepareScenario(
       periodIndex,
       plan: billed.bill.plan,
       addOns: billed.bill.addOns,
-      pendingChange: wanted.pendingChange ? { effectiveAt: period.end, target: wanted.pendingChange } : null,
+      pendingChange: wanted.pendingChange
+        ? { kind: 'change', effectiveAt: period.end, target: wanted.pendingChange }
+        : wanted.cancellation
+          ? { kind: 'cancellation', effectiveAt: period.end }
+          : null,
       creditBalance: seed.creditBalance,
       unpaidInvoices: wanted.currentInvoiceUnpaid ? 1 : 0,
     };
-    const scheduledChange = subscription.pendingChange && {
+    const pending = subscription.pendingChange;
+    const scheduledChange = pending?.kind === 'change' && {
       id: `${wanted.id}-scheduled`,
-      effectiveAt: subscription.pendingChange.effectiveAt,
-      target: subscription.pendingChange.target,
-      changes: describeChanges(catalog, subscription, currentTarget(subscription), subscription.pendingChange.target),
+      effectiveAt: pending.effectiveAt,
+      target: pending.target,
+      changes: describeChanges(catalog, subscription, currentTarget(subscription), pending.target),
       createdAt: period.start,
+    };
+    // Asked for an hour before the scenario's now: recent, and within the current period.
+    const cancellation = wanted.cancellation && {
+      id: `${wanted.id}-cancellation`,
+      status: 'pending' as const,
+      effectiveAt: period.end,
+      reason: wanted.cancellation.reason ?? null,
+      comment: wanted.cancellation.comment ?? null,
+      createdAt: Math.max(period.start, now - 3600),
     };
     const card = seed.card;
     return {
@@ -114,7 +128,8 @@ export function prepareScenario(
       openingCredit: seed.creditBalance,
       subscription,
       signupAt: wanted.signupAt ? instantFromIso(wanted.signupAt) : anchor,
-      scheduledChange,
+      scheduledChange: scheduledChange || null,
+      cancellation: cancellation ?? null,
       invoice: renewalInvoice(billed.bill.lines, seed.currency, 0),
       invoicePaid: !wanted.currentInvoiceUnpaid,
     };

@@ -1,4 +1,5 @@
 import { localeSchema, roleSchema } from '@planshift/shared/account';
+import { CANCELLATION_COMMENT_MAX, cancellationReasonSchema } from '@planshift/shared/api';
 import { catalogIdSchema, catalogSchema, localNamesSchema } from '@planshift/shared/catalog';
 import { currencyCodeSchema } from '@planshift/shared/money';
 import { billingIntervalSchema } from '@planshift/shared/periods';
@@ -39,6 +40,13 @@ const subscriptionSchema = z.strictObject({
     .optional(),
   /** The current period's renewal invoice is left unpaid (blocks self-service changes). */
   currentInvoiceUnpaid: z.boolean().default(false),
+  /** The customer has cancelled: the subscription ends at the end of the current period. */
+  cancellation: z
+    .strictObject({
+      reason: cancellationReasonSchema.optional(),
+      comment: z.string().max(CANCELLATION_COMMENT_MAX).optional(),
+    })
+    .optional(),
 });
 
 const accountSchema = z.strictObject({
@@ -108,6 +116,14 @@ export const scenarioSchema = z
       }
       if (!catalog.plans.some((plan) => plan.id === account.subscription.planId)) {
         ctx.addIssue({ code: 'custom', message: 'unknown plan', path: ['accounts', i, 'subscription', 'planId'] });
+      }
+      // One thing waits for the period end at a time (the subscription's one pending change).
+      const { pendingChange, cancellation, status } = account.subscription;
+      if (cancellation && (pendingChange || status === 'canceled' || status === 'paused')) {
+        const message = pendingChange
+          ? 'a cancellation and a pending change'
+          : `a cancellation of a ${status} subscription`;
+        ctx.addIssue({ code: 'custom', message, path: ['accounts', i, 'subscription', 'cancellation'] });
       }
       for (const user of account.users) {
         const email = user.email.toLowerCase();

@@ -1,4 +1,5 @@
 import type { Locale, Role } from '@planshift/shared/account';
+import type { CancellationReason } from '@planshift/shared/api';
 import type { Catalog, Entitlements, Named } from '@planshift/shared/catalog';
 import type { CreditNoteDraft, DocumentLine, InvoiceDraft } from '@planshift/shared/documents';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
@@ -63,6 +64,19 @@ export type ScheduledChangeRecord = Readonly<{
   createdAt: Instant;
 }>;
 
+/**
+ * A cancellation at the period end: pending (the subscription's pending change), or applied
+ * (it ended the subscription, which is canceled since).
+ */
+export type CancellationRecord = Readonly<{
+  id: string;
+  status: 'pending' | 'applied';
+  effectiveAt: Instant;
+  reason: CancellationReason | null;
+  comment: string | null;
+  createdAt: Instant;
+}>;
+
 /** Everything the engine needs to price a change for an account, and the version it was read at. */
 export type BillingState = Readonly<{
   account: AccountRecord;
@@ -71,6 +85,8 @@ export type BillingState = Readonly<{
   version: number;
   signupAt: Instant;
   scheduledChange: ScheduledChangeRecord | null;
+  /** The pending cancellation, or the applied one while the subscription it ended is canceled. */
+  cancellation: CancellationRecord | null;
   /** A confirmed change whose provisioning a person has still to finish, and what stays in force meanwhile. */
   pendingProvisioning: PendingProvisioning | null;
 }>;
@@ -189,6 +205,7 @@ export type SeedPlan = Readonly<{
     subscription: Subscription;
     signupAt: Instant;
     scheduledChange: ScheduledChangeRecord | null;
+    cancellation: CancellationRecord | null;
     /** The current period's invoice, issued at its start; paid by card unless left unpaid. */
     invoice: InvoiceDraft;
     invoicePaid: boolean;

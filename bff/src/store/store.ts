@@ -1,4 +1,5 @@
 import type { AccountRepository } from './account-repository';
+import type { CancellationRepository } from './cancellation-repository';
 import type { ClockRepository } from './clock-repository';
 import type { CollectionRepository } from './collection-repository';
 import type { DocumentRepository } from './document-repository';
@@ -32,4 +33,5 @@ export type Store = Readonly<{
   outbox: OutboxRepository;
   clock: ClockRepository;
   maintenance: MaintenanceRepository;
+  cancellations: CancellationRepository;
 }>;

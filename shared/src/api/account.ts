@@ -7,6 +7,7 @@ import { currencyCodeSchema, moneySchema } from '../money/money-schema';
 import { billingIntervalSchema, epochSecondsSchema, periodSchema } from '../periods/periods-schema';
 import { subscriptionSchema, subscriptionStatusSchema } from '../subscription/subscription-schema';
 import { readonlyArrayOf } from '../wire/readonly-array';
+import { cancellationViewSchema } from './cancellation';
 import { scheduledChangeSchema } from './scheduled-change';
 import { userViewSchema } from './session';
 
@@ -97,6 +98,8 @@ export const accountViewSchema = z.object({
   entitlementsOnProvisioning: entitlementsSchema.nullable(),
   unpaidInvoices: z.int(),
   change: z.object({ possible: z.boolean(), blockers: readonlyArrayOf(changeBlockerSchema) }),
+  /** The cancellation waiting for the period end, or the one that ended the subscription. */
+  cancellation: cancellationViewSchema.nullable(),
 });
 export type AccountView = z.output<typeof accountViewSchema>;
 

@@ -72,6 +72,10 @@ export const API_ERROR_CODES = [
   'invalid_scenario',
   // A bug: logged, and nothing more said
   'internal_error',
+  // Cancelling at the period end, and resuming
+  'already_canceled',
+  'cancellation_already_scheduled',
+  'no_scheduled_cancellation',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

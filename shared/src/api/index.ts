@@ -1,5 +1,13 @@
 export { type AccountView, accountViewSchema, type OptionsView, optionsViewSchema } from './account';
 export {
+  type CancellationRequest,
+  type CancellationView,
+  cancellationReasonSchema,
+  cancellationRequestSchema,
+  cancellationViewSchema,
+} from './cancellation';
+export { CANCELLATION_COMMENT_MAX, CANCELLATION_REASONS, type CancellationReason } from './cancellation-reasons';
+export {
   type ConfirmationView,
   confirmationViewSchema,
   type IssuedDocumentView,

@@ -94,7 +94,7 @@ describe('Pipedrive: a downgrade waits for the next cycle, shown as a pending ch
 
   it('lets a later change replace the pending one', () => {
     const later = quote(pipedrive, pending.subscription, { planId: 'essential' });
-    expect(later.replacesPendingChange?.target.planId).toBe('advanced');
+    expect(later.replacesPendingChange).toMatchObject({ kind: 'change', target: { planId: 'advanced' } });
     expect(later.scheduled?.target.planId).toBe('essential');
     expect(later.nextBill.total.amount).toBe(1400);
   });

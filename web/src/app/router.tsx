@@ -20,6 +20,12 @@ export function createRouter() {
           children: [
             { index: true, Component: AccountPage },
             {
+              path: 'cancel',
+              lazy: async () => ({
+                Component: (await import('../features/cancel-subscription/cancel-page')).CancelPage,
+              }),
+            },
+            {
               // Code-split: the change flow and the engine it prices with load on first visit, so the
               // account page's initial JavaScript stays small. Every step shares one layout (the
               // selection in the URL, the live quote beside it); the result page stands alone.

@@ -3,7 +3,11 @@ export const paths = {
   account: '/',
   signIn: '/sign-in',
   change: '/change',
+  cancel: '/cancel',
 } as const;
+
+/** What the account page is told on arrival (router state): after a cancellation, until when it stays active. */
+export type AccountArrival = Readonly<{ cancelledUntil?: number }>;
 
 /** A same-origin path to return to after signing in; anything else (`//evil.example`) goes home. */
 export function safeReturnPath(next: string | null): string {

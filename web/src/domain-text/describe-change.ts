@@ -54,6 +54,12 @@ export function describeChange(
       if (change.from === 0) return [{ key, text: t('changePlan.changes.addOnAdded', { name, count: change.to }) }];
       return [{ key, text: t('changePlan.changes.addOn', { name, from: change.from, to: change.to }) }];
     }
+    case 'restart':
+      return t('cancellation.changes.restart', {
+        plan: names.plan(change.planId),
+        count: change.quantity,
+        cycle: cycleName(t, change.interval),
+      });
   }
 }
 

@@ -38,9 +38,19 @@ export function writeCompletedOrder(
 
   let scheduledChangeId: string | null = null;
   if (change.endsPendingChange) {
+    // Whichever waits for the period end, a scheduled change or a cancellation: this change replaces it.
     tx.update(t.scheduledChanges)
       .set({ status: 'replaced', endedAt: at })
       .where(and(eq(t.scheduledChanges.subscriptionId, order.subscriptionId), eq(t.scheduledChanges.status, 'pending')))
+      .run();
+    tx.update(t.subscriptionCancellations)
+      .set({ status: 'replaced', endedAt: at, endedByUserId: order.userId })
+      .where(
+        and(
+          eq(t.subscriptionCancellations.subscriptionId, order.subscriptionId),
+          eq(t.subscriptionCancellations.status, 'pending'),
+        ),
+      )
       .run();
   }
   if (change.scheduled) {

@@ -30,6 +30,7 @@ export function writeSeedPlan(tx: Conn, rows: RowWriter, plan: SeedPlan): void {
     t.confirmedChanges,
     t.orders,
     t.quotes,
+    t.subscriptionCancellations,
     t.scheduledChanges,
     t.subscriptionItems,
     t.subscriptions,
@@ -82,6 +83,11 @@ function seedAccount(tx: Conn, rows: RowWriter, plan: SeedPlan, seed: SeedPlan['
   if (seed.scheduledChange) {
     tx.insert(t.scheduledChanges)
       .values({ ...seed.scheduledChange, subscriptionId: subscription.id, status: 'pending' })
+      .run();
+  }
+  if (seed.cancellation) {
+    tx.insert(t.subscriptionCancellations)
+      .values({ ...seed.cancellation, subscriptionId: subscription.id, createdByUserId: seed.users[0]?.id ?? null })
       .run();
   }
   const period = periodAt(subscription.anchor, subscription.interval, subscription.periodIndex);

@@ -2,6 +2,7 @@ import type { Db } from '../../db/open-database';
 import { type ClaimPolicy, localClaimPolicy } from '../claim-policy';
 import type { Store } from '../store';
 import { SqliteAccounts } from './sqlite-accounts';
+import { SqliteCancellations } from './sqlite-cancellations';
 import { SqliteClock } from './sqlite-clock';
 import { SqliteCollections } from './sqlite-collections';
 import { SqliteContext } from './sqlite-context';
@@ -35,6 +36,7 @@ export class SqliteStore implements Store {
   readonly outbox;
   readonly clock;
   readonly maintenance;
+  readonly cancellations;
 
   constructor(
     readonly db: Db,
@@ -54,5 +56,6 @@ export class SqliteStore implements Store {
     this.outbox = new SqliteOutbox(ctx);
     this.clock = new SqliteClock(ctx);
     this.maintenance = new SqliteMaintenance(ctx);
+    this.cancellations = new SqliteCancellations(ctx);
   }
 }

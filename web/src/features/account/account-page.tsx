@@ -1,14 +1,26 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import type { AccountArrival } from '../../config/paths';
+import { useFormat } from '../../i18n/format';
 import { EntitlementsList } from '../../ui/entitlements-list';
 import { ErrorNotice } from '../../ui/error-notice';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
-import { useAccount, useCancelScheduledChange, useDocuments, usePayInvoice } from './api/account';
+import {
+  useAccount,
+  useCancelScheduledChange,
+  useDocuments,
+  usePayInvoice,
+  useResumeSubscription,
+} from './api/account';
+import { CancelAction } from './cancel-action';
+import { CancellationBanner } from './cancellation-banner';
 import { ChangeAction } from './change-action';
 import { DocumentsTable } from './documents-table';
 import { ProvisioningNotice } from './provisioning-notice';
 import { ScheduledChangeBanner } from './scheduled-change-banner';
+import { SubscriptionEnded } from './subscription-ended';
 import { SubscriptionFacts } from './subscription-facts';
 import { UnpaidInvoices } from './unpaid-invoices';
 
@@ -21,7 +33,16 @@ export function AccountPage() {
   // Both mutations live here: the banner and the invoice they act on disappear once they succeed.
   const pay = usePayInvoice();
   const cancel = useCancelScheduledChange();
-  const [notice, setNotice] = useState('');
+  const resume = useResumeSubscription();
+  const format = useFormat();
+  // Arriving from the cancel review: it says until when the subscription stays.
+  const location = useLocation();
+  const arrival = (location.state ?? {}) as AccountArrival;
+  const [notice, setNotice] = useState(() =>
+    arrival.cancelledUntil === undefined
+      ? ''
+      : t('cancellation.scheduled.done', { date: format.date(arrival.cancelledUntil) }),
+  );
   const heading = useRef<HTMLHeadingElement>(null);
   const ids = { summary: useId(), entitlements: useId() };
 
@@ -30,6 +51,14 @@ export function AccountPage() {
     setNotice(message);
     heading.current?.focus();
   };
+  // Said once: a reload (or Back) must not say it again after a resume.
+  const navigate = useNavigate();
+  const arrivedWithNotice = arrival.cancelledUntil !== undefined;
+  useEffect(() => {
+    if (!arrivedWithNotice) return;
+    heading.current?.focus();
+    void navigate(location.pathname, { replace: true, state: null });
+  }, [arrivedWithNotice, navigate, location.pathname]);
 
   if (account.isPending) return <Loading />;
   if (account.isError) return <ErrorNotice error={account.error} onRetry={() => void account.refetch()} />;
@@ -58,6 +87,24 @@ export function AccountPage() {
           }}
         />
       )}
+      {view.cancellation?.status === 'scheduled' && (
+        <CancellationBanner
+          account={view}
+          effectiveAt={view.cancellation.effectiveAt}
+          resume={{
+            run: () => {
+              setNotice('');
+              const renewsAt = view.cancellation?.effectiveAt ?? view.subscription.currentPeriod.end;
+              resume.mutate(undefined, {
+                onSuccess: () => done(t('cancellation.scheduled.resumed', { date: format.date(renewsAt) })),
+              });
+            },
+            pending: resume.isPending,
+            error: resume.error,
+          }}
+        />
+      )}
+      {view.subscription.status === 'canceled' && <SubscriptionEnded account={view} />}
       {view.provisioningPending && <ProvisioningNotice coming={view.entitlementsOnProvisioning} />}
       {(view.unpaidInvoices > 0 || unpaid.length > 0) && (
         <UnpaidInvoices
@@ -79,9 +126,10 @@ export function AccountPage() {
       <section className="card" aria-labelledby={ids.summary}>
         <div className="card-heading">
           <h2 id={ids.summary}>{t('account.summaryHeading')}</h2>
-          <ChangeAction account={view} />
+          {view.subscription.status !== 'canceled' && <ChangeAction account={view} />}
         </div>
         <SubscriptionFacts account={view} />
+        <CancelAction account={view} />
       </section>
       <section className="card" aria-labelledby={ids.entitlements}>
         <h2 id={ids.entitlements}>{t('entitlements.heading')}</h2>

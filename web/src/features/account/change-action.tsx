@@ -11,23 +11,29 @@ import { InfoTooltip } from '../../ui/info-tooltip';
  * The Change button. Where self-service change is not possible it stays focusable but inert
  * (aria-disabled), described by an info tooltip that gives every reason.
  */
-export function ChangeAction({ account }: Readonly<{ account: AccountView }>) {
+export function ChangeAction({
+  account,
+  label,
+  why,
+}: Readonly<{ account: AccountView; label?: string; why?: string }>) {
   const { t } = useTranslation();
   const tooltipId = useId();
   const names = useCatalogNames(account.catalogNames);
+  // An ended subscription's change is starting it again: its banner names the button so.
+  const name = label ?? t('account.change.button');
   if (account.change.possible) {
     return (
       <Link className="button button-primary" to={paths.change}>
-        {t('account.change.button')}
+        {name}
       </Link>
     );
   }
   return (
     <span className="change-action">
       <button type="button" className="button button-primary" aria-disabled="true" aria-describedby={tooltipId}>
-        {t('account.change.button')}
+        {name}
       </button>
-      <InfoTooltip id={tooltipId} label={t('account.change.why')}>
+      <InfoTooltip id={tooltipId} label={why ?? t('account.change.why')}>
         {account.change.blockers.map((blocker) => (
           <span key={blocker.reason} className="tooltip-line">
             {blockerMessage(t, blocker, names.plan)}

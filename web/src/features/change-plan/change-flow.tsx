@@ -40,15 +40,18 @@ export function ChangeFlowLayout() {
   return <ChangeFlowSteps options={options.data} now={clock.now} />;
 }
 
+/** Whether the flow starts an ended subscription again (the engine prices a new period from now). */
+const isRestart = (options: Flow['options']) => options.subscription.status === 'canceled';
+
 /** The way back and the page's heading: the same on every step and when change is blocked. */
-function ChangeHeading() {
+function ChangeHeading({ restart }: Readonly<{ restart: boolean }>) {
   const { t } = useTranslation();
   return (
     <>
       <p>
         <Link to={paths.account}>{t('changePlan.back')}</Link>
       </p>
-      <h1>{t('changePlan.title')}</h1>
+      <h1>{restart ? t('cancellation.restart.title') : t('changePlan.title')}</h1>
     </>
   );
 }
@@ -56,11 +59,11 @@ function ChangeHeading() {
 /** Self-service change is not possible: every reason, and the way back. */
 function ChangeBlocked({ options }: Readonly<{ options: Flow['options'] }>) {
   const { t } = useTranslation();
-  useDocumentTitle(t('changePlan.title'));
+  useDocumentTitle(isRestart(options) ? t('cancellation.restart.title') : t('changePlan.title'));
   const names = useCatalogNames(options.catalog);
   return (
     <div className="change-plan">
-      <ChangeHeading />
+      <ChangeHeading restart={isRestart(options)} />
       <div className="notice notice-warning">
         <p>{t('changePlan.blocked')}</p>
         <ul>
@@ -163,8 +166,8 @@ function ChangeFlowSteps({ options, now }: Readonly<{ options: Flow['options']; 
   if (!steps.includes(step)) return <Navigate to={linkTo('add-ons')} replace />;
   return (
     <div className="change-plan">
-      <ChangeHeading />
-      <p>{t('changePlan.intro')}</p>
+      <ChangeHeading restart={isRestart(options)} />
+      <p>{isRestart(options) ? t('cancellation.restart.intro') : t('changePlan.intro')}</p>
       <nav aria-label={t('changePlan.steps.label')}>
         <ol className="steps">
           {steps.map((each, index) => (

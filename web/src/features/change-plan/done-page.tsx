@@ -120,7 +120,11 @@ function Result({ confirmation, names }: Readonly<{ confirmation: ConfirmationVi
           <p>{t('changePlan.done.creditBalance', { amount: format.money(creditBalance.after) })}</p>
         )}
         {confirmation.replacedPendingChange && (
-          <p>{t('changePlan.done.replaced', { date: format.date(confirmation.replacedPendingChange.effectiveAt) })}</p>
+          <p>
+            {confirmation.replacedPendingChange.kind === 'cancellation'
+              ? t('cancellation.replacedOnDone')
+              : t('changePlan.done.replaced', { date: format.date(confirmation.replacedPendingChange.effectiveAt) })}
+          </p>
         )}
       </section>
       {scheduled && (

@@ -1,6 +1,7 @@
 import type { OptionsView } from '@planshift/shared/api';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
-import type { QuoteResult } from '@planshift/shared/quote';
+import { type Period, periodAt } from '@planshift/shared/periods';
+import type { Quote, QuoteResult } from '@planshift/shared/quote';
 import { currentPeriod } from '@planshift/shared/subscription';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -51,7 +52,7 @@ export function QuoteSummary({ options, names, request, live, agreement }: Props
           {live.quote.noChange && (
             <p className="notice notice-info">{t(`changePlan.summary.noChange.${live.quote.noChange.reason}`)}</p>
           )}
-          <PeriodPicture quote={live.quote} period={currentPeriod(options.subscription)} />
+          <PeriodPicture quote={live.quote} period={pictured(options, live.quote)} />
           {live.quote.appliedNow.length > 0 && (
             <>
               <h3>{t('changePlan.summary.nowHeading')}</h3>
@@ -68,7 +69,9 @@ export function QuoteSummary({ options, names, request, live, agreement }: Props
           )}
           {live.quote.replacesPendingChange && !live.quote.noChange && (
             <p className="notice notice-info">
-              {t('changePlan.summary.replaces', { date: format.date(live.quote.replacesPendingChange.effectiveAt) })}
+              {live.quote.replacesPendingChange.kind === 'cancellation'
+                ? t('cancellation.replacedByChange')
+                : t('changePlan.summary.replaces', { date: format.date(live.quote.replacesPendingChange.effectiveAt) })}
             </p>
           )}
           <QuoteLinesTable quote={live.quote} catalog={options.catalog} names={names} />
@@ -81,4 +84,10 @@ export function QuoteSummary({ options, names, request, live, agreement }: Props
       <ServerCheck agreement={agreement} />
     </aside>
   );
+}
+
+/** The period the picture shows: the current one, or, starting an ended subscription again, the new one. */
+function pictured(options: OptionsView, quote: Quote): Period {
+  if (options.subscription.status !== 'canceled') return currentPeriod(options.subscription);
+  return periodAt(quote.after.anchor, quote.after.interval, quote.after.periodIndex);
 }
