@@ -55,11 +55,16 @@ export function describeChange(
       return [{ key, text: t('changePlan.changes.addOn', { name, from: change.from, to: change.to }) }];
     }
     case 'restart':
-      return t('cancellation.changes.restart', {
-        plan: names.plan(change.planId),
-        count: change.quantity,
-        cycle: cycleName(t, change.interval),
-      });
+      return [
+        {
+          key: change.kind,
+          text: t('cancellation.changes.restart', {
+            plan: names.plan(change.planId),
+            count: change.quantity,
+            cycle: cycleName(t, change.interval),
+          }),
+        },
+      ];
   }
 }
 

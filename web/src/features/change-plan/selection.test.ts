@@ -71,6 +71,7 @@ describe('the selection in the URL', () => {
     const pending = {
       ...subscription,
       pendingChange: {
+        kind: 'change' as const,
         effectiveAt: 100,
         target: { planId: 'solo', interval: MONTHLY, quantity: 1, addOns: [] },
       },
