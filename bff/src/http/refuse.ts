@@ -64,6 +64,9 @@ export const STATUS_OF = {
   idempotency_key_reused: 422,
   idempotency_key_expired: 422,
   invalid_scenario: 422,
+  tax_id_invalid: 400,
+  plan_self_service: 422,
+  too_many_sales_requests: 429,
 } as const satisfies Record<ApiErrorCode, number>;
 
 type StatusOf = typeof STATUS_OF;

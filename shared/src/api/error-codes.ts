@@ -72,6 +72,10 @@ export const API_ERROR_CODES = [
   'invalid_scenario',
   // A bug: logged, and nothing more said
   'internal_error',
+  // Billing details, and asking sales
+  'tax_id_invalid',
+  'plan_self_service',
+  'too_many_sales_requests',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -2,6 +2,7 @@ import type { Db } from '../../db/open-database';
 import { type ClaimPolicy, localClaimPolicy } from '../claim-policy';
 import type { Store } from '../store';
 import { SqliteAccounts } from './sqlite-accounts';
+import { SqliteBillingDetails } from './sqlite-billing-details';
 import { SqliteClock } from './sqlite-clock';
 import { SqliteCollections } from './sqlite-collections';
 import { SqliteContext } from './sqlite-context';
@@ -12,6 +13,7 @@ import { SqliteOutbox } from './sqlite-outbox';
 import { SqliteProvisioning } from './sqlite-provisioning';
 import { SqliteQuotes } from './sqlite-quotes';
 import { SqliteRenewals } from './sqlite-renewals';
+import { SqliteSalesRequests } from './sqlite-sales-requests';
 import { SqliteSessions } from './sqlite-sessions';
 import { SqliteSignInThrottle } from './sqlite-sign-in-throttle';
 import { SqliteSubscriptions } from './sqlite-subscriptions';
@@ -35,6 +37,8 @@ export class SqliteStore implements Store {
   readonly outbox;
   readonly clock;
   readonly maintenance;
+  readonly billingDetails;
+  readonly salesRequests;
 
   constructor(
     readonly db: Db,
@@ -54,5 +58,7 @@ export class SqliteStore implements Store {
     this.outbox = new SqliteOutbox(ctx);
     this.clock = new SqliteClock(ctx);
     this.maintenance = new SqliteMaintenance(ctx);
+    this.billingDetails = new SqliteBillingDetails(ctx);
+    this.salesRequests = new SqliteSalesRequests(ctx);
   }
 }
