@@ -49,13 +49,13 @@ export const SALES_RECEIVED_STRINGS = {
     noMessage: 'Vous n’avez joint aucun message.',
   },
   it: {
-    subject: (plan) => `La sua richiesta su ${plan} è arrivata al nostro team commerciale`,
+    subject: (plan) => `La tua richiesta su ${plan} è arrivata al nostro team commerciale`,
     intro: (plan, email) =>
-      `Grazie per l’interesse per ${plan}. Il nostro team commerciale ha ricevuto la richiesta e le risponderà all’indirizzo ${email}.`,
+      `Grazie per l’interesse per ${plan}. Il nostro team commerciale ha ricevuto la tua richiesta e ti risponderà all’indirizzo ${email}.`,
     plan: 'Piano',
     seats: 'Postazioni richieste',
-    yourMessage: 'Il suo messaggio:',
-    noMessage: 'Non ha allegato alcun messaggio.',
+    yourMessage: 'Il tuo messaggio:',
+    noMessage: 'Non hai aggiunto alcun messaggio.',
   },
   sv: {
     subject: (plan) => `Din förfrågan om ${plan} har nått vårt säljteam`,

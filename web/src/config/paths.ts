@@ -3,7 +3,16 @@ export const paths = {
   account: '/',
   signIn: '/sign-in',
   change: '/change',
+  billingDetails: '/billing-details',
+  contactSales: '/contact-sales',
 } as const;
+
+/** The Contact sales form, about one plan. */
+export const contactSalesPath = (planId: string): string => `${paths.contactSales}?plan=${encodeURIComponent(planId)}`;
+
+/** Where a request sent to sales is confirmed (a reload shows it again). */
+export const salesRequestSentPath = (salesRequestId: string): string =>
+  `${paths.contactSales}/sent/${encodeURIComponent(salesRequestId)}`;
 
 /** A same-origin path to return to after signing in; anything else (`//evil.example`) goes home. */
 export function safeReturnPath(next: string | null): string {

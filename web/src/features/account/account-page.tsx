@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../ui/error-notice';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useAccount, useCancelScheduledChange, useDocuments, usePayInvoice } from './api/account';
+import { BillingDetailsCard } from './billing-details-card';
 import { ChangeAction } from './change-action';
 import { DocumentsTable } from './documents-table';
 import { ProvisioningNotice } from './provisioning-notice';
@@ -87,6 +88,7 @@ export function AccountPage() {
         <h2 id={ids.entitlements}>{t('entitlements.heading')}</h2>
         <EntitlementsList entitlements={view.subscription.entitlements} headingLevel={3} />
       </section>
+      <BillingDetailsCard />
       {documents.isError ? (
         <ErrorNotice error={documents.error} onRetry={() => void documents.refetch()} />
       ) : documents.data ? (
