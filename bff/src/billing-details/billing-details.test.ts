@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { confirmed, quote } from '../testing/chaos/race-steps';
 import { checkInvariants } from '../testing/invariants';
 import { pdfText } from '../testing/pdf-text';
 import { type Client, type Json, type TestSystem, useDemoSystem } from '../testing/test-system';
@@ -27,18 +28,9 @@ const NEW_DETAILS = {
   email: 'invoices@northwind-europe.example',
 };
 
-async function upgrade(client: Client, request: Json): Promise<Json> {
-  const quote = await client.json<Json>('POST', '/api/quotes', request);
-  expect(quote.status).toBe(201);
-  const confirmed = await client.json<Json>(
-    'POST',
-    '/api/changes',
-    { quoteId: quote.body.id },
-    { 'idempotency-key': `details-${crypto.randomUUID()}` },
-  );
-  expect(confirmed.status).toBe(201);
-  return confirmed.body;
-}
+/** Maria's upgrade to Business × 12, confirmed: an invoice and a credit note. */
+const upgrade = async (client: Client): Promise<Json> =>
+  confirmed(client, await quote(client, { planId: 'business', interval: MONTHLY, quantity: 12, addOns: [] }));
 
 async function pdf(client: Client, documentId: string): Promise<string> {
   const response = await client.request('GET', `/api/documents/${documentId}/pdf`);
@@ -186,9 +178,9 @@ describe('documents and billing details', () => {
     expect(oldPdf).toContain('accounts@northwind.example');
 
     await maria.json('PUT', '/api/billing-details', NEW_DETAILS);
-    const confirmed = await upgrade(maria, { planId: 'business', interval: MONTHLY, quantity: 12, addOns: [] });
-    const invoice = (await maria.json<Json>('GET', `/api/documents/${confirmed.documents.invoice.id}`)).body;
-    const creditNote = (await maria.json<Json>('GET', `/api/documents/${confirmed.documents.creditNote.id}`)).body;
+    const confirmation = await upgrade(maria);
+    const invoice = (await maria.json<Json>('GET', `/api/documents/${confirmation.documents.invoice.id}`)).body;
+    const creditNote = (await maria.json<Json>('GET', `/api/documents/${confirmation.documents.creditNote.id}`)).body;
     for (const document of [invoice, creditNote]) {
       expect(document.customer).toEqual({ ...NEW_DETAILS, taxId: 'NL123456789B01' });
     }
@@ -240,27 +232,15 @@ describe('documents and billing details', () => {
   it('changed while a confirm is charging the card, the change’s documents carry the details as they are when issued', async () => {
     system.payments.setDelay(300);
     const maria = await system.signIn('maria@northwind.example');
-    const quote = await maria.json<Json>('POST', '/api/quotes', {
-      planId: 'business',
-      interval: MONTHLY,
-      quantity: 12,
-      addOns: [],
-    });
-    const confirming = maria.json<Json>(
-      'POST',
-      '/api/changes',
-      { quoteId: quote.body.id },
-      { 'idempotency-key': 'details-race-0001' },
-    );
+    const confirming = upgrade(maria);
     const pending = () => sqlite().prepare(`select count(*) from orders where status = 'pending'`).pluck().get();
     while (pending() === 0) await new Promise((resolve) => setImmediate(resolve));
     // Not a writer of the subscription: the details change at once, without waiting for the order.
     expect((await maria.json('PUT', '/api/billing-details', NEW_DETAILS)).status).toBe(200);
     expect(pending()).toBe(1);
-    const confirmed = await confirming;
+    const confirmation = await confirming;
     system.payments.setDelay(0);
-    expect(confirmed.status).toBe(201);
-    for (const id of [confirmed.body.documents.invoice.id, confirmed.body.documents.creditNote.id]) {
+    for (const id of [confirmation.documents.invoice.id, confirmation.documents.creditNote.id]) {
       const document = (await maria.json<Json>('GET', `/api/documents/${id}`)).body;
       expect(document.customer).toEqual({ ...NEW_DETAILS, taxId: 'NL123456789B01' });
     }

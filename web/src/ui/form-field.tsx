@@ -35,3 +35,28 @@ export function FormField({ id, label, hint, error, children }: Props) {
     </div>
   );
 }
+
+type InputProps = Readonly<{
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  name: string;
+  type: 'text' | 'email' | 'number';
+  autoComplete: string;
+  value: string;
+  onChange: (value: string) => void;
+  inputMode?: 'numeric';
+  min?: number;
+  step?: number;
+  spellCheck?: boolean;
+}>;
+
+/** A labelled input with its hint and error: the form field most forms are made of. */
+export function InputField({ label, hint, error, onChange, ...input }: InputProps) {
+  return (
+    <FormField id={input.id} label={label} hint={hint} error={error}>
+      {(control) => <input {...input} onChange={(event) => onChange(event.target.value)} {...control} />}
+    </FormField>
+  );
+}

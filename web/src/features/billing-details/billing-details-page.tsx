@@ -11,7 +11,7 @@ import { countryName, countryOptions } from '../../i18n/countries';
 import { useFormat } from '../../i18n/format';
 import { failureMessage } from '../../i18n/reasons';
 import { ErrorNotice } from '../../ui/error-notice';
-import { FormField } from '../../ui/form-field';
+import { FormField, InputField } from '../../ui/form-field';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSaveBillingDetails } from './api/save-billing-details';
@@ -87,10 +87,7 @@ function BillingDetailsForm({ view }: Readonly<{ view: BillingDetailsView }>) {
   };
 
   return (
-    <form className="card form" noValidate onSubmit={onSubmit} aria-labelledby={`${formId}-heading`}>
-      <h2 id={`${formId}-heading`} className="visually-hidden">
-        {t('billingDetails.title')}
-      </h2>
+    <form className="card form" noValidate onSubmit={onSubmit} aria-label={t('billingDetails.title')}>
       <div ref={statusRef} tabIndex={-1} role="status" className="live-notice">
         {saved && (
           <div className="notice notice-success">
@@ -133,7 +130,7 @@ function BillingDetailsForm({ view }: Readonly<{ view: BillingDetailsView }>) {
           )}
         </FormField>
       </fieldset>
-      <FormField
+      <InputField
         id={id('taxId')}
         label={t('billingDetails.fields.taxId')}
         hint={
@@ -142,38 +139,24 @@ function BillingDetailsForm({ view }: Readonly<{ view: BillingDetailsView }>) {
             : t('billingDetails.hints.taxId')
         }
         error={problem('taxId', 40)}
-      >
-        {(control) => (
-          <input
-            id={id('taxId')}
-            name="taxId"
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            value={draft.taxId}
-            onChange={(event) => change('taxId', event.target.value)}
-            {...control}
-          />
-        )}
-      </FormField>
-      <FormField
+        name="taxId"
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        value={draft.taxId}
+        onChange={(value) => change('taxId', value)}
+      />
+      <InputField
         id={id('email')}
         label={t('billingDetails.fields.email')}
         hint={t('billingDetails.hints.email')}
         error={problem('email', 254)}
-      >
-        {(control) => (
-          <input
-            id={id('email')}
-            name="email"
-            type="email"
-            autoComplete="email"
-            value={draft.email}
-            onChange={(event) => change('email', event.target.value)}
-            {...control}
-          />
-        )}
-      </FormField>
+        name="email"
+        type="email"
+        autoComplete="email"
+        value={draft.email}
+        onChange={(value) => change('email', value)}
+      />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={save.isPending}>
           {save.isPending ? t('billingDetails.saving') : t('billingDetails.save')}
@@ -185,27 +168,22 @@ function BillingDetailsForm({ view }: Readonly<{ view: BillingDetailsView }>) {
 
   // A function, not a component: a component declared here would be a new type on every render,
   // and React would replace its input (and lose the focus) on each keystroke.
+  // A function, not a component: a component declared here would be a new type on every render,
+  // and React would replace its input (and lose the focus) on each keystroke.
   function textInput(field: (typeof TEXT_FIELDS)[number]) {
     return (
-      <FormField
+      <InputField
         key={field.path}
         id={id(field.path)}
         label={t(`billingDetails.fields.${field.label}`)}
         hint={field.optional ? t('billingDetails.hints.optional') : undefined}
         error={problem(field.path, field.max)}
-      >
-        {(control) => (
-          <input
-            id={id(field.path)}
-            name={field.path}
-            type="text"
-            autoComplete={field.autoComplete}
-            value={draft[field.path]}
-            onChange={(event) => change(field.path, event.target.value)}
-            {...control}
-          />
-        )}
-      </FormField>
+        name={field.path}
+        type="text"
+        autoComplete={field.autoComplete}
+        value={draft[field.path]}
+        onChange={(value) => change(field.path, value)}
+      />
     );
   }
 }

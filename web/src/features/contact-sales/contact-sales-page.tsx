@@ -9,7 +9,7 @@ import { paths, salesRequestSentPath } from '../../config/paths';
 import { type Formatters, useFormat } from '../../i18n/format';
 import { failureMessage } from '../../i18n/reasons';
 import { ErrorNotice } from '../../ui/error-notice';
-import { FormField } from '../../ui/form-field';
+import { FormField, InputField } from '../../ui/form-field';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSalesContact, useSendSalesRequest } from './api/sales-requests';
@@ -123,26 +123,20 @@ function SalesRequestForm({ view }: Readonly<{ view: SalesContactView }>) {
           {problem('planId') && <p className="field-error">{problem('planId')}</p>}
         </div>
       )}
-      <FormField
+      <InputField
         id={id('seats')}
         label={t('contactSales.fields.seats')}
         hint={t('contactSales.hints.seats', { plan: plan.name, min: plan.quantity.min, max: plan.quantity.max })}
         error={problem('seats')}
-      >
-        {(control) => (
-          <input
-            id={id('seats')}
-            name="seats"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            step={1}
-            value={seats}
-            onChange={(event) => setSeats(event.target.value)}
-            {...control}
-          />
-        )}
-      </FormField>
+        name="seats"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        step={1}
+        autoComplete="off"
+        value={seats}
+        onChange={setSeats}
+      />
       <FormField
         id={id('message')}
         label={t('contactSales.fields.message')}
@@ -161,37 +155,27 @@ function SalesRequestForm({ view }: Readonly<{ view: SalesContactView }>) {
         )}
       </FormField>
       <div className="form-row">
-        <FormField id={id('contactName')} label={t('contactSales.fields.contactName')} error={problem('contactName')}>
-          {(control) => (
-            <input
-              id={id('contactName')}
-              name="contactName"
-              type="text"
-              autoComplete="name"
-              value={contactName}
-              onChange={(event) => setContactName(event.target.value)}
-              {...control}
-            />
-          )}
-        </FormField>
-        <FormField
+        <InputField
+          id={id('contactName')}
+          label={t('contactSales.fields.contactName')}
+          error={problem('contactName')}
+          name="contactName"
+          type="text"
+          autoComplete="name"
+          value={contactName}
+          onChange={setContactName}
+        />
+        <InputField
           id={id('contactEmail')}
           label={t('contactSales.fields.contactEmail')}
           hint={t('contactSales.hints.contactEmail')}
           error={problem('contactEmail')}
-        >
-          {(control) => (
-            <input
-              id={id('contactEmail')}
-              name="contactEmail"
-              type="email"
-              autoComplete="email"
-              value={contactEmail}
-              onChange={(event) => setContactEmail(event.target.value)}
-              {...control}
-            />
-          )}
-        </FormField>
+          name="contactEmail"
+          type="email"
+          autoComplete="email"
+          value={contactEmail}
+          onChange={setContactEmail}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={send.isPending}>
