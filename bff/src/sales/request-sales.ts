@@ -1,4 +1,4 @@
-import { findPlan } from '@planshift/shared/catalog';
+import { findPlan, type LocalNames, nameIn } from '@planshift/shared/catalog';
 import type { Instant } from '@planshift/shared/periods';
 import type { SalesRequestInput } from '@planshift/shared/sales';
 import { decideSalesRequest, salesPlanAvailability } from '@planshift/shared/sales';
@@ -9,7 +9,7 @@ import { canManageBilling } from '../session/sessions';
 import type { OutboxMessageDraft, SalesRequestRecord, UserRecord } from '../store/records';
 
 export type SalesOutcome =
-  | Readonly<{ ok: true; request: SalesRequestRecord; repeat: boolean }>
+  | Readonly<{ ok: true; request: SalesRequestRecord; repeat: boolean; planNames: LocalNames | undefined }>
   | Refusal<
       | 'no_billing_permission'
       | 'not_found'
@@ -38,13 +38,14 @@ export async function requestSales(
   const { catalog, subscription, account } = state;
   const available = salesPlanAvailability(catalog.catalog, subscription.plan.planId, input.planId);
   if (!available.ok) return planRefusal(available.reason);
+  const plan = findPlan(catalog.catalog, input.planId);
   const now = deps.clock.now();
   const outcome = await deps.store.salesRequests.submit({
     request: {
       accountId: account.id,
       userId: user.id,
       planId: input.planId,
-      planName: findPlan(catalog.catalog, input.planId)?.name ?? input.planId,
+      planName: plan?.name ?? input.planId,
       currentPlanName: findPlan(catalog.catalog, subscription.plan.planId)?.name ?? subscription.plan.planId,
       currentSeats: subscription.plan.quantity,
       seats: input.seats,
@@ -55,10 +56,14 @@ export async function requestSales(
     },
     at: now,
     decide: (recent) => decideSalesRequest(recent, input, now),
-    emails: (request) => salesEmails(request, account.name, account.locale),
+    emails: (request) =>
+      salesEmails(request, account.name, {
+        locale: account.locale,
+        planName: plan ? nameIn(plan, account.locale) : request.planName,
+      }),
   });
   if (outcome.kind === 'throttled') return throttled(outcome.retryAt, now);
-  return { ok: true, request: outcome.request, repeat: outcome.kind === 'repeat' };
+  return { ok: true, request: outcome.request, repeat: outcome.kind === 'repeat', planNames: plan?.names };
 }
 
 function planRefusal(reason: 'unknown_plan' | 'not_in_plan_group' | 'plan_self_service') {
@@ -85,11 +90,14 @@ function throttled(retryAt: Instant, now: Instant): Refusal<'too_many_sales_requ
   );
 }
 
-/** The request to the sales address (English, Reply-To the customer) and the customer's confirmation. */
+/**
+ * The request to the sales address (in English, the catalog's own names; Reply-To the customer)
+ * and the customer's confirmation, in the account's language with the plan named in it.
+ */
 function salesEmails(
   request: SalesRequestRecord,
   accountName: string,
-  locale: SalesPayload<'sales_request_received'>['locale'],
+  customer: Pick<SalesPayload<'sales_request_received'>, 'locale' | 'planName'>,
 ): OutboxMessageDraft[] {
   const asked = {
     salesRequestId: request.id,
@@ -107,7 +115,7 @@ function salesEmails(
     currentSeats: request.currentSeats,
     createdAt: request.createdAt,
   };
-  const toCustomer: SalesPayload<'sales_request_received'> = { ...asked, locale };
+  const toCustomer: SalesPayload<'sales_request_received'> = { ...asked, ...customer };
   return [
     { kind: 'sales_request', recipient: request.sentTo, payload: toSales },
     { kind: 'sales_request_received', recipient: request.contactEmail, payload: toCustomer },

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { teamAccount, teamCatalog, teamPlan } from '../testing/scenario-builders';
 import { type Json, type TestSystem, useDemoSystem } from '../testing/test-system';
 
 const demo = useDemoSystem();
@@ -28,7 +29,14 @@ describe('GET /api/sales-requests', () => {
     const { status, body } = await maria.json<Json>('GET', '/api/sales-requests');
     expect(status).toBe(200);
     expect(body.plans).toEqual([
-      { id: 'enterprise', name: 'Enterprise', quantity: { min: 50, max: 10000 }, current: false, suggestedSeats: 50 },
+      {
+        id: 'enterprise',
+        name: 'Enterprise',
+        names: {},
+        quantity: { min: 50, max: 10000 },
+        current: false,
+        suggestedSeats: 50,
+      },
     ]);
     expect(body.contact).toEqual({ name: 'Maria Chen', email: 'maria@northwind.example' });
     expect(body).toMatchObject({ canAsk: true, requests: [] });
@@ -38,7 +46,14 @@ describe('GET /api/sales-requests', () => {
     const priya = await system.signIn('priya@globex.example');
     const { body } = await priya.json<Json>('GET', '/api/sales-requests');
     expect(body.plans).toEqual([
-      { id: 'enterprise', name: 'Enterprise', quantity: { min: 50, max: 10000 }, current: true, suggestedSeats: 120 },
+      {
+        id: 'enterprise',
+        name: 'Enterprise',
+        names: {},
+        quantity: { min: 50, max: 10000 },
+        current: true,
+        suggestedSeats: 120,
+      },
     ]);
     const tom = await system.signIn('tom@northwind.example');
     expect((await tom.json<Json>('GET', '/api/sales-requests')).body.canAsk).toBe(false);
@@ -159,6 +174,38 @@ describe('POST /api/sales-requests', () => {
     });
     expect(await priya.json('GET', '/api/sales-requests/no-such-request')).toMatchObject({ status: 404 });
     expect((await priya.json<Json>('GET', '/api/sales-requests')).body.requests).toEqual([]);
+  });
+});
+
+describe('plan names', () => {
+  it('are the catalog’s own in the customer’s e-mail and the SPA’s answer, English for sales', async () => {
+    const corp = {
+      ...teamPlan('corp', 2, { EUR: 5000 }),
+      name: 'Corporate',
+      names: { fr: 'Grands comptes' },
+      salesOnly: true,
+    };
+    const account = { ...teamAccount('atelier', 'team', 'team', 'EUR'), locale: 'fr' as const };
+    const reset = await system.anonymous.json('POST', '/api/test/reset', {
+      scenario: { catalogs: [teamCatalog('team', [teamPlan('team', 1, { EUR: 1000 }), corp])], accounts: [account] },
+    });
+    expect(reset.status).toBe(200);
+    const owner = await system.signIn('owner@atelier.example');
+    expect((await owner.json<Json>('GET', '/api/sales-requests')).body.plans).toMatchObject([
+      { id: 'corp', name: 'Corporate', names: { fr: 'Grands comptes' } },
+    ]);
+    const sent = await owner.json<Json>('POST', '/api/sales-requests', { ...ENTERPRISE, planId: 'corp' });
+    expect(sent.body.salesRequest.plan).toEqual({ id: 'corp', name: 'Corporate', names: { fr: 'Grands comptes' } });
+    const payloads = sqlite()
+      .prepare(`select kind, payload from outbox where kind like 'sales_%' order by kind`)
+      .all() as {
+      kind: string;
+      payload: string;
+    }[];
+    expect(payloads.map((row) => [row.kind, JSON.parse(row.payload).planName])).toEqual([
+      ['sales_request', 'Corporate'],
+      ['sales_request_received', 'Grands comptes'],
+    ]);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   salesRequestAnswerSchema,
   salesRequestSentSchema,
 } from '@planshift/shared/api';
+import { findPlan, type LocalNames } from '@planshift/shared/catalog';
 import { salesPlans, salesRequestInputSchema, suggestedSeats } from '@planshift/shared/sales';
 import type { AppDeps } from '../http/app-env';
 import { answer, errors, json, jsonBody, signedInRoute } from '../http/openapi';
@@ -49,7 +50,9 @@ export function salesRoutes(deps: AppDeps) {
           })),
           contact: { name: user.name, email: user.email },
           canAsk: canManageBilling(user),
-          requests: (await deps.store.salesRequests.ofAccount(user.accountId, LISTED)).map(salesRequestView),
+          requests: (await deps.store.salesRequests.ofAccount(user.accountId, LISTED)).map((request) =>
+            salesRequestView(request, findPlan(state.catalog.catalog, request.planId)?.names),
+          ),
         };
         return c.json(view, 200);
       },
@@ -76,7 +79,7 @@ export function salesRoutes(deps: AppDeps) {
       async (c) => {
         const outcome = await requestSales(deps, c.get('user'), c.req.valid('json'));
         if (outcome.ok) {
-          const body = { salesRequest: salesRequestView(outcome.request), repeat: outcome.repeat };
+          const body = { salesRequest: salesRequestView(outcome.request, outcome.planNames), repeat: outcome.repeat };
           return outcome.repeat ? c.json(body, 200) : c.json(body, 201);
         }
         const wait = (outcome.error.details as { retryAfter?: number } | undefined)?.retryAfter;
@@ -94,20 +97,21 @@ export function salesRoutes(deps: AppDeps) {
         responses: { 200: answer(salesRequestAnswerSchema, 'SalesRequest', 'The request'), ...errors(404) },
       }),
       async (c) => {
-        const record = await deps.store.salesRequests.find(
-          c.get('session').accountId,
-          c.req.valid('param').salesRequestId,
-        );
-        if (!record) return refuse(c, notFound('sales request'));
-        return c.json({ salesRequest: salesRequestView(record) }, 200);
+        const accountId = c.get('session').accountId;
+        const record = await deps.store.salesRequests.find(accountId, c.req.valid('param').salesRequestId);
+        const state = record && (await deps.store.accounts.loadBillingState(accountId));
+        if (!record || !state) return refuse(c, notFound('sales request'));
+        const names = findPlan(state.catalog.catalog, record.planId)?.names;
+        return c.json({ salesRequest: salesRequestView(record, names) }, 200);
       },
     );
 }
 
-function salesRequestView(record: SalesRequestRecord): SalesRequestView {
+/** A request as sent; its plan also named in the languages the catalog has now (the SPA shows the reader's). */
+function salesRequestView(record: SalesRequestRecord, names: LocalNames | undefined): SalesRequestView {
   return {
     id: record.id,
-    plan: { id: record.planId, name: record.planName },
+    plan: { id: record.planId, name: record.planName, ...(names && { names }) },
     seats: record.seats,
     message: record.message,
     contactName: record.contactName,

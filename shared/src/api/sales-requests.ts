@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { localNamesSchema } from '../catalog/catalog-schema';
 import { epochSecondsSchema } from '../periods/periods-schema';
 import { readonlyArrayOf } from '../wire/readonly-array';
 
 /** A request for sales as stored: what was asked, by whom, when. */
 export const salesRequestViewSchema = z.object({
   id: z.string(),
-  plan: z.object({ id: z.string(), name: z.string() }),
+  /** The plan's name when asked, and its names per language as the catalog gives them now. */
+  plan: z.object({ id: z.string(), name: z.string(), names: localNamesSchema.optional() }),
   seats: z.int(),
   message: z.string(),
   contactName: z.string(),
@@ -30,6 +32,7 @@ export const salesContactViewSchema = z.object({
     z.object({
       id: z.string(),
       name: z.string(),
+      names: localNamesSchema.optional(),
       quantity: z.object({ min: z.int(), max: z.int() }),
       current: z.boolean(),
       /** The seats a request for this plan starts from. */

@@ -1,9 +1,16 @@
 import type { Catalog, QuantityRange } from '../catalog/catalog';
 import { findPlan } from '../catalog/find-in-catalog';
+import type { LocalNames } from '../catalog/local-names';
 import { AVAILABLE, type Availability, unavailable } from '../eligibility/reasons';
 
-/** A plan the account can ask sales about, and whether it is the plan it has. */
-export type SalesPlan = Readonly<{ id: string; name: string; quantity: QuantityRange; current: boolean }>;
+/** A plan the account can ask sales about (with its names per language), and whether it is the plan it has. */
+export type SalesPlan = Readonly<{
+  id: string;
+  name: string;
+  names?: LocalNames;
+  quantity: QuantityRange;
+  current: boolean;
+}>;
 
 /** Why a plan is not one to ask sales about. */
 export type SalesPlanUnavailable =
@@ -37,7 +44,13 @@ export function salesPlanAvailability(
 export function salesPlans(catalog: Catalog, currentPlanId: string): SalesPlan[] {
   return catalog.plans
     .filter((plan) => salesPlanAvailability(catalog, currentPlanId, plan.id).ok)
-    .map((plan) => ({ id: plan.id, name: plan.name, quantity: plan.quantity, current: plan.id === currentPlanId }));
+    .map((plan) => ({
+      id: plan.id,
+      name: plan.name,
+      ...(plan.names && { names: plan.names }),
+      quantity: plan.quantity,
+      current: plan.id === currentPlanId,
+    }));
 }
 
 /** The seats a request starts from: what the account has now, brought within the plan's range. */

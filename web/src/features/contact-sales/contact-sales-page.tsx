@@ -13,6 +13,7 @@ import { FormField, InputField } from '../../ui/form-field';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSalesContact, useSendSalesRequest } from './api/sales-requests';
+import { usePlanName } from './use-plan-name';
 
 /** "Contact sales": a short request about a plan sold through sales, with the contact pre-filled. */
 export function ContactSalesPage() {
@@ -46,6 +47,7 @@ function SalesRequestForm({ view }: Readonly<{ view: SalesContactView }>) {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const send = useSendSalesRequest();
+  const planName = usePlanName();
   const asked = view.plans.find((plan) => plan.id === params.get('plan')) ?? view.plans[0];
   const [planId, setPlanId] = useState(asked?.id ?? '');
   const plan = view.plans.find((p) => p.id === planId) ?? asked;
@@ -87,7 +89,7 @@ function SalesRequestForm({ view }: Readonly<{ view: SalesContactView }>) {
       className="card form"
       noValidate
       onSubmit={onSubmit}
-      aria-label={t('contactSales.formLabel', { plan: plan.name })}
+      aria-label={t('contactSales.formLabel', { plan: planName(plan) })}
     >
       {send.isError && (
         <div ref={alertRef} tabIndex={-1} className="notice notice-error" role="alert">
@@ -111,7 +113,7 @@ function SalesRequestForm({ view }: Readonly<{ view: SalesContactView }>) {
             >
               {view.plans.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.name}
+                  {planName(p)}
                 </option>
               ))}
             </select>
@@ -119,14 +121,14 @@ function SalesRequestForm({ view }: Readonly<{ view: SalesContactView }>) {
         </FormField>
       ) : (
         <div className="field">
-          <p className="fact-main">{t('contactSales.aboutPlan', { plan: plan.name })}</p>
+          <p className="fact-main">{t('contactSales.aboutPlan', { plan: planName(plan) })}</p>
           {problem('planId') && <p className="field-error">{problem('planId')}</p>}
         </div>
       )}
       <InputField
         id={id('seats')}
         label={t('contactSales.fields.seats')}
-        hint={t('contactSales.hints.seats', { plan: plan.name, min: plan.quantity.min, max: plan.quantity.max })}
+        hint={t('contactSales.hints.seats', { plan: planName(plan), min: plan.quantity.min, max: plan.quantity.max })}
         error={problem('seats')}
         name="seats"
         type="number"
@@ -189,6 +191,7 @@ function SalesRequestForm({ view }: Readonly<{ view: SalesContactView }>) {
 function RecentRequests({ view }: Readonly<{ view: SalesContactView }>) {
   const { t } = useTranslation();
   const format = useFormat();
+  const planName = usePlanName();
   const headingId = useId();
   return (
     <section className="card" aria-labelledby={headingId}>
@@ -197,7 +200,7 @@ function RecentRequests({ view }: Readonly<{ view: SalesContactView }>) {
         {view.requests.map((request) => (
           <li key={request.id}>
             {t('contactSales.recentItem', {
-              plan: request.plan.name,
+              plan: planName(request.plan),
               seats: request.seats,
               date: format.date(request.createdAt),
               name: request.contactName,
