@@ -42,6 +42,9 @@ describe('the API surface', () => {
         '/api/documents/{documentId}',
         '/api/documents/{documentId}/pdf',
         '/api/invoices/{invoiceId}/pay',
+        '/api/billing-details',
+        '/api/sales-requests',
+        '/api/sales-requests/{salesRequestId}',
         '/api/test/reset',
         '/api/test/personas',
         '/api/test/clock',
@@ -113,7 +116,7 @@ describe('the document’s security requirements', () => {
         checked.push(`${verb} ${path}`);
       }
     }
-    expect(checked).toHaveLength(15);
+    expect(checked).toHaveLength(20);
   });
 });
 

@@ -3,6 +3,7 @@ import { type ClockView, clockViewSchema } from '@planshift/shared/api';
 import type { Hono } from 'hono';
 import { accountRoutes } from './account/account-routes';
 import { BillingRun } from './billing/billing-run';
+import { billingDetailsRoutes } from './billing-details/billing-details-routes';
 import { cancellationRoutes } from './cancellation/cancellation-routes';
 import { changeRoutes } from './changes/change-routes';
 import { ChangeConfirmer } from './changes/confirm-change';
@@ -20,6 +21,7 @@ import { devMailboxRoutes } from './qa/mailbox-routes';
 import { testRoutes } from './qa/qa-routes';
 import { quoteRoutes } from './quotes/quote-routes';
 import { refusal } from './refusal';
+import { salesRoutes } from './sales/sales-routes';
 import { scheduledChangeRoutes } from './scheduled-change/scheduled-change-routes';
 import { sessionRoutes } from './session/session-routes';
 import { SignInThrottle } from './session/sign-in-throttle';
@@ -74,7 +76,9 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
     .route('/', changeRoutes(deps, confirmer))
     .route('/', scheduledChangeRoutes(deps))
     .route('/', invoiceRoutes(deps, billing))
-    .route('/', cancellationRoutes(deps));
+    .route('/', cancellationRoutes(deps))
+    .route('/', billingDetailsRoutes(deps))
+    .route('/', salesRoutes(deps));
   if (deps.env.NODE_ENV !== 'production') {
     app.route(
       '/',

@@ -61,6 +61,26 @@ function databaseHash(): string {
 }
 
 const VALID_QUERY: Readonly<Record<string, string>> = { planId: 'business', interval: 'P1M', quantity: '12' };
+const BILLING_DETAILS: Json = {
+  name: 'Northwind Traders Europe B.V.',
+  address: {
+    line1: 'Keizersgracht 123',
+    line2: '',
+    city: 'Amsterdam',
+    postalCode: '1015 CJ',
+    region: '',
+    country: 'NL',
+  },
+  taxId: 'NL123456789B01',
+  email: 'invoices@northwind.example',
+};
+const SALES_REQUEST: Json = {
+  planId: 'enterprise',
+  seats: 60,
+  message: 'SSO for everyone.',
+  contactName: 'Maria Chen',
+  contactEmail: 'maria@northwind.example',
+};
 const VALID_HEADERS: Readonly<Record<string, string>> = { 'idempotency-key': 'sweep-key-00000001' };
 
 beforeAll(async () => {
@@ -73,12 +93,14 @@ beforeAll(async () => {
     quantity: 12,
     addOns: [],
   });
+  const salesRequest = await call('POST', '/api/sales-requests', sessionHeaders(maria), SALES_REQUEST);
   const documents = await call('GET', '/api/documents', sessionHeaders(maria));
   const jamesDocuments = await call('GET', '/api/documents', sessionHeaders(james));
   const ids: Record<string, string> = {
     quoteId: quote.body.id,
     documentId: documents.body.documents[0].id,
     invoiceId: jamesDocuments.body.documents.find((d: Json) => d.status === 'unpaid').id,
+    salesRequestId: salesRequest.body.salesRequest.id,
   };
   const bodies: Record<string, Json> = {
     'POST /api/session': { email: 'maria@northwind.example', password: DEMO_PASSWORD },
@@ -86,6 +108,8 @@ beforeAll(async () => {
     'POST /api/changes': { quoteId: ids.quoteId },
     'POST /api/invoices/{invoiceId}/pay': {},
     'POST /api/subscription/cancellation': { reason: 'too_expensive', comment: 'Over budget.' },
+    'PUT /api/billing-details': BILLING_DETAILS,
+    'POST /api/sales-requests': { ...SALES_REQUEST, seats: 70 },
     'POST /api/test/reset': { name: 'demo' },
     'PUT /api/test/clock': { at: '2026-06-01T00:00:00Z' },
     'POST /api/test/clock/advance': { days: 1 },

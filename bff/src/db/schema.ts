@@ -106,6 +106,10 @@ export const accounts = sqliteTable('accounts', {
   locale: text('locale').notNull(),
   billingEmail: text('billing_email').notNull(),
   billingAddress: text('billing_address', { mode: 'json' }).notNull(),
+  /** The name documents are issued to; null: the account's name. */
+  billingName: text('billing_name'),
+  /** The VAT or tax ID printed on documents (an EU VAT number compact and prefixed), if any. */
+  taxId: text('tax_id'),
   /** The card on file: brand, last four digits and expiry for display, and the provider's reference. */
   paymentMethod: text('payment_method', { mode: 'json' }),
   createdAt: integer('created_at').notNull(),
@@ -564,4 +568,34 @@ export const subscriptionCancellations = sqliteTable(
     uniqueIndex('subscription_cancellations_one_pending').on(t.subscriptionId).where(sql`${t.status} = 'pending'`),
     index('subscription_cancellations_subscription').on(t.subscriptionId, t.status),
   ],
+);
+
+/**
+ * What customers asked sales for ("Contact sales"): kept as sent, e-mailed to the sales address
+ * through the outbox, and listed for an operator by `npm run sales -- list`.
+ */
+export const salesRequests = sqliteTable(
+  'sales_requests',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    planId: text('plan_id').notNull(),
+    /** The plan's name when asked, and what the account had then: sales reads the request as it was sent. */
+    planName: text('plan_name').notNull(),
+    currentPlanName: text('current_plan_name').notNull(),
+    currentSeats: integer('current_seats').notNull(),
+    seats: integer('seats').notNull(),
+    message: text('message').notNull(),
+    contactName: text('contact_name').notNull(),
+    contactEmail: text('contact_email').notNull(),
+    /** The sales address it was e-mailed to. */
+    sentTo: text('sent_to').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('sales_requests_account').on(t.accountId, t.createdAt)],
 );

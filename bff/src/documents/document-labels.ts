@@ -16,6 +16,8 @@ export type DocumentLabels = Readonly<{
   seller: string;
   customer: string;
   vatId: string;
+  /** A customer's tax ID outside the EU, where it is no VAT number. */
+  taxId: string;
   email: string;
   description: string;
   period: string;
@@ -57,6 +59,7 @@ export const DOCUMENT_LABELS = {
     seller: 'From',
     customer: 'Billed to',
     vatId: 'VAT ID',
+    taxId: 'Tax ID',
     email: 'Email',
     description: 'Description',
     period: 'Period covered',
@@ -92,6 +95,7 @@ export const DOCUMENT_LABELS = {
     seller: 'Furnizor',
     customer: 'Client',
     vatId: 'Cod de TVA',
+    taxId: 'Cod fiscal',
     email: 'E-mail',
     description: 'Descriere',
     period: 'Perioada acoperită',
@@ -127,6 +131,7 @@ export const DOCUMENT_LABELS = {
     seller: 'Εκδότης',
     customer: 'Χρέωση προς',
     vatId: 'ΑΦΜ',
+    taxId: 'Φορολογικός αριθμός',
     email: 'Email',
     description: 'Περιγραφή',
     period: 'Περίοδος',
@@ -162,6 +167,7 @@ export const DOCUMENT_LABELS = {
     seller: 'Émetteur',
     customer: 'Facturé à',
     vatId: 'N° de TVA',
+    taxId: 'Identifiant fiscal',
     email: 'E-mail',
     description: 'Description',
     period: 'Période couverte',
@@ -197,6 +203,7 @@ export const DOCUMENT_LABELS = {
     seller: 'Emittente',
     customer: 'Intestata a',
     vatId: 'Partita IVA',
+    taxId: 'Identificativo fiscale',
     email: 'E-mail',
     description: 'Descrizione',
     period: 'Periodo coperto',
@@ -232,6 +239,7 @@ export const DOCUMENT_LABELS = {
     seller: 'Från',
     customer: 'Faktureras till',
     vatId: 'Momsregistreringsnummer',
+    taxId: 'Skatteregistreringsnummer',
     email: 'E-post',
     description: 'Beskrivning',
     period: 'Period',

@@ -6,6 +6,8 @@ import type { Instant } from '@planshift/shared/periods';
 import { lineArithmetic } from '@planshift/shared/quote';
 import PDFDocument from 'pdfkit';
 import type { DocumentRecord, IssuedLine } from '../store/records';
+import { countryName } from './country-name';
+import { customerLines } from './customer-block';
 import { DOCUMENT_LABELS, type DocumentLabels, type PluralForms } from './document-labels';
 
 const require = createRequire(import.meta.url);
@@ -148,11 +150,6 @@ function drawHeading({ doc, document, labels, options, date }: Context): void {
   doc.fillColor('black').moveDown(1.5);
 }
 
-function countryName(locale: Locale, country: string): string {
-  if (!/^[A-Z]{2}$/.test(country)) return country;
-  return new Intl.DisplayNames(locale, { type: 'region' }).of(country) ?? country;
-}
-
 function drawBlock(doc: PDFKit.PDFDocument, x: number, y: number, heading: string, rows: readonly string[]): number {
   const width = contentWidth(doc) / 2 - 10;
   doc.font(FONT.bold).fontSize(9).fillColor(MUTED).text(heading, x, y, { width });
@@ -176,13 +173,13 @@ function drawParties({ doc, document, labels }: Context): void {
     field(labels, labels.vatId, seller.vatId),
     field(labels, labels.email, seller.email),
   ]);
-  const customerBottom = drawBlock(doc, MARGIN + contentWidth(doc) / 2 + 10, top, labels.customer, [
-    customer.name,
-    customer.address.line1,
-    `${customer.address.postalCode} ${customer.address.city}`,
-    countryName(document.locale, customer.address.country),
-    field(labels, labels.email, customer.email),
-  ]);
+  const customerBottom = drawBlock(
+    doc,
+    MARGIN + contentWidth(doc) / 2 + 10,
+    top,
+    labels.customer,
+    customerLines(customer, document.locale, labels, (label, value) => field(labels, label, value)),
+  );
   doc.x = MARGIN;
   doc.y = Math.max(sellerBottom, customerBottom) + 24;
 }

@@ -16,6 +16,7 @@ import { changeLines, namesFrom, namesIn } from './change-lines';
 import { type EmailBlock, type EmailLayout, renderHtml, renderText } from './email-layout';
 import { EMAIL_STRINGS } from './email-strings';
 import { type MailAttachment, type MailContent, type OutboxMessage, UndeliverableMailError } from './outbox-dispatcher';
+import { composeSalesEmail } from './sales-emails';
 
 /** A confirmed change as the e-mails describe it. */
 export type ChangeSummary = ConfirmedChangeSummary;
@@ -73,6 +74,9 @@ export async function composeEmail(message: OutboxMessage, deps: ComposeDeps): P
       return mail(message, cancellationResumed(payload(message, 'cancellation_resumed')), [], deps);
     case 'subscription_ended':
       return mail(message, subscriptionEnded(payload(message, 'subscription_ended')), [], deps);
+    case 'sales_request':
+    case 'sales_request_received':
+      return composeSalesEmail({ ...message, kind: message.kind });
     default:
       throw new UndeliverableMailError(`no e-mail for outbox kind "${message.kind}"`);
   }

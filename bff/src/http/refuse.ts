@@ -68,6 +68,9 @@ export const STATUS_OF = {
   already_canceled: 409,
   cancellation_already_scheduled: 409,
   no_scheduled_cancellation: 404,
+  tax_id_invalid: 400,
+  plan_self_service: 422,
+  too_many_sales_requests: 429,
 } as const satisfies Record<ApiErrorCode, number>;
 
 type StatusOf = typeof STATUS_OF;

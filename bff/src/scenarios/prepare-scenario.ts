@@ -1,4 +1,5 @@
 import { billFullPeriod } from '@planshift/shared/apply';
+import { checkTaxId } from '@planshift/shared/billing-details';
 import { renewalInvoice } from '@planshift/shared/documents';
 import { type Instant, instantFromIso, periodAt, periodIndexAt } from '@planshift/shared/periods';
 import { describeChanges } from '@planshift/shared/quote';
@@ -22,6 +23,13 @@ export class ScenarioError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A seeded tax ID as the portal keeps one (the schema has checked it fits the country). */
+function taxIdOf(country: string, written: string): string {
+  const check = checkTaxId(country, written);
+  if (!check.ok) throw new ScenarioError('taxId', `${written} is not a tax ID of ${country}`);
+  return check.taxId;
 }
 
 function cardBrand(number: string): string {
@@ -108,6 +116,8 @@ export function prepareScenario(
         locale: seed.locale,
         billingEmail: seed.billingEmail,
         billingAddress: seed.billingAddress,
+        billingName: seed.billingName ?? null,
+        taxId: seed.taxId ? taxIdOf(seed.billingAddress.country, seed.taxId) : null,
         paymentMethod: card && {
           brand: cardBrand(card.number),
           last4: card.number.slice(-4),

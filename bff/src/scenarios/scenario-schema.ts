@@ -1,5 +1,6 @@
 import { localeSchema, roleSchema } from '@planshift/shared/account';
 import { CANCELLATION_COMMENT_MAX, cancellationReasonSchema } from '@planshift/shared/api';
+import { checkTaxId, countryCodeSchema } from '@planshift/shared/billing-details';
 import { catalogIdSchema, catalogSchema, localNamesSchema } from '@planshift/shared/catalog';
 import { currencyCodeSchema } from '@planshift/shared/money';
 import { billingIntervalSchema } from '@planshift/shared/periods';
@@ -58,10 +59,16 @@ const accountSchema = z.strictObject({
   billingEmail: z.email().max(254),
   billingAddress: z.strictObject({
     line1: z.string().min(1).max(200),
+    line2: z.string().max(200).default(''),
     city: z.string().min(1).max(100),
     postalCode: z.string().max(20).default(''),
-    country: z.string().length(2),
+    region: z.string().max(100).default(''),
+    country: countryCodeSchema,
   }),
+  /** The name documents are issued to, when not the account's. */
+  billingName: z.string().min(1).max(200).optional(),
+  /** A VAT or tax ID in the billing country's format, as a customer would enter it. */
+  taxId: z.string().min(1).max(40).optional(),
   /** The card on file, as its number: the simulated provider's test cards decide the outcome. */
   card: z
     .strictObject({
@@ -113,6 +120,13 @@ export const scenarioSchema = z
       if (!catalog) {
         ctx.addIssue({ code: 'custom', message: 'unknown catalog', path: ['accounts', i, 'catalogId'] });
         return;
+      }
+      if (account.taxId && !checkTaxId(account.billingAddress.country, account.taxId).ok) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'not a tax ID of the billing country',
+          path: ['accounts', i, 'taxId'],
+        });
       }
       if (!catalog.plans.some((plan) => plan.id === account.subscription.planId)) {
         ctx.addIssue({ code: 'custom', message: 'unknown plan', path: ['accounts', i, 'subscription', 'planId'] });

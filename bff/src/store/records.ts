@@ -17,7 +17,15 @@ export type PaymentMethod = Readonly<{
   reference: string;
 }>;
 
-export type Address = Readonly<{ line1: string; city: string; postalCode: string; country: string }>;
+/** A billing address as stored; line2 and region came with editable billing details (older rows lack them). */
+export type Address = Readonly<{
+  line1: string;
+  line2?: string;
+  city: string;
+  postalCode: string;
+  region?: string;
+  country: string;
+}>;
 
 export type AccountRecord = Readonly<{
   id: string;
@@ -27,6 +35,9 @@ export type AccountRecord = Readonly<{
   locale: Locale;
   billingEmail: string;
   billingAddress: Address;
+  /** The name documents are issued to; null: the account's name. */
+  billingName: string | null;
+  taxId: string | null;
   paymentMethod: PaymentMethod | null;
   createdAt: Instant;
 }>;
@@ -115,8 +126,11 @@ export type DocumentRecord = Readonly<{
 /** A document line as issued: with the item's name as the catalog called it that day. */
 export type IssuedLine = DocumentLine & Readonly<{ itemName: string }>;
 
-/** Who a document is addressed to, as it stood when the document was issued. */
-export type Customer = Readonly<{ name: string; email: string; address: Address }>;
+/**
+ * Who a document is addressed to, as it stood when the document was issued (the account's
+ * billing details then). Documents issued before billing details were editable have no taxId.
+ */
+export type Customer = Readonly<{ name: string; email: string; address: Address; taxId?: string | null }>;
 
 export type QuoteRecord = Readonly<{
   id: string;
@@ -238,6 +252,9 @@ export type CollectionResult = Readonly<{
 
 export type PendingProvisioning = Readonly<{ changeId: string; activeEntitlements: Entitlements }>;
 
+/** An e-mail a use case asks the store to queue with its write: the outbox row's kind, recipient and payload. */
+export type OutboxMessageDraft = Readonly<{ kind: string; recipient: string; payload: unknown }>;
+
 /** An e-mail queued in the outbox in the same transaction as the change that caused it. */
 export type OutboxRecord = Readonly<{
   id: string;
@@ -258,4 +275,21 @@ export type ConfirmedChangeSummary = Readonly<{
   provisioning: 'automatic' | 'pending' | 'completed';
   /** The items' names in every language the catalog gives: the e-mail picks its own. */
   itemNames: Readonly<Record<string, Named>>;
+}>;
+
+/** A customer's request for sales, as sent. */
+export type SalesRequestRecord = Readonly<{
+  id: string;
+  accountId: string;
+  userId: string;
+  planId: string;
+  planName: string;
+  currentPlanName: string;
+  currentSeats: number;
+  seats: number;
+  message: string;
+  contactName: string;
+  contactEmail: string;
+  sentTo: string;
+  createdAt: Instant;
 }>;

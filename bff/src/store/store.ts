@@ -1,4 +1,5 @@
 import type { AccountRepository } from './account-repository';
+import type { BillingDetailsRepository } from './billing-details-repository';
 import type { CancellationRepository } from './cancellation-repository';
 import type { ClockRepository } from './clock-repository';
 import type { CollectionRepository } from './collection-repository';
@@ -9,6 +10,7 @@ import type { OutboxRepository } from './outbox-repository';
 import type { ProvisioningRepository } from './provisioning-repository';
 import type { QuoteRepository } from './quote-repository';
 import type { RenewalRepository } from './renewal-repository';
+import type { SalesRequestRepository } from './sales-request-repository';
 import type { SessionRepository } from './session-repository';
 import type { SignInThrottleRepository } from './sign-in-throttle-repository';
 import type { SubscriptionRepository } from './subscription-repository';
@@ -34,4 +36,6 @@ export type Store = Readonly<{
   clock: ClockRepository;
   maintenance: MaintenanceRepository;
   cancellations: CancellationRepository;
+  billingDetails: BillingDetailsRepository;
+  salesRequests: SalesRequestRepository;
 }>;

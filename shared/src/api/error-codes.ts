@@ -76,6 +76,10 @@ export const API_ERROR_CODES = [
   'already_canceled',
   'cancellation_already_scheduled',
   'no_scheduled_cancellation',
+  // Billing details, and asking sales
+  'tax_id_invalid',
+  'plan_self_service',
+  'too_many_sales_requests',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

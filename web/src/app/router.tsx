@@ -26,6 +26,24 @@ export function createRouter() {
               }),
             },
             {
+              path: 'billing-details',
+              lazy: async () => ({
+                Component: (await import('../features/billing-details/billing-details-page')).BillingDetailsPage,
+              }),
+            },
+            {
+              path: 'contact-sales',
+              lazy: async () => ({
+                Component: (await import('../features/contact-sales/contact-sales-page')).ContactSalesPage,
+              }),
+            },
+            {
+              path: 'contact-sales/sent/:salesRequestId',
+              lazy: async () => ({
+                Component: (await import('../features/contact-sales/sales-request-sent-page')).SalesRequestSentPage,
+              }),
+            },
+            {
               // Code-split: the change flow and the engine it prices with load on first visit, so the
               // account page's initial JavaScript stays small. Every step shares one layout (the
               // selection in the URL, the live quote beside it); the result page stands alone.

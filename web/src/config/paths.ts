@@ -4,10 +4,19 @@ export const paths = {
   signIn: '/sign-in',
   change: '/change',
   cancel: '/cancel',
+  billingDetails: '/billing-details',
+  contactSales: '/contact-sales',
 } as const;
 
 /** What the account page is told on arrival (router state): after a cancellation, until when it stays active. */
 export type AccountArrival = Readonly<{ cancelledUntil?: number }>;
+
+/** The Contact sales form, about one plan. */
+export const contactSalesPath = (planId: string): string => `${paths.contactSales}?plan=${encodeURIComponent(planId)}`;
+
+/** Where a request sent to sales is confirmed (a reload shows it again). */
+export const salesRequestSentPath = (salesRequestId: string): string =>
+  `${paths.contactSales}/sent/${encodeURIComponent(salesRequestId)}`;
 
 /** A same-origin path to return to after signing in; anything else (`//evil.example`) goes home. */
 export function safeReturnPath(next: string | null): string {

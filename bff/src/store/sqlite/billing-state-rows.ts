@@ -229,6 +229,8 @@ export function accountRecord(row: typeof accounts.$inferSelect): AccountRecord 
     locale: row.locale as Locale,
     billingEmail: row.billingEmail,
     billingAddress: row.billingAddress as Address,
+    billingName: row.billingName,
+    taxId: row.taxId,
     paymentMethod: (row.paymentMethod ?? null) as PaymentMethod | null,
     createdAt: row.createdAt,
   };

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import * as t from '../../db/schema';
 import { uuidV7 } from '../../ids';
+import { billingDetailsOf } from '../account-billing-details';
 import type { CompleteOrderResult } from '../order-repository';
 import type { ChangeSet, IssuedDocuments, StoredResponse } from '../records';
 import { accountRecord } from './billing-state-rows';
@@ -71,7 +72,7 @@ export function writeCompletedOrder(
     subscriptionId: order.subscriptionId,
     orderId: order.id,
     seller,
-    customer: { name: account.name, email: account.billingEmail, address: account.billingAddress },
+    customer: billingDetailsOf(account),
     locale: account.locale,
     issuedAt: at,
     itemNames: change.itemNames,

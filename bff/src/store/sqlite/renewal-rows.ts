@@ -7,7 +7,8 @@ import { currentTarget } from '@planshift/shared/subscription';
 import { and, eq } from 'drizzle-orm';
 import * as t from '../../db/schema';
 import { uuidV7 } from '../../ids';
-import type { AccountRecord, BillingState, Customer, Seller } from '../records';
+import { billingDetailsOf } from '../account-billing-details';
+import type { AccountRecord, BillingState, Seller } from '../records';
 import type { CollectionWriter } from './collection-rows';
 import type { Conn } from './connection';
 import type { NewDocument } from './document-rows';
@@ -136,7 +137,6 @@ export function renewalInvoice(
   }>,
 ): NewDocument {
   const { account, invoice } = input;
-  const customer: Customer = { name: account.name, email: account.billingEmail, address: account.billingAddress };
   return {
     id: input.id,
     accountId: account.id,
@@ -152,7 +152,7 @@ export function renewalInvoice(
     relatedDocumentId: null,
     orderId: null,
     seller: input.seller,
-    customer,
+    customer: billingDetailsOf(account),
     locale: account.locale,
     issuedAt: input.issuedAt,
     lines: invoice.lines,

@@ -21,6 +21,7 @@ export function writeSeedPlan(tx: Conn, rows: RowWriter, plan: SeedPlan): void {
     t.auditEvents,
     t.collections,
     t.outbox,
+    t.salesRequests,
     t.idempotencyKeys,
     t.payments,
     t.creditLedger,

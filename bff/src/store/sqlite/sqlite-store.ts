@@ -2,6 +2,7 @@ import type { Db } from '../../db/open-database';
 import { type ClaimPolicy, localClaimPolicy } from '../claim-policy';
 import type { Store } from '../store';
 import { SqliteAccounts } from './sqlite-accounts';
+import { SqliteBillingDetails } from './sqlite-billing-details';
 import { SqliteCancellations } from './sqlite-cancellations';
 import { SqliteClock } from './sqlite-clock';
 import { SqliteCollections } from './sqlite-collections';
@@ -13,6 +14,7 @@ import { SqliteOutbox } from './sqlite-outbox';
 import { SqliteProvisioning } from './sqlite-provisioning';
 import { SqliteQuotes } from './sqlite-quotes';
 import { SqliteRenewals } from './sqlite-renewals';
+import { SqliteSalesRequests } from './sqlite-sales-requests';
 import { SqliteSessions } from './sqlite-sessions';
 import { SqliteSignInThrottle } from './sqlite-sign-in-throttle';
 import { SqliteSubscriptions } from './sqlite-subscriptions';
@@ -37,6 +39,8 @@ export class SqliteStore implements Store {
   readonly clock;
   readonly maintenance;
   readonly cancellations;
+  readonly billingDetails;
+  readonly salesRequests;
 
   constructor(
     readonly db: Db,
@@ -57,5 +61,7 @@ export class SqliteStore implements Store {
     this.clock = new SqliteClock(ctx);
     this.maintenance = new SqliteMaintenance(ctx);
     this.cancellations = new SqliteCancellations(ctx);
+    this.billingDetails = new SqliteBillingDetails(ctx);
+    this.salesRequests = new SqliteSalesRequests(ctx);
   }
 }

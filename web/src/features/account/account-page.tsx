@@ -14,6 +14,7 @@ import {
   usePayInvoice,
   useResumeSubscription,
 } from './api/account';
+import { BillingDetailsCard } from './billing-details-card';
 import { CancelAction } from './cancel-action';
 import { CancellationBanner } from './cancellation-banner';
 import { ChangeAction } from './change-action';
@@ -135,6 +136,7 @@ export function AccountPage() {
         <h2 id={ids.entitlements}>{t('entitlements.heading')}</h2>
         <EntitlementsList entitlements={view.subscription.entitlements} headingLevel={3} />
       </section>
+      <BillingDetailsCard />
       {documents.isError ? (
         <ErrorNotice error={documents.error} onRetry={() => void documents.refetch()} />
       ) : documents.data ? (

@@ -2,7 +2,7 @@ import type { AccountView } from '@planshift/shared/api';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '../../config/paths';
+import { contactSalesPath, paths } from '../../config/paths';
 import { useCatalogNames } from '../../domain-text/catalog-names';
 import { blockerMessage } from '../../i18n/reasons';
 import { InfoTooltip } from '../../ui/info-tooltip';
@@ -28,6 +28,8 @@ export function ChangeAction({
       </Link>
     );
   }
+  // A plan only sales can change: the way forward is to ask them.
+  const onlySales = account.change.blockers.some((blocker) => blocker.reason === 'plan_not_changeable');
   return (
     <span className="change-action">
       <button type="button" className="button button-primary" aria-disabled="true" aria-describedby={tooltipId}>
@@ -40,6 +42,11 @@ export function ChangeAction({
           </span>
         ))}
       </InfoTooltip>
+      {onlySales && account.user.canManageBilling && (
+        <Link className="button button-secondary" to={contactSalesPath(account.subscription.plan.id)}>
+          {t('contactSales.title')}
+        </Link>
+      )}
     </span>
   );
 }

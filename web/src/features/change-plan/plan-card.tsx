@@ -2,6 +2,8 @@ import { findPrice, type Plan, type PlanDifference } from '@planshift/shared/cat
 import { intervalAvailability, type PlanOption } from '@planshift/shared/eligibility';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { contactSalesPath } from '../../config/paths';
 import { perCycle } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';
 import { planUnavailableMessage } from '../../i18n/reasons';
@@ -51,8 +53,12 @@ export function PlanCard({ plan, option, difference, radioName }: Props) {
       {difference && <PlanDifferenceList difference={difference} current={option.current} />}
       {option.salesOnly && !option.current ? (
         <p className="contact-sales">
-          <strong>{t('changePlan.plan.contactSales')}</strong>
-          <span className="plan-detail">{t('changePlan.plan.salesOnly', { plan: names.plan(plan.id) })}</span>
+          <Link className="button button-secondary" to={contactSalesPath(plan.id)} aria-describedby={ids.reason}>
+            {t('changePlan.plan.contactSales')}
+          </Link>
+          <span id={ids.reason} className="plan-detail">
+            {t('changePlan.plan.salesOnly', { plan: names.plan(plan.id) })}
+          </span>
         </p>
       ) : (
         <div className="plan-choice">
