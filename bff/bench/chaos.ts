@@ -6,23 +6,26 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHALLENGE_RACE_PAIRS } from '../src/testing/chaos/challenge-race-pairs';
+import { killDuringChallenges } from '../src/testing/chaos/kill-challenges';
 import { killDuringCollectionPasses } from '../src/testing/chaos/kill-collection';
 import { killDuringConfirms } from '../src/testing/chaos/kill-confirm';
 import { killDuringPeriodEndRuns } from '../src/testing/chaos/kill-period-end';
 import { killDuringProvisioning } from '../src/testing/chaos/kill-provisioning';
 import { type KillTally, killTable } from '../src/testing/chaos/kill-tally';
 import { type RaceRun, raceTable, runRacePair } from '../src/testing/chaos/race-matrix';
-import { RACE_PAIRS } from '../src/testing/chaos/race-pairs';
+import { RACE_PAIRS as CONFIRM_RACE_PAIRS } from '../src/testing/chaos/race-pairs';
 import { seededRandom } from '../src/testing/chaos/seeded-random';
 import { startTestSystem } from '../src/testing/test-system';
 
 const RACE_RUNS = Number(process.env.RACE_RUNS ?? 50);
-/** Spread evenly over the four scenarios (the provisioning one kills twice per customer). */
+/** Spread evenly over the five scenarios (the provisioning one kills twice per customer). */
 const KILLS = Number(process.env.CHAOS_KILLS ?? 104);
 const SUBSCRIPTIONS = Number(process.env.CHAOS_SUBSCRIPTIONS ?? 3000);
 const INVOICES = Number(process.env.CHAOS_INVOICES ?? 3000);
 const SEED = Number(process.env.CHAOS_SEED ?? Date.now() % 1_000_000);
 
+const RACE_PAIRS = [...CONFIRM_RACE_PAIRS, ...CHALLENGE_RACE_PAIRS];
 const started = performance.now();
 const random = seededRandom(SEED);
 console.log(`chaos seed ${SEED} (CHAOS_SEED=${SEED} draws the same delays again)`);
@@ -44,7 +47,7 @@ console.log(`\nrace matrix: ${RACE_PAIRS.length} pairs × ${RACE_RUNS} runs, ${s
 console.log(raceTable(RACE_PAIRS, races));
 for (const run of races.filter((r) => r.problems.length > 0)) failures.push(`${run.pair}: ${run.problems.join('; ')}`);
 
-const perScenario = Math.ceil(KILLS / 4);
+const perScenario = Math.ceil(KILLS / 5);
 const killsStarted = performance.now();
 const tallies: KillTally[] = [];
 const scenarios: [string, (dir: string) => Promise<KillTally>][] = [
@@ -57,6 +60,7 @@ const scenarios: [string, (dir: string) => Promise<KillTally>][] = [
     'collection pass',
     (dir) => killDuringCollectionPasses({ dir, kills: perScenario, random, latencyMs: 300, invoices: INVOICES }),
   ],
+  ['bank challenges', (dir) => killDuringChallenges({ dir, kills: perScenario, random, latencyMs: 300 })],
   [
     'provisioning completion',
     (dir) => killDuringProvisioning({ dir, kills: perScenario + (perScenario % 2), random, latencyMs: 300 }),

@@ -17,6 +17,9 @@ import { refuse } from './http/refuse';
 import { RequestTurns, takeTurns } from './http/request-turns';
 import { securityHeaders } from './http/security-headers';
 import { invoiceRoutes } from './invoices/invoice-routes';
+import { challengeRoutes } from './payment-challenges/challenge-routes';
+import { InvoiceChallenges } from './payment-challenges/invoice-challenges';
+import { paymentMethodRoutes } from './payment-methods/payment-method-routes';
 import { devMailboxRoutes } from './qa/mailbox-routes';
 import { testRoutes } from './qa/qa-routes';
 import { quoteRoutes } from './quotes/quote-routes';
@@ -32,6 +35,7 @@ export type { AppDeps } from './http/app-env';
 export type AppServices = Readonly<{
   confirmer?: ChangeConfirmer;
   billing?: BillingRun;
+  challenges?: InvoiceChallenges;
   mail?: Readonly<{ mailbox: DevMailbox }>;
   signInThrottle?: SignInThrottle;
   turns?: RequestTurns;
@@ -40,6 +44,7 @@ export type AppServices = Readonly<{
 export function createApp(deps: AppDeps, services: AppServices = {}) {
   const confirmer = services.confirmer ?? new ChangeConfirmer(deps);
   const billing = services.billing ?? new BillingRun(deps);
+  const challenges = services.challenges ?? new InvoiceChallenges(deps, billing);
   const app = router();
   registerSecuritySchemes(app);
   app.use(securityHeaders);
@@ -75,15 +80,17 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
     .route('/', quoteRoutes(deps))
     .route('/', changeRoutes(deps, confirmer))
     .route('/', scheduledChangeRoutes(deps))
-    .route('/', invoiceRoutes(deps, billing))
+    .route('/', invoiceRoutes(deps, billing, challenges))
     .route('/', cancellationRoutes(deps))
     .route('/', billingDetailsRoutes(deps))
-    .route('/', salesRoutes(deps));
+    .route('/', salesRoutes(deps))
+    .route('/', paymentMethodRoutes(deps))
+    .route('/', challengeRoutes(deps, { confirmer, invoices: challenges }));
   if (deps.env.NODE_ENV !== 'production') {
     app.route(
       '/',
       testRoutes(deps, async () => {
-        await Promise.all([confirmer.settled(), billing.settled()]);
+        await Promise.all([confirmer.settled(), billing.settled(), challenges.settled()]);
       }),
     );
     // The development mailbox: where e-mail goes when no SMTP server is configured.

@@ -87,6 +87,7 @@ beforeAll(async () => {
   system = await startTestSystem();
   const maria = await signIn('maria@northwind.example');
   const james = await signIn('james@oakridge.example');
+  const sam = await signIn('sam@cobalt.example');
   const quote = await call('POST', '/api/quotes', sessionHeaders(maria), {
     planId: 'business',
     interval: { unit: 'month', count: 1 },
@@ -96,11 +97,15 @@ beforeAll(async () => {
   const salesRequest = await call('POST', '/api/sales-requests', sessionHeaders(maria), SALES_REQUEST);
   const documents = await call('GET', '/api/documents', sessionHeaders(maria));
   const jamesDocuments = await call('GET', '/api/documents', sessionHeaders(james));
+  const cards = await call('GET', '/api/payment-methods', sessionHeaders(maria));
+  const challenge = await samsChallenge(sam);
   const ids: Record<string, string> = {
     quoteId: quote.body.id,
     documentId: documents.body.documents[0].id,
     invoiceId: jamesDocuments.body.documents.find((d: Json) => d.status === 'unpaid').id,
     salesRequestId: salesRequest.body.salesRequest.id,
+    id: cards.body.paymentMethods[0].id,
+    challengeId: challenge,
   };
   const bodies: Record<string, Json> = {
     'POST /api/session': { email: 'maria@northwind.example', password: DEMO_PASSWORD },
@@ -110,6 +115,11 @@ beforeAll(async () => {
     'POST /api/subscription/cancellation': { reason: 'too_expensive', comment: 'Over budget.' },
     'PUT /api/billing-details': BILLING_DETAILS,
     'POST /api/sales-requests': { ...SALES_REQUEST, seats: 70 },
+    // makeDefault is left out: it has a default, so leaving it out would be no defect.
+    'POST /api/payment-methods': { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2030, cvc: '123' },
+    'PUT /api/payment-methods/{id}/default': {},
+    'POST /api/payment-challenges/{challengeId}/approve': {},
+    'POST /api/payment-challenges/{challengeId}/fail': {},
     'POST /api/test/reset': { name: 'demo' },
     'PUT /api/test/clock': { at: '2026-06-01T00:00:00Z' },
     'POST /api/test/clock/advance': { days: 1 },
@@ -120,7 +130,11 @@ beforeAll(async () => {
   documentedCodes = new Set(document.components.schemas.Error.properties.code.enum);
   routes = routesOf(document);
   validFor = (route) => {
-    const session = route.path.startsWith('/api/invoices/') ? james : maria;
+    const session = route.path.startsWith('/api/invoices/')
+      ? james
+      : route.path.startsWith('/api/payment-challenges/')
+        ? sam
+        : maria;
     const body = bodies[`${route.method} ${route.path}`];
     if (route.takesBody && !body) throw new Error(`no valid body for ${route.method} ${route.path}: add one`);
     const pick = (names: readonly string[], from: Readonly<Record<string, string>>, what: string) =>
@@ -145,6 +159,27 @@ beforeAll(async () => {
   };
 });
 afterAll(() => system?.dispose());
+
+/** Sam's change paid by his card that asks for authentication: the challenge waits, open. */
+async function samsChallenge(sam: Session): Promise<string> {
+  const cards = await call('GET', '/api/payment-methods', sessionHeaders(sam));
+  const asking = cards.body.paymentMethods.find((card: Json) => card.last4 === '3155');
+  await call('PUT', `/api/payment-methods/${asking.id}/default`, sessionHeaders(sam), {});
+  const quote = await call('POST', '/api/quotes', sessionHeaders(sam), {
+    planId: 'advanced',
+    interval: { unit: 'month', count: 1 },
+    quantity: 2,
+    addOns: [],
+  });
+  const confirm = await call(
+    'POST',
+    '/api/changes',
+    { ...sessionHeaders(sam), 'idempotency-key': 'sweep-challenge-0001' },
+    { quoteId: quote.body.id },
+  );
+  if (confirm.response.status !== 202) throw new Error(`Sam's confirm answered ${confirm.response.status}`);
+  return confirm.body.challenge.id;
+}
 
 /** Sends the broken request and checks the answer: a 4xx, a documented code, nothing written. */
 async function refusedUnchanged(route: Route, defects: readonly Defect[]): Promise<void> {

@@ -11,6 +11,7 @@ import { DevMailbox } from './email/dev-mailbox';
 import { createMailTransport, type MailTransport } from './email/mail-transport';
 import { OutboxDispatcher } from './email/outbox-dispatcher';
 import type { Env } from './env';
+import { InvoiceChallenges } from './payment-challenges/invoice-challenges';
 import { FileChargeLedger } from './payments/charge-ledger';
 import type { PaymentProvider } from './payments/payment-provider';
 import { SimulatedPaymentProvider } from './payments/simulated-provider';
@@ -25,10 +26,15 @@ export type System = Readonly<{
   deps: AppDeps;
   confirmer: ChangeConfirmer;
   billing: BillingRun;
+  /** Invoice payments waiting for the customer's bank. */
+  challenges: InvoiceChallenges;
   mail: Mail;
   signInThrottle: SignInThrottle;
   store: SqliteStore;
-  /** The periodic pass: recover orders whose owner is gone, then renew and collect what is due. */
+  /**
+   * The periodic pass: recover orders and invoice payments whose owner is gone (or which wait for
+   * the customer's bank past their expiry), then renew and collect what is due.
+   */
   maintain: () => Promise<void>;
   /** Renders missing PDFs in the background once started (the server starts it; tests may). */
   pendingPdfs: PendingPdfRenderer;
@@ -80,10 +86,15 @@ export async function startSystem(
   const confirmer = new ChangeConfirmer(deps, () => {
     billing.run().catch((error) => console.error('billing run failed', error));
   });
+  const challenges = new InvoiceChallenges(deps, billing);
   const recovered = await confirmer.recoverPendingOrders();
   if (recovered > 0) console.log(`Finished ${recovered} order(s) left pending by an earlier stop`);
-  // Moving the test clock renews and collects whatever fell due before the move is answered.
+  await challenges.sweep();
+  // Moving the test clock gives up the payments whose authentication it let expire, then renews
+  // and collects whatever fell due, before the move is answered.
   clock.onChange(async () => {
+    await confirmer.expireChallenges();
+    await challenges.sweep();
     await billing.run();
     deps.documentsIssued();
   });
@@ -92,12 +103,14 @@ export async function startSystem(
     deps,
     confirmer,
     billing,
+    challenges,
     mail,
     signInThrottle: new SignInThrottle(store),
     store,
     maintain: async () => {
       const finished = await confirmer.recoverPendingOrders();
       if (finished > 0) console.log(`Finished ${finished} order(s) whose owner is gone`);
+      await challenges.sweep();
       await billing.run();
     },
     pendingPdfs,

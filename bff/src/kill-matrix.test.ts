@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { killDuringChallenges } from './testing/chaos/kill-challenges';
 import { killDuringCollectionPasses } from './testing/chaos/kill-collection';
 import { killDuringConfirms } from './testing/chaos/kill-confirm';
 import { killDuringPeriodEndRuns } from './testing/chaos/kill-period-end';
@@ -42,6 +43,10 @@ describe(`the BFF killed at random moments, restarted and retried (seed ${SEED})
   it('during a collection pass: each invoice collected once', async () => {
     const tally = await killDuringCollectionPasses({ dir: fresh(), kills: 2, random, latencyMs: 300, invoices: 1000 });
     expectNothingLost(tally, 2);
+  }, 180_000);
+
+  it('while customers’ banks ask them to authenticate: each order applied once, each invoice paid once', async () => {
+    expectNothingLost(await killDuringChallenges({ dir: fresh(), kills: 2, random, latencyMs: 300 }), 2);
   }, 180_000);
 
   it('during provisioning completion, the BFF and the operator’s command: provisioned once', async () => {

@@ -138,12 +138,18 @@ test('James pays his unpaid invoice and can change again', async ({ page }) => {
   await expect(page.getByRole('tooltip')).toHaveText('An invoice is unpaid: pay it first.');
 
   await page.getByRole('button', { name: `Pay now ${invoice.number}` }).click();
+  const confirm = page.getByRole('dialog', { name: `Pay invoice ${invoice.number}?` });
+  await expect(confirm).toContainText(`${money(invoice.amountDue)} will be charged to your Visa •••• 4242.`);
+  await confirm.getByRole('button', { name: `Pay ${money(invoice.amountDue)}` }).click();
   await expect(page.getByRole('status').filter({ hasText: `Invoice ${invoice.number} is paid.` })).toBeVisible();
+  await expect(confirm).toBeHidden();
   await expect(page.getByRole('region', { name: 'Unpaid invoices' })).toHaveCount(0);
   await expect(changeLink(page)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Plan and billing' })).toContainText('Active');
   const history = page.getByRole('table');
-  await expect(history.getByRole('row', { name: new RegExp(invoice.number) })).toContainText('Paid');
+  await expect(history.getByRole('row', { name: new RegExp(invoice.number) })).toContainText(
+    `Paid on ${date(((await (await page.request.get('/api/clock')).json()) as { now: number }).now)}`,
+  );
 });
 
 test('Ben cancels his scheduled downgrade', async ({ page }) => {

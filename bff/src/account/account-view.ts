@@ -138,6 +138,7 @@ export function documentSummary(doc: DocumentRecord): DocumentSummaryView {
     amountDue: m(doc.amountDue),
     amountPaid: m(doc.amountPaid),
     status: doc.kind === 'credit_note' ? 'issued' : doc.amountPaid >= doc.amountDue ? 'paid' : 'unpaid',
+    paidAt: doc.paidAt,
     relatedDocumentId: doc.relatedDocumentId,
   };
 }

@@ -2,9 +2,10 @@ import { endSubscription, renewSubscription } from '@planshift/shared/apply';
 import type { Instant } from '@planshift/shared/periods';
 import { currentPeriod } from '@planshift/shared/subscription';
 import type { AppDeps } from '../deps';
+import { challengeExpiry } from '../payment-challenges/challenge-view';
 import { PaymentUnavailableError } from '../payments/payment-provider';
 import type { CollectionClaim } from '../store/collection-repository';
-import type { BillingState, CollectionDue, CollectionResult } from '../store/records';
+import type { BillingState, CollectionDue, CollectionResult, PaymentChallengeRecord } from '../store/records';
 import type { PeriodEnds, RenewalCursor } from '../store/renewal-repository';
 
 /** Days after the 1st, 2nd and 3rd declined attempt that the card is tried again; the 4th is the last. */
@@ -46,6 +47,18 @@ export function periodEndsFor(state: BillingState, now: Instant): PeriodEnds {
     return { renewals, ending: null };
   }
 }
+
+/** An invoice's attempt as the processor left it: answered, or waiting for the customer's bank. */
+export type CollectionAttempt =
+  | CollectionResult
+  | Readonly<{ due: CollectionDue; paymentAttemptId: string; challengeId: string }>;
+
+/** What charging claimed invoices did: the attempts recorded, and the payments waiting for authentication. */
+export type Collected = Readonly<{
+  results: CollectionResult[];
+  recorded: number;
+  challenges: PaymentChallengeRecord[];
+}>;
 
 /** The processor's idempotency key for an invoice's next attempt: a retry of the same attempt charges once. */
 export function collectionAttemptId(due: CollectionDue): string {
@@ -129,23 +142,38 @@ export class BillingRun {
 
   /**
    * Charges invoices whose subscriptions the caller has claimed, and records the outcomes (which
-   * releases the claims); an attempt whose outcome is unknown gives its claim back for a next pass.
+   * releases the claims); an attempt whose outcome is unknown gives its claim back for a next pass,
+   * and one waiting for the customer's bank hands its claim to that challenge. `customerPresent`:
+   * the customer is paying at the portal (Pay now), so their bank may ask them to authenticate.
    */
-  async collectClaimed(
-    claim: CollectionClaim,
-    now: Instant,
-  ): Promise<Readonly<{ results: CollectionResult[]; recorded: number }>> {
+  async collectClaimed(claim: CollectionClaim, now: Instant, customerPresent = false): Promise<Collected> {
     const answered: CollectionResult[] = [];
+    const waiting: Extract<CollectionAttempt, { challengeId: string }>[] = [];
     const unknown: CollectionDue[] = [];
     try {
-      const outcomes = await Promise.all(claim.dues.map(async (due) => [due, await this.collect(due)] as const));
+      const outcomes = await Promise.all(
+        claim.dues.map(async (due) => [due, await this.collect(due, customerPresent)] as const),
+      );
       for (const [due, result] of outcomes) {
-        if (result) answered.push(result);
-        else unknown.push(due);
+        if (!result) unknown.push(due);
+        else if ('challengeId' in result) waiting.push(result);
+        else answered.push(result);
       }
     } catch (error) {
       await this.deps.store.collections.release(claim, claim.dues);
       throw error;
+    }
+    const challenges: PaymentChallengeRecord[] = [];
+    for (const { due, paymentAttemptId, challengeId } of waiting) {
+      const held = await this.deps.store.challenges.holdForInvoice({
+        claim,
+        due,
+        challengeId,
+        paymentAttemptId,
+        expiresAt: challengeExpiry(now),
+        at: now,
+      });
+      if (held) challenges.push(held);
     }
     // Every claimed subscription is released, by its record or here when nothing was answered for it.
     const answeredSubscriptions = new Set(answered.map((r) => r.due.subscriptionId));
@@ -154,27 +182,34 @@ export class BillingRun {
       unknown.filter((due) => !answeredSubscriptions.has(due.subscriptionId)),
     );
     const recorded = await this.deps.store.collections.record(claim, answered, now, nextAttemptAfter(now));
-    return { results: answered, recorded };
+    return { results: answered, recorded, challenges };
   }
 
   /** Charges an invoice's next attempt; null when the processor's answer is unknown. */
-  async collect(due: CollectionDue): Promise<CollectionResult | null> {
+  async collect(due: CollectionDue, customerPresent = false): Promise<CollectionAttempt | null> {
     const paymentAttemptId = collectionAttemptId(due);
     if (!due.paymentMethod) {
       const outcome = { status: 'failed', decline: 'no_payment_method', message: 'There is no card on file.' } as const;
-      return { due, paymentAttemptId, outcome };
+      return { due, paymentAttemptId, customerPresent, outcome };
     }
     try {
-      const charged = await this.deps.payments.charge({
-        paymentAttemptId,
-        paymentMethod: due.paymentMethod.reference,
-        amount: due.amount,
-        currency: due.currency,
-        description: `Invoice ${due.number}`,
-      });
+      // An attempt the processor already has (its answer was lost, and the default card changed
+      // since) is taken as it stands: asking again with another card would be another payment.
+      const charged =
+        (await this.deps.payments.lookup(paymentAttemptId)) ??
+        (await this.deps.payments.charge({
+          paymentAttemptId,
+          paymentMethod: due.paymentMethod.reference,
+          amount: due.amount,
+          currency: due.currency,
+          description: `Invoice ${due.number}`,
+          customerPresent,
+        }));
+      if (charged.status === 'requires_action') return { due, paymentAttemptId, challengeId: charged.challengeId };
       return {
         due,
         paymentAttemptId,
+        customerPresent,
         outcome:
           charged.status === 'succeeded'
             ? { status: 'succeeded', chargeId: charged.chargeId }

@@ -1,5 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { type ConfirmationView, confirmationViewSchema, type ErrorBody, errorBodySchema } from '@planshift/shared/api';
+import {
+  type AuthenticationRequiredView,
+  authenticationRequiredViewSchema,
+  type ConfirmationView,
+  confirmationViewSchema,
+  type ErrorBody,
+  errorBodySchema,
+} from '@planshift/shared/api';
 import type { JSONParsed } from 'hono/utils/types';
 import type { AppDeps } from '../http/app-env';
 import { answer, errors, json, jsonBody, signedInRoute } from '../http/openapi';
@@ -36,6 +43,10 @@ export function changeRoutes(deps: AppDeps, confirmer: ChangeConfirmer) {
           'Confirmation',
           'What changed now, what is scheduled, the documents and the new limits.',
         ),
+        202: json(
+          authenticationRequiredViewSchema,
+          'The card’s bank asks the customer to authenticate the payment: nothing is charged or changed until they answer at challenge.url; the same request (same Idempotency-Key) then answers how it ended. Unanswered, it is given up after 15 minutes.',
+        ),
         402: json(
           errorBodySchema,
           'The card was declined (payment_declined, with the reason in details); nothing changed.',
@@ -58,6 +69,7 @@ export function changeRoutes(deps: AppDeps, confirmer: ChangeConfirmer) {
       // A replay answers exactly what the first request answered: a confirmation, or how the
       // order ended without the change: 402 declined, 409 abandoned or not applied (refunded).
       if (status === 201) return c.json(answer as ConfirmationView, 201);
+      if (status === 202) return c.json(answer as AuthenticationRequiredView, 202);
       const ended = answer as JSONParsed<ErrorBody>;
       return status === 402 ? c.json(ended, 402) : c.json(ended, 409);
     },

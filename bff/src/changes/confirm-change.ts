@@ -2,6 +2,7 @@ import type { Instant } from '@planshift/shared/periods';
 import type { Quote } from '@planshift/shared/quote';
 import { currentPeriod } from '@planshift/shared/subscription';
 import type { AppDeps } from '../deps';
+import { authenticationRequired, challengeExpiry } from '../payment-challenges/challenge-view';
 import { type ChargeOutcome, PaymentUnavailableError } from '../payments/payment-provider';
 import { priceChange, type QuoteRefusal, sha256 } from '../quotes/price-quote';
 import { repriceQuote, saveQuote, staleQuote } from '../quotes/quotes';
@@ -34,7 +35,11 @@ type ConfirmRefusal = Refusal<
   | 'change_in_progress'
 >;
 
-/** What confirming answered: the stored answer (also for a replay), or a refusal that stored nothing. */
+/**
+ * What confirming answered: the stored answer (also for a replay), the payment waiting for the
+ * customer's authentication (202, not stored: the key's final answer comes after), or a refusal
+ * that stored nothing.
+ */
 export type ConfirmOutcome =
   | Readonly<{ ok: true; answer: StoredResponse }>
   | ConfirmRefusal
@@ -115,6 +120,8 @@ export class ChangeConfirmer {
         idempotencyKey: input.idempotencyKey,
         paymentAttemptId: `pa_${sha256(`${accountId}:${input.idempotencyKey}`).slice(0, 32)}`,
         subscriptionVersion: state.version,
+        // The order charges the card that is the default now, whatever becomes the default later.
+        paymentMethodToken: state.account.paymentMethod?.reference ?? null,
         amount: quote.dueNow.amount,
         currency: quote.currency,
         createdAt: now,
@@ -155,8 +162,9 @@ export class ChangeConfirmer {
     for (const order of await this.deps.store.orders.pending()) {
       if (this.#inFlight.has(order.id) || !(await this.deps.store.orders.takeOver(order))) continue;
       try {
-        await this.#working(order, () => this.#resume(order, 'abandon_if_unseen', at));
-        finished += 1;
+        const answer = await this.#working(order, () => this.#resume(order, 'abandon_if_unseen', at));
+        // A payment still waiting for the customer's bank (and not yet expired) stays pending.
+        if (answer.status !== 202) finished += 1;
       } catch (error) {
         // The processor may be unreachable now: the order stays pending for the next pass (or
         // the client's retry), and the BFF still serves.
@@ -164,6 +172,35 @@ export class ChangeConfirmer {
       }
     }
     return finished;
+  }
+
+  /**
+   * Gives up every order payment that waited for the customer's bank past its expiry (the test
+   * clock moved): the processor cancels it, the order ends declined and lets its subscription go.
+   */
+  async expireChallenges(): Promise<void> {
+    const at = this.deps.clock.now();
+    for (const challenge of await this.deps.store.challenges.open()) {
+      if (!challenge.orderId || challenge.expiresAt > at) continue;
+      await this.resumeOrder(challenge.orderId, at).catch((error) =>
+        console.error(`order ${challenge.orderId} could not be given up yet`, error),
+      );
+    }
+  }
+
+  /**
+   * Goes on with a pending order from the processor's record of its attempt (after the customer
+   * answered their bank, say), after whatever this process is doing with it: the answer as it
+   * ends, the payment still waiting (202), or `request_in_progress` while another process has it.
+   */
+  async resumeOrder(orderId: string, at: Instant): Promise<StoredResponse | Refusal<'request_in_progress'>> {
+    // Being worked on here (the expiry pass, a replay): its outcome is the answer, once it has one.
+    await this.#inFlight.get(orderId)?.catch(() => {});
+    const order = await this.deps.store.orders.find(orderId);
+    if (!order) return refusal('request_in_progress', 'This order is not pending.');
+    if (order.status === 'pending') return this.#retryPending(order, at);
+    const ended = await this.deps.store.orders.findIdempotencyOutcome(order.accountId, order.idempotencyKey);
+    return ended?.response ?? refusal('request_in_progress', 'This order is not pending.');
   }
 
   async #retryPending(
@@ -208,16 +245,45 @@ export class ChangeConfirmer {
 
   async #chargeAndSettle(order: OrderRecord, priced: Priced, at: Instant): Promise<StoredResponse> {
     if (order.amount === 0) return this.#settle(order, null, at, priced);
-    const method = priced.state.account.paymentMethod;
-    if (!method) return this.#declined(order, 'no_payment_method', 'There is no card on file.', at);
+    const card = order.paymentMethodToken ?? priced.state.account.paymentMethod?.reference;
+    if (!card) return this.#declined(order, 'no_payment_method', 'There is no card on file.', at);
     const outcome = await this.deps.payments.charge({
       paymentAttemptId: order.paymentAttemptId,
-      paymentMethod: method.reference,
+      paymentMethod: card,
       amount: order.amount,
       currency: order.currency,
       description: `Subscription change ${order.id}`,
+      // The customer is confirming at the portal: their bank may ask them to authenticate.
+      customerPresent: true,
     });
     return this.#settle(order, outcome, at, priced);
+  }
+
+  /**
+   * The payment waits for the customer to answer their bank: the order stays pending and keeps
+   * the subscription; the challenge is recorded once, and given up (the processor cancels the
+   * payment) once it has expired by the system clock.
+   */
+  async #challenged(
+    order: OrderRecord,
+    outcome: Extract<ChargeOutcome, { status: 'requires_action' }>,
+    at: Instant,
+  ): Promise<StoredResponse> {
+    const challenge = await this.deps.store.challenges.recordForOrder({
+      order,
+      challengeId: outcome.challengeId,
+      expiresAt: challengeExpiry(at),
+      at,
+    });
+    if (!challenge) {
+      // Ended meanwhile by another worker: its answer is the key's.
+      const ended = await this.deps.store.orders.findIdempotencyOutcome(order.accountId, order.idempotencyKey);
+      if (ended?.response) return ended.response;
+      throw new Error(`order ${order.id} is neither pending nor answered`);
+    }
+    if (at >= challenge.expiresAt)
+      return this.#settle(order, await this.deps.payments.cancel(order.paymentAttemptId), at);
+    return { status: 202, body: authenticationRequired(challenge) };
   }
 
   /**
@@ -232,6 +298,7 @@ export class ChangeConfirmer {
     known?: Priced,
   ): Promise<StoredResponse> {
     if (outcome?.status === 'failed') return this.#declined(order, outcome.decline, outcome.message, at);
+    if (outcome?.status === 'requires_action') return this.#challenged(order, outcome, at);
     const priced = known ?? (await this.#priced(order));
     if (priced) {
       const payment = outcome ? { chargeId: outcome.chargeId, amount: outcome.amount } : null;

@@ -110,8 +110,6 @@ export const accounts = sqliteTable('accounts', {
   billingName: text('billing_name'),
   /** The VAT or tax ID printed on documents (an EU VAT number compact and prefixed), if any. */
   taxId: text('tax_id'),
-  /** The card on file: brand, last four digits and expiry for display, and the provider's reference. */
-  paymentMethod: text('payment_method', { mode: 'json' }),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -273,6 +271,8 @@ export const orders = sqliteTable(
     /** Derived from account and idempotency key: the provider's own idempotency key. */
     paymentAttemptId: text('payment_attempt_id').notNull(),
     subscriptionVersion: integer('subscription_version').notNull(),
+    /** The processor's token of the card the order charges, fixed when it is claimed (null: before cards were kept apart). */
+    paymentMethodToken: text('payment_method_token'),
     amount: integer('amount').notNull(),
     currency: text('currency').notNull(),
     status: text('status', { enum: ['pending', 'succeeded', 'failed'] }).notNull(),
@@ -598,4 +598,69 @@ export const salesRequests = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('sales_requests_account').on(t.accountId, t.createdAt)],
+);
+
+/**
+ * The cards on file: the processor's token to charge and what identifies the card to people
+ * (brand, last four, expiry), never its number or security code. One is the default, which every
+ * charge goes to.
+ */
+export const paymentMethods = sqliteTable(
+  'payment_methods',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    token: text('token').notNull(),
+    brand: text('brand').notNull(),
+    last4: text('last4').notNull(),
+    expMonth: integer('exp_month').notNull(),
+    expYear: integer('exp_year').notNull(),
+    isDefault: integer('is_default', { mode: 'boolean' }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('payment_methods_account').on(t.accountId, t.createdAt),
+    uniqueIndex('payment_methods_one_default').on(t.accountId).where(sql`${t.isDefault} = 1`),
+  ],
+);
+
+/**
+ * A payment the card's bank asked the customer to authenticate (3-D Secure), for an order or an
+ * invoice: open while the processor waits for the answer, then how it ended. While open, its
+ * order (or, for an invoice, the claim `challenge:<id>`) holds the subscription.
+ */
+export const paymentChallenges = sqliteTable(
+  'payment_challenges',
+  {
+    /** The processor's challenge id. */
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    subscriptionId: text('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id),
+    paymentAttemptId: text('payment_attempt_id').notNull(),
+    orderId: text('order_id').references(() => orders.id),
+    invoiceId: text('invoice_id').references(() => documents.id),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    /** The processor's token of the card being authenticated: it stays on file while the challenge is open. */
+    paymentMethodToken: text('payment_method_token').notNull(),
+    /** That card as the bank page names it (null when it was not on file). */
+    brand: text('brand'),
+    last4: text('last4'),
+    status: text('status', { enum: ['open', 'succeeded', 'failed', 'expired'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** System-clock instant after which an unanswered challenge is given up: nothing charged, nothing changed. */
+    expiresAt: integer('expires_at').notNull(),
+    endedAt: integer('ended_at'),
+  },
+  (t) => [
+    uniqueIndex('payment_challenges_attempt').on(t.paymentAttemptId),
+    index('payment_challenges_open').on(t.status, t.expiresAt),
+    index('payment_challenges_invoice').on(t.invoiceId, t.status),
+  ],
 );

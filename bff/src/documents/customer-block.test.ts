@@ -87,6 +87,7 @@ describe('the Billed to block', () => {
       forfeited: 0,
       amountDue: 0,
       amountPaid: 0,
+      paidAt: null,
       relatedDocumentId: null,
       issuedAt: Date.UTC(2026, 10, 15) / 1000,
       locale: 'fr',

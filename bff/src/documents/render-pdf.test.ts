@@ -58,6 +58,7 @@ function invoice(
     forfeited: 0,
     amountDue: total,
     amountPaid: total,
+    paidAt: NOV_13 + 3600,
     relatedDocumentId: null,
     issuedAt: NOV_13 + 3600,
     locale,
@@ -101,7 +102,7 @@ const swedish = invoice(
       fraction: { numerator: 1, denominator: 1, unit: 'day' },
     }),
   ],
-  { number: 'INV-2026-000013', reason: 'renewal', amountPaid: 0 },
+  { number: 'INV-2026-000013', reason: 'renewal', amountPaid: 0, paidAt: null },
 );
 
 const romanianCreditNote: DocumentRecord = {
@@ -123,6 +124,7 @@ const romanianCreditNote: DocumentRecord = {
   forfeited: 1000,
   amountDue: 0,
   amountPaid: 0,
+  paidAt: null,
   relatedDocumentId: 'doc-invoice-42',
   customer: {
     name: 'Soluții Digitale SRL',
@@ -149,7 +151,7 @@ const dinar = invoice(
       fraction: { numerator: 30, denominator: 30, unit: 'day' },
     }),
   ],
-  { amountPaid: 0 },
+  { amountPaid: 0, paidAt: null },
 );
 
 function total(document: DocumentRecord): string {

@@ -313,7 +313,7 @@ function invoiceTotals(ctx: Context): readonly TotalRow[] {
     { label: labels.amountPaid, value: money(d.amountPaid) },
     outstanding > 0
       ? { label: labels.balanceRemaining, value: money(outstanding), strong: true }
-      : { label: labels.paid, value: '', strong: true },
+      : { label: labels.paid, value: d.paidAt === null ? '' : ctx.date(d.paidAt), strong: true },
   ];
 }
 

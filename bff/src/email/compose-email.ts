@@ -17,6 +17,7 @@ import { type EmailBlock, type EmailLayout, renderHtml, renderText } from './ema
 import { EMAIL_STRINGS } from './email-strings';
 import { type MailAttachment, type MailContent, type OutboxMessage, UndeliverableMailError } from './outbox-dispatcher';
 import { composeSalesEmail } from './sales-emails';
+import { RECEIPT_STRINGS } from './receipt-strings';
 
 /** A confirmed change as the e-mails describe it. */
 export type ChangeSummary = ConfirmedChangeSummary;
@@ -51,6 +52,13 @@ const PAYLOADS = {
   provisioning_completed: z.object({ changeId: z.string(), locale }),
   change_refunded: z.object({ orderId: z.string(), amount: z.int().positive(), currency: z.string(), locale }),
   ...CANCELLATION_PAYLOADS,
+  payment_receipt: z.object({
+    invoiceId: z.string(),
+    amount: z.int().positive(),
+    currency: z.string(),
+    card: z.object({ brand: z.string(), last4: z.string() }).nullable(),
+    locale,
+  }),
 };
 type Kind = keyof typeof PAYLOADS;
 type Payload<K extends Kind> = z.output<(typeof PAYLOADS)[K]>;
@@ -77,6 +85,8 @@ export async function composeEmail(message: OutboxMessage, deps: ComposeDeps): P
     case 'sales_request':
     case 'sales_request_received':
       return composeSalesEmail({ ...message, kind: message.kind });
+    case 'payment_receipt':
+      return paymentReceipt(message, payload(message, 'payment_receipt'), deps);
     default:
       throw new UndeliverableMailError(`no e-mail for outbox kind "${message.kind}"`);
   }
@@ -173,6 +183,21 @@ async function changeRefunded(message: OutboxMessage, p: Payload<'change_refunde
     { kind: 'paragraph', text: words.tryAgain },
   ];
   return mail(message, { locale: p.locale, subject: words.subject, blocks }, [], deps);
+}
+
+/** The receipt of an invoice the customer paid at the portal, with the invoice (now showing it paid) attached. */
+async function paymentReceipt(message: OutboxMessage, p: Payload<'payment_receipt'>, deps: ComposeDeps) {
+  const words = RECEIPT_STRINGS[p.locale];
+  const invoice = await document(message, p.invoiceId, deps);
+  const amount = formatMoney({ amount: p.amount, currency: p.currency as CurrencyCode }, p.locale);
+  const card =
+    p.card && `${words.brands[p.card.brand as keyof typeof words.brands] ?? p.card.brand} •••• ${p.card.last4}`;
+  const blocks: EmailBlock[] = [
+    { kind: 'paragraph', text: words.intro(amount, formats(p.locale).date(message.createdAt), card) },
+    { kind: 'facts', rows: documentFacts(invoice, p.locale) },
+    { kind: 'paragraph', text: words.paid(invoice.number) },
+  ];
+  return mail(message, { locale: p.locale, subject: words.subject(invoice.number), blocks }, [invoice], deps);
 }
 
 /** A document the message names; it was written in the same transaction, so a missing one never appears later. */

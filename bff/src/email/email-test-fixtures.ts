@@ -38,6 +38,7 @@ export function invoiceFixture(overrides: Partial<DocumentRecord> = {}): Documen
     forfeited: 0,
     amountDue: 18_388,
     amountPaid: 18_388,
+    paidAt: NOV_13,
     relatedDocumentId: null,
     issuedAt: NOV_13,
     locale: 'el',

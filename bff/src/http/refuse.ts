@@ -71,6 +71,13 @@ export const STATUS_OF = {
   tax_id_invalid: 400,
   plan_self_service: 422,
   too_many_sales_requests: 429,
+  card_number_invalid: 422,
+  card_expiry_invalid: 422,
+  card_expired: 422,
+  card_cvc_invalid: 422,
+  payment_method_is_default: 409,
+  payment_method_in_use: 409,
+  too_many_payment_methods: 409,
 } as const satisfies Record<ApiErrorCode, number>;
 
 type StatusOf = typeof STATUS_OF;

@@ -1,19 +1,34 @@
 import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { ChargeOutcome, ChargeRequest, RefundOutcome } from './payment-provider';
+import type { ChargeOutcome, ChargeRequest, RefundOutcome, TokenizedCard } from './payment-provider';
+import type { CardBehaviour } from './test-cards';
 
-/** What the processor remembers of a charge attempt: its outcome and the request it answered. */
+/**
+ * What the processor remembers of a charge attempt: its outcome and the request it answered. An
+ * attempt that waited for authentication has a later record (captured or refused) under the same
+ * key, appended: the latest is the attempt as it stands.
+ */
 export type ChargeRecord = ChargeOutcome &
   Readonly<{ request: Pick<ChargeRequest, 'paymentMethod' | 'amount' | 'currency'>; recordedAt: string }>;
 
 /** What the processor remembers of a refund attempt. */
 export type RefundRecord = RefundOutcome & Readonly<{ reason: string; recordedAt: string }>;
 
-export type LedgerRecord = ChargeRecord | RefundRecord;
+/** A card kept for its token: how it behaves in test mode and what identifies it, never its number or code. */
+export type CardRecord = TokenizedCard & Readonly<{ status: 'vaulted'; behaviour: CardBehaviour; recordedAt: string }>;
 
-/** A record's idempotency key: the charge's or the refund's attempt id (never the same). */
+export type LedgerRecord = ChargeRecord | RefundRecord | CardRecord;
+
+/** A record's key: the charge's or the refund's attempt id, or the card's token (never the same). */
 export const ledgerKey = (record: LedgerRecord): string =>
-  record.status === 'refunded' ? record.refundAttemptId : record.paymentAttemptId;
+  record.status === 'refunded'
+    ? record.refundAttemptId
+    : record.status === 'vaulted'
+      ? record.token
+      : record.paymentAttemptId;
+
+export const isCharge = (record: LedgerRecord): record is ChargeRecord =>
+  record.status !== 'refunded' && record.status !== 'vaulted';
 
 export interface ChargeLedger {
   get(attemptId: string): LedgerRecord | null;

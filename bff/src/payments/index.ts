@@ -1,5 +1,6 @@
 // What a process that needs the simulated processor imports (the kill test's child process does).
 export {
+  type CardRecord,
   type ChargeLedger,
   type ChargeRecord,
   FileChargeLedger,
@@ -21,4 +22,5 @@ export {
   SimulatedPaymentProvider,
   type SimulatedProviderOptions,
   TEST_CARDS,
+  TEST_TOKENS,
 } from './simulated-provider';

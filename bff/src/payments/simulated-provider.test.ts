@@ -16,17 +16,25 @@ const charge = (
   paymentMethod: string,
   id: string = crypto.randomUUID(),
   amount = 1234,
-) => provider.charge({ paymentAttemptId: id, paymentMethod, amount, currency: 'USD', description: 'test' });
+) =>
+  provider.charge({
+    paymentAttemptId: id,
+    paymentMethod,
+    amount,
+    currency: 'USD',
+    description: 'test',
+    customerPresent: true,
+  });
 
 describe('the simulated card processor', () => {
   it.each([
-    ['4242424242424242', 'succeeded', undefined],
-    ['5555555555554444', 'succeeded', undefined],
-    ['4000000000000002', 'failed', 'card_declined'],
-    ['4000000000009995', 'failed', 'insufficient_funds'],
-    ['4000000000000069', 'failed', 'expired_card'],
-    ['4000000000000119', 'failed', 'processing_error'],
-    ['4111111111111111', 'failed', 'card_declined'],
+    ['pm_card_visa', 'succeeded', undefined],
+    ['pm_card_mastercard', 'succeeded', undefined],
+    ['pm_card_chargeDeclined', 'failed', 'card_declined'],
+    ['pm_card_chargeDeclinedInsufficientFunds', 'failed', 'insufficient_funds'],
+    ['pm_card_chargeDeclinedExpiredCard', 'failed', 'expired_card'],
+    ['pm_card_chargeDeclinedProcessingError', 'failed', 'processing_error'],
+    ['pm_unknown', 'failed', 'card_declined'],
   ])('card %s: %s %s', async (card, status, decline) => {
     const outcome = await charge(new SimulatedPaymentProvider(), card);
     expect(outcome.status).toBe(status);
@@ -36,34 +44,35 @@ describe('the simulated card processor', () => {
   it('charges an attempt id once, even when asked twice at the same time', async () => {
     const provider = new SimulatedPaymentProvider();
     const [first, second] = await Promise.all([
-      charge(provider, '4242424242424242', 'a-1'),
-      charge(provider, '4242424242424242', 'a-1'),
+      charge(provider, 'pm_card_visa', 'a-1'),
+      charge(provider, 'pm_card_visa', 'a-1'),
     ]);
     expect(second).toEqual(first);
-    expect(await charge(provider, '4242424242424242', 'a-1')).toEqual(first);
+    expect(await charge(provider, 'pm_card_visa', 'a-1')).toEqual(first);
     expect(provider.charges()).toHaveLength(1);
   });
 
   it('answers a repeated declined attempt with the same decline, naming unknown cards in the message', async () => {
     const provider = new SimulatedPaymentProvider();
-    const first = await charge(provider, '4111111111111111', 'a-d');
+    const first = await charge(provider, 'pm_unknown', 'a-d');
     expect(first).toMatchObject({ status: 'failed', decline: 'card_declined', message: expect.any(String) });
-    expect(await charge(provider, '4111111111111111', 'a-d')).toEqual(first);
+    expect(await charge(provider, 'pm_unknown', 'a-d')).toEqual(first);
     expect(provider.charges()).toEqual([first]);
   });
 
   it.each([
     ['amount', { amount: 200 }],
     ['currency', { currency: 'EUR' }],
-    ['card', { paymentMethod: '5555555555554444' }],
+    ['card', { paymentMethod: 'pm_card_mastercard' }],
   ])('refuses to reuse an attempt id for another %s', async (_, change) => {
     const provider = new SimulatedPaymentProvider();
     const request = {
       paymentAttemptId: 'a-2',
-      paymentMethod: '4242424242424242',
+      paymentMethod: 'pm_card_visa',
       amount: 100,
       currency: 'USD',
       description: 'test',
+      customerPresent: true,
     };
     await provider.charge(request);
     await expect(provider.charge({ ...request, ...change })).rejects.toThrow(/different parameters/);
@@ -73,7 +82,7 @@ describe('the simulated card processor', () => {
   it('refuses amounts that are not positive integers of minor units', async () => {
     const provider = new SimulatedPaymentProvider();
     for (const amount of [0, -5, 12.5]) {
-      await expect(charge(provider, '4242424242424242', undefined, amount)).rejects.toThrow(RangeError);
+      await expect(charge(provider, 'pm_card_visa', undefined, amount)).rejects.toThrow(RangeError);
     }
     expect(provider.charges()).toEqual([]);
   });
@@ -81,22 +90,22 @@ describe('the simulated card processor', () => {
   it('can fail before charging: nothing is recorded and a retry charges once', async () => {
     const provider = new SimulatedPaymentProvider();
     provider.injectFault({ kind: 'fail_before_charge' });
-    await expect(charge(provider, '4242424242424242', 'a-3')).rejects.toBeInstanceOf(PaymentUnavailableError);
+    await expect(charge(provider, 'pm_card_visa', 'a-3')).rejects.toBeInstanceOf(PaymentUnavailableError);
     expect(await provider.lookup('a-3')).toBeNull();
-    expect((await charge(provider, '4242424242424242', 'a-3')).status).toBe('succeeded');
+    expect((await charge(provider, 'pm_card_visa', 'a-3')).status).toBe('succeeded');
     expect(provider.charges()).toHaveLength(1);
   });
 
   it('applies a fault to the next `times` calls, and clearFaults drops what is left', async () => {
     const provider = new SimulatedPaymentProvider();
     provider.injectFault({ kind: 'fail_before_charge', times: 2 });
-    await expect(charge(provider, '4242424242424242', 'a-t')).rejects.toBeInstanceOf(PaymentUnavailableError);
-    await expect(charge(provider, '4242424242424242', 'a-t')).rejects.toBeInstanceOf(PaymentUnavailableError);
-    expect((await charge(provider, '4242424242424242', 'a-t')).status).toBe('succeeded');
+    await expect(charge(provider, 'pm_card_visa', 'a-t')).rejects.toBeInstanceOf(PaymentUnavailableError);
+    await expect(charge(provider, 'pm_card_visa', 'a-t')).rejects.toBeInstanceOf(PaymentUnavailableError);
+    expect((await charge(provider, 'pm_card_visa', 'a-t')).status).toBe('succeeded');
 
     provider.injectFault({ kind: 'lose_response', times: 3 });
     provider.clearFaults();
-    expect((await charge(provider, '4242424242424242', 'a-u')).status).toBe('succeeded');
+    expect((await charge(provider, 'pm_card_visa', 'a-u')).status).toBe('succeeded');
     expect(provider.charges()).toHaveLength(2);
   });
 
@@ -106,7 +115,7 @@ describe('the simulated card processor', () => {
 
     it('refunds a captured charge once per refund attempt id, also when asked twice at once', async () => {
       const provider = new SimulatedPaymentProvider();
-      await charge(provider, '4242424242424242', 'a-r');
+      await charge(provider, 'pm_card_visa', 'a-r');
       const [first, second] = await Promise.all([refund(provider, 'rf-1', 'a-r'), refund(provider, 'rf-1', 'a-r')]);
       expect(first).toMatchObject({ status: 'refunded', paymentAttemptId: 'a-r', amount: 1234, currency: 'USD' });
       expect(second).toEqual(first);
@@ -117,11 +126,11 @@ describe('the simulated card processor', () => {
 
     it('never refunds more than was captured, nor a charge that was declined or never made', async () => {
       const provider = new SimulatedPaymentProvider();
-      await charge(provider, '4242424242424242', 'a-p');
+      await charge(provider, 'pm_card_visa', 'a-p');
       await refund(provider, 'rf-part', 'a-p', 1000);
       await expect(refund(provider, 'rf-more', 'a-p', 235)).rejects.toThrow(/exceeds/);
       expect((await refund(provider, 'rf-rest', 'a-p', 234)).amount).toBe(234);
-      await charge(provider, '4000000000000002', 'a-declined');
+      await charge(provider, 'pm_card_chargeDeclined', 'a-declined');
       await expect(refund(provider, 'rf-d', 'a-declined')).rejects.toThrow(/no captured charge/);
       await expect(refund(provider, 'rf-n', 'a-never')).rejects.toThrow(/no captured charge/);
       expect(provider.refunds().map((r) => r.amount)).toEqual([1000, 234]);
@@ -129,7 +138,7 @@ describe('the simulated card processor', () => {
 
     it('can lose the answer of a refund: the retry returns the one refund', async () => {
       const provider = new SimulatedPaymentProvider();
-      await charge(provider, '4242424242424242', 'a-l');
+      await charge(provider, 'pm_card_visa', 'a-l');
       provider.injectFault({ kind: 'lose_response' });
       await expect(refund(provider, 'rf-l', 'a-l')).rejects.toBeInstanceOf(PaymentUnavailableError);
       expect((await refund(provider, 'rf-l', 'a-l')).status).toBe('refunded');
@@ -139,7 +148,7 @@ describe('the simulated card processor', () => {
     it('keeps refunds in the file ledger beside the charges, across a restart', async () => {
       const file = join(dir, 'refunds.jsonl');
       const provider = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
-      await charge(provider, '4242424242424242', 'a-f');
+      await charge(provider, 'pm_card_visa', 'a-f');
       const first = await refund(provider, 'rf-f', 'a-f');
       const reopened = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
       expect(reopened.refunds()).toEqual([first]);
@@ -151,17 +160,17 @@ describe('the simulated card processor', () => {
   it('can charge and lose the answer: the lookup and a retry find the one charge', async () => {
     const provider = new SimulatedPaymentProvider();
     provider.injectFault({ kind: 'lose_response' });
-    await expect(charge(provider, '4242424242424242', 'a-4')).rejects.toBeInstanceOf(PaymentUnavailableError);
+    await expect(charge(provider, 'pm_card_visa', 'a-4')).rejects.toBeInstanceOf(PaymentUnavailableError);
     const seen = await provider.lookup('a-4');
     expect(seen?.status).toBe('succeeded');
-    expect(await charge(provider, '4242424242424242', 'a-4')).toEqual(seen);
+    expect(await charge(provider, 'pm_card_visa', 'a-4')).toEqual(seen);
     expect(provider.charges()).toHaveLength(1);
   });
 
   it('answers after delayMs, with the charge recorded before the answer', async () => {
     const provider = new SimulatedPaymentProvider({ delayMs: 50 });
     const started = performance.now();
-    const pending = charge(provider, '4242424242424242', 'a-slow');
+    const pending = charge(provider, 'pm_card_visa', 'a-slow');
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect((await provider.lookup('a-slow'))?.status).toBe('succeeded');
     await pending;
@@ -183,7 +192,7 @@ describe('the simulated card processor', () => {
       },
     };
     const provider = new SimulatedPaymentProvider({ ledger: slowLedger });
-    const charged = charge(provider, '4242424242424242', 'a-race');
+    const charged = charge(provider, 'pm_card_visa', 'a-race');
     const seen = provider.lookup('a-race');
     release();
     expect(await seen).toEqual(await charged);
@@ -191,7 +200,7 @@ describe('the simulated card processor', () => {
 
   it('treats a ledger that cannot write as an unknown outcome', async () => {
     const provider = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(join(dir, 'missing', 'x.jsonl')) });
-    const failed = charge(provider, '4242424242424242', 'a-io');
+    const failed = charge(provider, 'pm_card_visa', 'a-io');
     await expect(failed).rejects.toBeInstanceOf(PaymentUnavailableError);
     await expect(failed).rejects.toHaveProperty('cause.code', 'ENOENT');
     expect(await provider.lookup('a-io')).toBeNull();
@@ -200,21 +209,21 @@ describe('the simulated card processor', () => {
   it('remembers its charges across a restart when kept in a file', async () => {
     const file = join(dir, 'charges.jsonl');
     const before = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
-    const outcome = await charge(before, '4242424242424242', 'a-5');
+    const outcome = await charge(before, 'pm_card_visa', 'a-5');
     const after = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
     expect(await after.lookup('a-5')).toEqual(outcome);
-    expect(await charge(after, '4242424242424242', 'a-5')).toEqual(outcome);
+    expect(await charge(after, 'pm_card_visa', 'a-5')).toEqual(outcome);
     expect(after.charges()).toHaveLength(1);
   });
 
   it('drops a torn last line, so the next record is not glued onto it', async () => {
     const file = join(dir, 'torn.jsonl');
     const before = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
-    const kept = await charge(before, '4242424242424242', 'a-6');
+    const kept = await charge(before, 'pm_card_visa', 'a-6');
     appendFileSync(file, '{"paymentAttemptId":"a-torn","sta');
     const after = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
     expect(await after.lookup('a-torn')).toBeNull();
-    const next = await charge(after, '4000000000000002', 'a-7');
+    const next = await charge(after, 'pm_card_chargeDeclined', 'a-7');
     const reread = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
     expect(reread.charges()).toEqual([kept, next]);
     expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(3);
@@ -228,7 +237,7 @@ describe('the simulated card processor', () => {
       const { FileChargeLedger, SimulatedPaymentProvider } = await import(${JSON.stringify(payments)});
       const provider = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(${JSON.stringify(file)}) });
       const outcome = await provider.charge({
-        paymentAttemptId: 'a-killed', paymentMethod: '4242424242424242', amount: 999, currency: 'EUR', description: 'x',
+        paymentAttemptId: 'a-killed', paymentMethod: 'pm_card_visa', amount: 999, currency: 'EUR', description: 'x',
       });
       process.stdout.write(JSON.stringify(outcome));
       process.kill(process.pid, 'SIGKILL');
@@ -252,8 +261,8 @@ describe('the simulated card processor', () => {
 
     const restarted = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
     expect(await restarted.lookup('a-killed')).toEqual(outcome);
-    const retry = { paymentAttemptId: 'a-killed', paymentMethod: '4242424242424242', amount: 999, currency: 'EUR' };
-    expect(await restarted.charge({ ...retry, description: 'x' })).toEqual(outcome);
+    const retry = { paymentAttemptId: 'a-killed', paymentMethod: 'pm_card_visa', amount: 999, currency: 'EUR' };
+    expect(await restarted.charge({ ...retry, description: 'x', customerPresent: true })).toEqual(outcome);
     expect(restarted.charges()).toHaveLength(1);
   }, 10_000);
 });

@@ -62,6 +62,7 @@ export function testRoutes(deps: AppDeps, settle: () => Promise<void>) {
         try {
           await settle();
           await resetToScenario(deps.store, deps.clock, scenario);
+          deps.payments.reset?.();
         } catch (error) {
           if (!(error instanceof ScenarioError)) throw error;
           return refuse(c, refusal('invalid_scenario', error.message, `scenario.${error.field}`));

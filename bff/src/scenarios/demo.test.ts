@@ -214,6 +214,7 @@ describe('the personas', () => {
       }),
     ).toBe(true);
     expect(some((a) => a.card?.number === '4000000000000002')).toBe(true);
+    expect(some((a) => a.otherCards.some((card) => card.number === '4000002500003155'))).toBe(true);
     expect(some((a) => a.creditBalance > 0)).toBe(true);
     expect(some((a) => a.subscription.addOns.length > 0 && a.locale === 'it')).toBe(true);
     expect(some((a) => a.subscription.cancellation !== undefined && a.subscription.addOns.length > 0)).toBe(true);

@@ -38,6 +38,8 @@ const ANNUAL = { unit: 'year', count: 1 } as const;
 const PASSWORD = 'planshift-demo';
 const CARD_OK = { number: '4242424242424242', expMonth: 12, expYear: 2029 };
 const CARD_DECLINED = { number: '4000000000000002', expMonth: 8, expYear: 2028 };
+/** Its bank asks the customer to authenticate every payment they make at the portal (3-D Secure). */
+const CARD_AUTHENTICATION = { number: '4000002500003155', expMonth: 3, expYear: 2030 };
 
 /** The catalogs' shared rules: upgrades now, downgrades and reductions at period end, credit never cash. */
 const STANDARD_POLICIES = {
@@ -777,7 +779,8 @@ export const demoScenario: ScenarioInput = {
       },
     },
     {
-      // Rule: a failed payment changes nothing (Stripe test card 4000 0000 0000 0002 is declined).
+      // Rule: a failed payment changes nothing (Stripe test card 4000 0000 0000 0002 is declined);
+      // another card on file asks for the customer's authentication (4000 0025 0000 3155).
       id: 'cobalt-crm',
       name: 'Cobalt Robotics',
       catalogId: 'crm',
@@ -786,6 +789,7 @@ export const demoScenario: ScenarioInput = {
       billingEmail: 'sam@cobalt.example',
       billingAddress: { line1: '2100 Geng Road', city: 'Palo Alto', postalCode: '94303', country: 'US' },
       card: CARD_DECLINED,
+      otherCards: [CARD_AUTHENTICATION],
       creditBalance: 0,
       users: [{ id: 'u-sam', email: 'sam@cobalt.example', name: 'Sam Rivera', role: 'owner', password: PASSWORD }],
       subscription: {

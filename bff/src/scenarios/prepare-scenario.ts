@@ -1,9 +1,11 @@
 import { billFullPeriod } from '@planshift/shared/apply';
 import { checkTaxId } from '@planshift/shared/billing-details';
 import { renewalInvoice } from '@planshift/shared/documents';
+import { cardBrand } from '@planshift/shared/payment-card';
 import { type Instant, instantFromIso, periodAt, periodIndexAt } from '@planshift/shared/periods';
 import { describeChanges } from '@planshift/shared/quote';
 import { byAddOnId, currentTarget, type Subscription } from '@planshift/shared/subscription';
+import { testTokenFor } from '../payments/test-cards';
 import type { SeedPlan, Seller } from '../store/records';
 import type { Scenario } from './scenario-schema';
 
@@ -32,11 +34,19 @@ function taxIdOf(country: string, written: string): string {
   return check.taxId;
 }
 
-function cardBrand(number: string): string {
-  if (number.startsWith('4')) return 'visa';
-  if (/^5[1-5]/.test(number)) return 'mastercard';
-  if (/^3[47]/.test(number)) return 'amex';
-  return 'card';
+type SeedCard = Readonly<{ number: string; expMonth: number; expYear: number }>;
+
+/** A seeded card as the portal keeps one: the processor's ready-made test token, never the number. */
+function cardOnFile(accountId: string, card: SeedCard, i: number, isDefault: boolean) {
+  return {
+    id: `pm-${accountId}-${i}`,
+    token: testTokenFor(card.number),
+    brand: cardBrand(card.number),
+    last4: card.number.slice(-4),
+    expMonth: card.expMonth,
+    expYear: card.expYear,
+    isDefault,
+  };
 }
 
 /**
@@ -106,7 +116,6 @@ export function prepareScenario(
       comment: wanted.cancellation.comment ?? null,
       createdAt: Math.max(period.start, now - 3600),
     };
-    const card = seed.card;
     return {
       account: {
         id: seed.id,
@@ -118,15 +127,11 @@ export function prepareScenario(
         billingAddress: seed.billingAddress,
         billingName: seed.billingName ?? null,
         taxId: seed.taxId ? taxIdOf(seed.billingAddress.country, seed.taxId) : null,
-        paymentMethod: card && {
-          brand: cardBrand(card.number),
-          last4: card.number.slice(-4),
-          expMonth: card.expMonth,
-          expYear: card.expYear,
-          reference: card.number,
-        },
         createdAt: wanted.signupAt ? instantFromIso(wanted.signupAt) : anchor,
       },
+      cards: [...(seed.card ? [seed.card] : []), ...seed.otherCards].map((card, i) =>
+        cardOnFile(seed.id, card, i, i === 0 && seed.card !== null),
+      ),
       users: seed.users.map((user) => ({
         id: user.id,
         accountId: seed.id,

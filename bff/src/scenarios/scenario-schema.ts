@@ -50,6 +50,12 @@ const subscriptionSchema = z.strictObject({
     .optional(),
 });
 
+const cardSchema = z.strictObject({
+  number: z.string().regex(/^\d{12,19}$/),
+  expMonth: z.int().min(1).max(12),
+  expYear: z.int().min(2000).max(2100),
+});
+
 const accountSchema = z.strictObject({
   id: idSchema,
   name: z.string().min(1).max(120),
@@ -69,14 +75,13 @@ const accountSchema = z.strictObject({
   billingName: z.string().min(1).max(200).optional(),
   /** A VAT or tax ID in the billing country's format, as a customer would enter it. */
   taxId: z.string().min(1).max(40).optional(),
-  /** The card on file, as its number: the simulated provider's test cards decide the outcome. */
-  card: z
-    .strictObject({
-      number: z.string().regex(/^\d{12,19}$/),
-      expMonth: z.int().min(1).max(12),
-      expYear: z.int().min(2000).max(2100),
-    })
-    .nullable(),
+  /**
+   * The default card on file, as its number: the simulated processor's test cards decide the
+   * outcome. Only its test token, brand, last four and expiry are stored.
+   */
+  card: cardSchema.nullable(),
+  /** More cards on file, not the default (a card to switch to, one that asks for authentication). */
+  otherCards: z.array(cardSchema).max(5).default([]),
   creditBalance: z.int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
   users: z.array(userSchema).min(1),
   subscription: subscriptionSchema,

@@ -6,7 +6,7 @@ import type { AccountRecord } from './records';
  * customer snapshot) and what the billing details page shows. Without a billing name of its own,
  * documents carry the account's name.
  */
-export function billingDetailsOf(account: AccountRecord): BillingDetails {
+export function billingDetailsOf(account: Omit<AccountRecord, 'paymentMethod'>): BillingDetails {
   const address = account.billingAddress;
   if (!isCountryCode(address.country)) throw new Error(`account ${account.id} has no valid billing country`);
   return {

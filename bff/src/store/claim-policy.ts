@@ -2,8 +2,11 @@ import { hostname } from 'node:os';
 import type { Instant } from '@planshift/shared/periods';
 import { wallNow } from '../clock';
 
-/** What holds a subscription while the card processor is called (docs/decisions/006). */
-export type ClaimHolder = `order:${string}` | `collection:${string}`;
+/**
+ * What holds a subscription while the card processor is called (docs/decisions/006): an order,
+ * a collection, or an invoice payment waiting for the customer's authentication (a challenge).
+ */
+export type ClaimHolder = `order:${string}` | `collection:${string}` | `challenge:${string}`;
 
 /** Who takes claims and for how long: one per BFF process. */
 export type ClaimPolicy = Readonly<{

@@ -4,17 +4,56 @@ import type { Catalog, Entitlements, Named } from '@planshift/shared/catalog';
 import type { CreditNoteDraft, DocumentLine, InvoiceDraft } from '@planshift/shared/documents';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import type { CurrencyCode, Money } from '@planshift/shared/money';
+import type { CardBrand } from '@planshift/shared/payment-card';
 import type { Instant } from '@planshift/shared/periods';
 import type { ChangeDescriptor } from '@planshift/shared/quote';
 import type { Subscription, TargetState } from '@planshift/shared/subscription';
 
 export type PaymentMethod = Readonly<{
-  brand: string;
+  brand: CardBrand;
   last4: string;
   expMonth: number;
   expYear: number;
-  /** What the payment provider charges: for the simulated provider, the test card number. */
+  /** What the payment provider charges: its token for the card (never the card's number). */
   reference: string;
+}>;
+
+/** A card on file: the processor's token and what identifies it to people; one per account is the default. */
+export type PaymentMethodRecord = Readonly<{
+  id: string;
+  accountId: string;
+  token: string;
+  brand: CardBrand;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+  isDefault: boolean;
+  createdAt: Instant;
+}>;
+
+export type ChallengeStatus = 'open' | 'succeeded' | 'failed' | 'expired';
+
+/**
+ * A payment waiting for the customer to answer their bank (3-D Secure), for an order or an open
+ * invoice, and how it ended. Its id is the processor's challenge id.
+ */
+export type PaymentChallengeRecord = Readonly<{
+  id: string;
+  accountId: string;
+  subscriptionId: string;
+  paymentAttemptId: string;
+  orderId: string | null;
+  invoiceId: string | null;
+  amount: number;
+  currency: CurrencyCode;
+  card: Readonly<{ brand: CardBrand; last4: string }> | null;
+  /** Who is paid, as the bank names them: the seller on the documents. */
+  merchant: string;
+  status: ChallengeStatus;
+  createdAt: Instant;
+  /** System-clock instant after which it is given up. */
+  expiresAt: Instant;
+  endedAt: Instant | null;
 }>;
 
 /** A billing address as stored; line2 and region came with editable billing details (older rows lack them). */
@@ -38,6 +77,7 @@ export type AccountRecord = Readonly<{
   /** The name documents are issued to; null: the account's name. */
   billingName: string | null;
   taxId: string | null;
+  /** The default card on file, which every charge goes to. */
   paymentMethod: PaymentMethod | null;
   createdAt: Instant;
 }>;
@@ -115,6 +155,8 @@ export type DocumentRecord = Readonly<{
   amountDue: number;
   /** Paid by card so far (invoices): an invoice is unpaid while this is below amountDue. */
   amountPaid: number;
+  /** When the invoice was paid in full: its last card payment, or its issue when credit paid it all; null while unpaid. */
+  paidAt: Instant | null;
   relatedDocumentId: string | null;
   issuedAt: Instant;
   locale: Locale;
@@ -153,6 +195,8 @@ export type OrderRecord = Readonly<{
   idempotencyKey: string;
   paymentAttemptId: string;
   subscriptionVersion: number;
+  /** The processor's token of the card the order charges, fixed at its claim (null for orders from before). */
+  paymentMethodToken: string | null;
   amount: number;
   currency: CurrencyCode;
   status: 'pending' | 'succeeded' | 'failed';
@@ -213,7 +257,9 @@ export type SeedPlan = Readonly<{
   seller: Seller;
   catalogs: readonly CatalogRecord[];
   accounts: readonly Readonly<{
-    account: AccountRecord;
+    account: Omit<AccountRecord, 'paymentMethod'>;
+    /** The cards on file, the first the default. */
+    cards: readonly Omit<PaymentMethodRecord, 'accountId' | 'createdAt'>[];
     users: readonly UserRecord[];
     openingCredit: number;
     subscription: Subscription;
@@ -245,6 +291,8 @@ export type CollectionDue = Readonly<{
 export type CollectionResult = Readonly<{
   due: CollectionDue;
   paymentAttemptId: string;
+  /** The customer paid it themselves (Pay now): they get a receipt, and a refusal is told on screen, not by e-mail. */
+  customerPresent: boolean;
   outcome:
     | Readonly<{ status: 'succeeded'; chargeId: string }>
     | Readonly<{ status: 'failed'; decline: string; message: string }>;

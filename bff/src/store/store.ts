@@ -7,6 +7,8 @@ import type { DocumentRepository } from './document-repository';
 import type { MaintenanceRepository } from './maintenance-repository';
 import type { OrderRepository } from './order-repository';
 import type { OutboxRepository } from './outbox-repository';
+import type { PaymentChallengeRepository } from './payment-challenge-repository';
+import type { PaymentMethodRepository } from './payment-method-repository';
 import type { ProvisioningRepository } from './provisioning-repository';
 import type { QuoteRepository } from './quote-repository';
 import type { RenewalRepository } from './renewal-repository';
@@ -38,4 +40,6 @@ export type Store = Readonly<{
   cancellations: CancellationRepository;
   billingDetails: BillingDetailsRepository;
   salesRequests: SalesRequestRepository;
+  paymentMethods: PaymentMethodRepository;
+  challenges: PaymentChallengeRepository;
 }>;

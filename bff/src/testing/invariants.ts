@@ -3,6 +3,38 @@ import type { SimulatedPaymentProvider } from '../payments/simulated-provider';
 
 type Row = Record<string, unknown>;
 
+type All = (sql: string) => Row[];
+
+/**
+ * Payments that waited for the customer's bank: an open one is waiting at the processor, its
+ * order (or the challenge itself, for an invoice) holds the subscription, and it is not left open
+ * past its expiry (system clock) and a pass; an ended one ended as the processor's attempt did.
+ */
+function challengeProblems(all: All, payments: SimulatedPaymentProvider, wallNow: number): string[] {
+  const problems: string[] = [];
+  const attempts = new Map(payments.charges().map((charge) => [charge.paymentAttemptId, charge.status]));
+  const [clock] = all('select frozen_at as at from system');
+  const systemNow = clock?.at === null || clock?.at === undefined ? wallNow : Number(clock.at);
+  for (const c of all(
+    `select p.id, p.order_id as orderId, p.payment_attempt_id as attempt, p.status, p.expires_at as expiresAt,
+            k.holder from payment_challenges p left join subscription_claims k on k.subscription_id = p.subscription_id`,
+  )) {
+    const attempt = attempts.get(String(c.attempt));
+    if (c.status === 'open') {
+      if (attempt !== 'requires_action')
+        problems.push(`challenge ${c.id} is open, its payment ${attempt ?? 'unknown'}`);
+      const holder = c.orderId ? `order:${c.orderId}` : `challenge:${c.id}`;
+      if (c.holder !== holder) problems.push(`open challenge ${c.id} does not hold its subscription (${c.holder})`);
+      if (Number(c.expiresAt) + RECOVERY_PASS_SECONDS < systemNow) {
+        problems.push(`challenge ${c.id} open past its expiry and a pass`);
+      }
+    } else if ((c.status === 'succeeded') !== (attempt === 'succeeded')) {
+      problems.push(`challenge ${c.id} ended ${c.status}, its payment ${attempt ?? 'unknown'}`);
+    }
+  }
+  return problems;
+}
+
 /** A recovery pass runs every minute (server.ts): an abandoned order is finished by the first one after its lease. */
 const RECOVERY_PASS_SECONDS = 60;
 
@@ -70,11 +102,14 @@ export function checkInvariants(
   }
   for (const claim of all(
     `select c.subscription_id as subscriptionId, c.holder from subscription_claims c
-       where c.holder like 'order:%' and not exists
-         (select 1 from orders o where 'order:' || o.id = c.holder and o.status = 'pending')`,
+       where (c.holder like 'order:%' and not exists
+         (select 1 from orders o where 'order:' || o.id = c.holder and o.status = 'pending'))
+          or (c.holder like 'challenge:%' and not exists
+         (select 1 from payment_challenges p where 'challenge:' || p.id = c.holder and p.status = 'open'))`,
   )) {
     problems.push(`claim on ${claim.subscriptionId} outlives its holder ${claim.holder}`);
   }
+  problems.push(...challengeProblems(all, payments, wallNow));
   const paidOrders = all(`select payment_attempt_id as attempt from orders where status = 'succeeded' and amount > 0`);
   const collected = all(
     `select payment_attempt_id as attempt from payments where order_id is null and status = 'succeeded'`,

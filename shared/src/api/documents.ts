@@ -17,6 +17,8 @@ export const documentSummaryViewSchema = z.object({
   amountDue: moneySchema,
   amountPaid: moneySchema,
   status: z.enum(['issued', 'paid', 'unpaid']),
+  /** When an invoice was paid in full (its last payment; its issue when credit paid it); null otherwise. */
+  paidAt: epochSecondsSchema.nullable(),
   relatedDocumentId: z.string().nullable(),
 });
 export type DocumentSummaryView = z.output<typeof documentSummaryViewSchema>;

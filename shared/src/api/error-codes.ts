@@ -80,6 +80,14 @@ export const API_ERROR_CODES = [
   'tax_id_invalid',
   'plan_self_service',
   'too_many_sales_requests',
+  // Cards on file (checkCard's reasons, each with its field), and what a card change may not do
+  'card_number_invalid',
+  'card_expiry_invalid',
+  'card_expired',
+  'card_cvc_invalid',
+  'payment_method_is_default',
+  'payment_method_in_use',
+  'too_many_payment_methods',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

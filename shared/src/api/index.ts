@@ -26,6 +26,19 @@ export {
 export { API_ERROR_CODES, type ApiErrorCode, type ErrorBody, errorBodySchema } from './error';
 export { type InvoicePaymentView, invoicePaymentViewSchema } from './invoices';
 export {
+  type AuthenticationRequiredView,
+  authenticationRequiredViewSchema,
+  CHALLENGE_STATUSES,
+  type ChallengeDecision,
+  challengeDecisionSchema,
+  type PaymentChallengeView,
+  type PaymentMethodsView,
+  type PaymentMethodView,
+  paymentChallengeViewSchema,
+  paymentMethodsViewSchema,
+  paymentMethodViewSchema,
+} from './payment-methods';
+export {
   type Persona,
   type PersonasView,
   personaSchema,

@@ -44,6 +44,17 @@ export function createRouter() {
               }),
             },
             {
+              path: 'payment-methods',
+              lazy: async () => ({
+                Component: (await import('../features/payment-methods/payment-methods-page')).PaymentMethodsPage,
+              }),
+            },
+            {
+              // The simulated bank's page of a payment that needs the customer's authentication.
+              path: 'bank/challenges/:challengeId',
+              lazy: async () => ({ Component: (await import('../features/bank-challenge/bank-page')).BankPage }),
+            },
+            {
               // Code-split: the change flow and the engine it prices with load on first visit, so the
               // account page's initial JavaScript stays small. Every step shares one layout (the
               // selection in the URL, the live quote beside it); the result page stands alone.

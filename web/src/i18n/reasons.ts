@@ -36,6 +36,8 @@ export function planUnavailableMessage(t: TFunction, reason: PlanUnavailable, gr
 }
 
 const DECLINES = ['card_declined', 'insufficient_funds', 'expired_card', 'processing_error'] as const;
+/** How a payment that needed the customer's authentication at their bank ended without being made. */
+const AUTHENTICATION_DECLINES = ['authentication_failed', 'authentication_expired'] as const;
 /** The codes with a message of their own (`errors.codes.<code>`): every code of the API, and no answer at all. */
 export const TRANSLATED_CODES = [...API_ERROR_CODES, 'network_error'] as const satisfies readonly FailureCode[];
 
@@ -45,7 +47,9 @@ export function failureMessage(t: TFunction, error: unknown): string {
   if (error.code === 'payment_declined') {
     const decline = (error.details as { decline?: unknown } | undefined)?.decline;
     const known = DECLINES.find((code) => code === decline);
-    return known ? t(`payments.declined.${known}`) : error.message;
+    if (known) return t(`payments.declined.${known}`);
+    const authentication = AUTHENTICATION_DECLINES.find((code) => code === decline);
+    return authentication ? t(`paymentMethods.declined.${authentication}`) : error.message;
   }
   const code = TRANSLATED_CODES.find((known) => known === error.code);
   return code ? t(`errors.codes.${code}`) : t('errors.generic');

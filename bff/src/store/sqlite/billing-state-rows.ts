@@ -12,6 +12,7 @@ import {
   confirmedChanges,
   creditLedger,
   documents,
+  paymentMethods,
   payments,
   scheduledChanges,
   subscriptionCancellations,
@@ -20,6 +21,7 @@ import {
 } from '../../db/schema';
 import type { AccountRecord, Address, BillingState, CancellationRecord, PaymentMethod } from '../records';
 import type { CatalogCache } from './catalog-rows';
+import { chargeableCard } from './payment-method-rows';
 
 /**
  * Reads an account's billing state with statements compiled once: this runs on every quote, so
@@ -29,6 +31,7 @@ const OTHER_WRITERS_MS = 250;
 
 export class BillingStateReader {
   readonly #account;
+  readonly #defaultCard;
   readonly #subscription;
   readonly #items;
   readonly #pending;
@@ -59,6 +62,11 @@ export class BillingStateReader {
       .select()
       .from(accounts)
       .where(eq(accounts.id, p('accountId')))
+      .prepare();
+    this.#defaultCard = db
+      .select()
+      .from(paymentMethods)
+      .where(and(eq(paymentMethods.accountId, p('accountId')), eq(paymentMethods.isDefault, true)))
       .prepare();
     this.#subscription = db
       .select()
@@ -153,7 +161,8 @@ export class BillingStateReader {
   readFresh(accountId: string): BillingState | null {
     const accountRow = this.#account.get({ accountId });
     if (!accountRow) return null;
-    const account = accountRecord(accountRow);
+    const card = this.#defaultCard.get({ accountId });
+    const account = accountRecord(accountRow, card ? chargeableCard(card) : null);
     const catalog = this.catalogs.get(account.catalogId);
     const row = this.#subscription.get({ accountId });
     if (!catalog || !row) return null;
@@ -220,7 +229,8 @@ export class BillingStateReader {
   }
 }
 
-export function accountRecord(row: typeof accounts.$inferSelect): AccountRecord {
+/** An account's row as a record, with its default card (read apart: cards have their own table). */
+export function accountRecord(row: typeof accounts.$inferSelect, paymentMethod: PaymentMethod | null): AccountRecord {
   return {
     id: row.id,
     name: row.name,
@@ -231,7 +241,7 @@ export function accountRecord(row: typeof accounts.$inferSelect): AccountRecord 
     billingAddress: row.billingAddress as Address,
     billingName: row.billingName,
     taxId: row.taxId,
-    paymentMethod: (row.paymentMethod ?? null) as PaymentMethod | null,
+    paymentMethod,
     createdAt: row.createdAt,
   };
 }

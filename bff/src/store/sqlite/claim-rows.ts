@@ -16,6 +16,7 @@ export class ClaimRows {
   readonly #delete;
   readonly #deleteHeld;
   readonly #renew;
+  readonly #handOver;
 
   constructor(
     sqlite: Database.Database,
@@ -34,18 +35,21 @@ export class ClaimRows {
     this.#renew = sqlite.prepare<[string, number, string]>(
       'update subscription_claims set owner = ?, expires_at = ? where subscription_id = ?',
     );
+    this.#handOver = sqlite.prepare<[string, string, string]>(
+      'update subscription_claims set holder = ? where subscription_id = ? and holder = ?',
+    );
   }
 
   /**
    * May a one-transaction writer change the subscription now? Not while anyone holds it; a
    * collection's claim whose owner is gone is dropped (its attempt id makes the next pass charge
-   * it once), but an order's claim whose owner is gone waits for order recovery, which alone may
-   * finish that order.
+   * it once), but an order's or a challenge's claim whose owner is gone waits for recovery, which
+   * alone may finish that order or that payment.
    */
   isFree(subscriptionId: string): boolean {
     const claim = this.#find.get(subscriptionId);
     if (!claim) return true;
-    if (isOrder(claim.holder) || !this.#ownerGone(claim)) return false;
+    if (waitsForRecovery(claim.holder) || !this.#ownerGone(claim)) return false;
     this.#delete.run(subscriptionId);
     return true;
   }
@@ -68,8 +72,17 @@ export class ClaimRows {
   }
 
   /**
-   * Order recovery takes over an order's claim whose owner is gone: its lease lapsed, or it was
-   * an earlier boot of this very instance. A missing claim (an order from before claims) is taken.
+   * Passes a held claim on to another holder of the same work (a collection whose payment now
+   * waits for the customer's bank becomes that challenge's); false when `from` no longer holds it.
+   */
+  handOver(subscriptionId: string, from: ClaimHolder, to: ClaimHolder): boolean {
+    return this.#handOver.run(to, subscriptionId, from).changes === 1;
+  }
+
+  /**
+   * Recovery takes over an order's (or a challenge's) claim whose owner is gone: its lease lapsed,
+   * or it was an earlier boot of this very instance. A missing claim (an order from before claims)
+   * is taken.
    */
   takeOver(subscriptionId: string, holder: ClaimHolder): boolean {
     const claim = this.#find.get(subscriptionId);
@@ -99,7 +112,9 @@ export class ClaimRows {
 
 export const orderHolder = (orderId: string): ClaimHolder => `order:${orderId}`;
 export const collectionHolder = (): ClaimHolder => `collection:${crypto.randomUUID()}`;
+export const challengeHolder = (challengeId: string): ClaimHolder => `challenge:${challengeId}`;
 
-function isOrder(holder: string): boolean {
-  return holder.startsWith('order:');
+/** Work that only recovery may end: an order, or a payment waiting for the customer's bank. */
+function waitsForRecovery(holder: string): boolean {
+  return holder.startsWith('order:') || holder.startsWith('challenge:');
 }

@@ -5,8 +5,9 @@ import type Database from 'better-sqlite3';
 import { and, eq, sql } from 'drizzle-orm';
 import * as t from '../../db/schema';
 import { uuidV7 } from '../../ids';
-import type { CollectionDue, CollectionResult, PaymentMethod } from '../records';
+import type { CollectionDue, CollectionResult } from '../records';
 import type { Conn } from './connection';
+import { chargeableCard } from './payment-method-rows';
 import type { RowWriter } from './row-writer';
 
 const paidSoFar = sql<number>`coalesce((select sum(${t.payments.amount}) from ${t.payments}
@@ -25,11 +26,15 @@ function dueQuery(db: Conn) {
       locale: t.documents.locale,
       recipient: t.accounts.billingEmail,
       attempts: sql<number>`coalesce(${t.collections.attempts}, 0)`,
-      paymentMethod: t.accounts.paymentMethod,
+      card: t.paymentMethods,
     })
     .from(t.documents)
     .innerJoin(t.accounts, eq(t.accounts.id, t.documents.accountId))
-    .leftJoin(t.collections, eq(t.collections.invoiceId, t.documents.id));
+    .leftJoin(t.collections, eq(t.collections.invoiceId, t.documents.id))
+    .leftJoin(
+      t.paymentMethods,
+      and(eq(t.paymentMethods.accountId, t.documents.accountId), eq(t.paymentMethods.isDefault, true)),
+    );
 }
 
 function toDue(row: Awaited<ReturnType<ReturnType<typeof dueQuery>['all']>>[number]): CollectionDue {
@@ -43,7 +48,7 @@ function toDue(row: Awaited<ReturnType<ReturnType<typeof dueQuery>['all']>>[numb
     attempts: row.attempts,
     recipient: row.recipient,
     locale: row.locale as Locale,
-    paymentMethod: (row.paymentMethod ?? null) as PaymentMethod | null,
+    paymentMethod: row.card ? chargeableCard(row.card) : null,
   };
 }
 
@@ -114,10 +119,11 @@ export class CollectionWriter {
   }
 
   record(
-    { due, paymentAttemptId, outcome }: CollectionResult,
+    result: CollectionResult,
     at: Instant,
     nextAttemptAt: (attempts: number) => Instant | null,
   ): 'recorded' | 'duplicate' {
+    const { due, paymentAttemptId, outcome } = result;
     if (this.#paymentExists.get(paymentAttemptId) !== undefined) return 'duplicate';
     const succeeded = outcome.status === 'succeeded';
     this.#insertPayment.run(
@@ -148,15 +154,36 @@ export class CollectionWriter {
     const status = this.#status.get(due.subscriptionId);
     if (!succeeded) {
       if (status === 'active') this.#setStatus.run('past_due', due.subscriptionId);
-      this.rows.queueEmail({
-        accountId: due.accountId,
-        kind: 'renewal_failed',
-        recipient: due.recipient,
-        payload: { invoiceId: due.invoiceId, locale: due.locale, decline, nextAttemptAt: next },
-        at,
-      });
-    } else if (status === 'past_due' && this.#openInvoices.get(due.subscriptionId) === 0) {
-      this.#setStatus.run('active', due.subscriptionId);
+      // A customer paying it themselves is told on screen; the schedule's attempts are told by e-mail.
+      if (!result.customerPresent) {
+        this.rows.queueEmail({
+          accountId: due.accountId,
+          kind: 'renewal_failed',
+          recipient: due.recipient,
+          payload: { invoiceId: due.invoiceId, locale: due.locale, decline, nextAttemptAt: next },
+          at,
+        });
+      }
+    } else {
+      if (status === 'past_due' && this.#openInvoices.get(due.subscriptionId) === 0) {
+        this.#setStatus.run('active', due.subscriptionId);
+      }
+      // Paid by the customer (Pay now): a receipt, with the invoice as it now stands.
+      if (result.customerPresent) {
+        this.rows.queueEmail({
+          accountId: due.accountId,
+          kind: 'payment_receipt',
+          recipient: due.recipient,
+          payload: {
+            invoiceId: due.invoiceId,
+            locale: due.locale,
+            amount: due.amount,
+            currency: due.currency,
+            card: due.paymentMethod && { brand: due.paymentMethod.brand, last4: due.paymentMethod.last4 },
+          },
+          at,
+        });
+      }
     }
     this.rows.audit({
       accountId: due.accountId,

@@ -64,7 +64,11 @@ export class DocumentReader {
       .orderBy(asc(documentLines.documentId), asc(documentLines.position))
       .prepare();
     this.#paid = db
-      .select({ invoiceId: payments.invoiceId, amount: sql<number>`sum(${payments.amount})` })
+      .select({
+        invoiceId: payments.invoiceId,
+        amount: sql<number>`sum(${payments.amount})`,
+        lastAt: sql<number>`max(${payments.createdAt})`,
+      })
       .from(payments)
       .innerJoin(documents, eq(documents.id, payments.invoiceId))
       .where(and(asked, eq(payments.status, 'succeeded')))
@@ -83,13 +87,19 @@ export class DocumentReader {
       if (list) list.push(line);
       else lines.set(line.documentId, [line]);
     }
-    const paid = new Map(this.#paid.all(params).map((p) => [p.invoiceId, p.amount]));
-    return rows.map((row) => documentRecord(row, lines.get(row.id) ?? [], paid.get(row.id) ?? 0));
+    const paid = new Map(this.#paid.all(params).map((p) => [p.invoiceId, p]));
+    return rows.map((row) => documentRecord(row, lines.get(row.id) ?? [], paid.get(row.id) ?? null));
   }
 }
 
-function documentRecord(row: Row, lineRows: readonly LineRow[], amountPaid: number): DocumentRecord {
+function documentRecord(
+  row: Row,
+  lineRows: readonly LineRow[],
+  paid: Readonly<{ amount: number; lastAt: number }> | null,
+): DocumentRecord {
   const currency = row.currency as CurrencyCode;
+  const amountPaid = paid?.amount ?? 0;
+  const settled = row.kind === 'invoice' && amountPaid >= row.amountDue;
   const money = (amount: number) => ({ amount, currency });
   return {
     id: row.id,
@@ -103,6 +113,7 @@ function documentRecord(row: Row, lineRows: readonly LineRow[], amountPaid: numb
     forfeited: row.forfeited,
     amountDue: row.amountDue,
     amountPaid,
+    paidAt: settled ? (row.amountDue > 0 && paid ? paid.lastAt : row.issuedAt) : null,
     relatedDocumentId: row.relatedDocumentId,
     issuedAt: row.issuedAt,
     locale: row.locale as Locale,

@@ -5,6 +5,7 @@ import { billingDetailsOf } from '../account-billing-details';
 import type { CompleteOrderResult } from '../order-repository';
 import type { ChangeSet, IssuedDocuments, StoredResponse } from '../records';
 import { accountRecord } from './billing-state-rows';
+import { endOrderChallenge } from './challenge-rows';
 import { orderHolder } from './claim-rows';
 import type { Conn } from './connection';
 import type { NewDocument } from './document-rows';
@@ -34,7 +35,7 @@ export function writeCompletedOrder(
   if (!ctx.rows.writeSubscription(change.subscription, order.subscriptionVersion)) return { kind: 'moved' };
   const accountRow = tx.select().from(t.accounts).where(eq(t.accounts.id, order.accountId)).get();
   if (!accountRow) throw new Error(`order ${order.id} has no account`);
-  const account = accountRecord(accountRow);
+  const account = accountRecord(accountRow, null);
   const seller = readSeller(tx);
 
   let scheduledChangeId: string | null = null;
@@ -161,6 +162,7 @@ export function writeCompletedOrder(
 
   const response = respond(issued);
   finishKey(tx, order, response);
+  endOrderChallenge(tx, order.id, 'succeeded', at);
   ctx.claims.release(order.subscriptionId, orderHolder(order.id));
   return { kind: 'completed', response };
 }

@@ -4,6 +4,7 @@ import * as t from '../../db/schema';
 import { uuidV7 } from '../../ids';
 import type { FailOrderInput } from '../order-repository';
 import type { OrderRecord } from '../records';
+import { endOrderChallenge } from './challenge-rows';
 import { orderHolder } from './claim-rows';
 import type { Conn } from './connection';
 import { finishKey } from './order-rows';
@@ -21,6 +22,7 @@ export function writeFailedOrder(ctx: SqliteContext, tx: Conn, { order, at, outc
   );
   if (!outcome || !response) {
     // Nothing reached the provider: undo the claim, so that a retry with the key starts afresh.
+    tx.delete(t.paymentChallenges).where(eq(t.paymentChallenges.orderId, order.id)).run();
     tx.delete(t.idempotencyKeys).where(keyWhere).run();
     tx.delete(t.orders)
       .where(and(eq(t.orders.id, order.id), eq(t.orders.status, 'pending')))
@@ -40,6 +42,14 @@ export function writeFailedOrder(ctx: SqliteContext, tx: Conn, { order, at, outc
     .run();
   if (updated.changes !== 1) return;
   finishKey(tx, order, response);
+  // The challenge (if the bank asked for one) ends with the order: the authentication passed when a
+  // captured charge was refunded, refused or unanswered when the order was declined for it.
+  endOrderChallenge(
+    tx,
+    order.id,
+    notApplied ? 'succeeded' : outcome.declineCode === 'authentication_expired' ? 'expired' : 'failed',
+    at,
+  );
   if (notApplied) {
     recordNotApplied(ctx, tx, order, outcome, at);
     return;

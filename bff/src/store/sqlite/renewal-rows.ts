@@ -128,7 +128,7 @@ function appliedChangeMail(state: BillingState, renewal: Renewal, names: Readonl
 export function renewalInvoice(
   input: Readonly<{
     id: string;
-    account: AccountRecord;
+    account: Omit<AccountRecord, 'paymentMethod'>;
     subscriptionId: string;
     seller: Seller;
     invoice: InvoiceDraft;

@@ -15,6 +15,8 @@ export function writeSeedPlan(tx: Conn, rows: RowWriter, plan: SeedPlan): void {
   // which is only inside this transaction.
   tx.insert(t.resetGuard).values({ id: 1 }).run();
   for (const table of [
+    t.paymentChallenges,
+    t.paymentMethods,
     t.subscriptionClaims,
     t.signInThrottle,
     t.documentPdfs,
@@ -63,6 +65,12 @@ export function writeSeedPlan(tx: Conn, rows: RowWriter, plan: SeedPlan): void {
 function seedAccount(tx: Conn, rows: RowWriter, plan: SeedPlan, seed: SeedPlan['accounts'][number]) {
   const { account, subscription } = seed;
   tx.insert(t.accounts).values(account).run();
+  seed.cards.forEach((card, i) => {
+    // One second apart, the default last: the list shows the newest after the default.
+    tx.insert(t.paymentMethods)
+      .values({ ...card, accountId: account.id, createdAt: account.createdAt + seed.cards.length - i })
+      .run();
+  });
   tx.insert(t.users)
     .values([...seed.users])
     .run();

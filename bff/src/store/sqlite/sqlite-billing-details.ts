@@ -12,7 +12,7 @@ export class SqliteBillingDetails implements BillingDetailsRepository {
     return this.ctx.write([accountId], (tx) => {
       const row = tx.select().from(t.accounts).where(eq(t.accounts.id, accountId)).get();
       if (!row) return false;
-      const before = billingDetailsOf(accountRecord(row));
+      const before = billingDetailsOf(accountRecord(row, null));
       tx.update(t.accounts)
         .set({
           billingName: details.name,

@@ -4,6 +4,7 @@ import type { Store } from '../store';
 import { SqliteAccounts } from './sqlite-accounts';
 import { SqliteBillingDetails } from './sqlite-billing-details';
 import { SqliteCancellations } from './sqlite-cancellations';
+import { SqliteChallenges } from './sqlite-challenges';
 import { SqliteClock } from './sqlite-clock';
 import { SqliteCollections } from './sqlite-collections';
 import { SqliteContext } from './sqlite-context';
@@ -11,6 +12,7 @@ import { SqliteDocuments } from './sqlite-documents';
 import { SqliteMaintenance } from './sqlite-maintenance';
 import { SqliteOrders } from './sqlite-orders';
 import { SqliteOutbox } from './sqlite-outbox';
+import { SqlitePaymentMethods } from './sqlite-payment-methods';
 import { SqliteProvisioning } from './sqlite-provisioning';
 import { SqliteQuotes } from './sqlite-quotes';
 import { SqliteRenewals } from './sqlite-renewals';
@@ -41,6 +43,8 @@ export class SqliteStore implements Store {
   readonly cancellations;
   readonly billingDetails;
   readonly salesRequests;
+  readonly paymentMethods;
+  readonly challenges;
 
   constructor(
     readonly db: Db,
@@ -63,5 +67,7 @@ export class SqliteStore implements Store {
     this.cancellations = new SqliteCancellations(ctx);
     this.billingDetails = new SqliteBillingDetails(ctx);
     this.salesRequests = new SqliteSalesRequests(ctx);
+    this.paymentMethods = new SqlitePaymentMethods(ctx);
+    this.challenges = new SqliteChallenges(ctx);
   }
 }

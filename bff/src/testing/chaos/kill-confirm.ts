@@ -79,7 +79,7 @@ const confirm = (client: HttpClient, quoteId: string, key: string) =>
   client.json<Json>('POST', '/api/changes', { quoteId }, { 'idempotency-key': key });
 
 /** Where the kill caught one customer's confirm, read from the files of the killed BFF. */
-function phaseOf(bff: ChildBff, accountId: string, key: string): string {
+export function phaseOf(bff: ChildBff, accountId: string, key: string): string {
   const order = bff.read(
     (db) =>
       db
@@ -90,10 +90,10 @@ function phaseOf(bff: ChildBff, accountId: string, key: string): string {
   );
   if (!order) return 'before the claim';
   if (order.status !== 'pending') return 'recorded';
-  return bff
+  const attempt = bff
     .processor()
     .charges()
-    .some((c) => c.paymentAttemptId === order.attempt)
-    ? 'charged, not recorded'
-    : 'claimed, not charged';
+    .find((c) => c.paymentAttemptId === order.attempt);
+  if (!attempt) return 'claimed, not charged';
+  return attempt.status === 'requires_action' ? 'waiting for the bank' : 'charged, not recorded';
 }

@@ -90,6 +90,7 @@ async function answerOf(writer: () => Promise<Answer>): Promise<Answer> {
 /** Waits for orders, the period-end runs they set off, and every claim to end; what did not. */
 async function settled(system: TestSystem): Promise<string[]> {
   await system.confirmer.settled();
+  await system.challenges.settled();
   await system.billing.settled();
   try {
     await until(async () => !(await system.store.maintenance.hasClaims()), 30_000, 'every claim released');

@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
-import type { AccountArrival } from '../../config/paths';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { type AccountArrival, bankPagePath, paths } from '../../config/paths';
 import { useFormat } from '../../i18n/format';
 import { EntitlementsList } from '../../ui/entitlements-list';
 import { ErrorNotice } from '../../ui/error-notice';
@@ -14,6 +14,7 @@ import {
   usePayInvoice,
   useResumeSubscription,
 } from './api/account';
+import { type BankReturn, useBankReturn } from './bank-return';
 import { BillingDetailsCard } from './billing-details-card';
 import { CancelAction } from './cancel-action';
 import { CancellationBanner } from './cancellation-banner';
@@ -44,8 +45,10 @@ export function AccountPage() {
       ? ''
       : t('cancellation.scheduled.done', { date: format.date(arrival.cancelledUntil) }),
   );
+  const [bank, setBank] = useState<BankReturn | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const ids = { summary: useId(), entitlements: useId() };
+  const navigate = useNavigate();
 
   // The control that was used has gone: the page heading takes the focus, the notice says what happened.
   const done = (message: string) => {
@@ -53,19 +56,31 @@ export function AccountPage() {
     heading.current?.focus();
   };
   // Said once: a reload (or Back) must not say it again after a resume.
-  const navigate = useNavigate();
   const arrivedWithNotice = arrival.cancelledUntil !== undefined;
   useEffect(() => {
     if (!arrivedWithNotice) return;
     heading.current?.focus();
     void navigate(location.pathname, { replace: true, state: null });
   }, [arrivedWithNotice, navigate, location.pathname]);
+  // Back from the bank's page: the invoice paid, refused (with another card to try), or still waiting.
+  useBankReturn(
+    useCallback((outcome: BankReturn) => {
+      setBank(outcome);
+      heading.current?.focus();
+    }, []),
+  );
 
   if (account.isPending) return <Loading />;
   if (account.isError) return <ErrorNotice error={account.error} onRetry={() => void account.refetch()} />;
 
   const view = account.data;
   const unpaid = (documents.data ?? []).filter((doc) => doc.kind === 'invoice' && doc.status === 'unpaid');
+  const numberOf = (invoiceId: string) => documents.data?.find((doc) => doc.id === invoiceId)?.number ?? '';
+  const failed = pay.isError
+    ? { id: pay.variables, error: pay.error }
+    : bank?.kind === 'refused'
+      ? { id: bank.invoiceId, error: bank.error }
+      : null;
   return (
     <div className="account">
       <h1 ref={heading} tabIndex={-1}>
@@ -73,6 +88,15 @@ export function AccountPage() {
       </h1>
       <div className="live-notice" role="status">
         {notice && <p className="notice notice-success">{notice}</p>}
+        {bank?.kind === 'paid' && (
+          <p className="notice notice-success">{t('account.unpaid.paid', { number: numberOf(bank.invoiceId) })}</p>
+        )}
+        {bank?.kind === 'waiting' && (
+          <p className="notice notice-warning">
+            {t('paymentMethods.pay.waiting')}{' '}
+            <Link to={bankPagePath(bank.challenge.url, location.pathname)}>{t('paymentMethods.pay.continue')}</Link>
+          </p>
+        )}
       </div>
       {view.scheduledChange && (
         <ScheduledChangeBanner
@@ -112,15 +136,22 @@ export function AccountPage() {
           count={Math.max(view.unpaidInvoices, unpaid.length)}
           invoices={unpaid}
           canPay={view.user.canManageBilling}
+          card={view.account.paymentMethod}
           pay={{
-            run: (invoiceId) => {
+            run: (invoiceId, settled) => {
               setNotice('');
+              setBank(null);
               pay.mutate(invoiceId, {
-                onSuccess: (paid) => done(t('account.unpaid.paid', { number: paid.invoice.number })),
+                onSuccess: (answer) => {
+                  // The card's bank asks the customer first: its page, then back here.
+                  if ('challenge' in answer) navigate(bankPagePath(answer.challenge.url, paths.account));
+                  else done(t('account.unpaid.paid', { number: answer.invoice.number }));
+                },
+                onSettled: settled,
               });
             },
             pendingId: pay.isPending ? pay.variables : null,
-            failed: pay.isError ? { id: pay.variables, error: pay.error } : null,
+            failed,
           }}
         />
       )}

@@ -72,6 +72,9 @@ export function DocumentsTable({ documents }: Readonly<{ documents: readonly Doc
                   </Cell>
                   <Cell label={t('account.documents.status')}>
                     <span className={`badge badge-${doc.status}`}>{t(`account.documents.statuses.${doc.status}`)}</span>
+                    {doc.paidAt !== null && (
+                      <span className="paid-on">{t('paymentMethods.paidOn', { date: format.date(doc.paidAt) })}</span>
+                    )}
                   </Cell>
                   <Cell className="document-download">
                     <a href={documentPdfUrl(doc.id)} download>

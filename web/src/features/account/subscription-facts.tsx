@@ -1,5 +1,7 @@
 import type { AccountView } from '@planshift/shared/api';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '../../config/paths';
 import { useCatalogNames } from '../../domain-text/catalog-names';
 import { cycleName, perCycle } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';
@@ -121,6 +123,9 @@ export function SubscriptionFacts({ account }: Readonly<{ account: AccountView }
         ) : (
           t('account.noPaymentMethod')
         )}
+        <Link to={paths.paymentMethods} className="fact-link">
+          {t('paymentMethods.manage')}
+        </Link>
       </Fact>
       <Fact term={t('account.facts.credit')}>{format.money(billing.creditBalance)}</Fact>
     </dl>

@@ -24,6 +24,29 @@ function write(key: string, value: string | null): void {
 
 const keyFor = (quoteId: string) => `planshift.change.idempotency-key.${quoteId}`;
 const confirmationFor = (changeId: string) => `planshift.change.confirmation.${changeId}`;
+const authenticationFor = (challengeId: string) => `planshift.change.authentication.${challengeId}`;
+
+/** A confirm whose payment waits for the customer's bank: the request to send again once they are back. */
+export type PendingConfirm = Readonly<{ quoteId: string; idempotencyKey: string }>;
+
+/** Kept while the customer is at the bank's page: on their return the same request gives the outcome. */
+export function keepAuthentication(challengeId: string, pending: PendingConfirm): void {
+  write(authenticationFor(challengeId), JSON.stringify(pending));
+}
+
+export function keptAuthentication(challengeId: string): PendingConfirm | null {
+  const text = read(authenticationFor(challengeId));
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as PendingConfirm;
+  } catch {
+    return null;
+  }
+}
+
+export function forgetAuthentication(challengeId: string): void {
+  write(authenticationFor(challengeId), null);
+}
 
 /**
  * The Idempotency-Key for confirming one quote, made on the first Confirm and reused by every

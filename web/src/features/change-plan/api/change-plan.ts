@@ -39,7 +39,8 @@ export const quoteQuery = (change: ChangeRequest | null) =>
 
 /**
  * Confirms a quote with an Idempotency-Key: a double click or a retry sends the same key and gets
- * the first answer again, never a second charge. Whatever the outcome, the account may have moved
+ * the first answer again, never a second charge; a card whose bank asks for authentication
+ * answers the challenge (202) until the customer has answered it. Whatever the outcome, the account may have moved
  * (or a declined attempt was recorded), so the account's data is fetched again.
  */
 export function useConfirmChange() {
@@ -48,6 +49,8 @@ export function useConfirmChange() {
     mutationFn: async ({ quoteId, idempotencyKey }: Readonly<{ quoteId: string; idempotencyKey: string }>) =>
       answer(await client.api.changes.$post({ header: { 'idempotency-key': idempotencyKey }, json: { quoteId } })),
     onSuccess: (confirmation) => {
+      // A payment waiting for the customer's bank has no confirmation yet.
+      if (!('changeId' in confirmation)) return;
       queryClient.setQueryData(changePlanKeys.confirmation(confirmation.changeId), confirmation);
       // Every quote was priced from the subscription as it was before: ask again when one is next shown.
       void queryClient.invalidateQueries({ queryKey: changePlanKeys.quotes(), refetchType: 'none' });

@@ -1,0 +1,127 @@
+import type { PaymentMethodView } from '@planshift/shared/api';
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMakeDefaultPaymentMethod, usePaymentMethods, useRemovePaymentMethod } from '../../api/payment-methods';
+import { paths } from '../../config/paths';
+import { useFormat } from '../../i18n/format';
+import { AddCardForm } from '../../ui/cards/add-card-form';
+import { cardName } from '../../ui/cards/card-name';
+import { ErrorNotice } from '../../ui/error-notice';
+import { Loading } from '../../ui/loading';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import './payment-methods.css';
+
+/**
+ * The cards on file: each with its expiry, the default marked; billing managers add a card, make
+ * another the default, or remove one that is not the default.
+ */
+export function PaymentMethodsPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('paymentMethods.title'));
+  const format = useFormat();
+  const methods = usePaymentMethods();
+  const makeDefault = useMakeDefaultPaymentMethod();
+  const remove = useRemovePaymentMethod();
+  const [notice, setNotice] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const listId = useId();
+
+  // The control used may be gone (a removed card's buttons): the heading takes the focus, the notice says what happened.
+  const done = (message: string) => {
+    setNotice(message);
+    heading.current?.focus();
+  };
+  const failedFor = (mutation: { isError: boolean; variables: string | undefined; error: unknown }, card: string) =>
+    mutation.isError && mutation.variables === card ? mutation.error : null;
+
+  if (methods.isPending) return <Loading />;
+  if (methods.isError) return <ErrorNotice error={methods.error} onRetry={() => void methods.refetch()} />;
+  const { paymentMethods, canManage } = methods.data;
+  const busy = makeDefault.isPending || remove.isPending;
+
+  const actions = (card: PaymentMethodView) => {
+    const name = cardName(t, card);
+    return (
+      <div className="card-actions">
+        <button
+          type="button"
+          className="button button-secondary"
+          aria-disabled={busy || undefined}
+          onClick={() =>
+            !busy &&
+            makeDefault.mutate(card.id, { onSuccess: () => done(t('paymentMethods.madeDefault', { card: name })) })
+          }
+        >
+          {t('paymentMethods.makeDefault')}
+          <span className="visually-hidden"> {name}</span>
+        </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          aria-disabled={busy || undefined}
+          onClick={() =>
+            !busy && remove.mutate(card.id, { onSuccess: () => done(t('paymentMethods.removed', { card: name })) })
+          }
+        >
+          {t('paymentMethods.remove')}
+          <span className="visually-hidden"> {name}</span>
+        </button>
+      </div>
+    );
+  };
+
+  return (
+    <div className="payment-methods">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('paymentMethods.title')}
+      </h1>
+      <p>{t('paymentMethods.intro')}</p>
+      <div className="live-notice" role="status">
+        {notice && <p className="notice notice-success">{notice}</p>}
+      </div>
+      <section className="card" aria-labelledby={listId}>
+        <h2 id={listId}>{t('paymentMethods.listHeading')}</h2>
+        {paymentMethods.length === 0 ? (
+          <p>{t('paymentMethods.none')}</p>
+        ) : (
+          <ul className="card-list">
+            {paymentMethods.map((card) => {
+              const failure = failedFor(makeDefault, card.id) ?? failedFor(remove, card.id);
+              return (
+                <li key={card.id}>
+                  <div>
+                    <span className="fact-main">{cardName(t, card)}</span>
+                    <span className="fact-detail">
+                      {t('paymentMethods.expires', { date: format.monthYear(card.expYear, card.expMonth) })}
+                    </span>
+                  </div>
+                  {card.isDefault && <span className="badge badge-current">{t('paymentMethods.default')}</span>}
+                  {canManage && !card.isDefault && actions(card)}
+                  {failure !== null && <ErrorNotice error={failure} />}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+      {canManage ? (
+        <div className="card">
+          <AddCardForm
+            headingLevel={2}
+            onAdded={(card) =>
+              done(
+                t(card.isDefault ? 'paymentMethods.addedDefault' : 'paymentMethods.added', { card: cardName(t, card) }),
+              )
+            }
+          />
+        </div>
+      ) : (
+        <p className="notice notice-warning">{t('paymentMethods.readOnly')}</p>
+      )}
+      <p>
+        <Link to={paths.account}>{t('paymentMethods.back')}</Link>
+      </p>
+    </div>
+  );
+}
