@@ -116,7 +116,7 @@ describe('the document’s security requirements', () => {
         checked.push(`${verb} ${path}`);
       }
     }
-    expect(checked).toHaveLength(20);
+    expect(checked).toHaveLength(27);
   });
 });
 

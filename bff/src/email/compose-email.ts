@@ -16,8 +16,8 @@ import { changeLines, namesFrom, namesIn } from './change-lines';
 import { type EmailBlock, type EmailLayout, renderHtml, renderText } from './email-layout';
 import { EMAIL_STRINGS } from './email-strings';
 import { type MailAttachment, type MailContent, type OutboxMessage, UndeliverableMailError } from './outbox-dispatcher';
-import { composeSalesEmail } from './sales-emails';
 import { RECEIPT_STRINGS } from './receipt-strings';
+import { composeSalesEmail } from './sales-emails';
 
 /** A confirmed change as the e-mails describe it. */
 export type ChangeSummary = ConfirmedChangeSummary;

@@ -27,7 +27,10 @@ export function invoiceRoutes(deps: AppDeps, billing: BillingRun, challenges: In
       },
       responses: {
         200: answer(invoicePaymentViewSchema, 'InvoicePayment', 'The invoice as it stands now.'),
-        202: json(authenticationRequiredViewSchema, 'The card’s bank asks the customer to authenticate: nothing is paid yet'),
+        202: json(
+          authenticationRequiredViewSchema,
+          'The card’s bank asks the customer to authenticate: nothing is paid yet',
+        ),
         ...errors(400, 402, 404, 409, 415, 503),
       },
     }),
