@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests wait for conditions, never for fixed times; the timeout only stops a test that hangs.
+// Vitest's 5 s default is a fixed time: on a busy 2-core machine eight scrypt hashes alone exceed it.
+const testTimeout = 120_000;
+
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +13,8 @@ export default defineConfig({
           root: './shared',
           include: ['src/**/*.test.ts'],
           environment: 'node',
+          testTimeout,
+          hookTimeout: testTimeout,
         },
       },
       {
@@ -17,6 +23,8 @@ export default defineConfig({
           root: './bff',
           include: ['src/**/*.test.ts'],
           environment: 'node',
+          testTimeout,
+          hookTimeout: testTimeout,
         },
       },
       {
@@ -25,6 +33,8 @@ export default defineConfig({
           root: './web',
           include: ['src/**/*.test.ts'],
           environment: 'node',
+          testTimeout,
+          hookTimeout: testTimeout,
         },
       },
     ],

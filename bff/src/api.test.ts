@@ -42,6 +42,9 @@ describe('the API surface', () => {
         '/api/documents/{documentId}',
         '/api/documents/{documentId}/pdf',
         '/api/invoices/{invoiceId}/pay',
+        '/api/billing-details',
+        '/api/sales-requests',
+        '/api/sales-requests/{salesRequestId}',
         '/api/test/reset',
         '/api/test/personas',
         '/api/test/clock',
@@ -113,7 +116,7 @@ describe('the document’s security requirements', () => {
         checked.push(`${verb} ${path}`);
       }
     }
-    expect(checked).toHaveLength(20);
+    expect(checked).toHaveLength(27);
   });
 });
 
@@ -176,6 +179,19 @@ describe('the account', () => {
     expect(body.subscription.nextBill.date).toBe(body.subscription.currentPeriod.end);
     expect(body.subscription.pricePerCycle.amount).toBe(body.subscription.plan.unitAmount.amount * 10);
     expect(body.change).toEqual({ possible: true, blockers: [] });
+  });
+
+  it('explains the whole price per cycle: the plan and every add-on, adding up to it', async () => {
+    const ben = await system.signIn('ben@bluebird.example');
+    const { body } = await ben.json<Json>('GET', '/api/account');
+    const parts: Json[] = body.subscription.pricePerCycleParts;
+    expect(parts.map((part) => [part.type, part.id, part.quantity])).toEqual([
+      ['plan', 'professional', 3],
+      ['add_on', 'campaigns', 2],
+    ]);
+    for (const part of parts) expect(part.amount.amount).toBe(part.unitAmount.amount * part.quantity);
+    expect(parts.reduce((sum, part) => sum + part.amount.amount, 0)).toBe(body.subscription.pricePerCycle.amount);
+    expect(parts[1]?.name).toBe('Campaigns (1,000 contacts)');
   });
 
   it('says why Change is not possible: no permission, an unpaid invoice', async () => {

@@ -61,6 +61,7 @@ describe('app shell', () => {
     const asset = await system.app.request('/assets/main-abc123.js');
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await system.app.request('/assets/main-old999.js')).status).toBe(404);
 
     const deepLink = await system.app.request('/change/plan');
     expect(deepLink.status).toBe(200);

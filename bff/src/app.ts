@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, z } from '@hono/zod-openapi';
 import { type ClockView, clockViewSchema } from '@planshift/shared/api';
 import type { Hono } from 'hono';
 import { accountRoutes } from './account/account-routes';
 import { BillingRun } from './billing/billing-run';
+import { billingDetailsRoutes } from './billing-details/billing-details-routes';
+import { cancellationRoutes } from './cancellation/cancellation-routes';
 import { changeRoutes } from './changes/change-routes';
 import { ChangeConfirmer } from './changes/confirm-change';
 import { documentRoutes } from './documents/document-routes';
@@ -25,9 +24,11 @@ import { devMailboxRoutes } from './qa/mailbox-routes';
 import { testRoutes } from './qa/qa-routes';
 import { quoteRoutes } from './quotes/quote-routes';
 import { refusal } from './refusal';
+import { salesRoutes } from './sales/sales-routes';
 import { scheduledChangeRoutes } from './scheduled-change/scheduled-change-routes';
 import { sessionRoutes } from './session/session-routes';
 import { SignInThrottle } from './session/sign-in-throttle';
+import { mountSpa } from './spa/serve-spa';
 
 export type { AppDeps } from './http/app-env';
 
@@ -80,6 +81,9 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
     .route('/', changeRoutes(deps, confirmer))
     .route('/', scheduledChangeRoutes(deps))
     .route('/', invoiceRoutes(deps, billing, challenges))
+    .route('/', cancellationRoutes(deps))
+    .route('/', billingDetailsRoutes(deps))
+    .route('/', salesRoutes(deps))
     .route('/', paymentMethodRoutes(deps))
     .route('/', challengeRoutes(deps, { confirmer, invoices: challenges }));
   if (deps.env.NODE_ENV !== 'production') {
@@ -107,22 +111,6 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
 
   mountSpa(app, deps.env.WEB_DIST);
   return api;
-}
-
-/** Serves the built SPA; any other path gets index.html so client-side routes survive a reload. */
-function mountSpa(app: Hono<AppEnv>, webDist: string) {
-  const indexHtml = join(webDist, 'index.html');
-  if (!existsSync(indexHtml)) {
-    app.get('*', (c) => c.text('The web app is not built: run `npm run build -w web`.', 503));
-    return;
-  }
-  // Vite content-hashes everything under /assets, so a browser may keep it forever.
-  app.use('/assets/*', async (c, next) => {
-    await next();
-    if (c.res.ok) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
-  });
-  app.use('*', serveStatic({ root: webDist }));
-  app.get('*', serveStatic({ path: indexHtml }));
 }
 
 function openApiDocument(app: ReturnType<typeof router>) {

@@ -61,6 +61,26 @@ function databaseHash(): string {
 }
 
 const VALID_QUERY: Readonly<Record<string, string>> = { planId: 'business', interval: 'P1M', quantity: '12' };
+const BILLING_DETAILS: Json = {
+  name: 'Northwind Traders Europe B.V.',
+  address: {
+    line1: 'Keizersgracht 123',
+    line2: '',
+    city: 'Amsterdam',
+    postalCode: '1015 CJ',
+    region: '',
+    country: 'NL',
+  },
+  taxId: 'NL123456789B01',
+  email: 'invoices@northwind.example',
+};
+const SALES_REQUEST: Json = {
+  planId: 'enterprise',
+  seats: 60,
+  message: 'SSO for everyone.',
+  contactName: 'Maria Chen',
+  contactEmail: 'maria@northwind.example',
+};
 const VALID_HEADERS: Readonly<Record<string, string>> = { 'idempotency-key': 'sweep-key-00000001' };
 
 beforeAll(async () => {
@@ -74,6 +94,7 @@ beforeAll(async () => {
     quantity: 12,
     addOns: [],
   });
+  const salesRequest = await call('POST', '/api/sales-requests', sessionHeaders(maria), SALES_REQUEST);
   const documents = await call('GET', '/api/documents', sessionHeaders(maria));
   const jamesDocuments = await call('GET', '/api/documents', sessionHeaders(james));
   const cards = await call('GET', '/api/payment-methods', sessionHeaders(maria));
@@ -82,6 +103,7 @@ beforeAll(async () => {
     quoteId: quote.body.id,
     documentId: documents.body.documents[0].id,
     invoiceId: jamesDocuments.body.documents.find((d: Json) => d.status === 'unpaid').id,
+    salesRequestId: salesRequest.body.salesRequest.id,
     id: cards.body.paymentMethods[0].id,
     challengeId: challenge,
   };
@@ -90,6 +112,9 @@ beforeAll(async () => {
     'POST /api/quotes': { planId: 'business', interval: { unit: 'month', count: 1 }, quantity: 12, addOns: [] },
     'POST /api/changes': { quoteId: ids.quoteId },
     'POST /api/invoices/{invoiceId}/pay': {},
+    'POST /api/subscription/cancellation': { reason: 'too_expensive', comment: 'Over budget.' },
+    'PUT /api/billing-details': BILLING_DETAILS,
+    'POST /api/sales-requests': { ...SALES_REQUEST, seats: 70 },
     // makeDefault is left out: it has a default, so leaving it out would be no defect.
     'POST /api/payment-methods': { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2030, cvc: '123' },
     'PUT /api/payment-methods/{id}/default': {},
@@ -99,6 +124,8 @@ beforeAll(async () => {
     'PUT /api/test/clock': { at: '2026-06-01T00:00:00Z' },
     'POST /api/test/clock/advance': { days: 1 },
   };
+  // A cancellation's reason and comment are both optional: a body without them is still valid.
+  const optional: Record<string, readonly string[]> = { 'POST /api/subscription/cancellation': ['reason', 'comment'] };
   const { body: document } = await call('GET', '/api/openapi.json');
   documentedCodes = new Set(document.components.schemas.Error.properties.code.enum);
   routes = routesOf(document);
@@ -127,6 +154,7 @@ beforeAll(async () => {
         ...pick(route.headerParams, VALID_HEADERS, 'header'),
       },
       body,
+      optionalBodyKeys: optional[`${route.method} ${route.path}`] ?? [],
     };
   };
 });

@@ -137,7 +137,7 @@ function startMail(env: Env, store: SqliteStore, clock: SystemClock, pdfs: Docum
         findDocument: (accountId, documentId) => store.documents.find(accountId, documentId),
         findChange: (accountId, changeId) => store.subscriptions.findChangeSummary(accountId, changeId),
         documentPdf: (accountId, document) => pdfs.pdfOf(accountId, document),
-        accountName: (accountId) => store.accounts.findName(accountId),
+        addresseeName: (accountId, email) => store.accounts.findAddresseeName(accountId, email),
       }),
     now: () => clock.now(),
     from: env.MAIL_FROM,

@@ -6,7 +6,7 @@ import type { Store } from './store/store';
 
 /** What the routes and use cases are built from: swapped in tests for a temporary database or a faulty provider. */
 export type AppDeps = Readonly<{
-  env: Pick<Env, 'NODE_ENV' | 'WEB_DIST' | 'SESSION_SECRET' | 'TRUST_PROXY_HOPS'>;
+  env: Pick<Env, 'NODE_ENV' | 'WEB_DIST' | 'SESSION_SECRET' | 'TRUST_PROXY_HOPS' | 'SALES_EMAIL'>;
   store: Store;
   /** The system clock: the instant quotes are priced and changes recorded at (a test clock in QA). */
   clock: SystemClock;

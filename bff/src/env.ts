@@ -33,6 +33,8 @@ const EnvSchema = z
     /** Where e-mail goes, e.g. smtp://user:pass@mail.example:587. Without it, to the development mailbox. */
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().min(3).default('"Planshift Billing" <billing@planshift.local>'),
+    /** Where "Contact sales" requests are e-mailed (through the outbox), e.g. sales@example.com. */
+    SALES_EMAIL: z.email().default('sales@planshift.local'),
     /**
      * How many reverse proxies in front of the BFF append the client's address to X-Forwarded-For.
      * 0 (the default) believes no such header: the sign-in throttle counts the socket's address.

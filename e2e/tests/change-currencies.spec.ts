@@ -50,7 +50,7 @@ for (const { who, seats, unit, perMonth } of cases) {
     await expect(page.getByRole('region', { name: 'What changed now' })).toContainText(
       `${dueNow} was charged to your card.`,
     );
-    await expect(page.getByRole('region', { name: 'Invoice and credit note' })).toContainText(
+    await expect(page.getByRole('region', { name: 'Invoice', exact: true })).toContainText(
       `Invoice ${invoice.number}: ${money(invoice.total)}`,
     );
   });

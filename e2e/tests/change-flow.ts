@@ -62,11 +62,24 @@ export async function newDocuments(page: Page, before: readonly DocumentSummaryV
   return Promise.all(added.map((doc) => document(page, doc.id)));
 }
 
-/** A share of a period as the quote shows it: whole days, or seconds as days to two decimals. */
+const DAY = 86_400;
+
+/**
+ * A share of a period as the quote shows it, exactly: whole days over whole days, or the time
+ * remaining to the second ("17d 23h 30m") over the period's days.
+ */
 export function share(fraction: Readonly<{ numerator: number; denominator: number; unit: string }>): string {
-  if (fraction.unit === 'day') return `${fraction.numerator}/${fraction.denominator} days`;
-  const days = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
-  return `${days.format(fraction.numerator / 86_400)}/${days.format(fraction.denominator / 86_400)} days`;
+  const { numerator: n, denominator: d } = fraction;
+  if (fraction.unit === 'day') return `${n}/${d} days`;
+  if (n % DAY === 0 && d % DAY === 0) return `${n / DAY}/${d / DAY} days`;
+  const parts: [number, string][] = [
+    [Math.floor(n / DAY), 'd'],
+    [Math.floor((n % DAY) / 3600), 'h'],
+    [Math.floor((n % 3600) / 60), 'm'],
+    [n % 60, 's'],
+  ];
+  const remaining = parts.filter(([value]) => value !== 0).map(([value, unit]) => `${value}${unit}`);
+  return `${remaining.join(' ')}/${d / DAY} days`;
 }
 
 /** The durations (ms) of the live-quote recomputes the page measured with the Performance API. */

@@ -24,8 +24,8 @@ test('Olivia downgrades: it waits for the period end, shows in a banner, and ren
   await expect(quote(page).getByRole('heading', { name: 'Changes on Nov 28, 2026' })).toBeVisible();
   await expect(quote(page)).toContainText('Plan: Advanced → Essential (downgrade)');
   await expect(todayTable(page)).toContainText('Nothing to pay or credit today.');
-  // Essential × 2 = $28.00, paid from her $45.00 credit first.
-  await expect(row(nextBillTable(page), 'Account credit applied')).toContainText('$28.00');
+  // Essential × 2 = $28.00, paid from her $45.00 credit first: a credit, negative beside the charge.
+  await expect(row(nextBillTable(page), 'Account credit applied')).toContainText('-$28.00');
   await expect(row(nextBillTable(page), 'Amount due')).toContainText('$0.00');
   const nextBill = await text(nextBillTable(page));
   await expectServerAgrees(page);

@@ -35,9 +35,12 @@ test('Maria upgrades Pro → Business mid-cycle: the unused Pro time is credited
 
   await page.getByRole('radio', { name: 'Business' }).check();
   await expect(page).toHaveURL(/plan=business/);
-  await expect(row(todayTable(page), 'Credit for unused time: Pro')).toContainText('$14.99 × 10 seats × 17.98/30 days');
+  // The exact share: Nov 15 10:00 to Dec 3 09:30 of a 30-day period, to the second.
+  await expect(row(todayTable(page), 'Credit for unused time: Pro')).toContainText(
+    '$14.99 × 10 seats × 17d 23h 30m/30 days',
+  );
   await expect(row(todayTable(page), 'Business, rest of this period')).toContainText(
-    '$21.99 × 10 seats × 17.98/30 days',
+    '$21.99 × 10 seats × 17d 23h 30m/30 days',
   );
   await expect(
     quote(page).getByRole('img', { name: /^Your billing period, Nov 3, 2026 to Dec 3, 2026$/ }),
@@ -83,7 +86,10 @@ test('Maria upgrades Pro → Business mid-cycle: the unused Pro time is credited
   await expect(changed).toContainText(`${money(invoice.amountDue)} was charged to your card.`);
   const docs = page.getByRole('region', { name: 'Invoice and credit note' });
   await expect(docs).toContainText(`Invoice ${invoice.number}: ${money(invoice.total)}`);
-  await expect(docs).toContainText(`Credit note ${creditNote.number}: ${money(creditNote.total)}`);
+  // A credit note's total is a credit: negative, as on the quote.
+  await expect(docs).toContainText(
+    `Credit note ${creditNote.number}: ${money({ ...creditNote.total, amount: -creditNote.total.amount })}`,
+  );
   await expect(docs.getByRole('link', { name: `Download PDF: Invoice ${invoice.number}` })).toHaveAttribute(
     'href',
     `/api/documents/${invoice.id}/pdf`,

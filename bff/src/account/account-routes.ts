@@ -1,10 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { accountViewSchema, type OptionsView, optionsViewSchema } from '@planshift/shared/api';
 import { catalogIdSchema } from '@planshift/shared/catalog';
 import { changeOptions } from '@planshift/shared/eligibility';
 import { billingIntervalSchema } from '@planshift/shared/periods';
 import type { AppDeps } from '../http/app-env';
-import { errors, json, SIGNED_IN } from '../http/openapi';
+import { answer, errors, signedInRoute } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import { notFound } from '../refusal';
 import { signedInRouter } from '../session/session-middleware';
@@ -30,14 +30,13 @@ export function accountRoutes(deps: AppDeps) {
 
   return app
     .openapi(
-      createRoute({
+      signedInRoute({
         method: 'get',
         path: '/api/account',
-        security: SIGNED_IN,
         summary: 'The account page: subscription, credit, scheduled change, and whether Change is possible',
         responses: {
-          200: json(accountViewSchema.meta({ id: 'Account', description: 'The account page facts.' }), 'The account'),
-          ...errors(401, 404),
+          200: answer(accountViewSchema, 'Account', 'The account page facts.'),
+          ...errors(404),
         },
       }),
       async (c) => {
@@ -48,20 +47,16 @@ export function accountRoutes(deps: AppDeps) {
     )
 
     .openapi(
-      createRoute({
+      signedInRoute({
         method: 'get',
         path: '/api/account/options',
-        security: SIGNED_IN,
         summary: 'What the customer may choose, with reason codes for what they may not',
         description:
           'Also returns the catalog and the subscription in the engine’s shape, so the browser can price every choice with the same engine.',
         request: { query: optionsQuerySchema },
         responses: {
-          200: json(
-            optionsViewSchema.meta({ id: 'ChangeOptions', description: 'Options, catalog and subscription.' }),
-            'Options',
-          ),
-          ...errors(400, 401, 404),
+          200: answer(optionsViewSchema, 'ChangeOptions', 'Options, catalog and subscription.'),
+          ...errors(400, 404),
         },
       }),
       async (c) => {

@@ -1,12 +1,13 @@
+import type { Locale } from '@planshift/shared/account';
 import type { AccountView, DocumentSummaryView } from '@planshift/shared/api';
 import { planRenewal } from '@planshift/shared/apply';
-import { type Catalog, entitlementsFor, findAddOn, findPlan } from '@planshift/shared/catalog';
+import { type Catalog, entitlementsFor, findAddOn, findPlan, type Named, nameIn } from '@planshift/shared/catalog';
 import { renewalInvoice } from '@planshift/shared/documents';
 import { changeBlockers } from '@planshift/shared/eligibility';
 import { money } from '@planshift/shared/money';
 import type { ChangeDescriptor } from '@planshift/shared/quote';
 import type { TargetState } from '@planshift/shared/subscription';
-import { currentPeriod, pricePerCycle } from '@planshift/shared/subscription';
+import { currentPeriod, pricePerCycle, pricePerCycleParts } from '@planshift/shared/subscription';
 import { canManageBilling } from '../session/sessions';
 import type { BillingState, DocumentRecord, UserRecord } from '../store/records';
 
@@ -22,6 +23,8 @@ export function accountView(state: BillingState, user: UserRecord): AccountView 
   const blockers = changeBlockers(catalog.catalog, subscription, { canManageBilling: canManageBilling(user) });
   const { paymentMethod } = account;
   const subscribed = entitlementsFor(catalog.catalog, subscription.plan.planId, subscription.addOns);
+  const group = catalog.groups.find((g) => g.id === plan?.group);
+  const inAccountLanguage = (entry: Named | undefined, id: string) => (entry ? nameIn(entry, account.locale) : id);
   return {
     user: {
       id: user.id,
@@ -51,9 +54,9 @@ export function accountView(state: BillingState, user: UserRecord): AccountView 
       signupAt: state.signupAt,
       plan: {
         id: subscription.plan.planId,
-        name: plan?.name ?? subscription.plan.planId,
+        name: inAccountLanguage(plan, subscription.plan.planId),
         group: plan?.group ?? null,
-        groupName: catalog.groups.find((g) => g.id === plan?.group)?.name ?? null,
+        groupName: group ? nameIn(group, account.locale) : null,
         pricing: plan?.pricing ?? 'per_seat',
         unitAmount: m(subscription.plan.unitAmount),
       },
@@ -61,11 +64,22 @@ export function accountView(state: BillingState, user: UserRecord): AccountView 
       quantity: subscription.plan.quantity,
       addOns: subscription.addOns.map((item) => ({
         id: item.addOnId,
-        name: findAddOn(catalog.catalog, item.addOnId)?.name ?? item.addOnId,
+        name: inAccountLanguage(findAddOn(catalog.catalog, item.addOnId), item.addOnId),
         quantity: item.quantity,
         unitAmount: m(item.unitAmount),
       })),
       pricePerCycle: m(pricePerCycle(subscription)),
+      pricePerCycleParts: pricePerCycleParts(subscription).map((part) => ({
+        type: part.item.type,
+        id: part.item.id,
+        name:
+          (part.item.type === 'plan'
+            ? findPlan(catalog.catalog, part.item.id)?.name
+            : findAddOn(catalog.catalog, part.item.id)?.name) ?? part.item.id,
+        quantity: part.quantity,
+        unitAmount: m(part.unitAmount),
+        amount: m(part.amount),
+      })),
       currentPeriod: currentPeriod(subscription),
       nextBill:
         nextInvoice && renewal.ok
@@ -80,6 +94,11 @@ export function accountView(state: BillingState, user: UserRecord): AccountView 
       // What is in force: while a person has still to provision the change, the limits before it.
       entitlements: state.pendingProvisioning?.activeEntitlements ?? subscribed,
     },
+    catalogNames: {
+      plans: catalog.catalog.plans.map(namedEntry),
+      addOns: catalog.catalog.addOns.map(namedEntry),
+      groups: catalog.groups.map(namedEntry),
+    },
     scheduledChange: state.scheduledChange && {
       id: state.scheduledChange.id,
       effectiveAt: state.scheduledChange.effectiveAt,
@@ -90,12 +109,19 @@ export function accountView(state: BillingState, user: UserRecord): AccountView 
         state.scheduledChange.target.planId,
         state.scheduledChange.target.addOns,
       ),
-      names: catalogNames(catalog.catalog, state.scheduledChange.target, state.scheduledChange.changes),
+      names: catalogNames(catalog.catalog, account.locale, state.scheduledChange.target, state.scheduledChange.changes),
     },
     provisioningPending: state.pendingProvisioning !== null,
     entitlementsOnProvisioning: state.pendingProvisioning ? subscribed : null,
     unpaidInvoices: subscription.unpaidInvoices,
     change: { possible: blockers.length === 0, blockers },
+    cancellation: state.cancellation && {
+      id: state.cancellation.id,
+      status: state.cancellation.status === 'pending' ? 'scheduled' : 'ended',
+      effectiveAt: state.cancellation.effectiveAt,
+      reason: state.cancellation.reason,
+      requestedAt: state.cancellation.createdAt,
+    },
   };
 }
 
@@ -117,12 +143,16 @@ export function documentSummary(doc: DocumentRecord): DocumentSummaryView {
   };
 }
 
-/** Names for every plan and add-on a scheduled change mentions, so the page need not fetch the catalog. */
-function catalogNames(catalog: Catalog, target: TargetState, changes: readonly ChangeDescriptor[]) {
+/** An entry's names, without the rest of it. */
+const namedEntry = ({ id, name, names }: Named & Readonly<{ id: string }>) => ({ id, name, names: names ?? {} });
+
+/** Names, in the account's language, of every plan and add-on a scheduled change mentions. */
+function catalogNames(catalog: Catalog, locale: Locale, target: TargetState, changes: readonly ChangeDescriptor[]) {
   const plans = new Set([target.planId]);
   const addOns = new Set(target.addOns.map((item) => item.addOnId));
   for (const change of changes) {
     if (change.kind === 'plan_change') plans.add(change.fromPlanId).add(change.toPlanId);
+    if (change.kind === 'restart') plans.add(change.planId);
     if (change.kind === 'quantity_change') plans.add(change.planId);
     if (change.kind === 'add_on_change') addOns.add(change.addOnId);
   }
@@ -134,7 +164,13 @@ function catalogNames(catalog: Catalog, target: TargetState, changes: readonly C
       }),
     );
   return {
-    plans: named(plans, (id) => findPlan(catalog, id)?.name),
-    addOns: named(addOns, (id) => findAddOn(catalog, id)?.name),
+    plans: named(plans, (id) => {
+      const plan = findPlan(catalog, id);
+      return plan && nameIn(plan, locale);
+    }),
+    addOns: named(addOns, (id) => {
+      const addOn = findAddOn(catalog, id);
+      return addOn && nameIn(addOn, locale);
+    }),
   };
 }

@@ -1,4 +1,4 @@
-import { type Renewal, renewSubscription } from '@planshift/shared/apply';
+import { endSubscription, renewSubscription } from '@planshift/shared/apply';
 import type { Instant } from '@planshift/shared/periods';
 import { currentPeriod } from '@planshift/shared/subscription';
 import type { AppDeps } from '../deps';
@@ -6,7 +6,7 @@ import { challengeExpiry } from '../payment-challenges/challenge-view';
 import { PaymentUnavailableError } from '../payments/payment-provider';
 import type { CollectionClaim } from '../store/collection-repository';
 import type { BillingState, CollectionDue, CollectionResult, PaymentChallengeRecord } from '../store/records';
-import type { RenewalCursor } from '../store/renewal-repository';
+import type { PeriodEnds, RenewalCursor } from '../store/renewal-repository';
 
 /** Days after the 1st, 2nd and 3rd declined attempt that the card is tried again; the 4th is the last. */
 export const RETRY_AFTER_DAYS = [1, 3, 5] as const;
@@ -14,6 +14,8 @@ const BATCH = 500;
 
 export type BillingRunSummary = Readonly<{
   renewed: number;
+  /** Subscriptions whose cancellation took effect: canceled, not renewed. */
+  ended: number;
   invoices: number;
   collected: number;
   declined: number;
@@ -21,22 +23,28 @@ export type BillingRunSummary = Readonly<{
   skipped: number;
 }>;
 
-/** Every period that has ended by `now`, renewed in order: several when runs were missed. */
-export function renewalsFor(state: BillingState, now: Instant): Renewal[] {
-  const renewals: Renewal[] = [];
+/**
+ * Every period that has ended by `now`, renewed in order (several when runs were missed), and the
+ * end of the subscription when its cancellation falls due instead of a renewal.
+ */
+export function periodEndsFor(state: BillingState, now: Instant): PeriodEnds {
+  const renewals: PeriodEnds['renewals'][number][] = [];
   let subscription = state.subscription;
   for (;;) {
     const result = renewSubscription(state.catalog.catalog, subscription, now);
-    if (!result.ok) {
-      if (result.reason === 'price_unavailable') {
-        console.error(
-          `subscription ${subscription.id} cannot renew: no price for ${result.item.type} ${result.item.id}`,
-        );
-      }
-      return renewals;
+    if (result.ok) {
+      renewals.push(result.renewal);
+      subscription = result.renewal.subscription;
+      continue;
     }
-    renewals.push(result.renewal);
-    subscription = result.renewal.subscription;
+    if (result.reason === 'subscription_ends') {
+      const ended = endSubscription(subscription, now);
+      return { renewals, ending: ended.ok ? ended.ending : null };
+    }
+    if (result.reason === 'price_unavailable') {
+      console.error(`subscription ${subscription.id} cannot renew: no price for ${result.item.type} ${result.item.id}`);
+    }
+    return { renewals, ending: null };
   }
 }
 
@@ -99,6 +107,7 @@ export class BillingRun {
 
   async #runOnce(now: Instant): Promise<BillingRunSummary> {
     let renewed = 0;
+    let ended = 0;
     let invoices = 0;
     let skipped = 0;
     let cursor: RenewalCursor | null = null;
@@ -107,9 +116,10 @@ export class BillingRun {
         now,
         limit: BATCH,
         cursor,
-        renew: (state) => renewalsFor(state, now),
+        renew: (state) => periodEndsFor(state, now),
       });
       renewed += batch.renewed;
+      ended += batch.ended;
       invoices += batch.invoices;
       skipped += batch.skipped;
       cursor = batch.cursor;
@@ -127,7 +137,7 @@ export class BillingRun {
       // A processor that does not answer leaves its invoices due: the next run tries again.
       if (due.length < BATCH || recorded === 0) break;
     }
-    return { renewed, invoices, collected, declined, skipped };
+    return { renewed, ended, invoices, collected, declined, skipped };
   }
 
   /**

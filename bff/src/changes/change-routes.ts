@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   type AuthenticationRequiredView,
   authenticationRequiredViewSchema,
@@ -9,7 +9,7 @@ import {
 } from '@planshift/shared/api';
 import type { JSONParsed } from 'hono/utils/types';
 import type { AppDeps } from '../http/app-env';
-import { errors, json, SIGNED_IN_WITH_CSRF } from '../http/openapi';
+import { answer, errors, json, jsonBody, signedInRoute } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import { sha256 } from '../quotes/price-quote';
 import { signedInRouter } from '../session/session-middleware';
@@ -29,22 +29,19 @@ export function changeRoutes(deps: AppDeps, confirmer: ChangeConfirmer) {
   const app = signedInRouter(deps, '/api/changes');
 
   return app.openapi(
-    createRoute({
+    signedInRoute({
       method: 'post',
       path: '/api/changes',
-      security: SIGNED_IN_WITH_CSRF,
       summary: 'Confirm a quote: pay what is due now and apply or schedule the change, exactly once',
       request: {
         headers: idempotencyHeaders,
-        body: { content: { 'application/json': { schema: confirmSchema } }, required: true },
+        body: jsonBody(confirmSchema),
       },
       responses: {
-        201: json(
-          confirmationViewSchema.meta({
-            id: 'Confirmation',
-            description: 'What changed now, what is scheduled, the documents and the new limits.',
-          }),
-          'Confirmed',
+        201: answer(
+          confirmationViewSchema,
+          'Confirmation',
+          'What changed now, what is scheduled, the documents and the new limits.',
         ),
         202: json(
           authenticationRequiredViewSchema,
@@ -54,7 +51,7 @@ export function changeRoutes(deps: AppDeps, confirmer: ChangeConfirmer) {
           errorBodySchema,
           'The card was declined (payment_declined, with the reason in details); nothing changed.',
         ),
-        ...errors(400, 401, 403, 404, 409, 415, 422, 503),
+        ...errors(400, 404, 409, 415, 422, 503),
       },
     }),
     async (c) => {

@@ -40,7 +40,8 @@ export function changeSetFor(
           entitlementsFor(state.catalog.catalog, state.subscription.plan.planId, state.subscription.addOns))
         : null,
     appliedNow: quote.appliedNow,
-    itemNames: itemNames(state.catalog.catalog),
+    // New documents name their items in the account's language, as issued that day.
+    itemNames: itemNames(state.catalog.catalog, state.account.locale),
   };
 }
 

@@ -63,6 +63,41 @@ describe('an order holds its subscription while its card is charged', () => {
     expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 
+  it('cancelling at the period end meanwhile answers 409 change_in_progress and writes nothing', async () => {
+    const maria = await system.signIn('maria@northwind.example');
+    const quoteId = await quote(maria, 12);
+    const { answer } = await confirmInFlight(maria, quoteId, 'claim-cancellation-0001');
+    const cancel = await maria.json<Json>('POST', '/api/subscription/cancellation', { reason: 'too_expensive' });
+    expect(cancel).toMatchObject({ status: 409, body: { code: 'change_in_progress' } });
+    expect((await answer).status).toBe(201);
+    expect(rows(`select * from subscription_cancellations where subscription_id = 'sub-northwind'`)).toEqual([]);
+    expect(rows(`select kind from outbox where kind like 'cancellation%'`)).toEqual([]);
+    // Once the order has ended, the cancellation goes through, after the change.
+    expect(await maria.json('POST', '/api/subscription/cancellation', {})).toMatchObject({ status: 201 });
+    expect(rows(`select * from subscription_claims`)).toEqual([]);
+    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+  });
+
+  it('resuming meanwhile answers 409 change_in_progress; the confirmed change replaces the cancellation', async () => {
+    const hana = await system.signIn('hana@tidewater.example');
+    const quoteId = (
+      await hana.json<Json>('POST', '/api/quotes', {
+        planId: 'professional',
+        interval: MONTHLY,
+        quantity: 3,
+        addOns: [{ addOnId: 'leadbooster', quantity: 1 }],
+      })
+    ).body.id;
+    const { answer } = await confirmInFlight(hana, quoteId, 'claim-resume-0001');
+    const resume = await hana.json<Json>('DELETE', '/api/subscription/cancellation');
+    expect(resume).toMatchObject({ status: 409, body: { code: 'change_in_progress' } });
+    expect((await answer).status).toBe(201);
+    expect(rows(`select status from subscription_cancellations`)).toEqual([{ status: 'replaced' }]);
+    expect(rows(`select kind from outbox where kind = 'cancellation_resumed'`)).toEqual([]);
+    expect(rows(`select * from subscription_claims`)).toEqual([]);
+    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+  });
+
   it('a subscription moved under the charge by a writer that ignored the claim: refunded, told, replayed', async () => {
     const maria = await system.signIn('maria@northwind.example');
     const quoteId = await quote(maria, 12);

@@ -3,27 +3,17 @@
 //   npm run provisioning -- complete <changeId> [--operator <name>]
 // It works on the database file the BFF uses (DATABASE_FILE), beside a running BFF: SQLite's
 // WAL lets both write, and the subscription's version tells the BFF its cached state is stale.
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { completeWhenFree } from '../billing/complete-provisioning';
 import { SystemClock } from '../clock';
-import { openDatabase } from '../db/open-database';
-import { readEnv } from '../env';
-import { SqliteStore } from '../store/sqlite/sqlite-store';
+import { withOperatorStore } from './operator-store';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { operator: { type: 'string', default: process.env.USER ?? 'operator' } },
 });
 const [command, changeId] = positionals;
-const env = readEnv();
-if (!existsSync(env.DATABASE_FILE)) {
-  console.error(`No database at ${env.DATABASE_FILE} (set DATABASE_FILE to the BFF's).`);
-  process.exit(2);
-}
-const db = openDatabase(env.DATABASE_FILE);
-const store = new SqliteStore(db);
-try {
+await withOperatorStore(async (store, env) => {
   if (command === 'list') {
     const tasks = await store.provisioning.pending();
     if (tasks.length === 0) console.log('Nothing waits for provisioning.');
@@ -53,6 +43,4 @@ try {
     console.error('usage: provisioning list | provisioning complete <changeId> [--operator <name>]');
     process.exitCode = 2;
   }
-} finally {
-  db.$client.close();
-}
+});

@@ -23,6 +23,8 @@ export const planGroups = sqliteTable(
       .references(() => catalogs.id),
     id: text('id').notNull(),
     name: text('name').notNull(),
+    /** The name in the portal's other languages (JSON, by locale); `name` is the English fallback. */
+    names: text('names', { mode: 'json' }).notNull().default({}),
   },
   (t) => [primaryKey({ columns: [t.catalogId, t.id] })],
 );
@@ -35,6 +37,7 @@ export const plans = sqliteTable(
       .references(() => catalogs.id),
     id: text('id').notNull(),
     name: text('name').notNull(),
+    names: text('names', { mode: 'json' }).notNull().default({}),
     groupId: text('group_id'),
     rank: integer('rank').notNull(),
     pricing: text('pricing', { enum: ['per_seat', 'flat'] }).notNull(),
@@ -58,6 +61,7 @@ export const addOns = sqliteTable(
       .references(() => catalogs.id),
     id: text('id').notNull(),
     name: text('name').notNull(),
+    names: text('names', { mode: 'json' }).notNull().default({}),
     /** JSON array of plan ids, or the string "all". */
     compatiblePlanIds: text('compatible_plan_ids', { mode: 'json' }).notNull(),
     minQuantity: integer('min_quantity').notNull(),
@@ -102,6 +106,10 @@ export const accounts = sqliteTable('accounts', {
   locale: text('locale').notNull(),
   billingEmail: text('billing_email').notNull(),
   billingAddress: text('billing_address', { mode: 'json' }).notNull(),
+  /** The name documents are issued to; null: the account's name. */
+  billingName: text('billing_name'),
+  /** The VAT or tax ID printed on documents (an EU VAT number compact and prefixed), if any. */
+  taxId: text('tax_id'),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -531,6 +539,66 @@ export const documentPdfs = sqliteTable('document_pdfs', {
   pdf: blob('pdf', { mode: 'buffer' }).notNull(),
   renderedAt: integer('rendered_at').notNull(),
 });
+
+/**
+ * A cancellation at the period end (the subscription's other kind of pending change): at most
+ * one pending per subscription, and never beside a pending scheduled change. It ends `resumed`
+ * by the customer, `replaced` by a change confirmed later, or `applied` by the period-end run,
+ * which cancels the subscription. The reason the customer gave is kept for the business.
+ */
+export const subscriptionCancellations = sqliteTable(
+  'subscription_cancellations',
+  {
+    id: text('id').primaryKey(),
+    subscriptionId: text('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id),
+    effectiveAt: integer('effective_at').notNull(),
+    /** One of the reasons the portal offers (CANCELLATION_REASONS), or null when none was given. */
+    reason: text('reason'),
+    /** What the customer wrote, if anything. */
+    comment: text('comment'),
+    status: text('status', { enum: ['pending', 'resumed', 'replaced', 'applied'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    createdByUserId: text('created_by_user_id'),
+    endedAt: integer('ended_at'),
+    endedByUserId: text('ended_by_user_id'),
+  },
+  (t) => [
+    uniqueIndex('subscription_cancellations_one_pending').on(t.subscriptionId).where(sql`${t.status} = 'pending'`),
+    index('subscription_cancellations_subscription').on(t.subscriptionId, t.status),
+  ],
+);
+
+/**
+ * What customers asked sales for ("Contact sales"): kept as sent, e-mailed to the sales address
+ * through the outbox, and listed for an operator by `npm run sales -- list`.
+ */
+export const salesRequests = sqliteTable(
+  'sales_requests',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    planId: text('plan_id').notNull(),
+    /** The plan's name when asked, and what the account had then: sales reads the request as it was sent. */
+    planName: text('plan_name').notNull(),
+    currentPlanName: text('current_plan_name').notNull(),
+    currentSeats: integer('current_seats').notNull(),
+    seats: integer('seats').notNull(),
+    message: text('message').notNull(),
+    contactName: text('contact_name').notNull(),
+    contactEmail: text('contact_email').notNull(),
+    /** The sales address it was e-mailed to. */
+    sentTo: text('sent_to').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('sales_requests_account').on(t.accountId, t.createdAt)],
+);
 
 /**
  * The cards on file: the processor's token to charge and what identifies the card to people

@@ -16,6 +16,8 @@ export type DocumentLabels = Readonly<{
   seller: string;
   customer: string;
   vatId: string;
+  /** A customer's tax ID outside the EU, where it is no VAT number. */
+  taxId: string;
   email: string;
   description: string;
   period: string;
@@ -36,10 +38,6 @@ export type DocumentLabels = Readonly<{
   unusedTimeOn: string;
   remainingTimeOn: string;
   seats: PluralForms;
-  /** A share of a period counted in days; `{n}` and `{d}` are replaced. */
-  daysShare: string;
-  /** A share of a period counted in seconds, shown as a percentage; `{percent}` is replaced. */
-  percentShare: string;
   capped: string;
   /** `{email}` is replaced with the seller's address. */
   footer: string;
@@ -61,6 +59,7 @@ export const DOCUMENT_LABELS = {
     seller: 'From',
     customer: 'Billed to',
     vatId: 'VAT ID',
+    taxId: 'Tax ID',
     email: 'Email',
     description: 'Description',
     period: 'Period covered',
@@ -80,8 +79,6 @@ export const DOCUMENT_LABELS = {
     unusedTimeOn: 'Unused time on {item}',
     remainingTimeOn: 'Remaining time on {item}',
     seats: { one: '# seat', other: '# seats' },
-    daysShare: '{n}/{d} days',
-    percentShare: '{percent} of the period',
     capped: 'Credit limited to the amount billed for this item.',
     footer: 'Questions about this document? Write to {email}.',
     field: '{label}: {value}',
@@ -98,6 +95,7 @@ export const DOCUMENT_LABELS = {
     seller: 'Furnizor',
     customer: 'Client',
     vatId: 'Cod de TVA',
+    taxId: 'Cod fiscal',
     email: 'E-mail',
     description: 'Descriere',
     period: 'Perioada acoperită',
@@ -117,8 +115,6 @@ export const DOCUMENT_LABELS = {
     unusedTimeOn: 'Timp neutilizat pentru {item}',
     remainingTimeOn: 'Timp rămas pentru {item}',
     seats: { one: '# loc', few: '# locuri', other: '# de locuri' },
-    daysShare: '{n}/{d} zile',
-    percentShare: '{percent} din perioadă',
     capped: 'Credit limitat la suma facturată pentru acest articol.',
     footer: 'Întrebări despre acest document? Scrieți-ne la {email}.',
     field: '{label}: {value}',
@@ -135,6 +131,7 @@ export const DOCUMENT_LABELS = {
     seller: 'Εκδότης',
     customer: 'Χρέωση προς',
     vatId: 'ΑΦΜ',
+    taxId: 'Φορολογικός αριθμός',
     email: 'Email',
     description: 'Περιγραφή',
     period: 'Περίοδος',
@@ -154,8 +151,6 @@ export const DOCUMENT_LABELS = {
     unusedTimeOn: 'Αχρησιμοποίητος χρόνος για {item}',
     remainingTimeOn: 'Υπολειπόμενος χρόνος για {item}',
     seats: { one: '# θέση', other: '# θέσεις' },
-    daysShare: '{n}/{d} ημέρες',
-    percentShare: '{percent} της περιόδου',
     capped: 'Η πίστωση περιορίστηκε στο ποσό που χρεώθηκε για αυτό το στοιχείο.',
     footer: 'Ερωτήσεις για αυτό το έγγραφο; Γράψτε μας στο {email}.',
     field: '{label}: {value}',
@@ -172,6 +167,7 @@ export const DOCUMENT_LABELS = {
     seller: 'Émetteur',
     customer: 'Facturé à',
     vatId: 'N° de TVA',
+    taxId: 'Identifiant fiscal',
     email: 'E-mail',
     description: 'Description',
     period: 'Période couverte',
@@ -191,8 +187,6 @@ export const DOCUMENT_LABELS = {
     unusedTimeOn: 'Temps non utilisé sur {item}',
     remainingTimeOn: 'Temps restant sur {item}',
     seats: { one: '# poste', other: '# postes' },
-    daysShare: '{n}/{d} jours',
-    percentShare: '{percent} de la période',
     capped: 'Crédit limité au montant facturé pour cet article.',
     footer: 'Une question sur ce document\u00a0? Écrivez-nous à {email}.',
     field: '{label}\u00a0: {value}',
@@ -209,6 +203,7 @@ export const DOCUMENT_LABELS = {
     seller: 'Emittente',
     customer: 'Intestata a',
     vatId: 'Partita IVA',
+    taxId: 'Identificativo fiscale',
     email: 'E-mail',
     description: 'Descrizione',
     period: 'Periodo coperto',
@@ -228,8 +223,6 @@ export const DOCUMENT_LABELS = {
     unusedTimeOn: 'Tempo non utilizzato di {item}',
     remainingTimeOn: 'Tempo residuo di {item}',
     seats: { one: '# postazione', other: '# postazioni' },
-    daysShare: '{n}/{d} giorni',
-    percentShare: '{percent} del periodo',
     capped: "Credito limitato all'importo fatturato per questo articolo.",
     footer: 'Domande su questo documento? Scrivici a {email}.',
     field: '{label}: {value}',
@@ -246,6 +239,7 @@ export const DOCUMENT_LABELS = {
     seller: 'Från',
     customer: 'Faktureras till',
     vatId: 'Momsregistreringsnummer',
+    taxId: 'Skatteregistreringsnummer',
     email: 'E-post',
     description: 'Beskrivning',
     period: 'Period',
@@ -265,8 +259,6 @@ export const DOCUMENT_LABELS = {
     unusedTimeOn: 'Oanvänd tid för {item}',
     remainingTimeOn: 'Återstående tid för {item}',
     seats: { one: '# plats', other: '# platser' },
-    daysShare: '{n}/{d} dagar',
-    percentShare: '{percent} av perioden',
     capped: 'Krediten är begränsad till det belopp som fakturerats för artikeln.',
     footer: 'Frågor om dokumentet? Skriv till {email}.',
     field: '{label}: {value}',

@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { type DocumentView, documentsViewSchema, documentViewSchema } from '@planshift/shared/api';
 import { documentSummary } from '../account/account-view';
 import type { AppDeps } from '../http/app-env';
-import { errors, json, SIGNED_IN } from '../http/openapi';
+import { answer, errors, signedInRoute } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import { notFound } from '../refusal';
 import { signedInRouter } from '../session/session-middleware';
@@ -13,17 +13,12 @@ export function documentRoutes(deps: AppDeps) {
 
   return app
     .openapi(
-      createRoute({
+      signedInRoute({
         method: 'get',
         path: '/api/documents',
-        security: SIGNED_IN,
         summary: 'Invoices and credit notes, newest first',
         responses: {
-          200: json(
-            documentsViewSchema.meta({ id: 'Documents', description: 'Document summaries, newest first' }),
-            'Documents',
-          ),
-          ...errors(401),
+          200: answer(documentsViewSchema, 'Documents', 'Document summaries, newest first'),
         },
       }),
       async (c) => {
@@ -33,18 +28,14 @@ export function documentRoutes(deps: AppDeps) {
     )
 
     .openapi(
-      createRoute({
+      signedInRoute({
         method: 'get',
         path: '/api/documents/{documentId}',
-        security: SIGNED_IN,
         summary: 'One invoice or credit note with its lines',
         request: { params: z.object({ documentId: z.string().min(1).max(100) }) },
         responses: {
-          200: json(
-            documentViewSchema.meta({ id: 'Document', description: 'A document with its lines' }),
-            'The document',
-          ),
-          ...errors(401, 404),
+          200: answer(documentViewSchema, 'Document', 'A document with its lines'),
+          ...errors(404),
         },
       }),
       async (c) => {
@@ -65,10 +56,9 @@ export function documentRoutes(deps: AppDeps) {
     )
 
     .openapi(
-      createRoute({
+      signedInRoute({
         method: 'get',
         path: '/api/documents/{documentId}/pdf',
-        security: SIGNED_IN,
         summary: 'The invoice or credit note as a PDF, in the account’s language',
         request: { params: z.object({ documentId: z.string().min(1).max(100) }) },
         responses: {
@@ -76,7 +66,7 @@ export function documentRoutes(deps: AppDeps) {
             content: { 'application/pdf': { schema: z.any().meta({ type: 'string', format: 'binary' }) } },
             description: 'The PDF',
           },
-          ...errors(401, 404),
+          ...errors(404),
         },
       }),
       async (c) => {

@@ -21,7 +21,13 @@ export class PdfRenderError extends Error {
 }
 
 type Job = Readonly<{ message: PdfJob; resolve: (pdf: Buffer) => void; reject: (error: Error) => void }>;
-type Slot = { readonly worker: Worker; job: Job | null; timer: NodeJS.Timeout | null; failure: Error | null };
+type Slot = {
+  readonly worker: Worker;
+  online: boolean;
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
+  failure: Error | null;
+};
 
 /**
  * Renders PDFs in worker threads, one render per worker at a time, the rest queued: the event
@@ -72,16 +78,25 @@ export class PdfWorkerPool {
       return;
     }
     slot.worker.ref();
-    slot.timer = setTimeout(() => {
-      slot.failure = new PdfRenderError(`the render took longer than ${this.#timeoutMs} ms`);
-      void slot.worker.terminate();
-    }, this.#timeoutMs);
+    // The render's time starts when the worker runs: a new thread's start-up on a busy machine is not the render's.
+    const startTimer = () => {
+      if (slot.job !== job) return;
+      slot.timer = setTimeout(() => {
+        slot.failure = new PdfRenderError(`the render took longer than ${this.#timeoutMs} ms`);
+        void slot.worker.terminate();
+      }, this.#timeoutMs);
+    };
+    if (slot.online) startTimer();
+    else slot.worker.once('online', startTimer);
     slot.worker.postMessage(job.message);
   }
 
   #spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.#entry), job: null, timer: null, failure: null };
+    const slot: Slot = { worker: new Worker(this.#entry), online: false, job: null, timer: null, failure: null };
     this.#slots.add(slot);
+    slot.worker.once('online', () => {
+      slot.online = true;
+    });
     slot.worker.on('message', (reply: PdfReply) => {
       const job = this.#finish(slot);
       if ('pdf' in reply) job?.resolve(Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength));

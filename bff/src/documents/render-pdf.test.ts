@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Locale } from '@planshift/shared/account';
 import { type CurrencyCode, formatMoney } from '@planshift/shared/money';
+import { shareText } from '@planshift/shared/quote';
 import { describe, expect, it } from 'vitest';
 import type { DocumentRecord, IssuedLine } from '../store/records';
 import { normalise, pdfText } from '../testing/pdf-text';
@@ -63,7 +64,8 @@ function invoice(
     locale,
     seller: {
       name: 'Planshift Ltd',
-      address: '1 Harbour Street, Dublin D02 X285, Ireland',
+      address: '1 Harbour Street, Dublin D02 X285',
+      country: 'IE',
       vatId: 'IE1234567T',
       email: 'billing@planshift.example',
     },
@@ -206,7 +208,9 @@ describe('renderDocumentPdf', () => {
     expect(text).toContain('Τιμολόγιο');
     expect(text).toContain('Σύνολο');
     expect(text).toContain('187,73 €');
-    expect(text).toContain('12 θέσεις × 21,99 € × 18/30 ημέρες');
+    expect(text).toContain('21,99 € × 12 θέσεις × 18/30 ημέρες');
+    // The seller's country, like the customer's, in the document's language.
+    expect(text).toContain('Ιρλανδία');
     expect(text).toContain('-50,00 €');
   });
 
@@ -220,15 +224,23 @@ describe('renderDocumentPdf', () => {
 
   it('prints a Romanian credit note with ș and ț and what became of the credit', async () => {
     const text = await pdfText(await renderDocumentPdf(romanianCreditNote));
-    expect(text).toContain('Notă de credit');
-    expect(text).toContain('Preț unitar');
-    expect(text).toContain('Iași');
-    expect(text).toContain('Soluții Digitale SRL');
-    expect(text).toContain('Timp neutilizat pentru Echipă');
-    expect(text).toContain('60 % din perioadă');
-    expect(text).toContain('Adăugat la soldul de credit 30,00 RON');
-    expect(text).toContain('Pierdut 10,00 RON');
-    expect(text).toContain('doc-invoice-42');
+    const printed = [
+      'Notă de credit',
+      'Preț unitar',
+      'Iași',
+      'Soluții Digitale SRL',
+      'Timp neutilizat pentru Echipă',
+      // 1,555,200 of 2,592,000 seconds is whole days: printed as days, not as a rounded 60 %.
+      '120,00 RON × 5 locuri × 18/30 de zile',
+      // A credit note's lines, total and parts are credits: negative, the parts adding up to the total.
+      '-240,00 RON',
+      'Total -240,00 RON',
+      'Aplicat facturii -200,00 RON',
+      'Adăugat la soldul de credit -30,00 RON',
+      'Pierdut -10,00 RON',
+      'doc-invoice-42',
+    ];
+    for (const words of printed) expect(text).toContain(words);
   });
 
   it('prints the related document number when the caller has it', async () => {
@@ -269,7 +281,8 @@ describe('document font', () => {
       formatMoney({ amount: -123456789, currency: 'SEK' }, locale),
       formatMoney({ amount: -123456789, currency: 'JPY' }, locale),
       new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(NOV_1 * 1000)),
-      new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(0.617),
+      shareText({ numerator: 1_553_412, denominator: 2_592_000, unit: 'second' }, locale) ?? '',
+      shareText({ numerator: 18, denominator: 30, unit: 'day' }, locale) ?? '',
       new Intl.DisplayNames(locale, { type: 'region' }).of('GR') ?? '',
     ]);
     expect(missing(`${samples.join(' ')} – × · \u00a0\u202f\u2212`)).toEqual([]);

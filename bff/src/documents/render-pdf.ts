@@ -1,9 +1,13 @@
 import { createRequire } from 'node:module';
 import type { Locale } from '@planshift/shared/account';
-import { formatMoney } from '@planshift/shared/money';
+import { asCredit, shownAmount } from '@planshift/shared/documents';
+import { formatMoney, money } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
+import { lineArithmetic } from '@planshift/shared/quote';
 import PDFDocument from 'pdfkit';
 import type { DocumentRecord, IssuedLine } from '../store/records';
+import { countryName } from './country-name';
+import { customerLines } from './customer-block';
 import { DOCUMENT_LABELS, type DocumentLabels, type PluralForms } from './document-labels';
 
 const require = createRequire(import.meta.url);
@@ -52,7 +56,10 @@ type Context = Readonly<{
   document: DocumentRecord;
   labels: DocumentLabels;
   options: RenderOptions;
+  /** An amount as it adds up on this document: a charge as it is. */
   money: (amount: number) => string;
+  /** An amount of credit: negative, beside the charges (docs/decisions/014). */
+  credit: (amount: number) => string;
   date: (instant: Instant) => string;
 }>;
 
@@ -77,7 +84,8 @@ export function renderDocumentPdf(document: DocumentRecord, options: RenderOptio
     document,
     labels,
     options,
-    money: (amount) => formatMoney({ amount, currency: document.currency }, document.locale),
+    money: (amount) => formatMoney(money(amount, document.currency), document.locale),
+    credit: (amount) => formatMoney(asCredit(money(amount, document.currency)), document.locale),
     date: (instant) => dates.format(new Date(instant * 1000)),
   };
   drawHeading(ctx);
@@ -142,11 +150,6 @@ function drawHeading({ doc, document, labels, options, date }: Context): void {
   doc.fillColor('black').moveDown(1.5);
 }
 
-function countryName(locale: Locale, country: string): string {
-  if (!/^[A-Z]{2}$/.test(country)) return country;
-  return new Intl.DisplayNames(locale, { type: 'region' }).of(country) ?? country;
-}
-
 function drawBlock(doc: PDFKit.PDFDocument, x: number, y: number, heading: string, rows: readonly string[]): number {
   const width = contentWidth(doc) / 2 - 10;
   doc.font(FONT.bold).fontSize(9).fillColor(MUTED).text(heading, x, y, { width });
@@ -166,43 +169,34 @@ function drawParties({ doc, document, labels }: Context): void {
   const sellerBottom = drawBlock(doc, MARGIN, top, labels.seller, [
     seller.name,
     seller.address,
+    ...(seller.country ? [countryName(document.locale, seller.country)] : []),
     field(labels, labels.vatId, seller.vatId),
     field(labels, labels.email, seller.email),
   ]);
-  const customerBottom = drawBlock(doc, MARGIN + contentWidth(doc) / 2 + 10, top, labels.customer, [
-    customer.name,
-    customer.address.line1,
-    `${customer.address.postalCode} ${customer.address.city}`,
-    countryName(document.locale, customer.address.country),
-    field(labels, labels.email, customer.email),
-  ]);
+  const customerBottom = drawBlock(
+    doc,
+    MARGIN + contentWidth(doc) / 2 + 10,
+    top,
+    labels.customer,
+    customerLines(customer, document.locale, labels, (label, value) => field(labels, label, value)),
+  );
   doc.x = MARGIN;
   doc.y = Math.max(sellerBottom, customerBottom) + 24;
 }
 
-/** How a line's amount came about, e.g. "12 seats × €21.99 × 18/30 days". */
-function formula(line: IssuedLine, locale: Locale, labels: DocumentLabels, unitPrice: string): string {
-  const parts: string[] = [];
-  if (line.quantity !== 1) {
-    const count = new Intl.NumberFormat(locale).format(line.quantity);
-    parts.push(line.item.type === 'plan' ? plural(locale, line.quantity, labels.seats) : count);
-  }
-  parts.push(unitPrice);
-  const { numerator, denominator, unit } = line.fraction;
-  if (numerator !== denominator && unit === 'day') {
-    parts.push(fill(labels.daysShare, { n: String(numerator), d: String(denominator) }));
-  } else if (numerator !== denominator) {
-    // A share counted in seconds reads best as a percentage; the float is for display only,
-    // the amount printed is the stored integer.
-    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-    parts.push(fill(labels.percentShare, { percent: percent.format(numerator / denominator) }));
-  }
-  return parts.join(' × ');
+/**
+ * How a line's amount came about, as the quote on screen explained it: "€21.99 × 12 seats ×
+ * 17d 23h 30m/30 days", the exact share the engine priced, so the amount can be recomputed.
+ */
+function formula(line: IssuedLine, locale: Locale, labels: DocumentLabels): string {
+  const count = new Intl.NumberFormat(locale).format(line.quantity);
+  const quantity =
+    line.quantity === 1 ? null : line.item.type === 'plan' ? plural(locale, line.quantity, labels.seats) : count;
+  return lineArithmetic(line, locale, quantity);
 }
 
 function describe(line: IssuedLine, ctx: Context): Cell {
   const { labels, document } = ctx;
-  const unitPrice = formatMoney(line.unitAmount, document.locale);
   const heading =
     line.kind === 'credit_unused_time'
       ? fill(labels.unusedTimeOn, { item: line.itemName })
@@ -211,7 +205,7 @@ function describe(line: IssuedLine, ctx: Context): Cell {
         : line.itemName;
   return {
     bold: heading,
-    text: formula(line, document.locale, labels, unitPrice),
+    text: formula(line, document.locale, labels),
     ...(line.capped ? { note: labels.capped } : {}),
   };
 }
@@ -223,7 +217,7 @@ function lineCells(line: IssuedLine, ctx: Context): readonly Cell[] {
     { text: `${unbroken(ctx.date(line.covers.start))} – ${unbroken(ctx.date(line.covers.end))}` },
     { text: new Intl.NumberFormat(locale).format(line.quantity) },
     { text: formatMoney(line.unitAmount, locale) },
-    { text: formatMoney(line.amount, locale) },
+    { text: formatMoney(shownAmount(ctx.document.kind, line.amount), locale) },
   ];
 }
 
@@ -305,20 +299,15 @@ function drawLines(ctx: Context): void {
 
 type TotalRow = Readonly<{ label: string; value: string; strong?: boolean }>;
 
-/** A credit that paid part of the total, shown as the negative amount it deducts. */
-function less(ctx: Context, amount: number): string {
-  return ctx.money(-amount);
-}
-
 function invoiceTotals(ctx: Context): readonly TotalRow[] {
-  const { document: d, labels, money } = ctx;
+  const { document: d, labels, money, credit } = ctx;
   const outstanding = d.amountDue - d.amountPaid;
   return [
     { label: labels.total, value: money(d.total), strong: true },
     // Credits that paid nothing of this invoice are left out rather than printed as zero.
-    ...(d.creditNoteApplied !== 0 ? [{ label: labels.creditNoteApplied, value: less(ctx, d.creditNoteApplied) }] : []),
+    ...(d.creditNoteApplied !== 0 ? [{ label: labels.creditNoteApplied, value: credit(d.creditNoteApplied) }] : []),
     ...(d.creditBalanceApplied !== 0
-      ? [{ label: labels.creditBalanceApplied, value: less(ctx, d.creditBalanceApplied) }]
+      ? [{ label: labels.creditBalanceApplied, value: credit(d.creditBalanceApplied) }]
       : []),
     { label: labels.amountDue, value: money(d.amountDue), strong: true },
     { label: labels.amountPaid, value: money(d.amountPaid) },
@@ -328,12 +317,13 @@ function invoiceTotals(ctx: Context): readonly TotalRow[] {
   ];
 }
 
-function creditNoteTotals({ document: d, labels, money }: Context): readonly TotalRow[] {
+/** A credit note's total and what became of it: every part a credit, so negative, adding up to the total. */
+function creditNoteTotals({ document: d, labels, credit }: Context): readonly TotalRow[] {
   return [
-    { label: labels.total, value: money(d.total), strong: true },
-    { label: labels.appliedToInvoice, value: money(d.creditNoteApplied) },
-    { label: labels.addedToCreditBalance, value: money(d.creditBalanceApplied) },
-    ...(d.forfeited !== 0 ? [{ label: labels.forfeited, value: money(d.forfeited) }] : []),
+    { label: labels.total, value: credit(d.total), strong: true },
+    { label: labels.appliedToInvoice, value: credit(d.creditNoteApplied) },
+    { label: labels.addedToCreditBalance, value: credit(d.creditBalanceApplied) },
+    ...(d.forfeited !== 0 ? [{ label: labels.forfeited, value: credit(d.forfeited) }] : []),
   ];
 }
 

@@ -1,21 +1,35 @@
 import type { Locale } from '@planshift/shared/account';
+import { type Named, nameIn } from '@planshift/shared/catalog';
 import type { ChangeDescriptor } from '@planshift/shared/quote';
 import { DOCUMENT_LABELS, type PluralForms } from '../documents/document-labels';
+import { CANCELLATION_STRINGS } from './cancellation-strings';
 import { EMAIL_STRINGS } from './email-strings';
 
+/** A plan's or add-on's name by id, in the e-mail's language. */
+export type ItemName = (id: string) => string;
+
+/** Names from a map already in the e-mail's language; an id the map lacks reads as itself. */
+export const namesFrom =
+  (names: Readonly<Record<string, string>>): ItemName =>
+  (id) =>
+    names[id] ?? id;
+
+/** Names in a language from the catalog's names in every language (English where it has none). */
+export const namesIn =
+  (names: Readonly<Record<string, Named>>, locale: Locale): ItemName =>
+  (id) => {
+    const named = names[id];
+    return named ? nameIn(named, locale) : id;
+  };
+
 /** One line per part of a change, in the account's language, with items by the name the catalog gives them. */
-export function changeLines(
-  changes: readonly ChangeDescriptor[],
-  locale: Locale,
-  itemNames: Readonly<Record<string, string>>,
-): string[] {
-  return changes.map((change) => changeLine(change, locale, itemNames));
+export function changeLines(changes: readonly ChangeDescriptor[], locale: Locale, name: ItemName): string[] {
+  return changes.map((change) => changeLine(change, locale, name));
 }
 
-function changeLine(change: ChangeDescriptor, locale: Locale, itemNames: Readonly<Record<string, string>>): string {
+function changeLine(change: ChangeDescriptor, locale: Locale, name: ItemName): string {
   const words = EMAIL_STRINGS[locale].changes;
   const count = (n: number) => new Intl.NumberFormat(locale).format(n);
-  const name = (id: string) => itemNames[id] ?? id;
   switch (change.kind) {
     case 'plan_change': {
       // Seats are named only when they change too; otherwise the plan names say it all.
@@ -32,6 +46,11 @@ function changeLine(change: ChangeDescriptor, locale: Locale, itemNames: Readonl
       );
     case 'add_on_change':
       return words.addOn(name(change.addOnId), count(change.from), count(change.to));
+    case 'restart': {
+      const plan =
+        change.quantity > 1 ? `${name(change.planId)} (${seats(locale, change.quantity)})` : name(change.planId);
+      return CANCELLATION_STRINGS[locale].restart(plan, words.every(change.interval.unit, change.interval.count));
+    }
   }
 }
 

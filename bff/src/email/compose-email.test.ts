@@ -1,8 +1,8 @@
 import { LOCALES } from '@planshift/shared/account';
 import { describe, expect, it } from 'vitest';
 import { composeEmail } from './compose-email';
-import { CHANGE_FIXTURE, fixtureDeps, invoiceFixture, NOV_13 } from './email-test-fixtures';
-import { type OutboxMessage, UndeliverableMailError } from './outbox-dispatcher';
+import { CHANGE_FIXTURE, fixtureDeps, invoiceFixture, NOV_13, outboxMessage } from './email-test-fixtures';
+import { UndeliverableMailError } from './outbox-dispatcher';
 
 const creditNote = invoiceFixture({
   id: 'cn-1',
@@ -16,17 +16,7 @@ const creditNote = invoiceFixture({
 });
 const invoice = invoiceFixture({ relatedDocumentId: 'cn-1' });
 
-function message(kind: string, payload: unknown): OutboxMessage {
-  return {
-    id: 'm1',
-    accountId: 'acc-1',
-    kind,
-    recipient: 'maria@elaionas.example',
-    payload,
-    attempts: 0,
-    createdAt: NOV_13,
-  };
-}
+const message = outboxMessage;
 
 const PAYLOADS = {
   change_confirmed: (locale: string) => ({ changeId: 'chg-1', invoiceId: 'inv-1', creditNoteId: 'cn-1', locale }),
@@ -62,7 +52,8 @@ describe('composeEmail', () => {
       ['CN-2026-000004.pdf', 'application/pdf'],
     ]);
     expect(mail.subject).toBe('La modification de votre abonnement est confirmée');
-    expect(mail.text).toContain('Formule\u00a0: Basic (10 postes) → Plus (12 postes)');
+    // Items by their French names where the catalog has one (Basic), by their English one otherwise (Plus).
+    expect(mail.text).toContain('Formule\u00a0: Essentiel (10 postes) → Plus (12 postes)');
   });
 
   it('says when a change waits for a later date and when nothing was invoiced', async () => {
@@ -99,10 +90,69 @@ describe('composeEmail', () => {
   });
 
   it('escapes names in the HTML part', async () => {
-    const deps = { ...fixtureDeps(), accountName: async () => '<b>Ben & Jerry</b>' };
+    const deps = { ...fixtureDeps(), addresseeName: async () => '<b>Ben & Jerry</b>' };
     const mail = await composeEmail(message('provisioning_completed', PAYLOADS.provisioning_completed('en')), deps);
     expect(mail.html).toContain('Hello &lt;b&gt;Ben &amp; Jerry&lt;/b&gt;,');
     expect(mail.text).toContain('Hello <b>Ben & Jerry</b>,');
+  });
+
+  it('greets the person the address belongs to, in the e-mail’s language, and nobody by a company name', async () => {
+    const asked: string[] = [];
+    const deps = {
+      ...fixtureDeps([invoice, creditNote]),
+      addresseeName: async (_accountId: string, email: string) => {
+        asked.push(email);
+        return 'Μαρία Παππά';
+      },
+    };
+    const greek = await composeEmail(message('renewal_invoiced', PAYLOADS.renewal_invoiced('el')), deps);
+    expect(asked).toEqual(['maria@elaionas.example']);
+    expect(greek.text.startsWith('Γεια σας, Μαρία Παππά,\n')).toBe(true);
+    const nobody = { ...deps, addresseeName: async () => null };
+    const italian = await composeEmail(message('renewal_invoiced', PAYLOADS.renewal_invoiced('it')), nobody);
+    expect(italian.text.startsWith('Buongiorno,\n')).toBe(true);
+    expect(italian.html).toContain('<p>Buongiorno,</p>');
+  });
+
+  it('says what took effect at the renewal: every part of the scheduled change', async () => {
+    const appliedChange = {
+      changes: [
+        {
+          kind: 'plan_change',
+          direction: 'downgrade',
+          fromPlanId: 'professional',
+          toPlanId: 'advanced',
+          fromQuantity: 5,
+          toQuantity: 3,
+        },
+        { kind: 'interval_change', from: { unit: 'year', count: 1 }, to: { unit: 'month', count: 1 } },
+        { kind: 'add_on_change', direction: 'decrease', addOnId: 'campaigns', from: 2, to: 0 },
+      ],
+      itemNames: { professional: 'Professional', advanced: 'Advanced', campaigns: 'Campagnes (1 000 contacts)' },
+    };
+    const payload = { invoiceId: 'inv-1', locale: 'fr', appliedChange };
+    const mail = await composeEmail(message('renewal_invoiced', payload), fixtureDeps());
+    expect(mail.text).toContain(
+      [
+        'La modification programmée est entrée en vigueur le 13 novembre 2026\u00a0:',
+        '- Formule\u00a0: Professional (5 postes) → Advanced (3 postes)',
+        '- Périodicité de facturation\u00a0: annuelle → mensuelle',
+        '- Option Campagnes (1 000 contacts)\u00a0: 2 → 0',
+      ].join('\n'),
+    );
+    expect(mail.html).toContain('<li>Périodicité de facturation\u00a0: annuelle → mensuelle</li>');
+    // A renewal without a scheduled change (or queued before the e-mail said so) says nothing of one.
+    const plain = await composeEmail(message('renewal_invoiced', PAYLOADS.renewal_invoiced('fr')), fixtureDeps());
+    expect(plain.text).not.toContain('entrée en vigueur');
+  });
+
+  it('shows credits negative beside the charges: the credit note’s total and parts, the credit applied', async () => {
+    const deps = fixtureDeps([invoice, { ...creditNote, total: 8_000, locale: 'en' }]);
+    const mail = await composeEmail(message('change_confirmed', PAYLOADS.change_confirmed('en')), deps);
+    expect(mail.text).toContain(
+      'Invoice: INV-2026-000012\nTotal: €263.88\nCredit note applied: -€80.00\nAmount due: €183.88',
+    );
+    expect(mail.text).toContain('Credit note: CN-2026-000004\nTotal: -€80.00\nApplied to invoice: -€80.00');
   });
 
   it('refuses an unknown kind, a malformed payload or a missing document for good', async () => {

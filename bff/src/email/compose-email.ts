@@ -1,14 +1,23 @@
 import { LOCALES, type Locale } from '@planshift/shared/account';
-import { type CurrencyCode, formatMoney } from '@planshift/shared/money';
+import { asCredit, shownAmount } from '@planshift/shared/documents';
+import { type CurrencyCode, formatMoney, money } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
+import { changeDescriptorSchema } from '@planshift/shared/quote';
 import { z } from 'zod';
 import { DOCUMENT_LABELS } from '../documents/document-labels';
 import type { ConfirmedChangeSummary, DocumentRecord } from '../store/records';
-import { changeLines } from './change-lines';
+import {
+  CANCELLATION_PAYLOADS,
+  cancellationResumed,
+  cancellationScheduled,
+  subscriptionEnded,
+} from './cancellation-emails';
+import { changeLines, namesFrom, namesIn } from './change-lines';
 import { type EmailBlock, type EmailLayout, renderHtml, renderText } from './email-layout';
 import { EMAIL_STRINGS } from './email-strings';
 import { type MailAttachment, type MailContent, type OutboxMessage, UndeliverableMailError } from './outbox-dispatcher';
 import { RECEIPT_STRINGS, receiptCard } from './receipt-strings';
+import { composeSalesEmail } from './sales-emails';
 
 /** A confirmed change as the e-mails describe it. */
 export type ChangeSummary = ConfirmedChangeSummary;
@@ -18,7 +27,8 @@ export type ComposeDeps = Readonly<{
   findChange: (accountId: string, changeId: string) => Promise<ChangeSummary | null>;
   /** The document's PDF, as the portal's download serves it. */
   documentPdf: (accountId: string, document: DocumentRecord) => Promise<Buffer>;
-  accountName: (accountId: string) => Promise<string | null>;
+  /** The name of the person an address belongs to in the account, if any: whom the e-mail greets. */
+  addresseeName: (accountId: string, email: string) => Promise<string | null>;
 }>;
 
 const locale = z.enum(LOCALES);
@@ -29,10 +39,19 @@ const PAYLOADS = {
     creditNoteId: z.string().nullable(),
     locale,
   }),
-  renewal_invoiced: z.object({ invoiceId: z.string(), locale }),
+  renewal_invoiced: z.object({
+    invoiceId: z.string(),
+    locale,
+    /** The scheduled change the renewal applied, with its items' names in the e-mail's language. */
+    appliedChange: z
+      .object({ changes: z.array(changeDescriptorSchema), itemNames: z.record(z.string(), z.string()) })
+      .nullable()
+      .default(null),
+  }),
   renewal_failed: z.object({ invoiceId: z.string(), locale, nextAttemptAt: z.number().int().nullable() }),
   provisioning_completed: z.object({ changeId: z.string(), locale }),
   change_refunded: z.object({ orderId: z.string(), amount: z.int().positive(), currency: z.string(), locale }),
+  ...CANCELLATION_PAYLOADS,
   payment_receipt: z.object({
     invoiceId: z.string(),
     amount: z.int().positive(),
@@ -57,6 +76,15 @@ export async function composeEmail(message: OutboxMessage, deps: ComposeDeps): P
       return provisioningCompleted(message, payload(message, 'provisioning_completed'), deps);
     case 'change_refunded':
       return changeRefunded(message, payload(message, 'change_refunded'), deps);
+    case 'cancellation_scheduled':
+      return mail(message, cancellationScheduled(payload(message, 'cancellation_scheduled')), [], deps);
+    case 'cancellation_resumed':
+      return mail(message, cancellationResumed(payload(message, 'cancellation_resumed')), [], deps);
+    case 'subscription_ended':
+      return mail(message, subscriptionEnded(payload(message, 'subscription_ended')), [], deps);
+    case 'sales_request':
+    case 'sales_request_received':
+      return composeSalesEmail({ ...message, kind: message.kind });
     case 'payment_receipt':
       return paymentReceipt(message, payload(message, 'payment_receipt'), deps);
     default:
@@ -78,6 +106,7 @@ async function changeConfirmed(message: OutboxMessage, p: Payload<'change_confir
     p.creditNoteId ? document(message, p.creditNoteId, deps) : null,
   ]);
   const f = formats(p.locale);
+  const name = namesIn(change?.itemNames ?? {}, p.locale);
   const documents = [invoice, creditNote].filter((d): d is DocumentRecord => d !== null);
   const blocks: EmailBlock[] = [
     { kind: 'paragraph', text: words.intro(f.date(change?.confirmedAt ?? message.createdAt)) },
@@ -86,7 +115,7 @@ async function changeConfirmed(message: OutboxMessage, p: Payload<'change_confir
     blocks.push({
       kind: 'list',
       heading: words.appliedNow,
-      items: changeLines(change.appliedNow, p.locale, change.itemNames),
+      items: changeLines(change.appliedNow, p.locale, name),
     });
   }
   if (change?.scheduled?.changes.length) {
@@ -94,7 +123,7 @@ async function changeConfirmed(message: OutboxMessage, p: Payload<'change_confir
     blocks.push({
       kind: 'list',
       heading: words.scheduled(f.date(effectiveAt)),
-      items: changeLines(changes, p.locale, change.itemNames),
+      items: changeLines(changes, p.locale, name),
     });
   }
   if (change?.provisioning === 'pending') blocks.push({ kind: 'paragraph', text: words.provisioningPending });
@@ -109,11 +138,15 @@ async function renewalInvoiced(message: OutboxMessage, p: Payload<'renewal_invoi
   const f = formats(p.locale);
   const due =
     invoice.amountDue === 0 ? words.coveredByCredit : words.chargedToCard(f.money(invoice, invoice.amountDue));
-  const blocks: EmailBlock[] = [
-    { kind: 'paragraph', text: words.intro(f.date(invoice.issuedAt)) },
-    { kind: 'facts', rows: documentFacts(invoice, p.locale) },
-    { kind: 'paragraph', text: due },
-  ];
+  const blocks: EmailBlock[] = [{ kind: 'paragraph', text: words.intro(f.date(invoice.issuedAt)) }];
+  if (p.appliedChange?.changes.length) {
+    blocks.push({
+      kind: 'list',
+      heading: words.tookEffect(f.date(invoice.issuedAt)),
+      items: changeLines(p.appliedChange.changes, p.locale, namesFrom(p.appliedChange.itemNames)),
+    });
+  }
+  blocks.push({ kind: 'facts', rows: documentFacts(invoice, p.locale) }, { kind: 'paragraph', text: due });
   return mail(message, { locale: p.locale, subject: words.subject(invoice.number), blocks }, [invoice], deps);
 }
 
@@ -134,7 +167,7 @@ async function provisioningCompleted(message: OutboxMessage, p: Payload<'provisi
   const words = EMAIL_STRINGS[p.locale].provisioningCompleted;
   const change = await deps.findChange(message.accountId, p.changeId);
   if (!change) throw new UndeliverableMailError(`change ${p.changeId} not found`);
-  const items = changeLines(change.appliedNow, p.locale, change.itemNames);
+  const items = changeLines(change.appliedNow, p.locale, namesIn(change.itemNames, p.locale));
   const blocks: EmailBlock[] = [
     { kind: 'paragraph', text: words.intro(formats(p.locale).date(change.confirmedAt)) },
     ...(items.length ? [{ kind: 'list' as const, heading: null, items }] : []),
@@ -180,12 +213,12 @@ async function mail(
 ): Promise<MailContent> {
   const words = EMAIL_STRINGS[content.locale];
   const [name, attachments] = await Promise.all([
-    deps.accountName(message.accountId),
+    deps.addresseeName(message.accountId, message.recipient),
     Promise.all(documents.map((d) => attachment(message, d, deps))),
   ]);
   const layout: EmailLayout = {
     ...content,
-    greeting: words.greeting(name ?? message.recipient),
+    greeting: name ? words.greeting(name) : words.greetingNoName,
     signOff: words.signOff,
   };
   return { subject: layout.subject, text: renderText(layout), html: renderHtml(layout), attachments };
@@ -196,23 +229,28 @@ async function attachment(message: OutboxMessage, d: DocumentRecord, deps: Compo
   return { filename: `${d.number}.pdf`, content, contentType: 'application/pdf' };
 }
 
-/** A document's totals as its PDF prints them (credits as deductions), in the e-mail's language. */
+/**
+ * A document's totals as its PDF prints them, in the e-mail's language: charges positive,
+ * credits (a credit note's total and its parts, credit applied to an invoice) negative
+ * (docs/decisions/014).
+ */
 function documentFacts(d: DocumentRecord, locale: Locale): [string, string][] {
   const labels = DOCUMENT_LABELS[locale];
-  const money = (amount: number) => formats(locale).money(d, amount);
+  const charge = (amount: number) => formatMoney(money(amount, d.currency), locale);
+  const credit = (amount: number) => formatMoney(asCredit(money(amount, d.currency)), locale);
   const rows: [string, string][] = [[d.kind === 'invoice' ? labels.invoice : labels.creditNote, d.number]];
-  rows.push([labels.total, money(d.total)]);
+  rows.push([labels.total, formatMoney(shownAmount(d.kind, money(d.total, d.currency)), locale)]);
   if (d.kind === 'credit_note') {
     // Unlike the PDF, the e-mail leaves out the parts that are zero: it is a summary.
-    if (d.creditNoteApplied !== 0) rows.push([labels.appliedToInvoice, money(d.creditNoteApplied)]);
-    if (d.creditBalanceApplied !== 0) rows.push([labels.addedToCreditBalance, money(d.creditBalanceApplied)]);
-    if (d.forfeited !== 0) rows.push([labels.forfeited, money(d.forfeited)]);
+    if (d.creditNoteApplied !== 0) rows.push([labels.appliedToInvoice, credit(d.creditNoteApplied)]);
+    if (d.creditBalanceApplied !== 0) rows.push([labels.addedToCreditBalance, credit(d.creditBalanceApplied)]);
+    if (d.forfeited !== 0) rows.push([labels.forfeited, credit(d.forfeited)]);
     return rows;
   }
-  if (d.creditNoteApplied !== 0) rows.push([labels.creditNoteApplied, money(-d.creditNoteApplied)]);
-  if (d.creditBalanceApplied !== 0) rows.push([labels.creditBalanceApplied, money(-d.creditBalanceApplied)]);
-  rows.push([labels.amountDue, money(d.amountDue)]);
-  if (d.amountPaid !== 0) rows.push([labels.amountPaid, money(d.amountPaid)]);
+  if (d.creditNoteApplied !== 0) rows.push([labels.creditNoteApplied, credit(d.creditNoteApplied)]);
+  if (d.creditBalanceApplied !== 0) rows.push([labels.creditBalanceApplied, credit(d.creditBalanceApplied)]);
+  rows.push([labels.amountDue, charge(d.amountDue)]);
+  if (d.amountPaid !== 0) rows.push([labels.amountPaid, charge(d.amountPaid)]);
   return rows;
 }
 

@@ -8,6 +8,8 @@ type Unit = 'month' | 'year';
  */
 export type EmailStrings = Readonly<{
   greeting: (name: string) => string;
+  /** When no person is known for the address (a shared mailbox with no user behind it). */
+  greetingNoName: string;
   signOff: string;
   changeConfirmed: Readonly<{
     subject: string;
@@ -29,6 +31,8 @@ export type EmailStrings = Readonly<{
   renewalInvoiced: Readonly<{
     subject: (number: string) => string;
     intro: (date: string) => string;
+    /** Heads the parts of the scheduled change that took effect with the renewal. */
+    tookEffect: (date: string) => string;
     coveredByCredit: string;
     chargedToCard: (amount: string) => string;
   }>;
@@ -65,6 +69,7 @@ function roCount(n: number, noun: string): string {
 export const EMAIL_STRINGS = {
   en: {
     greeting: (name) => `Hello ${name},`,
+    greetingNoName: 'Hello,',
     signOff: 'The Planshift team',
     changeConfirmed: {
       subject: 'Your subscription change is confirmed',
@@ -86,6 +91,7 @@ export const EMAIL_STRINGS = {
     renewalInvoiced: {
       subject: (number) => `Your invoice ${number}`,
       intro: (date) => `Your subscription renewed on ${date}. The invoice is attached as a PDF file.`,
+      tookEffect: (date) => `Your scheduled change took effect on ${date}:`,
       coveredByCredit: 'It is fully covered by your credit balance: there is nothing to pay.',
       chargedToCard: (amount) => `The amount due, ${amount}, is charged to your card on file.`,
     },
@@ -110,6 +116,7 @@ export const EMAIL_STRINGS = {
   },
   ro: {
     greeting: (name) => `Bună ziua, ${name},`,
+    greetingNoName: 'Bună ziua,',
     signOff: 'Echipa Planshift',
     changeConfirmed: {
       subject: 'Modificarea abonamentului a fost confirmată',
@@ -134,6 +141,7 @@ export const EMAIL_STRINGS = {
     renewalInvoiced: {
       subject: (number) => `Factura dumneavoastră ${number}`,
       intro: (date) => `Abonamentul dumneavoastră a fost reînnoit la ${date}. Factura este atașată ca fișier PDF.`,
+      tookEffect: (date) => `Modificarea programată a intrat în vigoare la ${date}:`,
       coveredByCredit: 'Suma este acoperită integral din soldul de credit: nu aveți nimic de plată.',
       chargedToCard: (amount) => `Suma de plată, ${amount}, se încasează de pe cardul înregistrat.`,
     },
@@ -160,6 +168,7 @@ export const EMAIL_STRINGS = {
   },
   el: {
     greeting: (name) => `Γεια σας, ${name},`,
+    greetingNoName: 'Γεια σας,',
     signOff: 'Η ομάδα του Planshift',
     changeConfirmed: {
       subject: 'Η αλλαγή της συνδρομής σας επιβεβαιώθηκε',
@@ -184,6 +193,7 @@ export const EMAIL_STRINGS = {
     renewalInvoiced: {
       subject: (number) => `Το τιμολόγιό σας ${number}`,
       intro: (date) => `Η συνδρομή σας ανανεώθηκε στις ${date}. Το τιμολόγιο επισυνάπτεται ως αρχείο PDF.`,
+      tookEffect: (date) => `Η προγραμματισμένη αλλαγή τέθηκε σε ισχύ στις ${date}:`,
       coveredByCredit: 'Καλύπτεται πλήρως από το πιστωτικό σας υπόλοιπο: δεν έχετε τίποτα να πληρώσετε.',
       chargedToCard: (amount) => `Το πληρωτέο ποσό, ${amount}, χρεώνεται στην κάρτα που έχετε καταχωρίσει.`,
     },
@@ -211,6 +221,7 @@ export const EMAIL_STRINGS = {
   // French sets a no-break space before ":" and ";".
   fr: {
     greeting: (name) => `Bonjour ${name},`,
+    greetingNoName: 'Bonjour,',
     signOff: 'L’équipe Planshift',
     changeConfirmed: {
       subject: 'La modification de votre abonnement est confirmée',
@@ -235,6 +246,7 @@ export const EMAIL_STRINGS = {
     renewalInvoiced: {
       subject: (number) => `Votre facture ${number}`,
       intro: (date) => `Votre abonnement a été renouvelé le ${date}. La facture est jointe au format PDF.`,
+      tookEffect: (date) => `La modification programmée est entrée en vigueur le ${date}\u00a0:`,
       coveredByCredit: 'Elle est entièrement couverte par votre solde créditeur\u00a0: vous n’avez rien à payer.',
       chargedToCard: (amount) => `Le montant dû, ${amount}, est prélevé sur la carte enregistrée.`,
     },
@@ -262,6 +274,7 @@ export const EMAIL_STRINGS = {
   },
   it: {
     greeting: (name) => `Buongiorno ${name},`,
+    greetingNoName: 'Buongiorno,',
     signOff: 'Il team di Planshift',
     changeConfirmed: {
       subject: 'La modifica del tuo abbonamento è confermata',
@@ -286,6 +299,7 @@ export const EMAIL_STRINGS = {
     renewalInvoiced: {
       subject: (number) => `La tua fattura ${number}`,
       intro: (date) => `Il tuo abbonamento è stato rinnovato il ${date}. La fattura è allegata in formato PDF.`,
+      tookEffect: (date) => `La modifica programmata è entrata in vigore il ${date}:`,
       coveredByCredit: 'È interamente coperta dal tuo saldo a credito: non devi pagare nulla.',
       chargedToCard: (amount) => `L’importo dovuto, ${amount}, viene addebitato sulla carta registrata.`,
     },
@@ -312,6 +326,7 @@ export const EMAIL_STRINGS = {
   },
   sv: {
     greeting: (name) => `Hej ${name},`,
+    greetingNoName: 'Hej,',
     signOff: 'Teamet på Planshift',
     changeConfirmed: {
       subject: 'Ändringen av ditt abonnemang är bekräftad',
@@ -337,6 +352,7 @@ export const EMAIL_STRINGS = {
     renewalInvoiced: {
       subject: (number) => `Din faktura ${number}`,
       intro: (date) => `Ditt abonnemang förnyades den ${date}. Fakturan bifogas som PDF-fil.`,
+      tookEffect: (date) => `Den schemalagda ändringen trädde i kraft den ${date}:`,
       coveredByCredit: 'Den täcks helt av ditt tillgodohavande: du har inget att betala.',
       chargedToCard: (amount) => `Beloppet att betala, ${amount}, dras från ditt registrerade kort.`,
     },

@@ -8,6 +8,19 @@ import type { OutboxMessage, OutboxPort } from './outbox-dispatcher';
 const require = createRequire(import.meta.url);
 
 export const NOV_13: Instant = Date.UTC(2026, 10, 13, 9, 30) / 1000;
+
+/** An outbox message of a kind, as the dispatcher hands it to composeEmail. */
+export function outboxMessage(kind: string, payload: unknown): OutboxMessage {
+  return {
+    id: 'm1',
+    accountId: 'acc-1',
+    kind,
+    recipient: 'maria@elaionas.example',
+    payload,
+    attempts: 0,
+    createdAt: NOV_13,
+  };
+}
 const NOV_1: Instant = Date.UTC(2026, 10, 1) / 1000;
 const DEC_1: Instant = Date.UTC(2026, 11, 1) / 1000;
 
@@ -72,7 +85,8 @@ export const CHANGE_FIXTURE: ChangeSummary = {
   ],
   scheduled: null,
   provisioning: 'automatic',
-  itemNames: { basic: 'Basic', plus: 'Plus' },
+  // Basic has a French name; Plus, a brand, has none and reads as in English.
+  itemNames: { basic: { name: 'Basic', names: { fr: 'Essentiel' } }, plus: { name: 'Plus' } },
 };
 
 /** A small, real PDF drawn with DejaVu Sans (pdfkit's built-in fonts have no Greek). */
@@ -95,7 +109,7 @@ export function fixtureDeps(documents: readonly DocumentRecord[] = [invoiceFixtu
     findDocument: async (_accountId, id) => documents.find((d) => d.id === id) ?? null,
     findChange: async () => CHANGE_FIXTURE,
     documentPdf: (_accountId, document) => tinyPdf(`${document.number} Τιμολόγιο`),
-    accountName: async () => 'Ελαιώνας Α.Ε.',
+    addresseeName: async () => 'Μαρία Παππά',
   };
 }
 

@@ -24,6 +24,8 @@ export type MailContent = Readonly<{
   text: string;
   html: string;
   attachments: readonly MailAttachment[];
+  /** Where answers go, when not to the sender (a sales request: the customer who sent it). */
+  replyTo?: string;
 }>;
 
 /** A message that can never be composed (unknown kind, malformed payload): retrying cannot help. */
@@ -121,6 +123,7 @@ export class OutboxDispatcher {
         text: content.text,
         html: content.html,
         attachments: content.attachments.map((a) => ({ ...a })),
+        ...(content.replyTo ? { replyTo: content.replyTo } : {}),
         messageId,
         // The system clock, so that mail sent under a test clock is dated in the test's time.
         date: new Date(now() * 1000),

@@ -83,7 +83,7 @@ describe('delivery over SMTP', () => {
     expect(mail.subject).toBe('Η αλλαγή της συνδρομής σας επιβεβαιώθηκε');
     expect(mail.messageId).toBe('<outbox-01931a2b-0000-7000-8000-000000000001@planshift.local>');
     expect(mail.date?.toISOString()).toBe('2026-11-13T09:31:00.000Z');
-    expect(mail.text).toContain('Γεια σας, Ελαιώνας Α.Ε.,');
+    expect(mail.text).toContain('Γεια σας, Μαρία Παππά,');
     expect(mail.text).toContain('Πρόγραμμα: Basic (10 θέσεις) → Plus (12 θέσεις)');
     expect(mail.text).toContain(formatMoney({ amount: 18_388, currency: 'EUR' }, 'el'));
     expect(mail.html).toContain('<html lang="el">');

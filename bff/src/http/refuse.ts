@@ -64,6 +64,13 @@ export const STATUS_OF = {
   idempotency_key_reused: 422,
   idempotency_key_expired: 422,
   invalid_scenario: 422,
+  // Cancelling at the period end, and resuming
+  already_canceled: 409,
+  cancellation_already_scheduled: 409,
+  no_scheduled_cancellation: 404,
+  tax_id_invalid: 400,
+  plan_self_service: 422,
+  too_many_sales_requests: 429,
   card_number_invalid: 422,
   card_expiry_invalid: 422,
   card_expired: 422,

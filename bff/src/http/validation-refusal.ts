@@ -1,4 +1,4 @@
-import type { ApiErrorCode } from '@planshift/shared/api';
+import { API_ERROR_CODES, type ApiErrorCode } from '@planshift/shared/api';
 import type { z } from 'zod';
 import { type Refusal, refusal } from '../refusal';
 
@@ -14,13 +14,19 @@ const ZOD_CODES: Record<string, ApiErrorCode> = {
   custom: 'invalid_value',
 };
 
+/** A schema's own check names its code in the issue's params (shared's billing details do): one of the API's. */
+function ownCode(issue: z.core.$ZodIssue): ApiErrorCode | undefined {
+  const code = issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
+  return API_ERROR_CODES.find((known) => known === code);
+}
+
 /** A 400 naming the first offending field, with every issue for clients that show them all. */
 export function validationRefusal(error: z.ZodError, prefix?: string): Refusal {
   const issues = error.issues.map((issue) => {
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
     return {
       field: [prefix, ...path.map(String)].filter(Boolean).join('.') || null,
-      code: ZOD_CODES[issue.code] ?? 'invalid_value',
+      code: ownCode(issue) ?? ZOD_CODES[issue.code] ?? 'invalid_value',
       message: issue.message,
     };
   });

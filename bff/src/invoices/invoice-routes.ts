@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { authenticationRequiredViewSchema, invoicePaymentViewSchema } from '@planshift/shared/api';
 import type { BillingRun } from '../billing/billing-run';
 import type { AppDeps } from '../http/app-env';
-import { errors, json, SIGNED_IN_WITH_CSRF } from '../http/openapi';
+import { answer, errors, json, jsonBody, signedInRoute } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import type { InvoiceChallenges } from '../payment-challenges/invoice-challenges';
 import { signedInRouter } from '../session/session-middleware';
@@ -15,27 +15,23 @@ export function invoiceRoutes(deps: AppDeps, billing: BillingRun, challenges: In
   const app = signedInRouter(deps, '/api/invoices');
 
   return app.openapi(
-    createRoute({
+    signedInRoute({
       method: 'post',
       path: '/api/invoices/{invoiceId}/pay',
-      security: SIGNED_IN_WITH_CSRF,
       summary: 'Pay an open invoice with the card on file (a past-due subscription becomes active again)',
       description:
         'Safe to retry: the attempt is identified by the invoice and its attempt count, so the processor charges it once. A card whose bank asks for authentication answers 202 with the challenge, and again 202 with the same challenge until the customer has answered their bank (or 15 minutes passed).',
       request: {
         params: z.object({ invoiceId: z.string().min(1).max(100) }),
-        body: { content: { 'application/json': { schema: payInvoiceSchema } }, required: true },
+        body: jsonBody(payInvoiceSchema),
       },
       responses: {
-        200: json(
-          invoicePaymentViewSchema.meta({ id: 'InvoicePayment', description: 'The invoice as it stands now.' }),
-          'Paid',
-        ),
+        200: answer(invoicePaymentViewSchema, 'InvoicePayment', 'The invoice as it stands now.'),
         202: json(
           authenticationRequiredViewSchema,
           'The card’s bank asks the customer to authenticate: nothing is paid yet',
         ),
-        ...errors(400, 401, 402, 403, 404, 409, 415, 503),
+        ...errors(400, 402, 404, 409, 415, 503),
       },
     }),
     async (c) => {

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { type PersonasView, personasViewSchema, type TestClockView, testClockViewSchema } from '@planshift/shared/api';
 import { instantFromIso, instantToIso } from '@planshift/shared/periods';
 import type { AppDeps } from '../http/app-env';
-import { errors, json, router } from '../http/openapi';
+import { errors, json, jsonBody, router } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import { refusal } from '../refusal';
 import { SCENARIO_NAMES, SCENARIOS } from '../scenarios';
@@ -50,7 +50,7 @@ export function testRoutes(deps: AppDeps, settle: () => Promise<void>) {
         method: 'post',
         path: '/api/test/reset',
         summary: 'Reset the database to a scenario (not in production)',
-        request: { body: { content: { 'application/json': { schema: resetSchema } }, required: true } },
+        request: { body: jsonBody(resetSchema) },
         responses: {
           200: json(testClockViewSchema, 'Reset; the clock as the scenario set it'),
           ...errors(400, 415, 422),
@@ -86,7 +86,7 @@ export function testRoutes(deps: AppDeps, settle: () => Promise<void>) {
         method: 'put',
         path: '/api/test/clock',
         summary: 'Freeze the system clock at an instant (runs whatever falls due), or return to real time',
-        request: { body: { content: { 'application/json': { schema: setClockSchema } }, required: true } },
+        request: { body: jsonBody(setClockSchema) },
         responses: { 200: json(testClockViewSchema, 'The clock'), ...errors(400, 415) },
       }),
       async (c) => {
@@ -101,7 +101,7 @@ export function testRoutes(deps: AppDeps, settle: () => Promise<void>) {
         method: 'post',
         path: '/api/test/clock/advance',
         summary: 'Move the system clock forward (runs whatever falls due before answering)',
-        request: { body: { content: { 'application/json': { schema: advanceSchema } }, required: true } },
+        request: { body: jsonBody(advanceSchema) },
         responses: { 200: json(testClockViewSchema, 'The clock'), ...errors(400, 415) },
       }),
       async (c) => {

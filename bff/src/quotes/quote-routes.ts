@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { type QuoteView, quoteViewSchema } from '@planshift/shared/api';
 import { changeRequestSchema } from '@planshift/shared/quote';
 import type { AppDeps } from '../http/app-env';
-import { errors, json, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../http/openapi';
+import { errors, json, jsonBody, signedInRoute } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import { schemaSerializer, writtenJson } from '../http/schema-serializer';
 import { notFound } from '../refusal';
@@ -21,20 +21,16 @@ export function quoteRoutes(deps: AppDeps) {
 
   return app
     .openapi(
-      createRoute({
+      signedInRoute({
         method: 'post',
         path: '/api/quotes',
-        security: SIGNED_IN_WITH_CSRF,
         summary: 'Price a requested target state (plan, interval, total seats, add-ons)',
         request: {
-          body: {
-            content: { 'application/json': { schema: changeRequestSchema.meta({ id: 'ChangeRequest' }) } },
-            required: true,
-          },
+          body: jsonBody(changeRequestSchema.meta({ id: 'ChangeRequest' })),
         },
         responses: {
           201: json(quoteAnswer, 'The quote, stored with an id and an expiry'),
-          ...errors(400, 401, 403, 404, 409, 415, 422),
+          ...errors(400, 404, 409, 415, 422),
         },
       }),
       async (c) => {
@@ -50,13 +46,12 @@ export function quoteRoutes(deps: AppDeps) {
     )
 
     .openapi(
-      createRoute({
+      signedInRoute({
         method: 'get',
         path: '/api/quotes/{quoteId}',
-        security: SIGNED_IN,
         summary: 'A quote made earlier',
         request: { params: z.object({ quoteId: z.string().min(1).max(100) }) },
-        responses: { 200: json(quoteAnswer, 'The quote'), ...errors(401, 403, 404, 409, 422) },
+        responses: { 200: json(quoteAnswer, 'The quote'), ...errors(403, 404, 409, 422) },
       }),
       async (c) => {
         const accountId = c.get('session').accountId;

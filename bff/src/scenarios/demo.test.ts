@@ -159,6 +159,25 @@ describe('the demo scenario', () => {
     const plan = prepareScenario(scenario, now, (password) => `hashed:${password}`);
     expect(plan.accounts).toHaveLength(scenario.accounts.length);
     expect(plan.accounts.find((a) => a.account.id === 'bluebird-crm')?.scheduledChange).not.toBeNull();
+    const tidewater = plan.accounts.find((a) => a.account.id === 'tidewater-crm');
+    expect(tidewater?.cancellation).toMatchObject({ status: 'pending', reason: 'switching_service' });
+    expect(tidewater?.subscription.pendingChange).toEqual({
+      kind: 'cancellation',
+      effectiveAt: instantFromIso('2026-11-25T00:00:00Z'),
+    });
+  });
+
+  it('refuses a scenario that schedules both a change and a cancellation', () => {
+    const both = structuredClone(demoScenario);
+    const bluebird = both.accounts.find((a) => a.id === 'bluebird-crm');
+    if (!bluebird) throw new Error('no bluebird');
+    bluebird.subscription.cancellation = {};
+    expect(scenarioSchema.safeParse(both).error?.issues).toEqual([
+      expect.objectContaining({
+        message: 'a cancellation and a pending change',
+        path: ['accounts', scenario.accounts.indexOf(account('bluebird-crm')), 'subscription', 'cancellation'],
+      }),
+    ]);
   });
 });
 
@@ -198,6 +217,7 @@ describe('the personas', () => {
     expect(some((a) => a.otherCards.some((card) => card.number === '4000002500003155'))).toBe(true);
     expect(some((a) => a.creditBalance > 0)).toBe(true);
     expect(some((a) => a.subscription.addOns.length > 0 && a.locale === 'it')).toBe(true);
+    expect(some((a) => a.subscription.cancellation !== undefined && a.subscription.addOns.length > 0)).toBe(true);
   });
 
   it('bills in every demo currency and speaks every language', () => {

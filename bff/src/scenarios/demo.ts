@@ -54,7 +54,8 @@ export const demoScenario: ScenarioInput = {
   clock: '2026-11-15T10:00:00Z',
   seller: {
     name: 'Planshift Demo Ltd',
-    address: '1 Exchange Square, London EC2A 2BR, United Kingdom',
+    address: '1 Exchange Square, London EC2A 2BR',
+    country: 'GB',
     vatId: 'GB123456789',
     email: 'billing@planshift.example',
   },
@@ -177,6 +178,13 @@ export const demoScenario: ScenarioInput = {
           {
             id: 'campaigns',
             name: 'Campaigns (1,000 contacts)',
+            names: {
+              ro: 'Campanii (1.000 de contacte)',
+              el: 'Καμπάνιες (1.000 επαφές)',
+              fr: 'Campagnes (1 000 contacts)',
+              it: 'Campagne (1.000 contatti)',
+              sv: 'Kampanjer (1 000 kontakter)',
+            },
             compatiblePlanIds: ['advanced', 'professional', 'power'],
             quantity: { min: 1, max: 50 },
             prices: prices('campaigns', [
@@ -197,7 +205,13 @@ export const demoScenario: ScenarioInput = {
       // Zoom: Pro → Business needs at least 10 licences; Enterprise only through sales; add-ons in the plan's cycle.
       id: 'meetings',
       name: 'Meetings',
-      groups: [{ id: 'meetings', name: 'Meetings' }],
+      groups: [
+        {
+          id: 'meetings',
+          name: 'Meetings',
+          names: { ro: 'Întâlniri', el: 'Συσκέψεις', fr: 'Réunions', it: 'Riunioni', sv: 'Möten' },
+        },
+      ],
       catalog: {
         version: '2026-11-01',
         plans: [
@@ -282,6 +296,13 @@ export const demoScenario: ScenarioInput = {
           {
             id: 'large-meetings',
             name: 'Large Meetings (1,000 participants)',
+            names: {
+              ro: 'Întâlniri mari (1.000 de participanți)',
+              el: 'Μεγάλες συσκέψεις (1.000 συμμετέχοντες)',
+              fr: 'Grandes réunions (1 000 participants)',
+              it: 'Riunioni di grandi dimensioni (1.000 partecipanti)',
+              sv: 'Stora möten (1 000 deltagare)',
+            },
             compatiblePlanIds: 'all',
             quantity: { min: 1, max: 1 },
             prices: prices('large-meetings', [
@@ -298,6 +319,13 @@ export const demoScenario: ScenarioInput = {
           {
             id: 'webinars',
             name: 'Webinars (500 attendees)',
+            names: {
+              ro: 'Webinarii (500 de participanți)',
+              el: 'Διαδικτυακά σεμινάρια (500 συμμετέχοντες)',
+              fr: 'Webinaires (500 participants)',
+              it: 'Webinar (500 partecipanti)',
+              sv: 'Webbinarier (500 deltagare)',
+            },
             compatiblePlanIds: ['pro', 'business'],
             quantity: { min: 1, max: 20 },
             prices: prices('webinars', [
@@ -314,6 +342,13 @@ export const demoScenario: ScenarioInput = {
           {
             id: 'cloud-storage',
             name: 'Cloud Recording Storage (+30 GB)',
+            names: {
+              ro: 'Stocare înregistrări în cloud (+30 GB)',
+              el: 'Χώρος αποθήκευσης εγγραφών cloud (+30 GB)',
+              fr: 'Stockage des enregistrements cloud (+30 Go)',
+              it: 'Archiviazione registrazioni cloud (+30 GB)',
+              sv: 'Lagring för molninspelningar (+30 GB)',
+            },
             compatiblePlanIds: ['pro', 'business'],
             quantity: { min: 1, max: 10 },
             prices: prices('cloud-storage', [
@@ -335,13 +370,26 @@ export const demoScenario: ScenarioInput = {
       // Kajoom: flat monthly hosting in CAD, prorated by the day; some upgrades need a person to finish them.
       id: 'hosting',
       name: 'Web Hosting',
-      groups: [{ id: 'hosting', name: 'Hosting' }],
+      groups: [
+        {
+          id: 'hosting',
+          name: 'Hosting',
+          names: { ro: 'Găzduire', el: 'Φιλοξενία', fr: 'Hébergement', it: 'Hosting', sv: 'Webbhotell' },
+        },
+      ],
       catalog: {
         version: '2026-11-01',
         plans: [
           {
             id: 'hosting-starter',
             name: 'Starter Hosting',
+            names: {
+              ro: 'Găzduire Starter',
+              el: 'Φιλοξενία Starter',
+              fr: 'Hébergement Starter',
+              it: 'Hosting Starter',
+              sv: 'Webbhotell Starter',
+            },
             group: 'hosting',
             rank: 0,
             pricing: 'flat',
@@ -356,6 +404,13 @@ export const demoScenario: ScenarioInput = {
           {
             id: 'hosting-standard',
             name: 'Standard Hosting',
+            names: {
+              ro: 'Găzduire Standard',
+              el: 'Φιλοξενία Standard',
+              fr: 'Hébergement Standard',
+              it: 'Hosting Standard',
+              sv: 'Webbhotell Standard',
+            },
             group: 'hosting',
             rank: 1,
             pricing: 'flat',
@@ -370,6 +425,13 @@ export const demoScenario: ScenarioInput = {
           {
             id: 'hosting-plus',
             name: 'Plus Hosting',
+            names: {
+              ro: 'Găzduire Plus',
+              el: 'Φιλοξενία Plus',
+              fr: 'Hébergement Plus',
+              it: 'Hosting Plus',
+              sv: 'Webbhotell Plus',
+            },
             group: 'hosting',
             rank: 2,
             pricing: 'flat',
@@ -386,6 +448,13 @@ export const demoScenario: ScenarioInput = {
           {
             id: 'dedicated-ip',
             name: 'Dedicated IP address',
+            names: {
+              ro: 'Adresă IP dedicată',
+              el: 'Αποκλειστική διεύθυνση IP',
+              fr: 'Adresse IP dédiée',
+              it: 'Indirizzo IP dedicato',
+              sv: 'Dedikerad IP-adress',
+            },
             compatiblePlanIds: ['hosting-standard', 'hosting-plus'],
             quantity: { min: 1, max: 1 },
             prices: prices('dedicated-ip', [['CAD', 500, null]]),
@@ -403,8 +472,22 @@ export const demoScenario: ScenarioInput = {
       id: 'sites',
       name: 'Site Builder',
       groups: [
-        { id: 'high-end', name: 'High End' },
-        { id: 'standard', name: 'Standard' },
+        {
+          id: 'high-end',
+          name: 'High End',
+          names: {
+            ro: 'Gamă superioară',
+            el: 'Υψηλή κατηγορία',
+            fr: 'Haut de gamme',
+            it: 'Fascia alta',
+            sv: 'Toppnivå',
+          },
+        },
+        {
+          id: 'standard',
+          name: 'Standard',
+          names: { ro: 'Standard', el: 'Τυπική κατηγορία', fr: 'Standard', it: 'Standard', sv: 'Standard' },
+        },
       ],
       catalog: {
         version: '2026-11-01',
@@ -412,6 +495,7 @@ export const demoScenario: ScenarioInput = {
           {
             id: 'free',
             name: 'Free',
+            names: { ro: 'Gratuit', el: 'Δωρεάν', fr: 'Gratuit', it: 'Gratuito', sv: 'Gratis' },
             group: 'high-end',
             rank: 0,
             pricing: 'flat',
@@ -426,6 +510,7 @@ export const demoScenario: ScenarioInput = {
           {
             id: 'basic',
             name: 'Basic',
+            names: { ro: 'De bază', el: 'Βασικό', fr: 'Essentiel', it: 'Base', sv: 'Bas' },
             group: 'standard',
             rank: 1,
             pricing: 'flat',
@@ -456,6 +541,13 @@ export const demoScenario: ScenarioInput = {
           {
             id: 'unlimited-visits',
             name: 'Unlimited Visits',
+            names: {
+              ro: 'Vizite nelimitate',
+              el: 'Απεριόριστες επισκέψεις',
+              fr: 'Visites illimitées',
+              it: 'Visite illimitate',
+              sv: 'Obegränsade besök',
+            },
             compatiblePlanIds: 'all',
             quantity: { min: 1, max: 1 },
             prices: prices('unlimited-visits', [['EUR', 900, 9000]]),
@@ -467,6 +559,13 @@ export const demoScenario: ScenarioInput = {
           {
             id: 'disk-pack',
             name: 'Disk Space Pack (+5 GB)',
+            names: {
+              ro: 'Pachet spațiu pe disc (+5 GB)',
+              el: 'Πακέτο χώρου δίσκου (+5 GB)',
+              fr: 'Pack d’espace disque (+5 Go)',
+              it: 'Pacchetto spazio su disco (+5 GB)',
+              sv: 'Diskutrymmespaket (+5 GB)',
+            },
             compatiblePlanIds: 'all',
             quantity: { min: 1, max: 10 },
             prices: prices('disk-pack', [['EUR', 500, 5000]]),
@@ -873,6 +972,31 @@ export const demoScenario: ScenarioInput = {
         anchor: '2026-10-12T00:00:00Z',
         signupAt: '2025-12-12T00:00:00Z',
         currentInvoiceUnpaid: false,
+      },
+    },
+    {
+      // Rule: cancelled at the period end (25 Nov): the banner with Resume; no next bill; ends when the clock passes it.
+      id: 'tidewater-crm',
+      name: 'Tidewater Outfitters',
+      catalogId: 'crm',
+      currency: 'USD',
+      locale: 'en',
+      billingEmail: 'hana@tidewater.example',
+      billingAddress: { line1: '210 Pike Street', city: 'Seattle', postalCode: '98101', country: 'US' },
+      card: CARD_OK,
+      creditBalance: 0,
+      users: [{ id: 'u-hana', email: 'hana@tidewater.example', name: 'Hana Sato', role: 'owner', password: PASSWORD }],
+      subscription: {
+        id: 'sub-tidewater',
+        planId: 'advanced',
+        quantity: 3,
+        interval: MONTHLY,
+        addOns: [{ addOnId: 'leadbooster', quantity: 1 }],
+        status: 'active',
+        anchor: '2026-10-25T00:00:00Z',
+        signupAt: '2025-04-25T00:00:00Z',
+        currentInvoiceUnpaid: false,
+        cancellation: { reason: 'switching_service', comment: 'Moving to the tool our parent company uses.' },
       },
     },
   ],

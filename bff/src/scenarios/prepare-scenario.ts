@@ -1,4 +1,5 @@
 import { billFullPeriod } from '@planshift/shared/apply';
+import { checkTaxId } from '@planshift/shared/billing-details';
 import { renewalInvoice } from '@planshift/shared/documents';
 import { cardBrand } from '@planshift/shared/payment-card';
 import { type Instant, instantFromIso, periodAt, periodIndexAt } from '@planshift/shared/periods';
@@ -10,7 +11,8 @@ import type { Scenario } from './scenario-schema';
 
 export const DEFAULT_SELLER: Seller = {
   name: 'Planshift Demo Ltd',
-  address: '1 Exchange Square, London EC2A 2BR, United Kingdom',
+  address: '1 Exchange Square, London EC2A 2BR',
+  country: 'GB',
   vatId: 'GB123456789',
   email: 'billing@planshift.example',
 };
@@ -23,6 +25,13 @@ export class ScenarioError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A seeded tax ID as the portal keeps one (the schema has checked it fits the country). */
+function taxIdOf(country: string, written: string): string {
+  const check = checkTaxId(country, written);
+  if (!check.ok) throw new ScenarioError('taxId', `${written} is not a tax ID of ${country}`);
+  return check.taxId;
 }
 
 type SeedCard = Readonly<{ number: string; expMonth: number; expYear: number }>;
@@ -82,16 +91,30 @@ export function prepareScenario(
       periodIndex,
       plan: billed.bill.plan,
       addOns: billed.bill.addOns,
-      pendingChange: wanted.pendingChange ? { effectiveAt: period.end, target: wanted.pendingChange } : null,
+      pendingChange: wanted.pendingChange
+        ? { kind: 'change', effectiveAt: period.end, target: wanted.pendingChange }
+        : wanted.cancellation
+          ? { kind: 'cancellation', effectiveAt: period.end }
+          : null,
       creditBalance: seed.creditBalance,
       unpaidInvoices: wanted.currentInvoiceUnpaid ? 1 : 0,
     };
-    const scheduledChange = subscription.pendingChange && {
+    const pending = subscription.pendingChange;
+    const scheduledChange = pending?.kind === 'change' && {
       id: `${wanted.id}-scheduled`,
-      effectiveAt: subscription.pendingChange.effectiveAt,
-      target: subscription.pendingChange.target,
-      changes: describeChanges(catalog, subscription, currentTarget(subscription), subscription.pendingChange.target),
+      effectiveAt: pending.effectiveAt,
+      target: pending.target,
+      changes: describeChanges(catalog, subscription, currentTarget(subscription), pending.target),
       createdAt: period.start,
+    };
+    // Asked for an hour before the scenario's now: recent, and within the current period.
+    const cancellation = wanted.cancellation && {
+      id: `${wanted.id}-cancellation`,
+      status: 'pending' as const,
+      effectiveAt: period.end,
+      reason: wanted.cancellation.reason ?? null,
+      comment: wanted.cancellation.comment ?? null,
+      createdAt: Math.max(period.start, now - 3600),
     };
     return {
       account: {
@@ -102,6 +125,8 @@ export function prepareScenario(
         locale: seed.locale,
         billingEmail: seed.billingEmail,
         billingAddress: seed.billingAddress,
+        billingName: seed.billingName ?? null,
+        taxId: seed.taxId ? taxIdOf(seed.billingAddress.country, seed.taxId) : null,
         createdAt: wanted.signupAt ? instantFromIso(wanted.signupAt) : anchor,
       },
       cards: [...(seed.card ? [seed.card] : []), ...seed.otherCards].map((card, i) =>
@@ -118,7 +143,8 @@ export function prepareScenario(
       openingCredit: seed.creditBalance,
       subscription,
       signupAt: wanted.signupAt ? instantFromIso(wanted.signupAt) : anchor,
-      scheduledChange,
+      scheduledChange: scheduledChange || null,
+      cancellation: cancellation ?? null,
       invoice: renewalInvoice(billed.bill.lines, seed.currency, 0),
       invoicePaid: !wanted.currentInvoiceUnpaid,
     };

@@ -1,5 +1,7 @@
 import { localeSchema, roleSchema } from '@planshift/shared/account';
-import { catalogIdSchema, catalogSchema } from '@planshift/shared/catalog';
+import { CANCELLATION_COMMENT_MAX, cancellationReasonSchema } from '@planshift/shared/api';
+import { checkTaxId, countryCodeSchema } from '@planshift/shared/billing-details';
+import { catalogIdSchema, catalogSchema, localNamesSchema } from '@planshift/shared/catalog';
 import { currencyCodeSchema } from '@planshift/shared/money';
 import { billingIntervalSchema } from '@planshift/shared/periods';
 import { subscriptionStatusSchema } from '@planshift/shared/subscription';
@@ -39,6 +41,13 @@ const subscriptionSchema = z.strictObject({
     .optional(),
   /** The current period's renewal invoice is left unpaid (blocks self-service changes). */
   currentInvoiceUnpaid: z.boolean().default(false),
+  /** The customer has cancelled: the subscription ends at the end of the current period. */
+  cancellation: z
+    .strictObject({
+      reason: cancellationReasonSchema.optional(),
+      comment: z.string().max(CANCELLATION_COMMENT_MAX).optional(),
+    })
+    .optional(),
 });
 
 const cardSchema = z.strictObject({
@@ -56,10 +65,16 @@ const accountSchema = z.strictObject({
   billingEmail: z.email().max(254),
   billingAddress: z.strictObject({
     line1: z.string().min(1).max(200),
+    line2: z.string().max(200).default(''),
     city: z.string().min(1).max(100),
     postalCode: z.string().max(20).default(''),
-    country: z.string().length(2),
+    region: z.string().max(100).default(''),
+    country: countryCodeSchema,
   }),
+  /** The name documents are issued to, when not the account's. */
+  billingName: z.string().min(1).max(200).optional(),
+  /** A VAT or tax ID in the billing country's format, as a customer would enter it. */
+  taxId: z.string().min(1).max(40).optional(),
   /**
    * The default card on file, as its number: the simulated processor's test cards decide the
    * outcome. Only its test token, brand, last four and expiry are stored.
@@ -75,7 +90,9 @@ const accountSchema = z.strictObject({
 const scenarioCatalogSchema = z.strictObject({
   id: idSchema,
   name: z.string().min(1).max(120),
-  groups: z.array(z.strictObject({ id: idSchema, name: z.string().min(1).max(120) })).default([]),
+  groups: z
+    .array(z.strictObject({ id: idSchema, name: z.string().min(1).max(120), names: localNamesSchema.optional() }))
+    .default([]),
   catalog: catalogSchema,
 });
 
@@ -88,6 +105,11 @@ export const scenarioSchema = z
       .strictObject({
         name: z.string().min(1).max(120),
         address: z.string().min(1).max(300),
+        /** ISO 3166 code: the documents name the country in their own language. */
+        country: z
+          .string()
+          .regex(/^[A-Z]{2}$/)
+          .optional(),
         vatId: z.string().max(40),
         email: z.email(),
       })
@@ -104,8 +126,23 @@ export const scenarioSchema = z
         ctx.addIssue({ code: 'custom', message: 'unknown catalog', path: ['accounts', i, 'catalogId'] });
         return;
       }
+      if (account.taxId && !checkTaxId(account.billingAddress.country, account.taxId).ok) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'not a tax ID of the billing country',
+          path: ['accounts', i, 'taxId'],
+        });
+      }
       if (!catalog.plans.some((plan) => plan.id === account.subscription.planId)) {
         ctx.addIssue({ code: 'custom', message: 'unknown plan', path: ['accounts', i, 'subscription', 'planId'] });
+      }
+      // One thing waits for the period end at a time (the subscription's one pending change).
+      const { pendingChange, cancellation, status } = account.subscription;
+      if (cancellation && (pendingChange || status === 'canceled' || status === 'paused')) {
+        const message = pendingChange
+          ? 'a cancellation and a pending change'
+          : `a cancellation of a ${status} subscription`;
+        ctx.addIssue({ code: 'custom', message, path: ['accounts', i, 'subscription', 'cancellation'] });
       }
       for (const user of account.users) {
         const email = user.email.toLowerCase();

@@ -1,7 +1,6 @@
-import { createRoute } from '@hono/zod-openapi';
 import { scheduledChangeViewSchema } from '@planshift/shared/api';
 import type { AppDeps } from '../http/app-env';
-import { errors, json, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../http/openapi';
+import { answer, errors, signedInRoute } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import { notFound } from '../refusal';
 import { signedInRouter } from '../session/session-middleware';
@@ -13,17 +12,13 @@ export function scheduledChangeRoutes(deps: AppDeps) {
 
   return app
     .openapi(
-      createRoute({
+      signedInRoute({
         method: 'get',
         path: '/api/scheduled-change',
-        security: SIGNED_IN,
         summary: 'The change waiting for the period end, if any',
         responses: {
-          200: json(
-            scheduledChangeViewSchema.meta({ id: 'ScheduledChange', description: 'The pending change, or null' }),
-            'The scheduled change',
-          ),
-          ...errors(401, 404),
+          200: answer(scheduledChangeViewSchema, 'ScheduledChange', 'The pending change, or null'),
+          ...errors(404),
         },
       }),
       async (c) => {
@@ -34,12 +29,11 @@ export function scheduledChangeRoutes(deps: AppDeps) {
     )
 
     .openapi(
-      createRoute({
+      signedInRoute({
         method: 'delete',
         path: '/api/scheduled-change',
-        security: SIGNED_IN_WITH_CSRF,
         summary: 'Cancel the scheduled change',
-        responses: { 204: { description: 'Canceled' }, ...errors(401, 403, 404, 409) },
+        responses: { 204: { description: 'Canceled' }, ...errors(404, 409) },
       }),
       async (c) => {
         const outcome = await cancelScheduledChange(deps, c.get('user'));

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { errorBodySchema, type SessionView, sessionViewSchema as sessionSchema } from '@planshift/shared/api';
 import type { AppDeps } from '../http/app-env';
 import { clientAddress } from '../http/client-address';
-import { errors, json, router, SIGNED_IN, SIGNED_IN_WITH_CSRF } from '../http/openapi';
+import { errors, json, jsonBody, router, signedInRoute } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import { refusal } from '../refusal';
 import type { UserRecord } from '../store/records';
@@ -31,7 +31,7 @@ export function sessionRoutes(deps: AppDeps, throttle: SignInThrottle) {
         method: 'post',
         path: '/api/session',
         summary: 'Sign in with e-mail and password',
-        request: { body: { content: { 'application/json': { schema: signInSchema } }, required: true } },
+        request: { body: jsonBody(signInSchema) },
         responses: {
           200: json(sessionSchema, 'Signed in; the session cookie is set.'),
           ...errors(400, 401, 415),
@@ -67,23 +67,21 @@ export function sessionRoutes(deps: AppDeps, throttle: SignInThrottle) {
     )
 
     .openapi(
-      createRoute({
+      signedInRoute({
         method: 'get',
         path: '/api/session',
-        security: SIGNED_IN,
         summary: 'The signed-in user and the CSRF token',
-        responses: { 200: json(sessionSchema, 'The session'), ...errors(401) },
+        responses: { 200: json(sessionSchema, 'The session') },
       }),
       (c) => c.json(sessionView(c.get('user'), c.get('session').csrfToken), 200),
     )
 
     .openapi(
-      createRoute({
+      signedInRoute({
         method: 'delete',
         path: '/api/session',
-        security: SIGNED_IN_WITH_CSRF,
         summary: 'Sign out',
-        responses: { 204: { description: 'Signed out' }, ...errors(401, 403) },
+        responses: { 204: { description: 'Signed out' } },
       }),
       async (c) => {
         const idHash = sessionHashFrom(c, deps);

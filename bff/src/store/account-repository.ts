@@ -1,7 +1,11 @@
 import type { BillingState } from './records';
 
-/** Reading an account: its billing state, and the name its e-mails address it by. */
+/** Reading an account: its billing state, and the person its e-mails greet. */
 export interface AccountRepository {
   loadBillingState(accountId: string): Promise<BillingState | null>;
-  findName(accountId: string): Promise<string | null>;
+  /**
+   * The person an e-mail to this address greets: the account's user with that address, or,
+   * for an address that is no user's own, the account's owner (then a billing admin); null if none.
+   */
+  findAddresseeName(accountId: string, email: string): Promise<string | null>;
 }

@@ -1,5 +1,6 @@
 import type { Locale, Role } from '@planshift/shared/account';
-import type { Catalog, Entitlements } from '@planshift/shared/catalog';
+import type { CancellationReason } from '@planshift/shared/api';
+import type { Catalog, Entitlements, Named } from '@planshift/shared/catalog';
 import type { CreditNoteDraft, DocumentLine, InvoiceDraft } from '@planshift/shared/documents';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import type { CurrencyCode, Money } from '@planshift/shared/money';
@@ -55,7 +56,15 @@ export type PaymentChallengeRecord = Readonly<{
   endedAt: Instant | null;
 }>;
 
-export type Address = Readonly<{ line1: string; city: string; postalCode: string; country: string }>;
+/** A billing address as stored; line2 and region came with editable billing details (older rows lack them). */
+export type Address = Readonly<{
+  line1: string;
+  line2?: string;
+  city: string;
+  postalCode: string;
+  region?: string;
+  country: string;
+}>;
 
 export type AccountRecord = Readonly<{
   id: string;
@@ -65,6 +74,9 @@ export type AccountRecord = Readonly<{
   locale: Locale;
   billingEmail: string;
   billingAddress: Address;
+  /** The name documents are issued to; null: the account's name. */
+  billingName: string | null;
+  taxId: string | null;
   /** The default card on file, which every charge goes to. */
   paymentMethod: PaymentMethod | null;
   createdAt: Instant;
@@ -91,7 +103,7 @@ export type SessionRecord = Readonly<{
 export type CatalogRecord = Readonly<{
   id: string;
   name: string;
-  groups: readonly Readonly<{ id: string; name: string }>[];
+  groups: readonly (Named & Readonly<{ id: string }>)[];
   catalog: Catalog;
 }>;
 
@@ -103,6 +115,19 @@ export type ScheduledChangeRecord = Readonly<{
   createdAt: Instant;
 }>;
 
+/**
+ * A cancellation at the period end: pending (the subscription's pending change), or applied
+ * (it ended the subscription, which is canceled since).
+ */
+export type CancellationRecord = Readonly<{
+  id: string;
+  status: 'pending' | 'applied';
+  effectiveAt: Instant;
+  reason: CancellationReason | null;
+  comment: string | null;
+  createdAt: Instant;
+}>;
+
 /** Everything the engine needs to price a change for an account, and the version it was read at. */
 export type BillingState = Readonly<{
   account: AccountRecord;
@@ -111,6 +136,8 @@ export type BillingState = Readonly<{
   version: number;
   signupAt: Instant;
   scheduledChange: ScheduledChangeRecord | null;
+  /** The pending cancellation, or the applied one while the subscription it ended is canceled. */
+  cancellation: CancellationRecord | null;
   /** A confirmed change whose provisioning a person has still to finish, and what stays in force meanwhile. */
   pendingProvisioning: PendingProvisioning | null;
 }>;
@@ -141,8 +168,11 @@ export type DocumentRecord = Readonly<{
 /** A document line as issued: with the item's name as the catalog called it that day. */
 export type IssuedLine = DocumentLine & Readonly<{ itemName: string }>;
 
-/** Who a document is addressed to, as it stood when the document was issued. */
-export type Customer = Readonly<{ name: string; email: string; address: Address }>;
+/**
+ * Who a document is addressed to, as it stood when the document was issued (the account's
+ * billing details then). Documents issued before billing details were editable have no taxId.
+ */
+export type Customer = Readonly<{ name: string; email: string; address: Address; taxId?: string | null }>;
 
 export type QuoteRecord = Readonly<{
   id: string;
@@ -215,7 +245,11 @@ export type ChangeSet = Readonly<{
   itemNames: Readonly<Record<string, string>>;
 }>;
 
-export type Seller = Readonly<{ name: string; address: string; vatId: string; email: string }>;
+/**
+ * Who issues the documents. The country is an ISO 3166 code, named in each document's language;
+ * documents issued before it was kept have it in the address instead.
+ */
+export type Seller = Readonly<{ name: string; address: string; country?: string; vatId: string; email: string }>;
 
 /** A scenario turned into rows by the engine: what a reset writes, after deleting everything. */
 export type SeedPlan = Readonly<{
@@ -231,6 +265,7 @@ export type SeedPlan = Readonly<{
     subscription: Subscription;
     signupAt: Instant;
     scheduledChange: ScheduledChangeRecord | null;
+    cancellation: CancellationRecord | null;
     /** The current period's invoice, issued at its start; paid by card unless left unpaid. */
     invoice: InvoiceDraft;
     invoicePaid: boolean;
@@ -265,6 +300,9 @@ export type CollectionResult = Readonly<{
 
 export type PendingProvisioning = Readonly<{ changeId: string; activeEntitlements: Entitlements }>;
 
+/** An e-mail a use case asks the store to queue with its write: the outbox row's kind, recipient and payload. */
+export type OutboxMessageDraft = Readonly<{ kind: string; recipient: string; payload: unknown }>;
+
 /** An e-mail queued in the outbox in the same transaction as the change that caused it. */
 export type OutboxRecord = Readonly<{
   id: string;
@@ -283,5 +321,23 @@ export type ConfirmedChangeSummary = Readonly<{
   appliedNow: readonly ChangeDescriptor[];
   scheduled: Readonly<{ effectiveAt: Instant; changes: readonly ChangeDescriptor[] }> | null;
   provisioning: 'automatic' | 'pending' | 'completed';
-  itemNames: Readonly<Record<string, string>>;
+  /** The items' names in every language the catalog gives: the e-mail picks its own. */
+  itemNames: Readonly<Record<string, Named>>;
+}>;
+
+/** A customer's request for sales, as sent. */
+export type SalesRequestRecord = Readonly<{
+  id: string;
+  accountId: string;
+  userId: string;
+  planId: string;
+  planName: string;
+  currentPlanName: string;
+  currentSeats: number;
+  seats: number;
+  message: string;
+  contactName: string;
+  contactEmail: string;
+  sentTo: string;
+  createdAt: Instant;
 }>;

@@ -1,4 +1,6 @@
 import type { AccountRepository } from './account-repository';
+import type { BillingDetailsRepository } from './billing-details-repository';
+import type { CancellationRepository } from './cancellation-repository';
 import type { ClockRepository } from './clock-repository';
 import type { CollectionRepository } from './collection-repository';
 import type { DocumentRepository } from './document-repository';
@@ -10,6 +12,7 @@ import type { PaymentMethodRepository } from './payment-method-repository';
 import type { ProvisioningRepository } from './provisioning-repository';
 import type { QuoteRepository } from './quote-repository';
 import type { RenewalRepository } from './renewal-repository';
+import type { SalesRequestRepository } from './sales-request-repository';
 import type { SessionRepository } from './session-repository';
 import type { SignInThrottleRepository } from './sign-in-throttle-repository';
 import type { SubscriptionRepository } from './subscription-repository';
@@ -34,6 +37,9 @@ export type Store = Readonly<{
   outbox: OutboxRepository;
   clock: ClockRepository;
   maintenance: MaintenanceRepository;
+  cancellations: CancellationRepository;
+  billingDetails: BillingDetailsRepository;
+  salesRequests: SalesRequestRepository;
   paymentMethods: PaymentMethodRepository;
   challenges: PaymentChallengeRepository;
 }>;

@@ -43,7 +43,8 @@ const RECOVERY_PASS_SECONDS = 60;
  * per succeeded order or collection payment, never for a failed one unless fully refunded, and no
  * invoice collected beyond its amount due; every captured charge belongs to a succeeded order or
  * an invoice payment, or was refunded in full; no order stays pending past its claim's lease and
- * one recovery pass, and no claim outlives its holder; documents add up; numbers have no gaps.
+ * one recovery pass, and no claim outlives its holder; documents add up; numbers have no gaps; at
+ * most one change or cancellation waits for a subscription's period end, none for an ended one.
  */
 export function checkInvariants(
   sqlite: Database.Database,
@@ -148,6 +149,18 @@ export function checkInvariants(
         `${series.series}-${series.year} numbers ${series.first}..${series.last} for ${series.n} documents`,
       );
     }
+  }
+  // One thing waits for a period end at a time, and nothing waits on an ended subscription.
+  for (const sub of all(
+    `select s.id, s.status,
+            (select count(*) from scheduled_changes c where c.subscription_id = s.id and c.status = 'pending') as changes,
+            (select count(*) from subscription_cancellations c
+              where c.subscription_id = s.id and c.status = 'pending') as cancellations
+       from subscriptions s`,
+  )) {
+    const waiting = Number(sub.changes) + Number(sub.cancellations);
+    if (waiting > 1) problems.push(`subscription ${sub.id} has ${waiting} pending changes and cancellations`);
+    if (sub.status === 'canceled' && waiting > 0) problems.push(`canceled subscription ${sub.id} has a pending change`);
   }
   const integrity = sqlite.pragma('integrity_check', { simple: true });
   if (integrity !== 'ok') problems.push(`integrity_check: ${integrity}`);

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { localeSchema } from '../account/account-schema';
-import { catalogSchema, entitlementsSchema } from '../catalog/catalog-schema';
+import { catalogSchema, entitlementsSchema, localNamesSchema } from '../catalog/catalog-schema';
 import { documentLineSchema } from '../documents/document-schema';
 import { changeBlockerSchema, changeOptionsSchema } from '../eligibility/eligibility-schema';
 import { currencyCodeSchema, moneySchema } from '../money/money-schema';
 import { billingIntervalSchema, epochSecondsSchema, periodSchema } from '../periods/periods-schema';
 import { subscriptionSchema, subscriptionStatusSchema } from '../subscription/subscription-schema';
 import { readonlyArrayOf } from '../wire/readonly-array';
+import { cancellationViewSchema } from './cancellation';
 import { scheduledChangeSchema } from './scheduled-change';
 import { userViewSchema } from './session';
 
@@ -37,6 +38,17 @@ const subscriptionFactsSchema = z.object({
   quantity: z.int(),
   addOns: readonlyArrayOf(z.object({ id: z.string(), name: z.string(), quantity: z.int(), unitAmount: moneySchema })),
   pricePerCycle: moneySchema,
+  /** What makes up the price per cycle: the plan, then each add-on, unit price × quantity; they add up to it. */
+  pricePerCycleParts: readonlyArrayOf(
+    z.object({
+      type: z.enum(['plan', 'add_on']),
+      id: z.string(),
+      name: z.string(),
+      quantity: z.int(),
+      unitAmount: moneySchema,
+      amount: moneySchema,
+    }),
+  ),
   currentPeriod: periodSchema,
   nextBill: z
     .object({
@@ -50,11 +62,27 @@ const subscriptionFactsSchema = z.object({
   entitlements: entitlementsSchema,
 });
 
-/** GET /api/account: the account page's facts, and whether Change is possible. */
+const namedEntrySchema = z.object({ id: z.string(), name: z.string(), names: localNamesSchema.optional() });
+
+/**
+ * The catalog's plans, add-ons and plan groups by name in every language it gives (the English
+ * `name` where it gives none), so the page names them in the language it shows.
+ */
+const catalogNamesSchema = z.object({
+  plans: readonlyArrayOf(namedEntrySchema),
+  addOns: readonlyArrayOf(namedEntrySchema),
+  groups: readonlyArrayOf(namedEntrySchema),
+});
+
+/**
+ * GET /api/account: the account page's facts, and whether Change is possible. Names given as
+ * strings are in the account's language; `catalogNames` has them in every language.
+ */
 export const accountViewSchema = z.object({
   user: userViewSchema,
   account: accountFactsSchema,
   subscription: subscriptionFactsSchema,
+  catalogNames: catalogNamesSchema,
   scheduledChange: scheduledChangeSchema
     .extend({
       entitlements: entitlementsSchema,
@@ -70,6 +98,8 @@ export const accountViewSchema = z.object({
   entitlementsOnProvisioning: entitlementsSchema.nullable(),
   unpaidInvoices: z.int(),
   change: z.object({ possible: z.boolean(), blockers: readonlyArrayOf(changeBlockerSchema) }),
+  /** The cancellation waiting for the period end, or the one that ended the subscription. */
+  cancellation: cancellationViewSchema.nullable(),
 });
 export type AccountView = z.output<typeof accountViewSchema>;
 
@@ -85,7 +115,7 @@ export const optionsViewSchema = z.object({
     ...catalogSchema.shape,
     id: z.string(),
     name: z.string(),
-    groups: readonlyArrayOf(z.object({ id: z.string(), name: z.string() })),
+    groups: readonlyArrayOf(z.object({ id: z.string(), name: z.string(), names: localNamesSchema.optional() })),
   }),
   subscription: subscriptionSchema,
 });

@@ -72,6 +72,14 @@ export const API_ERROR_CODES = [
   'invalid_scenario',
   // A bug: logged, and nothing more said
   'internal_error',
+  // Cancelling at the period end, and resuming
+  'already_canceled',
+  'cancellation_already_scheduled',
+  'no_scheduled_cancellation',
+  // Billing details, and asking sales
+  'tax_id_invalid',
+  'plan_self_service',
+  'too_many_sales_requests',
   // Cards on file (checkCard's reasons, each with its field), and what a card change may not do
   'card_number_invalid',
   'card_expiry_invalid',

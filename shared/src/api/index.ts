@@ -1,4 +1,13 @@
 export { type AccountView, accountViewSchema, type OptionsView, optionsViewSchema } from './account';
+export { type BillingDetailsView, billingDetailsViewSchema } from './billing-details';
+export {
+  type CancellationRequest,
+  type CancellationView,
+  cancellationReasonSchema,
+  cancellationRequestSchema,
+  cancellationViewSchema,
+} from './cancellation';
+export { CANCELLATION_COMMENT_MAX, CANCELLATION_REASONS, type CancellationReason } from './cancellation-reasons';
 export {
   type ConfirmationView,
   confirmationViewSchema,
@@ -38,5 +47,15 @@ export {
   testClockViewSchema,
 } from './qa';
 export { type QuoteView, quoteViewSchema } from './quote';
+export {
+  type SalesContactView,
+  type SalesRequestAnswer,
+  type SalesRequestSent,
+  type SalesRequestView,
+  salesContactViewSchema,
+  salesRequestAnswerSchema,
+  salesRequestSentSchema,
+  salesRequestViewSchema,
+} from './sales-requests';
 export { type ScheduledChangeView, scheduledChangeViewSchema } from './scheduled-change';
 export { type SessionView, sessionViewSchema, type UserView, userViewSchema } from './session';

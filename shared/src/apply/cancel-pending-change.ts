@@ -4,8 +4,11 @@ export type CancelResult =
   | Readonly<{ ok: true; subscription: Subscription }>
   | Readonly<{ ok: false; reason: 'no_pending_change' }>;
 
-/** The subscription with its scheduled change cancelled: it renews as it is now. */
+/**
+ * The subscription with its scheduled change cancelled: it renews as it is now. A scheduled
+ * cancellation is not a change to cancel; `resumeSubscription` withdraws it.
+ */
 export function cancelPendingChange(subscription: Subscription): CancelResult {
-  if (!subscription.pendingChange) return { ok: false, reason: 'no_pending_change' };
+  if (subscription.pendingChange?.kind !== 'change') return { ok: false, reason: 'no_pending_change' };
   return { ok: true, subscription: { ...subscription, pendingChange: null } };
 }

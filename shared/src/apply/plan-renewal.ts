@@ -10,8 +10,8 @@ import { chargeLine, type LineContext } from '../quote/price-line';
 import type { LineItem, QuoteLine } from '../quote/quote';
 import type {
   AddOnItem,
-  PendingChange,
   PlanItem,
+  ScheduledTargetChange,
   Subscription,
   SubscriptionItem,
   TargetState,
@@ -22,7 +22,7 @@ import { currentPeriod, currentTarget } from '../subscription/subscription-state
 /** What renewing at the current period's end does: the scheduled change applied, then full-price lines. */
 export type RenewalPlan = Readonly<{
   at: Instant;
-  appliedChange: PendingChange | null;
+  appliedChange: ScheduledTargetChange | null;
   interval: BillingInterval;
   anchor: Instant;
   periodIndex: number;
@@ -35,7 +35,11 @@ export type RenewalPlan = Readonly<{
 
 export type RenewalPlanResult =
   | Readonly<{ ok: true; renewal: RenewalPlan }>
-  | Readonly<{ ok: false; reason: 'price_unavailable'; item: Readonly<{ type: LineItem['type']; id: string }> }>;
+  | Readonly<{ ok: false; reason: 'price_unavailable'; item: Readonly<{ type: LineItem['type']; id: string }> }>
+  /** A cancellation takes effect at this period end: there is no renewal, and no next bill. */
+  | Readonly<{ ok: false; reason: 'subscription_ends'; endsAt: Instant }>
+  /** It has ended: nothing renews until it is started again. */
+  | Readonly<{ ok: false; reason: 'subscription_canceled' }>;
 
 /**
  * The schedule after a period that ends at boundary k+1: the same anchor when the new interval
@@ -130,16 +134,21 @@ export function billFullPeriod(
 /**
  * Plans the renewal at the end of the current period (product.md §2a "Next bill"): the
  * pending change takes effect, and every item is billed in full at the catalog's price for
- * the new period (a held item whose price left the catalog keeps its own).
+ * the new period (a held item whose price left the catalog keeps its own). A subscription whose
+ * cancellation falls due then is not renewed.
  */
 export function planRenewal(
   catalog: Catalog,
   subscription: Subscription,
   ending: Period = currentPeriod(subscription),
 ): RenewalPlanResult {
+  if (subscription.status === 'canceled') return { ok: false, reason: 'subscription_canceled' };
   const at = ending.end;
   const pending = subscription.pendingChange;
-  const appliedChange = pending && pending.effectiveAt <= at ? pending : null;
+  if (pending?.kind === 'cancellation' && pending.effectiveAt <= at) {
+    return { ok: false, reason: 'subscription_ends', endsAt: pending.effectiveAt };
+  }
+  const appliedChange = pending?.kind === 'change' && pending.effectiveAt <= at ? pending : null;
   const target = appliedChange?.target ?? currentTarget(subscription);
   const { anchor, periodIndex } = nextSchedule(subscription, target.interval, at);
   const period = periodAt(anchor, target.interval, periodIndex);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localeSchema } from '../account/account-schema';
 import { currencyCodeSchema } from '../money/money-schema';
 import { billingIntervalSchema } from '../periods/periods-schema';
 import { readonlyArray, readonlyArrayOf } from '../wire/readonly-array';
@@ -17,6 +18,9 @@ const quantityRangeSchema = z
   .strictObject({ min: z.int().min(1).max(1_000_000), max: z.int().min(1).max(1_000_000) })
   .refine((range) => range.min <= range.max, { message: 'min must not exceed max', path: ['max'] });
 
+/** A catalog entry's names in the portal's other languages; its `name` (English) is the fallback. */
+export const localNamesSchema = z.partialRecord(localeSchema, z.string().min(1).max(120));
+
 const limitsSchema = z.record(z.string().min(1).max(64), z.int().min(0).nullable());
 
 export const priceSchema = z.strictObject({
@@ -29,6 +33,7 @@ export const priceSchema = z.strictObject({
 export const planSchema = z.strictObject({
   id: catalogIdSchema,
   name: z.string().min(1).max(120),
+  names: localNamesSchema.optional(),
   group: catalogIdSchema.nullable(),
   rank: z.int().min(0).max(1000),
   pricing: z.enum(['per_seat', 'flat']),
@@ -44,6 +49,7 @@ export const planSchema = z.strictObject({
 export const addOnSchema = z.strictObject({
   id: catalogIdSchema,
   name: z.string().min(1).max(120),
+  names: localNamesSchema.optional(),
   compatiblePlanIds: z.union([z.literal('all'), readonlyArrayOf(catalogIdSchema)]),
   quantity: quantityRangeSchema,
   prices: readonlyArray(z.array(priceSchema).min(1)),

@@ -1,6 +1,7 @@
 import type { CurrencyCode } from '../money/currencies';
 import type { BillingInterval } from '../periods/billing-interval';
 import type { Granularity } from '../periods/remaining-fraction';
+import type { LocalNames } from './local-names';
 
 /** What one unit of a plan or add-on costs per billing interval in one currency. */
 export type Price = Readonly<{
@@ -18,7 +19,9 @@ export type QuantityRange = Readonly<{ min: number; max: number }>;
 
 export type Plan = Readonly<{
   id: string;
+  /** The English name, and the fallback for a language `names` leaves out. */
   name: string;
+  names?: LocalNames;
   /** The plan group (family): a customer on a grouped plan may only move within it. */
   group: string | null;
   /** Order within the group; breaks ties between plans of equal price (higher = upgrade). */
@@ -39,7 +42,9 @@ export type Plan = Readonly<{
 
 export type AddOn = Readonly<{
   id: string;
+  /** The English name, and the fallback for a language `names` leaves out. */
   name: string;
+  names?: LocalNames;
   /** The plans the add-on can be bought with, or every plan. */
   compatiblePlanIds: readonly string[] | 'all';
   /** A range with max 1 means the add-on is bought once, without a quantity. */

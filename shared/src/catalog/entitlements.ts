@@ -36,3 +36,14 @@ export function entitlementsFor(
   }
   return { limits, features: [...features].sort() };
 }
+
+/** Whether two sets of entitlements give the same limits and features (order aside). */
+export function sameEntitlements(a: Entitlements, b: Entitlements): boolean {
+  const limits = Object.keys(a.limits);
+  return (
+    limits.length === Object.keys(b.limits).length &&
+    limits.every((id) => id in b.limits && a.limits[id] === b.limits[id]) &&
+    a.features.length === b.features.length &&
+    a.features.every((feature) => b.features.includes(feature))
+  );
+}

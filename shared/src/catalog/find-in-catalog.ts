@@ -21,8 +21,3 @@ export function findPrice(product: Plan | AddOn, interval: BillingInterval, curr
 export function isAddOnCompatible(addOn: AddOn, planId: string): boolean {
   return addOn.compatiblePlanIds === 'all' || addOn.compatiblePlanIds.includes(planId);
 }
-
-/** Every plan's and add-on's name by id: what a document prints on its lines. */
-export function itemNames(catalog: Catalog): Record<string, string> {
-  return Object.fromEntries([...catalog.plans, ...catalog.addOns].map((item) => [item.id, item.name]));
-}

@@ -15,9 +15,19 @@ export {
   catalogPoliciesSchema,
   catalogSchema,
   entitlementsSchema,
+  localNamesSchema,
   planSchema,
   priceSchema,
 } from './catalog-schema';
 export { classifyPlanChange, type PricedPlanItem } from './classify-plan-change';
-export { type Entitlements, entitlementsFor } from './entitlements';
-export { findAddOn, findPlan, findPrice, isAddOnCompatible, itemNames } from './find-in-catalog';
+export { type Entitlements, entitlementsFor, sameEntitlements } from './entitlements';
+export { findAddOn, findPlan, findPrice, isAddOnCompatible } from './find-in-catalog';
+export { itemNames, type LocalNames, type Named, namedItems, nameIn } from './local-names';
+export {
+  compareLimit,
+  type LimitComparison,
+  type PlanDifference,
+  type PlanDifferences,
+  type PlanLimit,
+  planDifferences,
+} from './plan-differences';

@@ -10,3 +10,4 @@ export {
 export { creditNoteDraftSchema, documentLineSchema, invoiceDraftSchema } from './document-schema';
 export { renewalInvoice } from './renewal-invoice';
 export { type ChangeSettlement, settleChange } from './settle-change';
+export { asCredit, shownAmount } from './shown-sign';

@@ -15,14 +15,16 @@ import {
 /**
  * Whether the customer may choose the plan: the current plan always; another only within the
  * current plan's group (when it has one), not sold only through sales, and priced in the
- * account's currency.
+ * account's currency. Starting an ended subscription again (`restart`), its old plan is no
+ * longer held: it is chosen like any other, so a sales-only plan needs sales.
  */
 export function planAvailability(
   plan: Plan,
   current: Plan | undefined,
   currency: CurrencyCode,
+  restart = false,
 ): Availability<PlanUnavailable> {
-  if (plan.id !== current?.id) {
+  if (restart || plan.id !== current?.id) {
     if (current?.group != null && plan.group !== current.group) {
       return unavailable({ reason: 'not_in_plan_group', planId: plan.id, group: current.group });
     }

@@ -69,11 +69,13 @@ export function changeOptions(
   const current = findPlan(catalog, subscription.plan.planId);
   const selected = findPlan(catalog, selection.planId) ?? current;
 
+  // An ended subscription holds no plan: starting again, every plan is a new choice.
+  const restart = subscription.status === 'canceled';
   const plans = catalog.plans.map((plan) => ({
     planId: plan.id,
-    current: plan.id === current?.id,
+    current: !restart && plan.id === current?.id,
     salesOnly: plan.salesOnly,
-    availability: planAvailability(plan, current, currency),
+    availability: planAvailability(plan, current, currency, restart),
     quantity: planQuantityRange(plan),
   }));
 

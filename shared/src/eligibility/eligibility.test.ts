@@ -17,11 +17,11 @@ describe('who may change (product.md §2 eligibility)', () => {
   });
 
   it('gives every reason a change is blocked', () => {
-    const blocked = { ...subscription, unpaidInvoices: 2, status: 'canceled' as const };
+    const blocked = { ...subscription, unpaidInvoices: 2, status: 'paused' as const };
     expect(changeBlockers(zoom, blocked, { canManageBilling: false })).toEqual([
       { reason: 'no_billing_permission' },
       { reason: 'unpaid_invoice', count: 2 },
-      { reason: 'subscription_not_active', status: 'canceled' },
+      { reason: 'subscription_not_active', status: 'paused' },
     ]);
   });
 

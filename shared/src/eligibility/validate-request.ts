@@ -38,7 +38,12 @@ export function validateRequest(
   }
   collect(
     problems,
-    planAvailability(plan, findPlan(catalog, subscription.plan.planId), subscription.currency),
+    planAvailability(
+      plan,
+      findPlan(catalog, subscription.plan.planId),
+      subscription.currency,
+      subscription.status === 'canceled',
+    ),
     'planId',
   );
   if (problems.length > 0) return problems;

@@ -1,5 +1,17 @@
+export {
+  type AddOnLoss,
+  addOnLosses,
+  entitlementLosses,
+  type LimitLoss,
+  type Losses,
+  losesNothing,
+  type QuoteLosses,
+  quoteLosses,
+} from './change-losses';
 export { type ChangeRequest, changeRequestSchema } from './change-request-schema';
 export { describeChanges } from './describe-changes';
+export { lineArithmetic, TIMES } from './line-arithmetic';
+export { type LineShare, lineShare, type Span, shareText, spanSeconds } from './line-share';
 export type {
   ChangeDescriptor,
   CreditBalanceMovement,

@@ -161,15 +161,13 @@ export function priceNewInterval(
   target: TargetState,
   at: Instant,
 ): PricedNow {
-  const { currency } = subscription;
-  const granularity = catalog.policies.prorationGranularity;
   const creditContext: LineContext = {
-    currency,
+    currency: subscription.currency,
     at,
     period: ending,
-    fraction: remainingFraction(ending, at, granularity),
+    fraction: remainingFraction(ending, at, catalog.policies.prorationGranularity),
   };
-  const lines: QuoteLine[] = [
+  const credits: QuoteLine[] = [
     creditLine(
       creditContext,
       { type: 'plan', id: subscription.plan.planId, priceId: subscription.plan.priceId },
@@ -177,11 +175,27 @@ export function priceNewInterval(
     ),
   ];
   for (const held of subscription.addOns) {
-    lines.push(creditLine(creditContext, { type: 'add_on', id: held.addOnId, priceId: held.priceId }, held));
+    credits.push(creditLine(creditContext, { type: 'add_on', id: held.addOnId, priceId: held.priceId }, held));
   }
+  const charged = priceNewPeriod(catalog, subscription, target, at);
+  return { ...charged, lines: [...credits, ...charged.lines] };
+}
 
+/**
+ * Charges the full price of every wanted item for a new period anchored at the instant, and
+ * credits nothing: how an ended subscription starts again (docs/decisions/015).
+ */
+export function priceNewPeriod(
+  catalog: Catalog,
+  subscription: Subscription,
+  target: TargetState,
+  at: Instant,
+): PricedNow {
+  const { currency } = subscription;
   const period = periodAt(at, target.interval, 0);
-  const chargeContext: LineContext = { currency, at, period, fraction: remainingFraction(period, at, granularity) };
+  const fraction = remainingFraction(period, at, catalog.policies.prorationGranularity);
+  const chargeContext: LineContext = { currency, at, period, fraction };
+  const lines: QuoteLine[] = [];
   const fullPeriod = (type: LineItem['type'], id: string, quantity: number): SubscriptionItem => {
     const price = wantedPrice(catalog, subscription, type, id, target);
     const line = chargeLine(
@@ -194,10 +208,9 @@ export function priceNewInterval(
     lines.push(line);
     return item(price.id, price.unitAmount, quantity, line.amount.amount, 0);
   };
-  return {
-    lines,
-    schedule: { interval: target.interval, anchor: at, periodIndex: 0 },
-    plan: planItem(target.planId, fullPeriod('plan', target.planId, target.quantity)),
-    addOns: target.addOns.map((held) => addOnItem(held.addOnId, fullPeriod('add_on', held.addOnId, held.quantity))),
-  };
+  const plan = planItem(target.planId, fullPeriod('plan', target.planId, target.quantity));
+  const addOns = target.addOns.map((held) =>
+    addOnItem(held.addOnId, fullPeriod('add_on', held.addOnId, held.quantity)),
+  );
+  return { lines, schedule: { interval: target.interval, anchor: at, periodIndex: 0 }, plan, addOns };
 }

@@ -3,6 +3,7 @@ import { applyQuote } from '../apply/apply-quote';
 import type { Catalog } from '../catalog/catalog';
 import type { ChangeRequest } from '../eligibility/validate-request';
 import { at, BILLING_ADMIN, catalog, plan, prices, subscriptionOn } from '../fixtures/build';
+import { quoteFor } from '../fixtures/quote-for';
 import { kajoom, multisite, pipedrive, zoom } from '../fixtures/seed-catalogs';
 import { ANNUAL, MONTHLY } from '../periods/billing-interval';
 import { instantToIso } from '../periods/instant';
@@ -13,23 +14,8 @@ import { quoteChange } from './quote-change';
 const anchor = at('2026-02-01T00:00:00Z'); // February 2026: 28 days
 const halfway = at('2026-02-15T00:00:00Z');
 
-function quote(cat: Catalog, subscription: Subscription, request: Partial<ChangeRequest>, now = halfway): Quote {
-  const result = quoteChange({
-    catalog: cat,
-    subscription,
-    actor: BILLING_ADMIN,
-    request: {
-      planId: subscription.plan.planId,
-      interval: subscription.interval,
-      quantity: subscription.plan.quantity,
-      addOns: subscription.addOns.map(({ addOnId, quantity }) => ({ addOnId, quantity })),
-      ...request,
-    },
-    now,
-  });
-  if (!result.ok) throw new Error(`not quoted: ${JSON.stringify(result.errors)}`);
-  return result.quote;
-}
+const quote = (cat: Catalog, subscription: Subscription, request: Partial<ChangeRequest>, now = halfway): Quote =>
+  quoteFor(cat, subscription, request, now);
 
 const amounts = (q: Quote) => q.lines.map((line) => [line.kind, line.item.id, line.amount.amount]);
 
@@ -108,7 +94,7 @@ describe('Pipedrive: a downgrade waits for the next cycle, shown as a pending ch
 
   it('lets a later change replace the pending one', () => {
     const later = quote(pipedrive, pending.subscription, { planId: 'essential' });
-    expect(later.replacesPendingChange?.target.planId).toBe('advanced');
+    expect(later.replacesPendingChange).toMatchObject({ kind: 'change', target: { planId: 'advanced' } });
     expect(later.scheduled?.target.planId).toBe('essential');
     expect(later.nextBill.total.amount).toBe(1400);
   });

@@ -11,11 +11,11 @@ import type { Instant } from '../periods/instant';
 import { type Period, periodAt } from '../periods/period-boundary';
 import { byAddOnId } from '../subscription/add-on-order';
 import { sameTarget } from '../subscription/same-target';
-import type { Actor, PendingChange, Subscription, TargetState } from '../subscription/subscription';
+import type { Actor, ScheduledTargetChange, Subscription, TargetState } from '../subscription/subscription';
 import { withChanges } from '../subscription/subscription-items';
 import { currentPeriod, currentTarget } from '../subscription/subscription-state';
 import { describeChanges } from './describe-changes';
-import { priceNewInterval, priceWithinPeriod } from './price-now';
+import { priceNewInterval, priceNewPeriod, priceWithinPeriod } from './price-now';
 import type {
   ChangeDescriptor,
   NextBill,
@@ -25,7 +25,8 @@ import type {
   QuoteResult,
   SubscriptionAfter,
 } from './quote';
-import { splitChange } from './split-change';
+import { restartChanges } from './restart-changes';
+import { type ChangeSplit, splitChange } from './split-change';
 
 export type QuoteInput = Readonly<{
   catalog: Catalog;
@@ -48,20 +49,22 @@ function targetOf(request: ChangeRequest): TargetState {
 function noChangeReason(
   subscription: Subscription,
   immediate: TargetState,
-  pending: PendingChange | null,
+  pending: ScheduledTargetChange | null,
   lineCount: number,
 ) {
   if (lineCount > 0 || !sameTarget(immediate, currentTarget(subscription))) return null;
   const held = subscription.pendingChange;
   if (!held && !pending) return { reason: 'same_as_current' as NoChangeReason };
-  if (held && pending && sameTarget(held.target, pending.target))
+  if (held?.kind === 'change' && pending && sameTarget(held.target, pending.target))
     return { reason: 'same_as_scheduled' as NoChangeReason };
+  // A scheduled cancellation replaced by the subscription as it is: confirming resumes it.
   return null;
 }
 
 function needsManualProvisioning(catalog: Catalog, changes: readonly ChangeDescriptor[]): boolean {
   return changes.some((change) => {
     if (change.kind === 'plan_change') return findPlan(catalog, change.toPlanId)?.needsManualProvisioning === true;
+    if (change.kind === 'restart') return findPlan(catalog, change.planId)?.needsManualProvisioning === true;
     if (change.kind === 'add_on_change' && change.direction === 'increase') {
       return findAddOn(catalog, change.addOnId)?.needsManualProvisioning === true;
     }
@@ -72,7 +75,8 @@ function needsManualProvisioning(catalog: Catalog, changes: readonly ChangeDescr
 function nextBillAfter(catalog: Catalog, subscription: Subscription, ending: Period): NextBill {
   const planned = planRenewal(catalog, subscription, ending);
   // Every item of a validated target is priced, so its renewal is too.
-  if (!planned.ok) throw new Error(`renewal cannot be priced: ${planned.item.type} ${planned.item.id}`);
+  // (and a quote's `after` never holds a cancellation).
+  if (!planned.ok) throw new Error(`renewal cannot be planned: ${planned.reason}`);
   const { renewal } = planned;
   const creditApplied: Money = minMoney(money(subscription.creditBalance, subscription.currency), renewal.total);
   return {
@@ -87,10 +91,16 @@ function nextBillAfter(catalog: Catalog, subscription: Subscription, ending: Per
 
 function priceQuote({ catalog, subscription, request, now }: QuoteInput, period: Period): Quote {
   const target = targetOf(request);
-  const split = splitChange(catalog, subscription, target);
-  const priced = split.intervalChangesNow
-    ? priceNewInterval(catalog, subscription, period, target, now)
-    : priceWithinPeriod(catalog, subscription, period, split.immediate, now);
+  // An ended subscription starts again: the whole target now, for a new period at full price.
+  const restart = subscription.status === 'canceled';
+  const split: ChangeSplit = restart
+    ? { immediate: target, scheduled: null, intervalChangesNow: true }
+    : splitChange(catalog, subscription, target);
+  const priced = restart
+    ? priceNewPeriod(catalog, subscription, target, now)
+    : split.intervalChangesNow
+      ? priceNewInterval(catalog, subscription, period, target, now)
+      : priceWithinPeriod(catalog, subscription, period, split.immediate, now);
   const settlement = settleChange(
     priced.lines,
     subscription.currency,
@@ -98,10 +108,11 @@ function priceQuote({ catalog, subscription, request, now }: QuoteInput, period:
     catalog.policies.creditBehaviour,
   );
   const periodAfter = split.intervalChangesNow ? periodAt(now, target.interval, 0) : period;
-  const pendingChange: PendingChange | null = split.scheduled
-    ? { effectiveAt: periodAfter.end, target: split.scheduled }
+  const pendingChange: ScheduledTargetChange | null = split.scheduled
+    ? { kind: 'change', effectiveAt: periodAfter.end, target: split.scheduled }
     : null;
   const after: SubscriptionAfter = {
+    status: restart ? 'active' : subscription.status,
     interval: priced.schedule.interval,
     anchor: priced.schedule.anchor,
     periodIndex: priced.schedule.periodIndex,
@@ -110,12 +121,14 @@ function priceQuote({ catalog, subscription, request, now }: QuoteInput, period:
     pendingChange,
     creditBalance: settlement.creditBalance.after.amount,
   };
-  const nowChanges = describeChanges(catalog, subscription, currentTarget(subscription), split.immediate);
+  const nowChanges = restart
+    ? restartChanges(target)
+    : describeChanges(catalog, subscription, currentTarget(subscription), split.immediate);
   return {
     quotedAt: now,
     currency: subscription.currency,
     target,
-    noChange: noChangeReason(subscription, split.immediate, pendingChange, priced.lines.length),
+    noChange: restart ? null : noChangeReason(subscription, split.immediate, pendingChange, priced.lines.length),
     appliedNow: nowChanges,
     scheduled:
       pendingChange && split.scheduled
@@ -145,7 +158,8 @@ function priceQuote({ catalog, subscription, request, now }: QuoteInput, period:
 /**
  * The exact quote for changing a subscription to a requested target at an instant: every line
  * explained, due now, the credit balance, what is scheduled, the next bill and the documents
- * confirming would issue; or every reason it cannot be quoted.
+ * confirming would issue; or every reason it cannot be quoted. For an ended (canceled)
+ * subscription it is the quote for starting again: a new period from `now` at full price.
  */
 export function quoteChange(input: QuoteInput): QuoteResult {
   const { catalog, subscription, actor, request, now } = input;
@@ -155,8 +169,12 @@ export function quoteChange(input: QuoteInput): QuoteResult {
   ];
   if (errors.length > 0) return { ok: false, errors };
   const period = currentPeriod(subscription);
-  if (now >= period.end) return { ok: false, errors: [{ reason: 'renewal_due', periodEnd: period.end, field: null }] };
-  if (now < period.start) {
+  // An ended subscription has no running period: a restart starts a new one at `now`.
+  const running = subscription.status !== 'canceled';
+  if (running && now >= period.end) {
+    return { ok: false, errors: [{ reason: 'renewal_due', periodEnd: period.end, field: null }] };
+  }
+  if (running && now < period.start) {
     return { ok: false, errors: [{ reason: 'instant_before_period', periodStart: period.start, field: null }] };
   }
   try {

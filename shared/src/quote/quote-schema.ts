@@ -33,6 +33,12 @@ const changeDescriptorUnion = z.union([
     from: z.int(),
     to: z.int(),
   }),
+  z.strictObject({
+    kind: z.literal('restart'),
+    planId: z.string(),
+    quantity: z.int(),
+    interval: billingIntervalSchema,
+  }),
 ]);
 const _change: SameShape<typeof changeDescriptorUnion, ChangeDescriptor> = true;
 /** One thing a change does, in product words. */

@@ -44,7 +44,9 @@ export type ChangeDescriptor =
     }>
   | Readonly<{ kind: 'quantity_change'; direction: 'increase' | 'decrease'; planId: string; from: number; to: number }>
   | Readonly<{ kind: 'interval_change'; from: BillingInterval; to: BillingInterval }>
-  | Readonly<{ kind: 'add_on_change'; direction: 'increase' | 'decrease'; addOnId: string; from: number; to: number }>;
+  | Readonly<{ kind: 'add_on_change'; direction: 'increase' | 'decrease'; addOnId: string; from: number; to: number }>
+  /** An ended subscription started again: a new period from now on the plan, seats and interval named. */
+  | Readonly<{ kind: 'restart'; planId: string; quantity: number; interval: BillingInterval }>;
 
 export type ScheduledChange = Readonly<{
   effectiveAt: Instant;

@@ -5,6 +5,8 @@ export {
   type AddOnItem,
   type PendingChange,
   type PlanItem,
+  type ScheduledCancellation,
+  type ScheduledTargetChange,
   SUBSCRIPTION_STATUSES,
   type Subscription,
   type SubscriptionItem,
@@ -15,9 +17,16 @@ export {
   addOnItemSchema,
   pendingChangeSchema,
   planItemSchema,
+  scheduledCancellationSchema,
   subscriptionChangesSchema,
   subscriptionSchema,
   subscriptionStatusSchema,
   targetStateSchema,
 } from './subscription-schema';
-export { currentPeriod, currentTarget, pricePerCycle } from './subscription-state';
+export {
+  type CyclePricePart,
+  currentPeriod,
+  currentTarget,
+  pricePerCycle,
+  pricePerCycleParts,
+} from './subscription-state';

@@ -30,15 +30,15 @@ export function addOnItem(addOnId: string, item: SubscriptionItem): AddOnItem {
 /** The parts of a subscription a change or a renewal replaces. */
 export type SubscriptionChanges = Pick<
   Subscription,
-  'interval' | 'anchor' | 'periodIndex' | 'plan' | 'addOns' | 'pendingChange' | 'creditBalance'
+  'status' | 'interval' | 'anchor' | 'periodIndex' | 'plan' | 'addOns' | 'pendingChange' | 'creditBalance'
 >;
 
-/** The subscription with a change's schedule, items, pending change and credit balance. */
+/** The subscription with a change's standing, schedule, items, pending change and credit balance. */
 export function withChanges(subscription: Subscription, changes: SubscriptionChanges): Subscription {
   return {
     id: subscription.id,
     currency: subscription.currency,
-    status: subscription.status,
+    status: changes.status,
     interval: changes.interval,
     anchor: changes.anchor,
     periodIndex: changes.periodIndex,

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { currencyCodeSchema } from '../money/money-schema';
 import { billingIntervalSchema, epochSecondsSchema } from '../periods/periods-schema';
 import type { SameShape } from '../wire/same-shape';
-import { type PendingChange, SUBSCRIPTION_STATUSES, type Subscription, type TargetState } from './subscription';
+import {
+  type PendingChange,
+  type ScheduledCancellation,
+  type ScheduledTargetChange,
+  SUBSCRIPTION_STATUSES,
+  type Subscription,
+  type TargetState,
+} from './subscription';
 
 export const subscriptionStatusSchema = z.enum(SUBSCRIPTION_STATUSES);
 
@@ -16,10 +23,20 @@ const _target: SameShape<typeof targetStateObject, TargetState> = true;
 /** A subscription as the customer wants it: plan, interval, total seats and add-ons. */
 export const targetStateSchema: z.ZodType<TargetState> = targetStateObject;
 
-const pendingChangeObject = z.strictObject({ effectiveAt: epochSecondsSchema, target: targetStateSchema });
-const _pending: SameShape<typeof pendingChangeObject, PendingChange> = true;
-/** A change that takes effect at a period end. */
-export const pendingChangeSchema: z.ZodType<PendingChange> = pendingChangeObject;
+const targetChangeObject = z.strictObject({
+  kind: z.literal('change'),
+  effectiveAt: epochSecondsSchema,
+  target: targetStateSchema,
+});
+const _targetChange: SameShape<typeof targetChangeObject, ScheduledTargetChange> = true;
+const cancellationObject = z.strictObject({ kind: z.literal('cancellation'), effectiveAt: epochSecondsSchema });
+const _cancellation: SameShape<typeof cancellationObject, ScheduledCancellation> = true;
+/** The subscription ends at the period end. */
+export const scheduledCancellationSchema: z.ZodType<ScheduledCancellation> = cancellationObject;
+const pendingChangeUnion = z.discriminatedUnion('kind', [targetChangeObject, cancellationObject]);
+const _pending: SameShape<typeof pendingChangeUnion, PendingChange> = true;
+/** What takes effect at a period end: a change, or the end of the subscription. */
+export const pendingChangeSchema: z.ZodType<PendingChange> = pendingChangeUnion;
 
 const item = {
   priceId: z.string(),
@@ -52,6 +69,7 @@ export const subscriptionSchema: z.ZodType<Subscription> = subscriptionObject;
 
 /** The parts of a subscription a change replaces (a quote's `after`). */
 export const subscriptionChangesSchema = subscriptionObject.pick({
+  status: true,
   interval: true,
   anchor: true,
   periodIndex: true,

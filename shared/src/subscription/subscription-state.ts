@@ -16,8 +16,30 @@ export function currentTarget(subscription: Subscription): TargetState {
   };
 }
 
-/** What the subscription costs per cycle at the prices it was billed at. */
+/** One item's share of the price per cycle: unit price × quantity. */
+export type CyclePricePart = Readonly<{
+  item: Readonly<{ type: 'plan' | 'add_on'; id: string }>;
+  unitAmount: number;
+  quantity: number;
+  amount: number;
+}>;
+
+const part = (type: 'plan' | 'add_on', id: string, item: SubscriptionItem): CyclePricePart => ({
+  item: { type, id },
+  unitAmount: item.unitAmount,
+  quantity: item.quantity,
+  amount: item.unitAmount * item.quantity,
+});
+
+/** What each item (the plan, then every add-on) costs per cycle at the price it was billed at. */
+export function pricePerCycleParts(subscription: Subscription): CyclePricePart[] {
+  return [
+    part('plan', subscription.plan.planId, subscription.plan),
+    ...subscription.addOns.map((addOn) => part('add_on', addOn.addOnId, addOn)),
+  ];
+}
+
+/** What the subscription costs per cycle at the prices it was billed at: the sum of its parts. */
 export function pricePerCycle(subscription: Subscription): number {
-  const items: readonly SubscriptionItem[] = [subscription.plan, ...subscription.addOns];
-  return items.reduce((sum, item) => sum + item.unitAmount * item.quantity, 0);
+  return pricePerCycleParts(subscription).reduce((sum, each) => sum + each.amount, 0);
 }

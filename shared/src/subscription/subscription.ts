@@ -29,10 +29,23 @@ export type TargetState = Readonly<{
 }>;
 
 /** A change that takes effect at a period end (a downgrade, fewer seats, an add-on removed…). */
-export type PendingChange = Readonly<{
+export type ScheduledTargetChange = Readonly<{
+  kind: 'change';
   effectiveAt: Instant;
   target: TargetState;
 }>;
+
+/** The subscription ends at the period end: it stays active until then, is not renewed, nothing more is billed. */
+export type ScheduledCancellation = Readonly<{
+  kind: 'cancellation';
+  effectiveAt: Instant;
+}>;
+
+/**
+ * What waits for the period end: a change, or the end of the subscription. There is one at a
+ * time, so whichever the customer confirms last replaces the other.
+ */
+export type PendingChange = ScheduledTargetChange | ScheduledCancellation;
 
 /**
  * The state the engine prices and changes. Every item bills on the subscription's one interval

@@ -20,6 +20,30 @@ export function createRouter() {
           children: [
             { index: true, Component: AccountPage },
             {
+              path: 'cancel',
+              lazy: async () => ({
+                Component: (await import('../features/cancel-subscription/cancel-page')).CancelPage,
+              }),
+            },
+            {
+              path: 'billing-details',
+              lazy: async () => ({
+                Component: (await import('../features/billing-details/billing-details-page')).BillingDetailsPage,
+              }),
+            },
+            {
+              path: 'contact-sales',
+              lazy: async () => ({
+                Component: (await import('../features/contact-sales/contact-sales-page')).ContactSalesPage,
+              }),
+            },
+            {
+              path: 'contact-sales/sent/:salesRequestId',
+              lazy: async () => ({
+                Component: (await import('../features/contact-sales/sales-request-sent-page')).SalesRequestSentPage,
+              }),
+            },
+            {
               path: 'payment-methods',
               lazy: async () => ({
                 Component: (await import('../features/payment-methods/payment-methods-page')).PaymentMethodsPage,

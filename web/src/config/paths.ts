@@ -3,8 +3,21 @@ export const paths = {
   account: '/',
   signIn: '/sign-in',
   change: '/change',
+  cancel: '/cancel',
+  billingDetails: '/billing-details',
+  contactSales: '/contact-sales',
   paymentMethods: '/payment-methods',
 } as const;
+
+/** What the account page is told on arrival (router state): after a cancellation, until when it stays active. */
+export type AccountArrival = Readonly<{ cancelledUntil?: number }>;
+
+/** The Contact sales form, about one plan. */
+export const contactSalesPath = (planId: string): string => `${paths.contactSales}?plan=${encodeURIComponent(planId)}`;
+
+/** Where a request sent to sales is confirmed (a reload shows it again). */
+export const salesRequestSentPath = (salesRequestId: string): string =>
+  `${paths.contactSales}/sent/${encodeURIComponent(salesRequestId)}`;
 
 /** The query parameter a page finds on its return from the bank's page: the challenge just answered. */
 export const AUTHENTICATED_PARAM = 'authenticated';

@@ -13,31 +13,64 @@ export const perCycle = (t: TFunction, price: string, interval: BillingInterval)
     ? t('price.perYear', { price, count: interval.count })
     : t('price.perMonth', { price, count: interval.count });
 
-/** One part of a change in words: "Plan: Pro → Business (upgrade)". */
+/** One part of a change in words, with a key stable among the parts of one change. */
+export type ChangePart = Readonly<{ key: string; text: string }>;
+
+/**
+ * Every part of a change in words, one line each: "Plan: Pro → Business (upgrade)", and when the
+ * seats change with the plan, "Seats: 10 → 12" too, so no part of a change goes unsaid.
+ */
 export function describeChange(
   t: TFunction,
   names: Pick<CatalogNames, 'plan' | 'addOn'>,
   change: ChangeDescriptor,
-): string {
+): ChangePart[] {
   switch (change.kind) {
-    case 'plan_change':
-      return t(`changePlan.changes.plan.${change.direction}`, {
-        from: names.plan(change.fromPlanId),
-        to: names.plan(change.toPlanId),
-      });
+    case 'plan_change': {
+      const plan: ChangePart = {
+        key: change.kind,
+        text: t(`changePlan.changes.plan.${change.direction}`, {
+          from: names.plan(change.fromPlanId),
+          to: names.plan(change.toPlanId),
+        }),
+      };
+      if (change.fromQuantity === change.toQuantity) return [plan];
+      const seats = t('changePlan.changes.seats', { from: change.fromQuantity, to: change.toQuantity });
+      return [plan, { key: 'plan_change:seats', text: seats }];
+    }
     case 'quantity_change':
-      return t('changePlan.changes.seats', { from: change.from, to: change.to });
+      return [{ key: change.kind, text: t('changePlan.changes.seats', { from: change.from, to: change.to }) }];
     case 'interval_change':
-      return t('changePlan.changes.cycle', { from: cycleName(t, change.from), to: cycleName(t, change.to) });
+      return [
+        {
+          key: change.kind,
+          text: t('changePlan.changes.cycle', { from: cycleName(t, change.from), to: cycleName(t, change.to) }),
+        },
+      ];
     case 'add_on_change': {
       const name = names.addOn(change.addOnId);
-      if (change.to === 0) return t('changePlan.changes.addOnRemoved', { name });
-      if (change.from === 0) return t('changePlan.changes.addOnAdded', { name, count: change.to });
-      return t('changePlan.changes.addOn', { name, from: change.from, to: change.to });
+      const key = `${change.kind}:${change.addOnId}`;
+      if (change.to === 0) return [{ key, text: t('changePlan.changes.addOnRemoved', { name }) }];
+      if (change.from === 0) return [{ key, text: t('changePlan.changes.addOnAdded', { name, count: change.to }) }];
+      return [{ key, text: t('changePlan.changes.addOn', { name, from: change.from, to: change.to }) }];
     }
+    case 'restart':
+      return [
+        {
+          key: change.kind,
+          text: t('cancellation.changes.restart', {
+            plan: names.plan(change.planId),
+            count: change.quantity,
+            cycle: cycleName(t, change.interval),
+          }),
+        },
+      ];
   }
 }
 
-/** A stable React key for a change descriptor. */
-export const changeKey = (change: ChangeDescriptor): string =>
-  change.kind === 'add_on_change' ? `${change.kind}:${change.addOnId}` : change.kind;
+/** Every part of every change, in words. */
+export const describeChanges = (
+  t: TFunction,
+  names: Pick<CatalogNames, 'plan' | 'addOn'>,
+  changes: readonly ChangeDescriptor[],
+): ChangePart[] => changes.flatMap((change) => describeChange(t, names, change));

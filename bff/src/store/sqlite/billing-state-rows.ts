@@ -1,10 +1,11 @@
 import type { Locale } from '@planshift/shared/account';
+import type { CancellationReason } from '@planshift/shared/api';
 import type { Entitlements } from '@planshift/shared/catalog';
 import type { CurrencyCode } from '@planshift/shared/money';
 import type { ChangeDescriptor } from '@planshift/shared/quote';
 import type { AddOnItem, Subscription, TargetState } from '@planshift/shared/subscription';
 import { byAddOnId } from '@planshift/shared/subscription';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open-database';
 import {
   accounts,
@@ -14,10 +15,11 @@ import {
   paymentMethods,
   payments,
   scheduledChanges,
+  subscriptionCancellations,
   subscriptionItems,
   subscriptions,
 } from '../../db/schema';
-import type { AccountRecord, Address, BillingState, PaymentMethod } from '../records';
+import type { AccountRecord, Address, BillingState, CancellationRecord, PaymentMethod } from '../records';
 import type { CatalogCache } from './catalog-rows';
 import { chargeableCard } from './payment-method-rows';
 
@@ -33,6 +35,7 @@ export class BillingStateReader {
   readonly #subscription;
   readonly #items;
   readonly #pending;
+  readonly #cancellation;
   readonly #provisioning;
   readonly #credit;
   readonly #unpaid;
@@ -80,6 +83,23 @@ export class BillingStateReader {
       .select()
       .from(scheduledChanges)
       .where(and(eq(scheduledChanges.subscriptionId, p('subscriptionId')), eq(scheduledChanges.status, 'pending')))
+      .prepare();
+    // The pending one first; else the last one applied (which matters only while the subscription is canceled).
+    this.#cancellation = db
+      .select()
+      .from(subscriptionCancellations)
+      .where(
+        and(
+          eq(subscriptionCancellations.subscriptionId, p('subscriptionId')),
+          inArray(subscriptionCancellations.status, ['pending', 'applied']),
+        ),
+      )
+      .orderBy(
+        desc(sql`${subscriptionCancellations.status} = 'pending'`),
+        desc(subscriptionCancellations.endedAt),
+        desc(subscriptionCancellations.id),
+      )
+      .limit(1)
       .prepare();
     this.#provisioning = db
       .select({ id: confirmedChanges.id, activeEntitlements: confirmedChanges.activeEntitlements })
@@ -174,6 +194,8 @@ export class BillingStateReader {
         }
       : null;
 
+    const cancellation = cancellationRecord(this.#cancellation.get({ subscriptionId }), row.status);
+
     const subscription: Subscription = {
       id: row.id,
       currency: account.currency,
@@ -183,7 +205,11 @@ export class BillingStateReader {
       periodIndex: row.periodIndex,
       plan: { planId: planRow.productId, ...item(planRow) },
       addOns,
-      pendingChange: scheduledChange && { effectiveAt: scheduledChange.effectiveAt, target: scheduledChange.target },
+      pendingChange: scheduledChange
+        ? { kind: 'change', effectiveAt: scheduledChange.effectiveAt, target: scheduledChange.target }
+        : cancellation?.status === 'pending'
+          ? { kind: 'cancellation', effectiveAt: cancellation.effectiveAt }
+          : null,
       creditBalance: this.#credit.get({ accountId })?.balance ?? 0,
       unpaidInvoices: this.#unpaid.get({ subscriptionId })?.count ?? 0,
     };
@@ -195,6 +221,7 @@ export class BillingStateReader {
       version: row.version,
       signupAt: row.signupAt,
       scheduledChange,
+      cancellation,
       pendingProvisioning: provisioning
         ? { changeId: provisioning.id, activeEntitlements: provisioning.activeEntitlements as Entitlements }
         : null,
@@ -212,7 +239,27 @@ export function accountRecord(row: typeof accounts.$inferSelect, paymentMethod: 
     locale: row.locale as Locale,
     billingEmail: row.billingEmail,
     billingAddress: row.billingAddress as Address,
+    billingName: row.billingName,
+    taxId: row.taxId,
     paymentMethod,
+    createdAt: row.createdAt,
+  };
+}
+
+/** The cancellation row that concerns the subscription now: a pending one, or the one that ended it. */
+function cancellationRecord(
+  row: typeof subscriptionCancellations.$inferSelect | undefined,
+  status: Subscription['status'],
+): CancellationRecord | null {
+  if (!row) return null;
+  if (row.status === 'applied' && status !== 'canceled') return null;
+  if (row.status !== 'pending' && row.status !== 'applied') return null;
+  return {
+    id: row.id,
+    status: row.status,
+    effectiveAt: row.effectiveAt,
+    reason: (row.reason ?? null) as CancellationReason | null,
+    comment: row.comment,
     createdAt: row.createdAt,
   };
 }

@@ -1,4 +1,4 @@
-import type { AddOn, Catalog, CatalogPolicies, LimitValue, Plan, Price } from '@planshift/shared/catalog';
+import type { AddOn, Catalog, CatalogPolicies, LimitValue, LocalNames, Plan, Price } from '@planshift/shared/catalog';
 import type { CurrencyCode } from '@planshift/shared/money';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open-database';
@@ -54,6 +54,7 @@ export class CatalogCache {
       .map((p) => ({
         id: p.id,
         name: p.name,
+        names: p.names as LocalNames,
         group: p.groupId,
         rank: p.rank,
         pricing: p.pricing,
@@ -74,6 +75,7 @@ export class CatalogCache {
       .map((a) => ({
         id: a.id,
         name: a.name,
+        names: a.names as LocalNames,
         compatiblePlanIds: a.compatiblePlanIds as string[] | 'all',
         quantity: { min: a.minQuantity, max: a.maxQuantity },
         prices: pricesOf('add_on', a.id),
@@ -83,10 +85,11 @@ export class CatalogCache {
         needsManualProvisioning: a.needsManualProvisioning,
       }));
     const groups = this.db
-      .select({ id: planGroups.id, name: planGroups.name })
+      .select({ id: planGroups.id, name: planGroups.name, names: planGroups.names })
       .from(planGroups)
       .where(eq(planGroups.catalogId, head.id))
-      .all();
+      .all()
+      .map((g) => ({ ...g, names: g.names as LocalNames }));
     const catalog: Catalog = {
       version: head.version,
       plans: planList,
@@ -111,11 +114,12 @@ export function catalogRows({ id, name, groups, catalog }: CatalogRecord) {
   });
   return {
     catalog: { id, name, version: catalog.version, policies: catalog.policies },
-    groups: groups.map((g) => ({ catalogId: id, id: g.id, name: g.name })),
+    groups: groups.map((g) => ({ catalogId: id, id: g.id, name: g.name, names: g.names ?? {} })),
     plans: catalog.plans.map((p, position) => ({
       catalogId: id,
       id: p.id,
       name: p.name,
+      names: p.names ?? {},
       groupId: p.group,
       rank: p.rank,
       pricing: p.pricing,
@@ -132,6 +136,7 @@ export function catalogRows({ id, name, groups, catalog }: CatalogRecord) {
       catalogId: id,
       id: a.id,
       name: a.name,
+      names: a.names ?? {},
       compatiblePlanIds: a.compatiblePlanIds,
       minQuantity: a.quantity.min,
       maxQuantity: a.quantity.max,

@@ -1,12 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import * as t from '../../db/schema';
 import { uuidV7 } from '../../ids';
+import { billingDetailsOf } from '../account-billing-details';
 import type { CompleteOrderResult } from '../order-repository';
 import type { ChangeSet, IssuedDocuments, StoredResponse } from '../records';
 import { accountRecord } from './billing-state-rows';
 import { endOrderChallenge } from './challenge-rows';
 import { orderHolder } from './claim-rows';
 import type { Conn } from './connection';
+import type { NewDocument } from './document-rows';
 import { finishKey, keyRow, storedResponse } from './order-rows';
 import { readSeller, type SqliteContext } from './sqlite-context';
 
@@ -38,9 +40,19 @@ export function writeCompletedOrder(
 
   let scheduledChangeId: string | null = null;
   if (change.endsPendingChange) {
+    // Whichever waits for the period end, a scheduled change or a cancellation: this change replaces it.
     tx.update(t.scheduledChanges)
       .set({ status: 'replaced', endedAt: at })
       .where(and(eq(t.scheduledChanges.subscriptionId, order.subscriptionId), eq(t.scheduledChanges.status, 'pending')))
+      .run();
+    tx.update(t.subscriptionCancellations)
+      .set({ status: 'replaced', endedAt: at, endedByUserId: order.userId })
+      .where(
+        and(
+          eq(t.subscriptionCancellations.subscriptionId, order.subscriptionId),
+          eq(t.subscriptionCancellations.status, 'pending'),
+        ),
+      )
       .run();
   }
   if (change.scheduled) {
@@ -61,7 +73,7 @@ export function writeCompletedOrder(
     subscriptionId: order.subscriptionId,
     orderId: order.id,
     seller,
-    customer: { name: account.name, email: account.billingEmail, address: account.billingAddress },
+    customer: billingDetailsOf(account),
     locale: account.locale,
     issuedAt: at,
     itemNames: change.itemNames,
@@ -72,40 +84,12 @@ export function writeCompletedOrder(
     creditNote: null,
     invoice: null,
   };
+  const issue = (id: string, relatedDocumentId: string | null, amounts: DocumentAmounts) =>
+    ctx.rows.issueDocument({ ...common, ...amounts, id, reason: 'change', relatedDocumentId });
   if (change.creditNote && creditNoteId) {
-    const cn = change.creditNote;
-    issued.creditNote = ctx.rows.issueDocument({
-      ...common,
-      id: creditNoteId,
-      kind: 'credit_note',
-      reason: 'change',
-      currency: cn.currency,
-      total: cn.total.amount,
-      creditNoteApplied: cn.appliedToInvoice.amount,
-      creditBalanceApplied: cn.addedToCreditBalance.amount,
-      forfeited: cn.forfeited.amount,
-      amountDue: 0,
-      relatedDocumentId: invoiceId,
-      lines: cn.lines,
-    });
+    issued.creditNote = issue(creditNoteId, invoiceId, creditNoteAmounts(change.creditNote));
   }
-  if (change.invoice && invoiceId) {
-    const inv = change.invoice;
-    issued.invoice = ctx.rows.issueDocument({
-      ...common,
-      id: invoiceId,
-      kind: 'invoice',
-      reason: 'change',
-      currency: inv.currency,
-      total: inv.total.amount,
-      creditNoteApplied: inv.creditNoteApplied.amount,
-      creditBalanceApplied: inv.creditBalanceApplied.amount,
-      forfeited: 0,
-      amountDue: inv.amountDue.amount,
-      relatedDocumentId: creditNoteId,
-      lines: inv.lines,
-    });
-  }
+  if (change.invoice && invoiceId) issued.invoice = issue(invoiceId, creditNoteId, invoiceAmounts(change.invoice));
 
   const ledger = (amount: number, reason: 'credit_note' | 'applied_to_invoice', documentId: string | null) =>
     tx
@@ -182,3 +166,31 @@ export function writeCompletedOrder(
   ctx.claims.release(order.subscriptionId, orderHolder(order.id));
   return { kind: 'completed', response };
 }
+
+type DocumentAmounts = Pick<
+  NewDocument,
+  'kind' | 'currency' | 'total' | 'creditNoteApplied' | 'creditBalanceApplied' | 'forfeited' | 'amountDue' | 'lines'
+>;
+
+/** The engine names a credit note's amounts by what became of them; the documents table by their role. */
+const creditNoteAmounts = (cn: NonNullable<ChangeSet['creditNote']>): DocumentAmounts => ({
+  kind: 'credit_note',
+  currency: cn.currency,
+  total: cn.total.amount,
+  creditNoteApplied: cn.appliedToInvoice.amount,
+  creditBalanceApplied: cn.addedToCreditBalance.amount,
+  forfeited: cn.forfeited.amount,
+  amountDue: 0,
+  lines: cn.lines,
+});
+
+const invoiceAmounts = (inv: NonNullable<ChangeSet['invoice']>): DocumentAmounts => ({
+  kind: 'invoice',
+  currency: inv.currency,
+  total: inv.total.amount,
+  creditNoteApplied: inv.creditNoteApplied.amount,
+  creditBalanceApplied: inv.creditBalanceApplied.amount,
+  forfeited: 0,
+  amountDue: inv.amountDue.amount,
+  lines: inv.lines,
+});

@@ -2,10 +2,13 @@ import type { Renewal } from '@planshift/shared/apply';
 import { itemNames } from '@planshift/shared/catalog';
 import type { InvoiceDraft } from '@planshift/shared/documents';
 import type { Instant } from '@planshift/shared/periods';
+import { type ChangeDescriptor, describeChanges } from '@planshift/shared/quote';
+import { currentTarget } from '@planshift/shared/subscription';
 import { and, eq } from 'drizzle-orm';
 import * as t from '../../db/schema';
 import { uuidV7 } from '../../ids';
-import type { AccountRecord, BillingState, Customer, Seller } from '../records';
+import { billingDetailsOf } from '../account-billing-details';
+import type { AccountRecord, BillingState, Seller } from '../records';
 import type { CollectionWriter } from './collection-rows';
 import type { Conn } from './connection';
 import type { NewDocument } from './document-rows';
@@ -33,7 +36,7 @@ export function writeRenewals(
   if (!rows.writeSubscription(last.subscription, state.version)) {
     throw new Error(`subscription ${subscription.id} changed during its renewal`);
   }
-  const names = itemNames(state.catalog.catalog);
+  const names = itemNames(state.catalog.catalog, account.locale);
   const invoices: string[] = [];
   for (const renewal of renewals) {
     if (renewal.appliedChange && state.scheduledChange) {
@@ -75,7 +78,7 @@ export function writeRenewals(
       accountId: account.id,
       kind: 'renewal_invoiced',
       recipient: account.billingEmail,
-      payload: { invoiceId, locale: account.locale },
+      payload: { invoiceId, locale: account.locale, appliedChange: appliedChangeMail(state, renewal, names) },
       at,
     });
     rows.audit({
@@ -97,6 +100,30 @@ export function writeRenewals(
   return invoices;
 }
 
+/**
+ * What the renewal e-mail says took effect: the parts of the scheduled change the renewal applied
+ * (as the customer saw them when scheduling it), with their items' names in the account's language.
+ */
+function appliedChangeMail(state: BillingState, renewal: Renewal, names: Readonly<Record<string, string>>) {
+  if (!renewal.appliedChange) return null;
+  const changes: readonly ChangeDescriptor[] =
+    state.scheduledChange?.changes ??
+    describeChanges(
+      state.catalog.catalog,
+      state.subscription,
+      currentTarget(state.subscription),
+      renewal.appliedChange.target,
+    );
+  const ids = changes.flatMap((change) => {
+    if (change.kind === 'plan_change') return [change.fromPlanId, change.toPlanId];
+    if (change.kind === 'quantity_change') return [change.planId];
+    if (change.kind === 'add_on_change') return [change.addOnId];
+    return [];
+  });
+  const itemNames = Object.fromEntries(ids.flatMap((id) => (names[id] === undefined ? [] : [[id, names[id]]])));
+  return { changes, itemNames };
+}
+
 /** A period's invoice as a document to issue: for the renewal run, and for the seeded history. */
 export function renewalInvoice(
   input: Readonly<{
@@ -110,7 +137,6 @@ export function renewalInvoice(
   }>,
 ): NewDocument {
   const { account, invoice } = input;
-  const customer: Customer = { name: account.name, email: account.billingEmail, address: account.billingAddress };
   return {
     id: input.id,
     accountId: account.id,
@@ -126,7 +152,7 @@ export function renewalInvoice(
     relatedDocumentId: null,
     orderId: null,
     seller: input.seller,
-    customer,
+    customer: billingDetailsOf(account),
     locale: account.locale,
     issuedAt: input.issuedAt,
     lines: invoice.lines,

@@ -23,6 +23,7 @@ export function writeSeedPlan(tx: Conn, rows: RowWriter, plan: SeedPlan): void {
     t.auditEvents,
     t.collections,
     t.outbox,
+    t.salesRequests,
     t.idempotencyKeys,
     t.payments,
     t.creditLedger,
@@ -32,6 +33,7 @@ export function writeSeedPlan(tx: Conn, rows: RowWriter, plan: SeedPlan): void {
     t.confirmedChanges,
     t.orders,
     t.quotes,
+    t.subscriptionCancellations,
     t.scheduledChanges,
     t.subscriptionItems,
     t.subscriptions,
@@ -92,6 +94,11 @@ function seedAccount(tx: Conn, rows: RowWriter, plan: SeedPlan, seed: SeedPlan['
       .values({ ...seed.scheduledChange, subscriptionId: subscription.id, status: 'pending' })
       .run();
   }
+  if (seed.cancellation) {
+    tx.insert(t.subscriptionCancellations)
+      .values({ ...seed.cancellation, subscriptionId: subscription.id, createdByUserId: seed.users[0]?.id ?? null })
+      .run();
+  }
   const period = periodAt(subscription.anchor, subscription.interval, subscription.periodIndex);
   const invoiceId = `${subscription.id}-${subscription.periodIndex}`;
   const { invoice } = seed;
@@ -102,7 +109,7 @@ function seedAccount(tx: Conn, rows: RowWriter, plan: SeedPlan, seed: SeedPlan['
       subscriptionId: subscription.id,
       seller: plan.seller,
       invoice,
-      names: itemNames(catalogOf(plan, account.catalogId)),
+      names: itemNames(catalogOf(plan, account.catalogId), account.locale),
       issuedAt: period.start,
     }),
   );

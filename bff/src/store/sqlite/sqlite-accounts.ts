@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import * as t from '../../db/schema';
 import type { AccountRepository } from '../account-repository';
 import type { BillingState } from '../records';
@@ -11,10 +11,19 @@ export class SqliteAccounts implements AccountRepository {
     return this.ctx.billingState.read(accountId);
   }
 
-  async findName(accountId: string): Promise<string | null> {
-    return (
-      this.ctx.db.select({ name: t.accounts.name }).from(t.accounts).where(eq(t.accounts.id, accountId)).get()?.name ??
-      null
-    );
+  async findAddresseeName(accountId: string, email: string): Promise<string | null> {
+    const people = this.ctx.db
+      .select({ email: t.users.email, name: t.users.name, role: t.users.role })
+      .from(t.users)
+      .where(eq(t.users.accountId, accountId))
+      .orderBy(asc(t.users.id))
+      .all();
+    const address = email.toLowerCase();
+    // A billing address that is nobody's own (accounts@…) is read by those who manage billing.
+    const addressee =
+      people.find((person) => person.email.toLowerCase() === address) ??
+      people.find((person) => person.role === 'owner') ??
+      people.find((person) => person.role === 'billing_admin');
+    return addressee?.name ?? null;
   }
 }

@@ -2,6 +2,7 @@ import type { Instant } from '@planshift/shared/periods';
 import { currentPeriod } from '@planshift/shared/subscription';
 import type { Statement } from 'better-sqlite3';
 import type { RenewalRepository } from '../renewal-repository';
+import { writeEnding } from './ending-rows';
 import { writeRenewals } from './renewal-rows';
 import { ANY_ACCOUNT, readSeller, type SqliteContext } from './sqlite-context';
 
@@ -34,6 +35,7 @@ export class SqliteRenewals implements RenewalRepository {
       const rows = this.#dueSubscriptions.all(now, cursor?.periodEnd ?? -1, cursor?.subscriptionId ?? '', limit);
       const seller = readSeller(tx);
       let renewed = 0;
+      let ended = 0;
       let invoices = 0;
       let skipped = 0;
       for (const [subscriptionId, accountId, periodEnd] of rows) {
@@ -44,8 +46,8 @@ export class SqliteRenewals implements RenewalRepository {
         }
         const state = this.ctx.billingState.readFresh(accountId);
         if (!state) continue;
-        const renewals = renew(state);
-        if (renewals.length === 0) {
+        const { renewals, ending } = renew(state);
+        if (renewals.length === 0 && !ending) {
           // Not due after all (a period end the migration could not compute) or not renewable:
           // keep the true end, so the next run's walk does not come back to it early.
           const end = currentPeriod(state.subscription).end;
@@ -54,11 +56,21 @@ export class SqliteRenewals implements RenewalRepository {
         }
         const write = { state, renewals, at: now };
         invoices += writeRenewals(tx, write, seller, this.ctx.rows, this.ctx.collections).length;
-        renewed += 1;
+        if (renewals.length > 0) renewed += 1;
+        if (ending) {
+          // After its renewals (if runs were missed), at the version they left it at.
+          writeEnding(
+            tx,
+            { state, ending, version: state.version + (renewals.length > 0 ? 1 : 0), at: now },
+            this.ctx.rows,
+          );
+          ended += 1;
+        }
       }
       const last = rows.at(-1);
       return {
         renewed,
+        ended,
         invoices,
         skipped,
         cursor: last && rows.length === limit ? { periodEnd: last[2], subscriptionId: last[0] } : null,

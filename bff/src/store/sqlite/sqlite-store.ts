@@ -2,6 +2,8 @@ import type { Db } from '../../db/open-database';
 import { type ClaimPolicy, localClaimPolicy } from '../claim-policy';
 import type { Store } from '../store';
 import { SqliteAccounts } from './sqlite-accounts';
+import { SqliteBillingDetails } from './sqlite-billing-details';
+import { SqliteCancellations } from './sqlite-cancellations';
 import { SqliteChallenges } from './sqlite-challenges';
 import { SqliteClock } from './sqlite-clock';
 import { SqliteCollections } from './sqlite-collections';
@@ -14,6 +16,7 @@ import { SqlitePaymentMethods } from './sqlite-payment-methods';
 import { SqliteProvisioning } from './sqlite-provisioning';
 import { SqliteQuotes } from './sqlite-quotes';
 import { SqliteRenewals } from './sqlite-renewals';
+import { SqliteSalesRequests } from './sqlite-sales-requests';
 import { SqliteSessions } from './sqlite-sessions';
 import { SqliteSignInThrottle } from './sqlite-sign-in-throttle';
 import { SqliteSubscriptions } from './sqlite-subscriptions';
@@ -37,6 +40,9 @@ export class SqliteStore implements Store {
   readonly outbox;
   readonly clock;
   readonly maintenance;
+  readonly cancellations;
+  readonly billingDetails;
+  readonly salesRequests;
   readonly paymentMethods;
   readonly challenges;
 
@@ -58,6 +64,9 @@ export class SqliteStore implements Store {
     this.outbox = new SqliteOutbox(ctx);
     this.clock = new SqliteClock(ctx);
     this.maintenance = new SqliteMaintenance(ctx);
+    this.cancellations = new SqliteCancellations(ctx);
+    this.billingDetails = new SqliteBillingDetails(ctx);
+    this.salesRequests = new SqliteSalesRequests(ctx);
     this.paymentMethods = new SqlitePaymentMethods(ctx);
     this.challenges = new SqliteChallenges(ctx);
   }

@@ -1,4 +1,4 @@
-import { itemNames } from '@planshift/shared/catalog';
+import { namedItems } from '@planshift/shared/catalog';
 import type { Instant } from '@planshift/shared/periods';
 import type { ChangeDescriptor } from '@planshift/shared/quote';
 import { and, eq } from 'drizzle-orm';
@@ -71,7 +71,7 @@ export class SqliteSubscriptions implements SubscriptionRepository {
       scheduled:
         row.effectiveAt === null ? null : { effectiveAt: row.effectiveAt, changes: row.changes as ChangeDescriptor[] },
       provisioning: row.provisioning,
-      itemNames: catalog ? itemNames(catalog.catalog) : {},
+      itemNames: catalog ? namedItems(catalog.catalog) : {},
     };
   }
 }

@@ -151,6 +151,44 @@ export const RACE_PAIRS: readonly RacePair[] = [
     },
   },
   {
+    name: 'confirm × cancel at period end',
+    persona: 'maria@northwind.example: Business × 12 confirmed, or the subscription cancelled at its period end',
+    writers: ['confirm', 'cancel at period end'],
+    prepare: async (system) => {
+      const maria = await system.signIn('maria@northwind.example');
+      const quoteId = await quote(maria, { planId: 'business', interval: MONTHLY, quantity: 12, addOns: [] });
+      const counted = everyWriteCounted(system, 'sub-northwind', 'true');
+      return {
+        a: () => confirm(maria, quoteId),
+        b: async () => http(await maria.json('POST', '/api/subscription/cancellation', { reason: 'other' })),
+        check: counted,
+      };
+    },
+  },
+  {
+    name: 'confirm × resume',
+    persona: 'hana@tidewater.example: cancelled; Professional × 3 confirmed (replacing the cancellation), or resumed',
+    writers: ['confirm', 'resume'],
+    prepare: async (system) => {
+      const hana = await system.signIn('hana@tidewater.example');
+      const quoteId = await quote(hana, HANA_UPGRADE);
+      const counted = everyWriteCounted(system, 'sub-tidewater', `status = 'resumed'`);
+      return {
+        a: () => confirm(hana, quoteId),
+        b: async () => http(await hana.json('DELETE', '/api/subscription/cancellation')),
+        check: () => [
+          ...counted(),
+          ...expectCount(
+            system,
+            `select count(*) from subscription_cancellations where subscription_id = 'sub-tidewater' and status = 'pending'`,
+            0,
+            'cancellations still pending',
+          ),
+        ],
+      };
+    },
+  },
+  {
     name: 'confirm × invoice pay',
     persona: 'james@oakridge.example: past due; the confirm quotes, then confirms; Pay on his invoice',
     writers: ['confirm', 'invoice pay'],
@@ -179,6 +217,32 @@ export const RACE_PAIRS: readonly RacePair[] = [
 ];
 
 const ONE_MONTHLY = { interval: MONTHLY, quantity: 1, addOns: [] };
+/** Hana (Tidewater) on Advanced × 3 + LeadBooster, cancelled at the period end: an upgrade replaces the cancellation. */
+const HANA_UPGRADE = {
+  planId: 'professional',
+  interval: MONTHLY,
+  quantity: 3,
+  addOns: [{ addOnId: 'leadbooster', quantity: 1 }],
+};
+
+/**
+ * No write was lost: from now on, the subscription's version moves once per confirmed order and
+ * once per cancellation written or resumed (the rows `counted` selects; the demo's seeded
+ * cancellation moved nothing), so neither writer overwrote the other. Returns the check.
+ */
+function everyWriteCounted(system: TestSystem, subscriptionId: string, counted: string): () => string[] {
+  const one = (sql: string) => system.store.db.$client.prepare(sql).pluck().get(subscriptionId) as number;
+  const writes = () =>
+    one(`select count(*) from orders where subscription_id = ? and status = 'succeeded'`) +
+    one(`select count(*) from subscription_cancellations where subscription_id = ? and (${counted})`);
+  const version = () => one('select version from subscriptions where id = ?');
+  const start = version() - writes();
+  return () => {
+    const moved = version() - start;
+    const made = writes();
+    return moved === made ? [] : [`${subscriptionId} moved ${moved} versions for ${made} writes`];
+  };
+}
 
 async function benQuotedBeforePeriodEnd(system: TestSystem): Promise<{ ben: Client; quoteId: string }> {
   await setClock(system, BEFORE_BEN_PERIOD_END);

@@ -1,17 +1,28 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { bankPagePath, paths } from '../../config/paths';
+import { type AccountArrival, bankPagePath, paths } from '../../config/paths';
+import { useFormat } from '../../i18n/format';
 import { EntitlementsList } from '../../ui/entitlements-list';
 import { ErrorNotice } from '../../ui/error-notice';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
-import { useAccount, useCancelScheduledChange, useDocuments, usePayInvoice } from './api/account';
+import {
+  useAccount,
+  useCancelScheduledChange,
+  useDocuments,
+  usePayInvoice,
+  useResumeSubscription,
+} from './api/account';
 import { type BankReturn, useBankReturn } from './bank-return';
+import { BillingDetailsCard } from './billing-details-card';
+import { CancelAction } from './cancel-action';
+import { CancellationBanner } from './cancellation-banner';
 import { ChangeAction } from './change-action';
 import { DocumentsTable } from './documents-table';
 import { ProvisioningNotice } from './provisioning-notice';
 import { ScheduledChangeBanner } from './scheduled-change-banner';
+import { SubscriptionEnded } from './subscription-ended';
 import { SubscriptionFacts } from './subscription-facts';
 import { UnpaidInvoices } from './unpaid-invoices';
 
@@ -24,18 +35,33 @@ export function AccountPage() {
   // Both mutations live here: the banner and the invoice they act on disappear once they succeed.
   const pay = usePayInvoice();
   const cancel = useCancelScheduledChange();
-  const [notice, setNotice] = useState('');
+  const resume = useResumeSubscription();
+  const format = useFormat();
+  // Arriving from the cancel review: it says until when the subscription stays.
+  const location = useLocation();
+  const arrival = (location.state ?? {}) as AccountArrival;
+  const [notice, setNotice] = useState(() =>
+    arrival.cancelledUntil === undefined
+      ? ''
+      : t('cancellation.scheduled.done', { date: format.date(arrival.cancelledUntil) }),
+  );
   const [bank, setBank] = useState<BankReturn | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const ids = { summary: useId(), entitlements: useId() };
   const navigate = useNavigate();
-  const location = useLocation();
 
   // The control that was used has gone: the page heading takes the focus, the notice says what happened.
   const done = (message: string) => {
     setNotice(message);
     heading.current?.focus();
   };
+  // Said once: a reload (or Back) must not say it again after a resume.
+  const arrivedWithNotice = arrival.cancelledUntil !== undefined;
+  useEffect(() => {
+    if (!arrivedWithNotice) return;
+    heading.current?.focus();
+    void navigate(location.pathname, { replace: true, state: null });
+  }, [arrivedWithNotice, navigate, location.pathname]);
   // Back from the bank's page: the invoice paid, refused (with another card to try), or still waiting.
   useBankReturn(
     useCallback((outcome: BankReturn) => {
@@ -86,6 +112,24 @@ export function AccountPage() {
           }}
         />
       )}
+      {view.cancellation?.status === 'scheduled' && (
+        <CancellationBanner
+          account={view}
+          effectiveAt={view.cancellation.effectiveAt}
+          resume={{
+            run: () => {
+              setNotice('');
+              const renewsAt = view.cancellation?.effectiveAt ?? view.subscription.currentPeriod.end;
+              resume.mutate(undefined, {
+                onSuccess: () => done(t('cancellation.scheduled.resumed', { date: format.date(renewsAt) })),
+              });
+            },
+            pending: resume.isPending,
+            error: resume.error,
+          }}
+        />
+      )}
+      {view.subscription.status === 'canceled' && <SubscriptionEnded account={view} />}
       {view.provisioningPending && <ProvisioningNotice coming={view.entitlementsOnProvisioning} />}
       {(view.unpaidInvoices > 0 || unpaid.length > 0) && (
         <UnpaidInvoices
@@ -114,14 +158,16 @@ export function AccountPage() {
       <section className="card" aria-labelledby={ids.summary}>
         <div className="card-heading">
           <h2 id={ids.summary}>{t('account.summaryHeading')}</h2>
-          <ChangeAction account={view} />
+          {view.subscription.status !== 'canceled' && <ChangeAction account={view} />}
         </div>
         <SubscriptionFacts account={view} />
+        <CancelAction account={view} />
       </section>
       <section className="card" aria-labelledby={ids.entitlements}>
         <h2 id={ids.entitlements}>{t('entitlements.heading')}</h2>
         <EntitlementsList entitlements={view.subscription.entitlements} headingLevel={3} />
       </section>
+      <BillingDetailsCard />
       {documents.isError ? (
         <ErrorNotice error={documents.error} onRetry={() => void documents.refetch()} />
       ) : documents.data ? (

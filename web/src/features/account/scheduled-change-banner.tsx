@@ -1,10 +1,10 @@
 import type { AccountView } from '@planshift/shared/api';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changeKey, describeChange } from '../../domain-text/describe-change';
+import { useCatalogNames } from '../../domain-text/catalog-names';
 import { useFormat } from '../../i18n/format';
+import { ChangeList } from '../../ui/change-list';
 import { ErrorNotice } from '../../ui/error-notice';
-import { scheduledChangeNames } from './scheduled-change-names';
 
 type ScheduledChange = NonNullable<AccountView['scheduledChange']>;
 
@@ -18,7 +18,7 @@ type Props = Readonly<{
 export function ScheduledChangeBanner({ account, scheduled, cancel }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
-  const names = scheduledChangeNames(scheduled);
+  const names = useCatalogNames(account.catalogNames);
   const dialog = useRef<HTMLDialogElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
   const ids = { heading: useId(), dialogTitle: useId(), dialogBody: useId() };
@@ -37,13 +37,7 @@ export function ScheduledChangeBanner({ account, scheduled, cancel }: Props) {
             : t('account.scheduled.targetFlat', { plan }),
         })}
       </p>
-      {scheduled.changes.length > 0 && (
-        <ul className="plain-list">
-          {scheduled.changes.map((change) => (
-            <li key={changeKey(change)}>{describeChange(t, names, change)}</li>
-          ))}
-        </ul>
-      )}
+      {scheduled.changes.length > 0 && <ChangeList changes={scheduled.changes} names={names} />}
       {account.user.canManageBilling && (
         <>
           <button

@@ -2,6 +2,7 @@ import type { AccountView } from '@planshift/shared/api';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '../../config/paths';
+import { useCatalogNames } from '../../domain-text/catalog-names';
 import { cycleName, perCycle } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';
 import { cardBrandLabel } from '../../i18n/labels';
@@ -15,10 +16,47 @@ function Fact({ term, children }: Readonly<{ term: string; children: React.React
   );
 }
 
+/**
+ * How the price per cycle adds up, every part of it: the plan (seats × unit price) and each
+ * add-on (quantity × unit price). Nothing to explain for a flat plan on its own.
+ */
+function PriceParts({
+  parts,
+  perSeat,
+}: Readonly<{ parts: AccountView['subscription']['pricePerCycleParts']; perSeat: boolean }>) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (parts.length === 1 && !perSeat) return null;
+  return (
+    <ul className="fact-detail plain-list price-parts" aria-label={t('priceParts.label')}>
+      {parts.map((part) => (
+        <li key={`${part.type}:${part.id}`}>
+          {part.type === 'plan'
+            ? perSeat
+              ? t('priceParts.planSeats', {
+                  name: part.name,
+                  count: part.quantity,
+                  unit: format.money(part.unitAmount),
+                  amount: format.money(part.amount),
+                })
+              : t('priceParts.planFlat', { name: part.name, amount: format.money(part.amount) })
+            : t('priceParts.addOn', {
+                name: part.name,
+                count: part.quantity,
+                unit: format.money(part.unitAmount),
+                amount: format.money(part.amount),
+              })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The account page's facts (product.md §1): plan, status, price, cycle, seats, add-ons, dates, card, credit. */
 export function SubscriptionFacts({ account }: Readonly<{ account: AccountView }>) {
   const { t } = useTranslation();
   const format = useFormat();
+  const names = useCatalogNames(account.catalogNames);
   const { subscription, account: billing } = account;
   const { plan, nextBill } = subscription;
   const perSeat = plan.pricing === 'per_seat';
@@ -26,9 +64,9 @@ export function SubscriptionFacts({ account }: Readonly<{ account: AccountView }
   return (
     <dl className="facts">
       <Fact term={t('account.facts.plan')}>
-        <span className="fact-main">{plan.name}</span>
-        {plan.groupName && (
-          <span className="fact-detail">{t('account.facts.planGroup', { group: plan.groupName })}</span>
+        <span className="fact-main">{names.plan(plan.id)}</span>
+        {plan.group && (
+          <span className="fact-detail">{t('account.facts.planGroup', { group: names.group(plan.group) })}</span>
         )}
       </Fact>
       <Fact term={t('account.facts.status')}>
@@ -38,11 +76,7 @@ export function SubscriptionFacts({ account }: Readonly<{ account: AccountView }
         <span className="fact-main">
           {perCycle(t, format.money(subscription.pricePerCycle), subscription.interval)}
         </span>
-        {perSeat && (
-          <span className="fact-detail">
-            {t('account.perSeat', { count: subscription.quantity, unit: format.money(plan.unitAmount) })}
-          </span>
-        )}
+        <PriceParts parts={subscription.pricePerCycleParts} perSeat={perSeat} />
       </Fact>
       <Fact term={t('account.facts.cycle')}>{cycleName(t, subscription.interval)}</Fact>
       {perSeat && (
@@ -54,7 +88,7 @@ export function SubscriptionFacts({ account }: Readonly<{ account: AccountView }
         ) : (
           <ul className="plain-list">
             {subscription.addOns.map((addOn) => (
-              <li key={addOn.id}>{t('account.addOn', { name: addOn.name, count: addOn.quantity })}</li>
+              <li key={addOn.id}>{t('account.addOn', { name: names.addOn(addOn.id), count: addOn.quantity })}</li>
             ))}
           </ul>
         )}

@@ -1,8 +1,6 @@
-import { findAddOn } from '@planshift/shared/catalog';
 import type { AddOnOption } from '@planshift/shared/eligibility';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { cycleName, perCycle } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -10,13 +8,13 @@ import { useChangeFlow } from './change-flow-context';
 import { FieldProblems } from './field-problems';
 import { optionsFor } from './plan-options';
 import { quoteProblem } from './quote-problem';
+import { StepActions } from './step-actions';
 
 function AddOnRow({ option }: Readonly<{ option: AddOnOption }>) {
   const { t } = useTranslation();
   const format = useFormat();
   const ids = { box: useId(), detail: useId(), quantity: useId(), error: useId() };
-  const { options, selection, select, names, live, request, dropped } = useChangeFlow();
-  const addOn = findAddOn(options.catalog, option.addOnId);
+  const { selection, select, names, live, request, dropped } = useChangeFlow();
   // One the chosen plan cannot have is left out of the request: it shows unticked, with the reason.
   const wanted = dropped.includes(option.addOnId)
     ? undefined
@@ -58,7 +56,7 @@ function AddOnRow({ option }: Readonly<{ option: AddOnOption }>) {
           aria-describedby={ids.detail}
           onChange={(event) => toggle(event.target.checked)}
         />
-        <label htmlFor={ids.box}>{addOn?.name ?? name}</label>
+        <label htmlFor={ids.box}>{name}</label>
       </div>
       <p id={ids.detail} className="plan-detail">
         {details.map((detail) => (
@@ -97,11 +95,10 @@ export function AddOnsStep() {
   const { t } = useTranslation();
   useDocumentTitle(t('changePlan.stepTitle', { step: t('changePlan.steps.addOns') }));
   const format = useFormat();
-  const { options, selection, names, dropped, linkTo } = useChangeFlow();
+  const { options, selection, names, dropped } = useChangeFlow();
   const headingId = useId();
   const choices = useMemo(() => optionsFor(options, selection), [options, selection]);
   const heldDropped = dropped.filter((id) => options.subscription.addOns.some((held) => held.addOnId === id));
-  const perSeat = options.catalog.plans.find((plan) => plan.id === selection.planId)?.pricing === 'per_seat';
 
   return (
     <section aria-labelledby={headingId} className="change-step">
@@ -135,14 +132,7 @@ export function AddOnsStep() {
           </ul>
         </fieldset>
       )}
-      <div className="step-actions">
-        <Link className="button button-secondary" to={linkTo(perSeat ? 'seats' : 'plan')}>
-          {perSeat ? t('changePlan.previous.seats') : t('changePlan.previous.plan')}
-        </Link>
-        <Link className="button button-primary" to={linkTo('review')}>
-          {t('changePlan.next.review')}
-        </Link>
-      </div>
+      <StepActions step="add-ons" />
     </section>
   );
 }

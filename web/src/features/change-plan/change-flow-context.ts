@@ -18,6 +18,8 @@ export type ChangeFlow = Readonly<{
   select: (patch: Partial<Selection>, how?: Readonly<{ replace?: boolean }>) => void;
   /** Where a step is, with the selection. */
   linkTo: (step: ChangeStep) => string;
+  /** The steps this choice goes through (a flat-price plan has no seats step). */
+  steps: readonly ChangeStep[];
   request: ChangeRequest;
   /** Wanted add-ons the chosen plan cannot have, left out of the request. */
   dropped: readonly string[];

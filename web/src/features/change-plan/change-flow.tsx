@@ -1,6 +1,7 @@
+import { findPlan } from '@planshift/shared/catalog';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useSearchParams } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
 import { paths } from '../../config/paths';
 import { blockerMessage } from '../../i18n/reasons';
 import { ErrorNotice } from '../../ui/error-notice';
@@ -8,10 +9,11 @@ import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useOptions } from './api/change-plan';
 import './change-plan.css';
-import { catalogNames } from '../../domain-text/catalog-names';
+import { useCatalogNames } from '../../domain-text/catalog-names';
 import type { ChangeFlow as Flow } from './change-flow-context';
-import { CHANGE_STEPS, type ChangeStep, stepAt, stepPath } from './change-steps';
+import { type ChangeStep, type StepState, stepAt, stepPath, stepStates, stepsFor } from './change-steps';
 import { priceLocallyTimed } from './price-locally';
+import { QuoteGlance } from './quote-glance';
 import { QuoteSummary } from './quote-summary';
 import { readSelection, requestFor, type Selection, selectionSearch } from './selection';
 import { agreementOf } from './server-agreement';
@@ -38,15 +40,18 @@ export function ChangeFlowLayout() {
   return <ChangeFlowSteps options={options.data} now={clock.now} />;
 }
 
+/** Whether the flow starts an ended subscription again (the engine prices a new period from now). */
+const isRestart = (options: Flow['options']) => options.subscription.status === 'canceled';
+
 /** The way back and the page's heading: the same on every step and when change is blocked. */
-function ChangeHeading() {
+function ChangeHeading({ restart }: Readonly<{ restart: boolean }>) {
   const { t } = useTranslation();
   return (
     <>
       <p>
         <Link to={paths.account}>{t('changePlan.back')}</Link>
       </p>
-      <h1>{t('changePlan.title')}</h1>
+      <h1>{restart ? t('cancellation.restart.title') : t('changePlan.title')}</h1>
     </>
   );
 }
@@ -54,11 +59,11 @@ function ChangeHeading() {
 /** Self-service change is not possible: every reason, and the way back. */
 function ChangeBlocked({ options }: Readonly<{ options: Flow['options'] }>) {
   const { t } = useTranslation();
-  useDocumentTitle(t('changePlan.title'));
-  const names = catalogNames(options.catalog);
+  useDocumentTitle(isRestart(options) ? t('cancellation.restart.title') : t('changePlan.title'));
+  const names = useCatalogNames(options.catalog);
   return (
     <div className="change-plan">
-      <ChangeHeading />
+      <ChangeHeading restart={isRestart(options)} />
       <div className="notice notice-warning">
         <p>{t('changePlan.blocked')}</p>
         <ul>
@@ -71,12 +76,44 @@ function ChangeBlocked({ options }: Readonly<{ options: Flow['options'] }>) {
   );
 }
 
+/** One step in the steps list: done, current, ahead, with a problem (said, never "done"), or locked behind one. */
+function StepLink({
+  to,
+  number,
+  label,
+  state,
+  current,
+}: Readonly<{ to: string; number: number; label: string; state: StepState; current: boolean }>) {
+  const { t } = useTranslation();
+  const status = state === 'problem' ? t('stepStatus.problem') : state === 'locked' ? t('stepStatus.locked') : null;
+  const content = (
+    <>
+      <span className="step-number" aria-hidden={state === 'problem' || undefined}>
+        {state === 'problem' ? '!' : number}
+      </span>{' '}
+      {label}
+      {status && <span className="visually-hidden"> ({status})</span>}
+    </>
+  );
+  return (
+    <li className={`step step-${state}`}>
+      {state === 'locked' ? (
+        <span className="step-link">{content}</span>
+      ) : (
+        <Link className="step-link" to={to} aria-current={current ? 'step' : undefined}>
+          {content}
+        </Link>
+      )}
+    </li>
+  );
+}
+
 function ChangeFlowSteps({ options, now }: Readonly<{ options: Flow['options']; now: Flow['now'] }>) {
   const { t } = useTranslation();
   const location = useLocation();
   const [params, setParams] = useSearchParams();
   const step = stepAt(location.pathname);
-  const names = useMemo(() => catalogNames(options.catalog), [options.catalog]);
+  const names = useCatalogNames(options.catalog);
   const selection = useMemo(() => readSelection(params, options.subscription), [params, options.subscription]);
   const search = selectionSearch(selection);
   const { request, dropped } = useMemo(() => requestFor(selection, options.catalog), [selection, options.catalog]);
@@ -109,26 +146,46 @@ function ChangeFlowSteps({ options, now }: Readonly<{ options: Flow['options']; 
     main.current?.querySelector<HTMLElement>('h2')?.focus();
   }, [step]);
 
-  const flow: Flow = { options, names, selection, select, linkTo, request, dropped, live, now, server, agreement };
-  const current = CHANGE_STEPS.indexOf(step);
+  const steps = stepsFor(findPlan(options.catalog, selection.planId));
+  const states = stepStates(steps, step, live);
+  const flow: Flow = {
+    options,
+    names,
+    selection,
+    select,
+    linkTo,
+    steps,
+    request,
+    dropped,
+    live,
+    now,
+    server,
+    agreement,
+  };
+  // A flat-price plan has no seats step: a link to it goes on to the add-ons.
+  if (!steps.includes(step)) return <Navigate to={linkTo('add-ons')} replace />;
   return (
     <div className="change-plan">
-      <ChangeHeading />
-      <p>{t('changePlan.intro')}</p>
+      <ChangeHeading restart={isRestart(options)} />
+      <p>{isRestart(options) ? t('cancellation.restart.intro') : t('changePlan.intro')}</p>
       <nav aria-label={t('changePlan.steps.label')}>
         <ol className="steps">
-          {CHANGE_STEPS.map((each, index) => (
-            <li key={each} className={index < current ? 'step step-done' : 'step'}>
-              <Link to={linkTo(each)} aria-current={each === step ? 'step' : undefined}>
-                <span className="step-number">{index + 1}</span> {t(STEP_LABELS[each])}
-              </Link>
-            </li>
+          {steps.map((each, index) => (
+            <StepLink
+              key={each}
+              to={linkTo(each)}
+              number={index + 1}
+              label={t(STEP_LABELS[each])}
+              state={states.get(each) ?? 'ahead'}
+              current={each === step}
+            />
           ))}
         </ol>
       </nav>
       <div className="change-layout">
         <div className="change-main" ref={main}>
           <Outlet context={flow} />
+          <QuoteGlance live={live} />
         </div>
         <QuoteSummary options={options} names={names} request={request} live={live} agreement={agreement} />
       </div>

@@ -1,19 +1,22 @@
 import type { ConfirmationView, IssuedDocumentView } from '@planshift/shared/api';
+import { sameEntitlements } from '@planshift/shared/catalog';
+import { type DocumentKind, shownAmount } from '@planshift/shared/documents';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import type { TFunction } from 'i18next';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiFailure } from '../../api/api-failure';
 import { documentPdfUrl } from '../../api/client';
 import { paths } from '../../config/paths';
 import { useFormat } from '../../i18n/format';
+import { ChangeList } from '../../ui/change-list';
 import { ErrorNotice } from '../../ui/error-notice';
 import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { changePlanKeys, useOptions } from './api/change-plan';
 import './change-plan.css';
-import { type CatalogNames, catalogNames } from '../../domain-text/catalog-names';
-import { changeKey, describeChange } from '../../domain-text/describe-change';
+import { type CatalogNames, useCatalogNames } from '../../domain-text/catalog-names';
 import { keptConfirmation } from './kept-answers';
 import { LimitsList } from './limits-list';
 
@@ -31,17 +34,27 @@ function useConfirmation(changeId: string) {
   });
 }
 
-function DocumentLink({ label, doc }: Readonly<{ label: string; doc: IssuedDocumentView }>) {
+/** A document issued, with its total signed as it adds up: a credit note's is a credit, negative. */
+function DocumentLink({ label, kind, doc }: Readonly<{ label: string; kind: DocumentKind; doc: IssuedDocumentView }>) {
   const { t } = useTranslation();
   const format = useFormat();
+  const total = format.money(shownAmount(kind, doc.total));
   return (
     <li>
-      <span>{t('changePlan.done.document', { label, number: doc.number, total: format.money(doc.total) })}</span>{' '}
+      <span>{t('changePlan.done.document', { label, number: doc.number, total })}</span>{' '}
       <a href={documentPdfUrl(doc.id)} download>
         {t('changePlan.done.downloadPdf', { label, number: doc.number })}
       </a>
     </li>
   );
+}
+
+/** The documents section's heading: it names the documents actually issued. */
+function documentsHeading(t: TFunction, documents: ConfirmationView['documents']): string {
+  if (documents.invoice && documents.creditNote) return t('changePlan.done.documentsHeading');
+  if (documents.invoice) return t('changeResult.invoiceHeading');
+  if (documents.creditNote) return t('changeResult.creditNoteHeading');
+  return t('changeResult.noDocumentsHeading');
 }
 
 /** The result (product.md §1.7): what changed now, what is scheduled and when, the documents, the new limits. */
@@ -51,7 +64,7 @@ export function DonePage() {
   const { changeId = '' } = useParams();
   const confirmation = useConfirmation(changeId);
   const options = useOptions();
-  const names = useMemo(() => options.data && catalogNames(options.data.catalog), [options.data]);
+  const names = useCatalogNames(options.data?.catalog);
 
   if (confirmation.isPending || options.isPending) return <Loading />;
   if (confirmation.isError) {
@@ -96,11 +109,7 @@ function Result({ confirmation, names }: Readonly<{ confirmation: ConfirmationVi
         {confirmation.appliedNow.length === 0 ? (
           <p>{t('changePlan.done.nothingNow')}</p>
         ) : (
-          <ul className="plain-list">
-            {confirmation.appliedNow.map((change) => (
-              <li key={changeKey(change)}>{describeChange(t, names, change)}</li>
-            ))}
-          </ul>
+          <ChangeList changes={confirmation.appliedNow} names={names} />
         )}
         <p>
           {confirmation.charged.amount > 0
@@ -111,7 +120,11 @@ function Result({ confirmation, names }: Readonly<{ confirmation: ConfirmationVi
           <p>{t('changePlan.done.creditBalance', { amount: format.money(creditBalance.after) })}</p>
         )}
         {confirmation.replacedPendingChange && (
-          <p>{t('changePlan.done.replaced', { date: format.date(confirmation.replacedPendingChange.effectiveAt) })}</p>
+          <p>
+            {confirmation.replacedPendingChange.kind === 'cancellation'
+              ? t('cancellation.replacedOnDone')
+              : t('changePlan.done.replaced', { date: format.date(confirmation.replacedPendingChange.effectiveAt) })}
+          </p>
         )}
       </section>
       {scheduled && (
@@ -119,21 +132,19 @@ function Result({ confirmation, names }: Readonly<{ confirmation: ConfirmationVi
           <h2 id={ids.scheduled}>
             {t('changePlan.done.scheduledHeading', { date: format.date(scheduled.effectiveAt) })}
           </h2>
-          <ul className="plain-list">
-            {scheduled.changes.map((change) => (
-              <li key={changeKey(change)}>{describeChange(t, names, change)}</li>
-            ))}
-          </ul>
+          <ChangeList changes={scheduled.changes} names={names} />
           <p>{t('changePlan.done.scheduledNote', { date: format.date(scheduled.effectiveAt) })}</p>
         </section>
       )}
       <section className="card" aria-labelledby={ids.documents}>
-        <h2 id={ids.documents}>{t('changePlan.done.documentsHeading')}</h2>
+        <h2 id={ids.documents}>{documentsHeading(t, documents)}</h2>
         {documents.invoice || documents.creditNote ? (
           <ul className="plain-list document-links">
-            {documents.invoice && <DocumentLink label={t('changePlan.done.invoice')} doc={documents.invoice} />}
+            {documents.invoice && (
+              <DocumentLink label={t('changePlan.done.invoice')} kind="invoice" doc={documents.invoice} />
+            )}
             {documents.creditNote && (
-              <DocumentLink label={t('changePlan.done.creditNote')} doc={documents.creditNote} />
+              <DocumentLink label={t('changePlan.done.creditNote')} kind="credit_note" doc={documents.creditNote} />
             )}
           </ul>
         ) : (
@@ -149,12 +160,17 @@ function Result({ confirmation, names }: Readonly<{ confirmation: ConfirmationVi
       <section className="card" aria-labelledby={ids.limits}>
         <h2 id={ids.limits}>{pending ? t('changePlan.done.limitsAfterSetup') : t('changePlan.done.limitsHeading')}</h2>
         <LimitsList entitlements={entitlements.fromNow} />
-        {scheduled && entitlements.afterScheduled && (
-          <>
-            <h3>{t('changePlan.done.limitsFrom', { date: format.date(scheduled.effectiveAt) })}</h3>
-            <LimitsList entitlements={entitlements.afterScheduled} />
-          </>
-        )}
+        {scheduled &&
+          entitlements.afterScheduled &&
+          // Limits that stay the same are shown once, and said to stay.
+          (sameEntitlements(entitlements.fromNow, entitlements.afterScheduled) ? (
+            <p>{t('changeResult.limitsStay', { date: format.date(scheduled.effectiveAt) })}</p>
+          ) : (
+            <>
+              <h3>{t('changePlan.done.limitsFrom', { date: format.date(scheduled.effectiveAt) })}</h3>
+              <LimitsList entitlements={entitlements.afterScheduled} />
+            </>
+          ))}
       </section>
       <p>
         <Link className="button button-primary" to={paths.account}>

@@ -1,7 +1,6 @@
 import type { OptionsView } from '@planshift/shared/api';
 import { findAddOn, findPlan } from '@planshift/shared/catalog';
-import { SECONDS_PER_DAY } from '@planshift/shared/periods';
-import type { QuoteLine } from '@planshift/shared/quote';
+import { lineArithmetic, type QuoteLine } from '@planshift/shared/quote';
 import type { TFunction } from 'i18next';
 import type { CatalogNames } from '../../domain-text/catalog-names';
 import type { Formatters } from '../../i18n/format';
@@ -9,7 +8,7 @@ import type { Formatters } from '../../i18n/format';
 export type ExplainedLine = Readonly<{
   /** What the line is: "Credit for unused time: Pro". */
   label: string;
-  /** Its arithmetic: "$14.99 × 10 seats × 17.98/30 days". */
+  /** Its arithmetic, the exact share the engine priced: "$14.99 × 10 seats × 17d 23h 30m/30 days". */
   arithmetic: string;
   /** The dates it covers. */
   covers: string;
@@ -23,23 +22,6 @@ function quantityText(t: TFunction, catalog: OptionsView['catalog'], line: Quote
   }
   const addOn = findAddOn(catalog, line.item.id);
   return addOn && addOn.quantity.max > 1 ? t('changePlan.line.units', { count: line.quantity }) : null;
-}
-
-/**
- * The share of the period a line prices, for reading: whole days as counted (`day`
- * granularity), or seconds shown as days to two decimals (`second`); the amount itself is the
- * engine's, exact and rounded once.
- */
-function shareText(t: TFunction, format: Formatters, line: QuoteLine): string | null {
-  const { numerator, denominator, unit } = line.fraction;
-  if (numerator === denominator) return null;
-  if (unit === 'day')
-    return t('changePlan.line.days', { remaining: numerator, total: denominator, count: denominator });
-  const days = new Intl.NumberFormat(format.locale, { maximumFractionDigits: 2 });
-  return t('changePlan.line.daysApprox', {
-    remaining: days.format(numerator / SECONDS_PER_DAY),
-    total: days.format(denominator / SECONDS_PER_DAY),
-  });
 }
 
 function labelOf(t: TFunction, names: CatalogNames, line: QuoteLine): string {
@@ -56,7 +38,10 @@ function labelOf(t: TFunction, names: CatalogNames, line: QuoteLine): string {
   }
 }
 
-/** A quote line in words: what it is, its arithmetic, and the dates it covers (product.md §2b). */
+/**
+ * A quote line in words: what it is, its arithmetic, and the dates it covers (product.md §2b).
+ * The arithmetic is the engine's, as the documents print it, so the amount can be recomputed.
+ */
 export function explainLine(
   t: TFunction,
   format: Formatters,
@@ -64,10 +49,9 @@ export function explainLine(
   catalog: OptionsView['catalog'],
   line: QuoteLine,
 ): ExplainedLine {
-  const parts = [format.money(line.unitAmount), quantityText(t, catalog, line), shareText(t, format, line)];
   return {
     label: labelOf(t, names, line),
-    arithmetic: parts.filter((part): part is string => part !== null).join(t('changePlan.line.times')),
+    arithmetic: lineArithmetic(line, format.locale, quantityText(t, catalog, line)),
     covers: t('changePlan.line.covers', { start: format.date(line.covers.start), end: format.date(line.covers.end) }),
   };
 }

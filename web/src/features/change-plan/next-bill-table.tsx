@@ -1,4 +1,5 @@
 import type { OptionsView } from '@planshift/shared/api';
+import { asCredit } from '@planshift/shared/documents';
 import type { NextBill } from '@planshift/shared/quote';
 import { useTranslation } from 'react-i18next';
 import type { CatalogNames } from '../../domain-text/catalog-names';
@@ -34,7 +35,10 @@ export function NextBillTable({ nextBill, catalog, names }: Props) {
         {nextBill.creditApplied.amount > 0 && (
           <>
             <Total label={t('changePlan.summary.nextBillTotal')} value={format.money(nextBill.total)} />
-            <Total label={t('changePlan.summary.creditApplied')} value={format.money(nextBill.creditApplied)} />
+            <Total
+              label={t('changePlan.summary.creditApplied')}
+              value={format.money(asCredit(nextBill.creditApplied))}
+            />
           </>
         )}
         <Total label={t('changePlan.summary.nextBillDue')} value={format.money(nextBill.amountDue)} strong />

@@ -3,6 +3,7 @@ import type { Quote } from '@planshift/shared/quote';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
+import { datesNeedYear, shortDateFormat } from './period-dates';
 
 type Props = Readonly<{ quote: Quote; period: Period }>;
 
@@ -31,7 +32,9 @@ export function PeriodPicture({ quote, period }: Props) {
   const x = (instant: Instant) => LEFT + ((instant - period.start) / (period.end - period.start)) * (end - LEFT);
   const xToday = x(today);
   const xBill = billLater ? RIGHT : x(quote.nextBill.date);
-  const short = new Intl.DateTimeFormat(format.locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  // The marks say the year when it is needed: an annual period, or dates outside the current year.
+  const withYear = datesNeedYear([period.start, period.end, quote.nextBill.date], quote.quotedAt);
+  const short = shortDateFormat(format.locale, withYear);
   const shortDate = (instant: Instant) => short.format(instant * 1000);
   const days = new Intl.NumberFormat(format.locale, { maximumFractionDigits: 1 });
   const dayCount = (seconds: number) => days.format(seconds / SECONDS_PER_DAY);

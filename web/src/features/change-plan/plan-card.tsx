@@ -1,20 +1,23 @@
-import { findPrice, type Plan } from '@planshift/shared/catalog';
+import { findPrice, type Plan, type PlanDifference } from '@planshift/shared/catalog';
 import { intervalAvailability, type PlanOption } from '@planshift/shared/eligibility';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { contactSalesPath } from '../../config/paths';
 import { perCycle } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';
-import { featureLabel, limitLabel } from '../../i18n/labels';
 import { planUnavailableMessage } from '../../i18n/reasons';
 import { useChangeFlow } from './change-flow-context';
+import { PlanDifferenceList } from './plan-difference-list';
 
-type Props = Readonly<{ plan: Plan; option: PlanOption; radioName: string }>;
+type Props = Readonly<{ plan: Plan; option: PlanOption; difference: PlanDifference | undefined; radioName: string }>;
 
 /**
- * One plan: its price in the chosen cycle, seats range and limits, the current plan marked; a
+ * One plan: its price in the chosen cycle, seats range, its limits against the current plan's and
+ * the features that set it apart (those every plan shares are said once, above the cards); a
  * radio to choose it, "Contact sales" for a plan sold by sales, or disabled with the reason.
  */
-export function PlanCard({ plan, option, radioName }: Props) {
+export function PlanCard({ plan, option, difference, radioName }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const { options, selection, select, names } = useChangeFlow();
@@ -24,12 +27,11 @@ export function PlanCard({ plan, option, radioName }: Props) {
   const inCycle = intervalAvailability(plan, selection.interval, currency);
   const availability = !option.availability.ok ? option.availability : inCycle;
   const checked = selection.planId === plan.id;
-  const limits = Object.entries(plan.limits);
 
   return (
     <li className={availability.ok ? (checked ? 'plan plan-selected' : 'plan') : 'plan plan-unavailable'}>
       <div className="plan-heading">
-        <h3 id={ids.name}>{plan.name}</h3>
+        <h3 id={ids.name}>{names.plan(plan.id)}</h3>
         {option.current && <span className="badge badge-current">{t('changePlan.current')}</span>}
       </div>
       <p id={ids.price} className="plan-price">
@@ -48,25 +50,15 @@ export function PlanCard({ plan, option, radioName }: Props) {
           </span>
         )}
       </p>
-      {limits.length > 0 && (
-        <ul className="plan-limits">
-          {limits.map(([id, value]) => (
-            <li key={id}>
-              {t('changePlan.plan.limit', {
-                name: limitLabel(t, id),
-                value: value === null ? t('entitlements.unlimited') : format.number(value),
-              })}
-            </li>
-          ))}
-          {plan.features.slice(0, 3).map((id) => (
-            <li key={id}>{featureLabel(t, id)}</li>
-          ))}
-        </ul>
-      )}
+      {difference && <PlanDifferenceList difference={difference} current={option.current} />}
       {option.salesOnly && !option.current ? (
         <p className="contact-sales">
-          <strong>{t('changePlan.plan.contactSales')}</strong>
-          <span className="plan-detail">{t('changePlan.plan.salesOnly', { plan: plan.name })}</span>
+          <Link className="button button-secondary" to={contactSalesPath(plan.id)} aria-describedby={ids.reason}>
+            {t('changePlan.plan.contactSales')}
+          </Link>
+          <span id={ids.reason} className="plan-detail">
+            {t('changePlan.plan.salesOnly', { plan: names.plan(plan.id) })}
+          </span>
         </p>
       ) : (
         <div className="plan-choice">

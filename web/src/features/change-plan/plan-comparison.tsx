@@ -57,7 +57,7 @@ export function PlanComparison() {
           {rows.map(({ plan, request, result }) => (
             <tr key={plan.id} className={plan.id === selection.planId ? 'compare-selected' : undefined}>
               <th scope="row">
-                {plan.name}
+                {names.plan(plan.id)}
                 {plan.id === selection.planId && (
                   <span className="plan-detail">{t('changePlan.compare.yourChoice')}</span>
                 )}

@@ -1,14 +1,15 @@
-import { findPlan } from '@planshift/shared/catalog';
+import { findPlan, planDifferences } from '@planshift/shared/catalog';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useFormat } from '../../i18n/format';
+import { featureLabel } from '../../i18n/labels';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useChangeFlow } from './change-flow-context';
 import { CycleToggle } from './cycle-toggle';
 import { PlanCard } from './plan-card';
 import { PlanComparison } from './plan-comparison';
 import { optionsFor } from './plan-options';
+import { StepActions } from './step-actions';
 
 /** Step 1: the plans of the customer's plan group, the billing cycle, and how the choices compare. */
 export function PlansStep() {
@@ -16,17 +17,25 @@ export function PlansStep() {
   useDocumentTitle(t('changePlan.stepTitle', { step: t('changePlan.steps.plan') }));
   const format = useFormat();
   const flow = useChangeFlow();
-  const { options, selection, names, linkTo } = flow;
+  const { options, selection, names } = flow;
   const ids = { heading: useId(), radios: useId() };
   const choices = useMemo(() => optionsFor(options, selection), [options, selection]);
-  const offered = options.options.plans.filter(
-    (option) => option.availability.ok || option.availability.reason !== 'not_in_plan_group',
-  );
-  const otherFamilies = options.options.plans.filter(
-    (option) => !option.availability.ok && option.availability.reason === 'not_in_plan_group',
-  );
-  const current = findPlan(options.catalog, options.subscription.plan.planId);
-  const perSeat = findPlan(options.catalog, selection.planId)?.pricing === 'per_seat';
+  const { offered, otherFamilies, current, differences } = useMemo(() => {
+    const inFamily = options.options.plans.filter(
+      (option) => option.availability.ok || option.availability.reason !== 'not_in_plan_group',
+    );
+    const held = findPlan(options.catalog, options.subscription.plan.planId);
+    return {
+      offered: inFamily,
+      otherFamilies: options.options.plans.filter((option) => !inFamily.includes(option)),
+      current: held,
+      // A rule of the catalog, not of the screen: which features every plan shares, what each adds.
+      differences: planDifferences(
+        inFamily.flatMap((option) => findPlan(options.catalog, option.planId) ?? []),
+        held,
+      ),
+    };
+  }, [options]);
 
   return (
     <section aria-labelledby={ids.heading} className="change-step">
@@ -34,12 +43,29 @@ export function PlansStep() {
         {t('changePlan.plansHeading')}
       </h2>
       <CycleToggle intervals={choices.intervals} />
+      {differences.plans.length > 1 && differences.shared.length > 0 && (
+        <p className="muted">
+          {t('planCard.shared', {
+            features: new Intl.ListFormat(format.locale).format(differences.shared.map((id) => featureLabel(t, id))),
+          })}
+        </p>
+      )}
       <fieldset className="plan-fieldset">
         <legend className="visually-hidden">{t('changePlan.plan.legend')}</legend>
         <ul className="plan-list">
           {offered.map((option) => {
             const plan = findPlan(options.catalog, option.planId);
-            return plan && <PlanCard key={plan.id} plan={plan} option={option} radioName={ids.radios} />;
+            return (
+              plan && (
+                <PlanCard
+                  key={plan.id}
+                  plan={plan}
+                  option={option}
+                  difference={differences.plans.find((each) => each.planId === plan.id)}
+                  radioName={ids.radios}
+                />
+              )
+            );
           })}
         </ul>
       </fieldset>
@@ -52,11 +78,7 @@ export function PlansStep() {
         </p>
       )}
       <PlanComparison />
-      <div className="step-actions">
-        <Link className="button button-primary" to={linkTo(perSeat ? 'seats' : 'add-ons')}>
-          {perSeat ? t('changePlan.next.seats') : t('changePlan.next.addOns')}
-        </Link>
-      </div>
+      <StepActions step="plan" />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { OptionsView } from '@planshift/shared/api';
+import { asCredit } from '@planshift/shared/documents';
 import type { Quote } from '@planshift/shared/quote';
 import { useTranslation } from 'react-i18next';
 import type { CatalogNames } from '../../domain-text/catalog-names';
@@ -10,7 +11,9 @@ type Props = Readonly<{ quote: Quote; catalog: OptionsView['catalog']; names: Ca
 
 /**
  * Today's lines, each explained (credit for unused time, charge for the remaining time), and
- * what they come to: due now before and after existing credit, and the credit left.
+ * what they come to: due now before and after existing credit, and the credit left. Credits,
+ * and credit applied or added, are negative beside the charges (docs/decisions/014); the
+ * credit left is the balance held, an amount.
  */
 export function QuoteLinesTable({ quote, catalog, names }: Props) {
   const { t } = useTranslation();
@@ -53,11 +56,11 @@ export function QuoteLinesTable({ quote, catalog, names }: Props) {
         )}
         <Total label={t('changePlan.summary.dueBeforeCredit')} value={format.money(quote.dueNowBeforeCredit)} />
         {creditBalance.before.amount > 0 && (
-          <Total label={t('changePlan.summary.creditApplied')} value={format.money(creditBalance.applied)} />
+          <Total label={t('changePlan.summary.creditApplied')} value={format.money(asCredit(creditBalance.applied))} />
         )}
         <Total label={t('changePlan.summary.dueNow')} value={format.money(quote.dueNow)} strong />
         {creditBalance.added.amount > 0 && (
-          <Total label={t('changePlan.summary.creditAdded')} value={format.money(creditBalance.added)} />
+          <Total label={t('changePlan.summary.creditAdded')} value={format.money(asCredit(creditBalance.added))} />
         )}
         <Total label={t('changePlan.summary.creditLeft')} value={format.money(creditBalance.after)} />
       </tfoot>

@@ -1,12 +1,13 @@
 import type { OptionsView } from '@planshift/shared/api';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
-import type { QuoteResult } from '@planshift/shared/quote';
+import { type Period, periodAt } from '@planshift/shared/periods';
+import type { Quote, QuoteResult } from '@planshift/shared/quote';
 import { currentPeriod } from '@planshift/shared/subscription';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogNames } from '../../domain-text/catalog-names';
-import { changeKey, describeChange } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';
+import { ChangeList } from '../../ui/change-list';
 import { NextBillTable } from './next-bill-table';
 import { PeriodPicture } from './period-picture';
 import { QuoteLinesTable } from './quote-lines-table';
@@ -22,6 +23,9 @@ type Props = Readonly<{
   agreement: Agreement;
 }>;
 
+/** The quote's element id: the phone's quote bar links down to it. */
+export const QUOTE_SUMMARY_ID = 'your-quote';
+
 /**
  * The live quote beside every step, priced in the browser by the engine on every choice: the
  * period picture, what changes now and later, each line explained, due now, the credit and the
@@ -32,7 +36,7 @@ export function QuoteSummary({ options, names, request, live, agreement }: Props
   const format = useFormat();
   const headingId = useId();
   return (
-    <aside className="card quote-summary" aria-labelledby={headingId}>
+    <aside id={QUOTE_SUMMARY_ID} className="card quote-summary" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('changePlan.summary.heading')}</h2>
       {!live.ok ? (
         <div className="notice notice-warning">
@@ -48,15 +52,11 @@ export function QuoteSummary({ options, names, request, live, agreement }: Props
           {live.quote.noChange && (
             <p className="notice notice-info">{t(`changePlan.summary.noChange.${live.quote.noChange.reason}`)}</p>
           )}
-          <PeriodPicture quote={live.quote} period={currentPeriod(options.subscription)} />
+          <PeriodPicture quote={live.quote} period={pictured(options, live.quote)} />
           {live.quote.appliedNow.length > 0 && (
             <>
               <h3>{t('changePlan.summary.nowHeading')}</h3>
-              <ul className="plain-list">
-                {live.quote.appliedNow.map((change) => (
-                  <li key={changeKey(change)}>{describeChange(t, names, change)}</li>
-                ))}
-              </ul>
+              <ChangeList changes={live.quote.appliedNow} names={names} />
             </>
           )}
           {live.quote.scheduled && (
@@ -64,16 +64,14 @@ export function QuoteSummary({ options, names, request, live, agreement }: Props
               <h3>
                 {t('changePlan.summary.scheduledHeading', { date: format.date(live.quote.scheduled.effectiveAt) })}
               </h3>
-              <ul className="plain-list">
-                {live.quote.scheduled.changes.map((change) => (
-                  <li key={changeKey(change)}>{describeChange(t, names, change)}</li>
-                ))}
-              </ul>
+              <ChangeList changes={live.quote.scheduled.changes} names={names} />
             </>
           )}
           {live.quote.replacesPendingChange && !live.quote.noChange && (
             <p className="notice notice-info">
-              {t('changePlan.summary.replaces', { date: format.date(live.quote.replacesPendingChange.effectiveAt) })}
+              {live.quote.replacesPendingChange.kind === 'cancellation'
+                ? t('cancellation.replacedByChange')
+                : t('changePlan.summary.replaces', { date: format.date(live.quote.replacesPendingChange.effectiveAt) })}
             </p>
           )}
           <QuoteLinesTable quote={live.quote} catalog={options.catalog} names={names} />
@@ -86,4 +84,10 @@ export function QuoteSummary({ options, names, request, live, agreement }: Props
       <ServerCheck agreement={agreement} />
     </aside>
   );
+}
+
+/** The period the picture shows: the current one, or, starting an ended subscription again, the new one. */
+function pictured(options: OptionsView, quote: Quote): Period {
+  if (options.subscription.status !== 'canceled') return currentPeriod(options.subscription);
+  return periodAt(quote.after.anchor, quote.after.interval, quote.after.periodIndex);
 }

@@ -8,7 +8,9 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { useChangeFlow } from './change-flow-context';
 import type { ChangeStep } from './change-steps';
 import { ConfirmPanel } from './confirm-panel';
+import { LossList } from './loss-list';
 import { quoteProblem } from './quote-problem';
+import { ReviewChanges } from './review-changes';
 
 function Choice({
   term,
@@ -76,7 +78,11 @@ export function ReviewStep() {
           </ul>
         </div>
       ) : (
-        <ConfirmPanel />
+        <>
+          <ReviewChanges quote={live.quote} />
+          <LossList />
+          <ConfirmPanel />
+        </>
       )}
     </section>
   );

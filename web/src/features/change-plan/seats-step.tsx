@@ -2,10 +2,11 @@ import { findPlan } from '@planshift/shared/catalog';
 import { planQuantityRange } from '@planshift/shared/eligibility';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useChangeFlow } from './change-flow-context';
+import { problemsOf } from './change-steps';
 import { FieldProblems } from './field-problems';
+import { StepActions } from './step-actions';
 
 /**
  * Step 2: the TOTAL seats wanted (not the difference), within the plan's minimum and maximum;
@@ -14,11 +15,11 @@ import { FieldProblems } from './field-problems';
 export function SeatsStep() {
   const { t } = useTranslation();
   useDocumentTitle(t('changePlan.stepTitle', { step: t('changePlan.steps.seats') }));
-  const { options, selection, select, names, live, linkTo } = useChangeFlow();
+  const { options, selection, select, names, live } = useChangeFlow();
   const ids = { heading: useId(), input: useId(), hint: useId(), error: useId() };
   const plan = findPlan(options.catalog, selection.planId);
   const range = plan ? planQuantityRange(plan) : { min: 1, max: 1 };
-  const problems = live.ok ? [] : live.errors.filter((problem) => problem.field === 'quantity');
+  const problems = problemsOf(live, 'seats');
   const held = options.subscription.plan.quantity;
 
   return (
@@ -26,42 +27,31 @@ export function SeatsStep() {
       <h2 id={ids.heading} tabIndex={-1}>
         {t('changePlan.seats.heading')}
       </h2>
-      {plan?.pricing !== 'per_seat' ? (
-        <p>{t('changePlan.seats.flat', { plan: names.plan(selection.planId) })}</p>
-      ) : (
-        <div className="field seats-field">
-          <label htmlFor={ids.input}>{t('changePlan.seats.label')}</label>
-          <input
-            id={ids.input}
-            type="number"
-            inputMode="numeric"
-            min={range.min}
-            max={range.max}
-            step={1}
-            value={selection.seats}
-            aria-invalid={problems.length > 0 || undefined}
-            aria-describedby={problems.length > 0 ? `${ids.error} ${ids.hint}` : ids.hint}
-            onChange={(event) => select({ seats: event.target.value }, { replace: true })}
-          />
-          <p id={ids.hint} className="muted">
-            {t('changePlan.seats.hint', {
-              plan: names.plan(selection.planId),
-              min: range.min,
-              max: range.max,
-              count: held,
-            })}
-          </p>
-          <FieldProblems id={ids.error} problems={problems} />
-        </div>
-      )}
-      <div className="step-actions">
-        <Link className="button button-secondary" to={linkTo('plan')}>
-          {t('changePlan.previous.plan')}
-        </Link>
-        <Link className="button button-primary" to={linkTo('add-ons')}>
-          {t('changePlan.next.addOns')}
-        </Link>
+      <div className="field seats-field">
+        <label htmlFor={ids.input}>{t('changePlan.seats.label')}</label>
+        <input
+          id={ids.input}
+          type="number"
+          inputMode="numeric"
+          min={range.min}
+          max={range.max}
+          step={1}
+          value={selection.seats}
+          aria-invalid={problems.length > 0 || undefined}
+          aria-describedby={problems.length > 0 ? `${ids.error} ${ids.hint}` : ids.hint}
+          onChange={(event) => select({ seats: event.target.value }, { replace: true })}
+        />
+        <p id={ids.hint} className="muted">
+          {t('changePlan.seats.hint', {
+            plan: names.plan(selection.planId),
+            min: range.min,
+            max: range.max,
+            count: held,
+          })}
+        </p>
+        <FieldProblems id={ids.error} problems={problems} />
       </div>
+      <StepActions step="seats" />
     </section>
   );
 }

@@ -67,6 +67,24 @@ describe('the selection in the URL', () => {
     });
   });
 
+  it('starts from the scheduled change when there is one, so only another choice replaces it', () => {
+    const pending = {
+      ...subscription,
+      pendingChange: {
+        kind: 'change' as const,
+        effectiveAt: 100,
+        target: { planId: 'solo', interval: MONTHLY, quantity: 1, addOns: [] },
+      },
+    };
+    expect(readSelection(new URLSearchParams(), pending)).toEqual({
+      planId: 'solo',
+      interval: MONTHLY,
+      seats: '1',
+      addOns: [],
+    });
+    expect(readSelection(new URLSearchParams('?plan=team&seats=3&addons=extra:2'), pending).planId).toBe('team');
+  });
+
   it('round-trips through the search string, an empty add-on list included', () => {
     const selection = readSelection(new URLSearchParams('?plan=team&cycle=P1Y&seats=12&addons='), subscription);
     expect(selection.addOns).toEqual([]);

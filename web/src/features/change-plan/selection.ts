@@ -42,16 +42,31 @@ function parseAddOns(text: string): Selection['addOns'] {
     });
 }
 
-/** The selection in the URL; whatever it does not say is the subscription as it is. */
+/**
+ * The selection in the URL; whatever it does not say is the subscription as it will be: with a
+ * change scheduled, its target (so the flow opens on "nothing changes", and only a choice of
+ * something else replaces the scheduled change), otherwise (a scheduled cancellation included) the
+ * subscription as it is.
+ */
 export function readSelection(params: URLSearchParams, subscription: Subscription): Selection {
+  const pending = subscription.pendingChange;
+  const base =
+    pending?.kind === 'change'
+      ? pending.target
+      : {
+          planId: subscription.plan.planId,
+          interval: subscription.interval,
+          quantity: subscription.plan.quantity,
+          addOns: subscription.addOns,
+        };
   const addOns = params.get('addons');
   return {
-    planId: params.get('plan') || subscription.plan.planId,
-    interval: parseInterval(params.get('cycle')) ?? subscription.interval,
-    seats: params.get('seats') ?? String(subscription.plan.quantity),
+    planId: params.get('plan') || base.planId,
+    interval: parseInterval(params.get('cycle')) ?? base.interval,
+    seats: params.get('seats') ?? String(base.quantity),
     addOns:
       addOns === null
-        ? subscription.addOns.map((held) => ({ addOnId: held.addOnId, quantity: String(held.quantity) }))
+        ? base.addOns.map((held) => ({ addOnId: held.addOnId, quantity: String(held.quantity) }))
         : parseAddOns(addOns),
   };
 }

@@ -46,3 +46,14 @@ export function useCancelScheduledChange() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: accountScope }),
   });
 }
+
+/** Withdraws the scheduled cancellation: the subscription renews as it is. */
+export function useResumeSubscription() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      await answer(await client.api.subscription.cancellation.$delete());
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: accountScope }),
+  });
+}

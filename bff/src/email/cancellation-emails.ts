@@ -1,0 +1,57 @@
+import { LOCALES, type Locale } from '@planshift/shared/account';
+import { currencyCodeSchema, formatMoney } from '@planshift/shared/money';
+import type { Instant } from '@planshift/shared/periods';
+import { z } from 'zod';
+import { CANCELLATION_STRINGS } from './cancellation-strings';
+import type { EmailBlock, EmailLayout } from './email-layout';
+
+const locale = z.enum(LOCALES);
+const instant = z.int();
+
+/** What the outbox carries for each cancellation e-mail: everything it says, as it stood when queued. */
+export const CANCELLATION_PAYLOADS = {
+  cancellation_scheduled: z.object({ effectiveAt: instant, locale }),
+  cancellation_resumed: z.object({ renewsAt: instant, locale }),
+  subscription_ended: z.object({
+    endedAt: instant,
+    creditBalance: z.object({ amount: z.int().nonnegative(), currency: currencyCodeSchema }),
+    locale,
+  }),
+};
+type Payload<K extends keyof typeof CANCELLATION_PAYLOADS> = z.output<(typeof CANCELLATION_PAYLOADS)[K]>;
+
+type Content = Pick<EmailLayout, 'locale' | 'subject' | 'blocks'>;
+
+function longDate(at: Instant, language: Locale): string {
+  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', dateStyle: 'long' }).format(new Date(at * 1000));
+}
+
+const paragraphs = (...texts: string[]): EmailBlock[] => texts.map((text) => ({ kind: 'paragraph', text }));
+
+/** The subscription will end at the period end: until when it stays active, no further bill, no refund, how to resume. */
+export function cancellationScheduled(p: Payload<'cancellation_scheduled'>): Content {
+  const words = CANCELLATION_STRINGS[p.locale].scheduled;
+  const date = longDate(p.effectiveAt, p.locale);
+  return {
+    locale: p.locale,
+    subject: words.subject(date),
+    blocks: paragraphs(words.intro(date), words.noFurtherBill, words.resume(date)),
+  };
+}
+
+/** The cancellation was withdrawn: the subscription renews as usual. */
+export function cancellationResumed(p: Payload<'cancellation_resumed'>): Content {
+  const words = CANCELLATION_STRINGS[p.locale].resumed;
+  return { locale: p.locale, subject: words.subject, blocks: paragraphs(words.intro(longDate(p.renewsAt, p.locale))) };
+}
+
+/** The period-end run ended the subscription: nothing more is billed; credit stays; how to start again. */
+export function subscriptionEnded(p: Payload<'subscription_ended'>): Content {
+  const words = CANCELLATION_STRINGS[p.locale].ended;
+  const credit = p.creditBalance.amount > 0 ? [words.creditKept(formatMoney(p.creditBalance, p.locale))] : [];
+  return {
+    locale: p.locale,
+    subject: words.subject,
+    blocks: paragraphs(words.intro(longDate(p.endedAt, p.locale)), ...credit, words.startAgain),
+  };
+}

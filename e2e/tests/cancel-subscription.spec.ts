@@ -1,0 +1,199 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './a11y';
+import { account, documents, expectServerAgrees, newDocuments, quote, row, tabTo, todayTable } from './change-flow';
+import { date, money, resetToDemo, signInAs } from './demo';
+import { translator } from './messages';
+
+// Cancelling at the period end, resuming, the end itself and starting again: roles and names only.
+
+test.beforeEach(async ({ request }) => {
+  await resetToDemo(request);
+});
+
+const OLIVIA_END = '2026-11-28T00:00:00Z';
+const HANA_END = '2026-11-25T00:00:00Z';
+const instant = (iso: string) => Date.parse(iso) / 1000;
+
+const plan = (page: Page) => page.getByRole('region', { name: 'Plan and billing' });
+const banner = (page: Page) => page.getByRole('region', { name: 'Cancellation scheduled' });
+/** The page's live notice (the header's test clock is a status too). */
+const notice = (page: Page) => page.getByRole('main').getByRole('status');
+
+async function moveClock(page: Page, at: string): Promise<void> {
+  const moved = await page.request.put('/api/test/clock', { data: { at } });
+  expect(moved.ok()).toBe(true);
+}
+
+/** From the account page: the review, a reason, and the confirmation. */
+async function cancelFromAccount(page: Page, reason: string): Promise<void> {
+  await page.getByRole('link', { name: 'Cancel subscription' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cancel your subscription' })).toBeVisible();
+  await page.getByRole('radio', { name: reason }).check();
+  await page.getByRole('button', { name: 'Confirm cancellation' }).click();
+  await expect(banner(page)).toBeVisible();
+}
+
+test('Olivia cancels: the review says what happens and what she loses; the banner offers Resume', async ({ page }) => {
+  await signInAs(page, 'olivia@kestrel.example');
+  const end = date(instant(OLIVIA_END));
+  await expect(plan(page)).toContainText(`on ${end}`);
+  await page.getByRole('link', { name: 'Cancel subscription' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Cancel your subscription' })).toBeVisible();
+  const happens = page.getByRole('region', { name: 'What happens' });
+  await expect(happens).toContainText(`Your subscription stays active until ${end}`);
+  await expect(happens).toContainText('It will not renew, and you will not be billed again.');
+  await expect(happens).toContainText('Nothing is refunded for the time left in the current billing period.');
+  await expect(happens).toContainText('Your credit balance of $45.00 stays on your account.');
+  const lose = page.getByRole('region', { name: `What you lose on ${end}` });
+  await expect(lose).toContainText('The Advanced plan, with its limits and features:');
+  await expect(lose.getByRole('heading', { name: 'Features' })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await page.getByRole('radio', { name: 'It costs too much' }).check();
+  await page.getByRole('textbox', { name: 'Anything else you would like to tell us? (optional)' }).fill('Budget cuts.');
+  await page.getByRole('button', { name: 'Confirm cancellation' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Your subscription' })).toBeFocused();
+  await expect(notice(page)).toContainText(`Your subscription is cancelled. It stays active until ${end}.`);
+  await expect(banner(page)).toContainText(`Your subscription ends on ${end}.`);
+  await expect(banner(page).getByRole('button', { name: 'Resume subscription' })).toBeVisible();
+  await expect(plan(page)).toContainText('No upcoming bill');
+  await expect(page.getByRole('link', { name: 'Cancel subscription' })).toHaveCount(0);
+  expect((await account(page)).cancellation).toMatchObject({
+    status: 'scheduled',
+    effectiveAt: instant(OLIVIA_END),
+    reason: 'too_expensive',
+  });
+  await expectNoSeriousViolations(page);
+});
+
+test('Hana resumes her scheduled cancellation: the banner goes and the next bill comes back', async ({ page }) => {
+  await signInAs(page, 'hana@tidewater.example');
+  const end = date(instant(HANA_END));
+  await expect(banner(page)).toContainText(`Your subscription ends on ${end}.`);
+  await expect(plan(page)).toContainText('No upcoming bill');
+
+  await banner(page).getByRole('button', { name: 'Resume subscription' }).click();
+  await expect(notice(page)).toContainText(`Your subscription will continue. It renews on ${end}.`);
+  await expect(banner(page)).toHaveCount(0);
+  const { subscription, cancellation } = await account(page);
+  expect(cancellation).toBeNull();
+  if (!subscription.nextBill) throw new Error('a resumed subscription has a next bill');
+  await expect(plan(page)).toContainText(`${money(subscription.nextBill.amountDue)} on ${end}`);
+  await expect(page.getByRole('link', { name: 'Cancel subscription' })).toBeVisible();
+});
+
+test('Olivia’s cancellation reaches the period end; she starts again at full price from that day', async ({ page }) => {
+  await signInAs(page, 'olivia@kestrel.example');
+  await cancelFromAccount(page, 'I do not use it enough');
+  const before = await documents(page);
+
+  await moveClock(page, '2026-12-02T09:00:00Z');
+  await page.reload();
+  const ended = page.getByRole('region', { name: 'Your subscription has ended' });
+  await expect(ended).toContainText(`It ended on ${date(instant(OLIVIA_END))}. Nothing more will be billed.`);
+  await expect(plan(page)).toContainText('Canceled');
+  await expect(page.getByRole('link', { name: 'Cancel subscription' })).toHaveCount(0);
+  expect(await newDocuments(page, before)).toEqual([]);
+  await expectNoSeriousViolations(page);
+
+  await ended.getByRole('link', { name: 'Start again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Start again' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Professional' }).check();
+  // A whole month from today at full price, paid from her $45.00 credit first; nothing credited.
+  await expect(quote(page)).toContainText('Start again on Professional × 2 seats (Monthly)');
+  await expect(row(todayTable(page), 'Professional, new billing period')).toContainText('$59.00 × 2 seats');
+  await expect(row(todayTable(page), 'Professional, new billing period')).toContainText('$118.00');
+  await expect(todayTable(page)).not.toContainText('Credit for unused time');
+  await expect(row(todayTable(page), 'Due now')).toContainText('$73.00');
+  await expectServerAgrees(page);
+  await expectNoSeriousViolations(page);
+
+  await page.goto(`/change/review${new URL(page.url()).search}`);
+  await expectServerAgrees(page);
+  await page.getByRole('button', { name: 'Place order' }).click();
+  const now = page.getByRole('region', { name: 'What changed now' });
+  await expect(now).toContainText('Start again on Professional × 2 seats (Monthly)');
+  await expect(now).toContainText('$73.00');
+  const [invoice] = await newDocuments(page, before);
+  expect(invoice).toMatchObject({ kind: 'invoice', total: { amount: 11_800 }, creditBalanceApplied: 4_500 });
+
+  await page.getByRole('link', { name: 'Back to your subscription' }).first().click();
+  await expect(plan(page)).toContainText('Active');
+  await expect(plan(page)).toContainText(`$118.00 on ${date(instant('2027-01-02T09:00:00Z'))}`);
+  await expect(page.getByRole('region', { name: 'Your subscription has ended' })).toHaveCount(0);
+});
+
+test('the review is usable by keyboard alone', async ({ page }) => {
+  await signInAs(page, 'olivia@kestrel.example');
+  await tabTo(page, page.getByRole('link', { name: 'Cancel subscription' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Cancel your subscription' })).toBeVisible();
+  const reason = page.getByRole('radio', { name: 'I am switching to another service' });
+  await tabTo(page, page.getByRole('radio', { name: 'It costs too much' }));
+  // Arrow keys move within the radio group, as in every form.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(reason).toBeChecked();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('A cheaper tool.');
+  await tabTo(page, page.getByRole('button', { name: 'Confirm cancellation' }));
+  await page.keyboard.press('Enter');
+  await expect(banner(page)).toBeVisible();
+  await tabTo(page, banner(page).getByRole('button', { name: 'Resume subscription' }));
+  await page.keyboard.press('Enter');
+  await expect(banner(page)).toHaveCount(0);
+});
+
+test('a member sees the scheduled cancellation but cannot resume it, nor cancel', async ({ page }) => {
+  // Tom's account (Northwind) is cancelled by its billing admin, through the API, in this browser.
+  const maria = await page.request.post('/api/session', {
+    data: { email: 'maria@northwind.example', password: 'planshift-demo' },
+  });
+  const { csrfToken } = (await maria.json()) as { csrfToken: string };
+  const cancelled = await page.request.post('/api/subscription/cancellation', {
+    data: {},
+    headers: { 'X-CSRF-Token': csrfToken },
+  });
+  expect(cancelled.status()).toBe(201);
+  await page.context().clearCookies();
+
+  await signInAs(page, 'tom@northwind.example');
+  await expect(banner(page)).toContainText('Ask an owner or billing admin of your account to resume it.');
+  await expect(page.getByRole('button', { name: 'Resume subscription' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Cancel subscription' })).toHaveCount(0);
+  await page.goto('/cancel');
+  await expect(page.getByText('Your subscription is already set to end on')).toBeVisible();
+});
+
+const LOCALES = ['en', 'fr', 'el', 'it', 'ro', 'sv'] as const;
+for (const locale of LOCALES) {
+  test(`${locale}: the banner, the review, the ended page and Start again pass axe`, async ({ page }) => {
+    const t = await translator(locale);
+    await page.addInitScript(`localStorage.setItem("planshift.locale", ${JSON.stringify(locale)})`);
+    await signInAs(page, 'hana@tidewater.example');
+    const scheduled = page.getByRole('region', { name: t('cancellation.scheduled.heading') });
+    await expect(scheduled).toBeVisible();
+    await expectNoSeriousViolations(page);
+
+    await scheduled.getByRole('button', { name: t('cancellation.scheduled.resume') }).click();
+    await expect(scheduled).toHaveCount(0);
+    await page.getByRole('link', { name: t('cancellation.link') }).click();
+    await expect(page.getByRole('heading', { level: 1, name: t('cancellation.review.title') })).toBeVisible();
+    await expect(page.getByRole('radio', { name: t('cancellation.review.reasons.other') })).toBeVisible();
+    await expectNoSeriousViolations(page);
+    await page.getByRole('button', { name: t('cancellation.review.confirm') }).click();
+    await expect(scheduled).toBeVisible();
+
+    await moveClock(page, '2026-11-25T00:00:30Z');
+    await page.reload();
+    const ended = page.getByRole('region', { name: t('cancellation.ended.heading') });
+    await expect(ended).toBeVisible();
+    await expectNoSeriousViolations(page);
+    await ended.getByRole('link', { name: t('cancellation.ended.startAgain') }).click();
+    await expect(page.getByRole('heading', { level: 1, name: t('cancellation.restart.title') })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: t('changePlan.plansHeading') })).toBeVisible();
+    await expectNoSeriousViolations(page);
+  });
+}
