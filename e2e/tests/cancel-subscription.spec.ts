@@ -55,7 +55,7 @@ test('Olivia cancels: the review says what happens and what she loses; the banne
   await page.getByRole('button', { name: 'Confirm cancellation' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Your subscription' })).toBeFocused();
-  await expect(notice(page)).toContainText(`Your subscription is cancelled. It stays active until ${end}.`);
+  await expect(notice(page)).toContainText(`Your subscription is canceled. It stays active until ${end}.`);
   await expect(banner(page)).toContainText(`Your subscription ends on ${end}.`);
   await expect(banner(page).getByRole('button', { name: 'Resume subscription' })).toBeVisible();
   await expect(plan(page)).toContainText('No upcoming bill');

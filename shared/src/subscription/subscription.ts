@@ -2,7 +2,11 @@ import type { CurrencyCode } from '../money/currencies';
 import type { BillingInterval } from '../periods/billing-interval';
 import type { Instant } from '../periods/instant';
 
-/** A subscription's standing: past due while a renewal invoice is unpaid; paused and canceled block changes. */
+/**
+ * A subscription's standing: past due while a renewal invoice is unpaid; paused blocks changes;
+ * canceled once its cancellation took effect at a period end (it is not renewed, and a change
+ * starts it again).
+ */
 export const SUBSCRIPTION_STATUSES = ['active', 'past_due', 'paused', 'canceled'] as const;
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
