@@ -21,8 +21,19 @@ const DOCUMENT_HEADERS: readonly [string, string][] = [
   ['X-Frame-Options', 'DENY'],
 ];
 
-/** JSON answers get what matters for JSON; pages of the SPA get the full set, CSP included. */
+// A script or stylesheet is not a document: CSP, framing and opener policies apply to the page that
+// loads it (which has them), and HSTS is learnt from that page. Repeating them on each of the
+// page's files cost about a third of a kilobyte a file on the cold load.
+const ASSET_HEADERS: readonly [string, string][] = [
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['X-Content-Type-Options', 'nosniff'],
+];
+
+const headersFor = (path: string) =>
+  path.startsWith('/api/') ? API_HEADERS : path.startsWith('/assets/') ? ASSET_HEADERS : DOCUMENT_HEADERS;
+
+/** JSON answers get what matters for JSON; the SPA's files what matters for a file; its pages the full set, CSP included. */
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
-  for (const [name, value] of c.req.path.startsWith('/api/') ? API_HEADERS : DOCUMENT_HEADERS) c.header(name, value);
+  for (const [name, value] of headersFor(c.req.path)) c.header(name, value);
   await next();
 };

@@ -1,12 +1,14 @@
 import type { PaymentMethodView } from '@planshift/shared/api';
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMakeDefaultPaymentMethod, usePaymentMethods } from '../../api/payment-methods';
 import { ErrorNotice } from '../error-notice';
 import { Loading } from '../loading';
-import { AddCardForm } from './add-card-form';
 import { cardName } from './card-name';
 import './cards.css';
+
+// Loaded when the customer asks for a new card: the account page's cold load does not carry the form.
+const AddCardForm = lazy(async () => ({ default: (await import('./add-card-form')).AddCardForm }));
 
 type Props = Readonly<{
   /** The card chosen is the default now: the payment can be tried again with it. */
@@ -78,7 +80,9 @@ export function AnotherCard({ onChosen, onCancel }: Props) {
         </fieldset>
       )}
       {chosen === NEW_CARD ? (
-        <AddCardForm alwaysDefault onAdded={onChosen} onCancel={onCancel} />
+        <Suspense fallback={<Loading />}>
+          <AddCardForm alwaysDefault onAdded={onChosen} onCancel={onCancel} />
+        </Suspense>
       ) : (
         <>
           {makeDefault.isError && <ErrorNotice error={makeDefault.error} />}
