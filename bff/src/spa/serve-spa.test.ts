@@ -184,7 +184,6 @@ describe('index.html and the client routes', () => {
     }
   });
 });
-});
 
 describe('while a build replaces web/dist', () => {
   it('answers 503, not to be kept, when the page is gone', async () => {
