@@ -64,6 +64,10 @@ export const STATUS_OF = {
   idempotency_key_reused: 422,
   idempotency_key_expired: 422,
   invalid_scenario: 422,
+  scenario_not_found: 404,
+  scenario_required: 404,
+  too_many_scenarios: 429,
+  nothing_scheduled: 409,
   // Cancelling at the period end, and resuming
   already_canceled: 409,
   cancellation_already_scheduled: 409,

@@ -88,6 +88,11 @@ export const API_ERROR_CODES = [
   'payment_method_is_default',
   'payment_method_in_use',
   'too_many_payment_methods',
+  // Scenarios (QA, not in production)
+  'scenario_not_found',
+  'scenario_required',
+  'too_many_scenarios',
+  'nothing_scheduled',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
