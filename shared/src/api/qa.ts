@@ -94,7 +94,10 @@ export const mailboxAttachmentViewSchema = z.object({
 export const mailboxEntryViewSchema = z
   .object({
     id: z.string(),
-    date: z.string().nullable().meta({ description: 'The Date header (the scenario clock when it was sent), ISO 8601.' }),
+    date: z
+      .string()
+      .nullable()
+      .meta({ description: 'The Date header (the scenario clock when it was sent), ISO 8601.' }),
     from: z.string(),
     to: readonlyArrayOf(z.string()),
     subject: z.string(),
@@ -105,7 +108,9 @@ export const mailboxEntryViewSchema = z
 export type MailboxEntryView = z.output<typeof mailboxEntryViewSchema>;
 
 /** GET /api/test/mailbox: newest first, by the scenario's clock. */
-export const mailboxViewSchema = z.object({ messages: readonlyArrayOf(mailboxEntryViewSchema) }).meta({ id: 'Mailbox' });
+export const mailboxViewSchema = z
+  .object({ messages: readonlyArrayOf(mailboxEntryViewSchema) })
+  .meta({ id: 'Mailbox' });
 export type MailboxView = z.output<typeof mailboxViewSchema>;
 
 /** GET /api/test/mailbox/{id}. */
