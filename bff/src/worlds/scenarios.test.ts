@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { type System, startSystem } from '../bootstrap';
@@ -249,6 +251,38 @@ describe('the real world and the scenario routes', () => {
       await other.close();
     }
   });
+
+  it('lets the operator’s commands work in a scenario, and only there with --scenario', async () => {
+    const a = await made();
+    const maria = await signIn(a, 'maria@northwind.example');
+    const asked = await call('POST', '/api/sales-requests', {
+      cookie: maria.cookie,
+      csrf: maria.csrf,
+      body: {
+        planId: 'enterprise',
+        seats: 60,
+        message: '',
+        contactName: 'Maria Chen',
+        contactEmail: 'maria@northwind.example',
+      },
+    });
+    expect(asked.status).toBe(201);
+    const run = promisify(execFile);
+    const cliEnv = {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_FILE: env.DATABASE_FILE,
+      SCENARIOS_DIR: env.SCENARIOS_DIR,
+    };
+    const sales = ['--import', 'tsx', new URL('../cli/sales.ts', import.meta.url).pathname, 'list'];
+    expect((await run(process.execPath, [...sales, '--scenario', a], { env: cliEnv })).stdout).toContain(
+      asked.body.salesRequest.id,
+    );
+    expect((await run(process.execPath, sales, { env: cliEnv })).stdout).toContain('No customer has asked sales yet.');
+    await expect(run(process.execPath, [...sales, '--scenario', 'nope'], { env: cliEnv })).rejects.toMatchObject({
+      code: 2,
+    });
+  }, 30_000);
 
   it('documents the scenario routes beside the world’s', async () => {
     const { paths } = (await call('GET', '/api/openapi.json')).body;
