@@ -67,6 +67,15 @@ async function call(
   return { status: response.status, body: raw ? JSON.parse(raw) : null, cookies: response.headers.getSetCookie() };
 }
 
+/** One owner on a monthly plan since 1 June, with nothing scheduled. */
+const SOLO = {
+  scenario: {
+    clock: '2026-06-10T00:00:00Z',
+    catalogs: [teamCatalog('team', [teamPlan('basic', 1, { USD: 1000 })])],
+    accounts: [teamAccount('solo', 'team', 'basic')],
+  },
+};
+
 const made = async (body: Json = { name: 'demo' }): Promise<string> => {
   const answer = await call('POST', '/api/test/scenarios', { body });
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
@@ -168,13 +177,7 @@ describe('scenarios side by side', () => {
   });
 
   it('says when there is nothing to move to', async () => {
-    const a = await made({
-      scenario: {
-        clock: '2026-06-10T00:00:00Z',
-        catalogs: [teamCatalog('team', [teamPlan('basic', 1, { USD: 1000 })])],
-        accounts: [teamAccount('solo', 'team', 'basic')],
-      },
-    });
+    const a = await made(SOLO);
     const answer = await call('POST', '/api/test/clock/advance', {
       scenario: a,
       body: { to: 'next_scheduled_change' },
@@ -185,13 +188,7 @@ describe('scenarios side by side', () => {
   });
 
   it('moves any distance: three years of monthly renewals, each invoiced, in one call', async () => {
-    const a = await made({
-      scenario: {
-        clock: '2026-06-10T00:00:00Z',
-        catalogs: [teamCatalog('team', [teamPlan('basic', 1, { USD: 1000 })])],
-        accounts: [teamAccount('solo', 'team', 'basic')],
-      },
-    });
+    const a = await made(SOLO);
     const moved = await call('PUT', '/api/test/clock', { scenario: a, body: { at: '2029-06-10T00:00:00Z' } });
     expect(moved.body).toMatchObject({ iso: '2029-06-10T00:00:00Z', frozen: true, ran: { renewals: 1 } });
     const owner = await signIn(a, 'owner@solo.example');
@@ -220,13 +217,7 @@ describe('the real world and the scenario routes', () => {
     const again = await call('POST', '/api/test/scenarios', { body: { name: 'demo', id: 'chosen-1' } });
     expect(again).toMatchObject({ status: 409, body: { code: 'scenario_exists', field: 'id' } });
     const unbillable = await call('POST', '/api/test/scenarios', {
-      body: {
-        scenario: {
-          clock: '2026-06-10T00:00:00Z',
-          catalogs: [teamCatalog('team', [teamPlan('basic', 1, { USD: 1000 })])],
-          accounts: [teamAccount('solo', 'team', 'basic', 'EUR')],
-        },
-      },
+      body: { scenario: { ...SOLO.scenario, accounts: [teamAccount('solo', 'team', 'basic', 'EUR')] } },
     });
     expect(unbillable).toMatchObject({ status: 422, body: { code: 'invalid_scenario' } });
     const list = (await call('GET', '/api/test/scenarios')).body;
