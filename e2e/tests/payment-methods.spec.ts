@@ -203,7 +203,8 @@ test('the add-card form works by keyboard alone, and says what is wrong where it
   await expect(expiry).toBeFocused();
   await expect(expiry).toHaveAttribute('aria-invalid', 'true');
   await expect(expiry).toHaveAccessibleDescription('This card has expired. Use a card that is still valid.');
-  await expect(cvc).toHaveAccessibleDescription(/3 digits on the back.*The security code has 3 digits/);
+  // Every field says its problem first, then its hint.
+  await expect(cvc).toHaveAccessibleDescription(/^The security code has 3 digits.*3 digits on the back/);
   await expectNoSeriousViolations(page);
 
   // Tabbing into a field selects what it holds: typing replaces it.

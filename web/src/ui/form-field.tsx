@@ -1,23 +1,38 @@
 import type { ReactNode } from 'react';
 
-type Props = Readonly<{
+/** What every labelled field says about its control: its name, what to enter, and what is wrong. */
+export type FieldProps = Readonly<{
   id: string;
   label: string;
   /** Said below the label and read with the control: what to enter, or that it may be left empty. */
   hint?: string | undefined;
-  /** What is wrong with the value, once the server has said so. */
+  /** What is wrong with the value, said below the control and read with it. */
   error?: string | undefined;
-  /** The control, given what it must carry to be described and marked invalid. */
-  children: (
-    control: Readonly<{ 'aria-describedby': string | undefined; 'aria-invalid': true | undefined }>,
-  ) => ReactNode;
+  /** Marks the control invalid when what is wrong is said elsewhere (the form's alert). */
+  invalid?: boolean | undefined;
+  /** The ids of messages elsewhere on the page that describe the control (the form's alert). */
+  describedBy?: string | undefined;
 }>;
 
-/** A labelled form control with its hint and its error, both read with it by screen readers. */
-export function FormField({ id, label, hint, error, children }: Props) {
+/** What a control carries to be described and marked invalid. */
+export type ControlAria = Readonly<{ 'aria-describedby': string | undefined; 'aria-invalid': true | undefined }>;
+
+/**
+ * A labelled form control with its hint and its error, both read with it by screen readers: the
+ * error first, since it is what the reader must act on. Text, select and other fields are made of it.
+ */
+export function FormField({
+  id,
+  label,
+  hint,
+  error,
+  invalid,
+  describedBy,
+  children,
+}: FieldProps & Readonly<{ children: (aria: ControlAria) => ReactNode }>) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const described = [error ? errorId : null, describedBy, hint ? hintId : null].filter(Boolean).join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -26,37 +41,12 @@ export function FormField({ id, label, hint, error, children }: Props) {
           {hint}
         </p>
       )}
-      {children({ 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      {children({ 'aria-describedby': described || undefined, 'aria-invalid': error || invalid ? true : undefined })}
       {error && (
         <p id={errorId} className="field-error">
           {error}
         </p>
       )}
     </div>
-  );
-}
-
-type InputProps = Readonly<{
-  id: string;
-  label: string;
-  hint?: string | undefined;
-  error?: string | undefined;
-  name: string;
-  type: 'text' | 'email' | 'number';
-  autoComplete: string;
-  value: string;
-  onChange: (value: string) => void;
-  inputMode?: 'numeric';
-  min?: number;
-  step?: number;
-  spellCheck?: boolean;
-}>;
-
-/** A labelled input with its hint and error: the form field most forms are made of. */
-export function InputField({ label, hint, error, onChange, ...input }: InputProps) {
-  return (
-    <FormField id={input.id} label={label} hint={hint} error={error}>
-      {(control) => <input {...input} onChange={(event) => onChange(event.target.value)} {...control} />}
-    </FormField>
   );
 }

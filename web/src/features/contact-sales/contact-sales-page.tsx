@@ -9,8 +9,10 @@ import { paths, salesRequestSentPath } from '../../config/paths';
 import { type Formatters, useFormat } from '../../i18n/format';
 import { failureMessage } from '../../i18n/reasons';
 import { ErrorNotice } from '../../ui/error-notice';
-import { FormField, InputField } from '../../ui/form-field';
+import { FormField } from '../../ui/form-field';
 import { Loading } from '../../ui/loading';
+import { SelectField } from '../../ui/select-field';
+import { TextField } from '../../ui/text-field';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSalesContact, useSendSalesRequest } from './api/sales-requests';
 import { usePlanName } from './use-plan-name';
@@ -97,35 +99,27 @@ function SalesRequestForm({ view }: Readonly<{ view: SalesContactView }>) {
         </div>
       )}
       {view.plans.length > 1 ? (
-        <FormField id={id('planId')} label={t('contactSales.fields.plan')} error={problem('planId')}>
-          {(control) => (
-            <select
-              id={id('planId')}
-              name="planId"
-              value={plan.id}
-              onChange={(event) => {
-                const next = view.plans.find((p) => p.id === event.target.value);
-                if (!next) return;
-                setPlanId(next.id);
-                setSeats(String(next.suggestedSeats));
-              }}
-              {...control}
-            >
-              {view.plans.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {planName(p)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectField
+          id={id('planId')}
+          label={t('contactSales.fields.plan')}
+          error={problem('planId')}
+          name="planId"
+          value={plan.id}
+          options={view.plans.map((p) => ({ value: p.id, label: planName(p) }))}
+          onChange={(value) => {
+            const next = view.plans.find((p) => p.id === value);
+            if (!next) return;
+            setPlanId(next.id);
+            setSeats(String(next.suggestedSeats));
+          }}
+        />
       ) : (
         <div className="field">
           <p className="fact-main">{t('contactSales.aboutPlan', { plan: planName(plan) })}</p>
           {problem('planId') && <p className="field-error">{problem('planId')}</p>}
         </div>
       )}
-      <InputField
+      <TextField
         id={id('seats')}
         label={t('contactSales.fields.seats')}
         hint={t('contactSales.hints.seats', { plan: planName(plan), min: plan.quantity.min, max: plan.quantity.max })}
@@ -145,19 +139,19 @@ function SalesRequestForm({ view }: Readonly<{ view: SalesContactView }>) {
         hint={t('contactSales.hints.message')}
         error={problem('message')}
       >
-        {(control) => (
+        {(aria) => (
           <textarea
             id={id('message')}
             name="message"
             rows={5}
             value={message}
             onChange={(event) => setMessage(event.target.value)}
-            {...control}
+            {...aria}
           />
         )}
       </FormField>
       <div className="form-row">
-        <InputField
+        <TextField
           id={id('contactName')}
           label={t('contactSales.fields.contactName')}
           error={problem('contactName')}
@@ -167,7 +161,7 @@ function SalesRequestForm({ view }: Readonly<{ view: SalesContactView }>) {
           value={contactName}
           onChange={setContactName}
         />
-        <InputField
+        <TextField
           id={id('contactEmail')}
           label={t('contactSales.fields.contactEmail')}
           hint={t('contactSales.hints.contactEmail')}

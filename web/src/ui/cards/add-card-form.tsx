@@ -7,6 +7,7 @@ import { isApiFailure } from '../../api/api-failure';
 import { useClock } from '../../api/clock';
 import { useAddPaymentMethod } from '../../api/payment-methods';
 import { ErrorNotice } from '../error-notice';
+import { TextField } from '../text-field';
 import { parseExpiry } from './card-expiry';
 import './cards.css';
 
@@ -107,38 +108,9 @@ export function AddCardForm({ alwaysDefault = false, headingLevel = 3, onAdded, 
     );
   };
 
-  const field = (name: Field, label: string, input: Readonly<Record<string, string>>, hint?: string) => {
-    const problem = problems[name];
-    const describedBy = [hint && `${id}-${name}-hint`, problem && `${id}-${name}-error`].filter(Boolean).join(' ');
-    const values = { number, expiry, cvc };
-    const setters = { number: setNumber, expiry: setExpiry, cvc: setCvc };
-    return (
-      <div className="field">
-        <label htmlFor={`${id}-${name}`}>{label}</label>
-        {hint && (
-          <p id={`${id}-${name}-hint`} className="field-hint">
-            {hint}
-          </p>
-        )}
-        <input
-          id={`${id}-${name}`}
-          ref={inputs[name]}
-          name={name}
-          type="text"
-          required
-          value={values[name]}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={describedBy || undefined}
-          onChange={(event) => setters[name](event.target.value)}
-          {...input}
-        />
-        {problem && (
-          <p id={`${id}-${name}-error`} className="field-error">
-            {problemText(t, problem)}
-          </p>
-        )}
-      </div>
-    );
+  const problem = (name: Field) => {
+    const reason = problems[name];
+    return reason && problemText(t, reason);
   };
 
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -146,19 +118,49 @@ export function AddCardForm({ alwaysDefault = false, headingLevel = 3, onAdded, 
   return (
     <form className="form card-form" noValidate onSubmit={submit} aria-labelledby={`${id}-heading`}>
       <Heading id={`${id}-heading`}>{t('paymentMethods.form.heading')}</Heading>
-      {field('number', t('paymentMethods.form.number'), { inputMode: 'numeric', autoComplete: 'cc-number' })}
+      <TextField
+        id={`${id}-number`}
+        ref={inputs.number}
+        label={t('paymentMethods.form.number')}
+        error={problem('number')}
+        name="number"
+        type="text"
+        required
+        inputMode="numeric"
+        autoComplete="cc-number"
+        value={number}
+        onChange={setNumber}
+      />
       <div className="card-form-row">
-        {field('expiry', t('paymentMethods.form.expiry'), {
-          inputMode: 'numeric',
-          autoComplete: 'cc-exp',
-          placeholder: t('paymentMethods.form.expiryPlaceholder'),
-        })}
-        {field(
-          'cvc',
-          t('paymentMethods.form.cvc'),
-          { inputMode: 'numeric', autoComplete: 'cc-csc', maxLength: '4' },
-          t('paymentMethods.form.cvcHint'),
-        )}
+        <TextField
+          id={`${id}-expiry`}
+          ref={inputs.expiry}
+          label={t('paymentMethods.form.expiry')}
+          error={problem('expiry')}
+          name="expiry"
+          type="text"
+          required
+          inputMode="numeric"
+          autoComplete="cc-exp"
+          placeholder={t('paymentMethods.form.expiryPlaceholder')}
+          value={expiry}
+          onChange={setExpiry}
+        />
+        <TextField
+          id={`${id}-cvc`}
+          ref={inputs.cvc}
+          label={t('paymentMethods.form.cvc')}
+          hint={t('paymentMethods.form.cvcHint')}
+          error={problem('cvc')}
+          name="cvc"
+          type="text"
+          required
+          inputMode="numeric"
+          autoComplete="cc-csc"
+          maxLength={4}
+          value={cvc}
+          onChange={setCvc}
+        />
       </div>
       {!alwaysDefault && (
         <div className="checkbox-field">
