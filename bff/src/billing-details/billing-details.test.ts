@@ -62,6 +62,22 @@ describe('GET /api/billing-details', () => {
     });
   });
 
+  it('reads an address stored before billing details were editable, without line 2 or region', async () => {
+    sqlite()
+      .prepare(`update accounts set billing_address = ? where id = 'northwind-meetings'`)
+      .run(JSON.stringify({ line1: '500 Pine Street', city: 'Seattle', postalCode: '98101', country: 'US' }));
+    const maria = await system.signIn('maria@northwind.example');
+    const { body } = await maria.json<Json>('GET', '/api/billing-details');
+    expect(body.billingDetails.address).toEqual({
+      line1: '500 Pine Street',
+      line2: '',
+      city: 'Seattle',
+      postalCode: '98101',
+      region: '',
+      country: 'US',
+    });
+  });
+
   it('shows them to a member, who may not change them', async () => {
     const tom = await system.signIn('tom@northwind.example');
     const { body } = await tom.json<Json>('GET', '/api/billing-details');
