@@ -50,3 +50,15 @@ export function FormField({
     </div>
   );
 }
+
+/** A field's props parted: what FormField says of it, and what goes on its control (the id goes on both). */
+export function splitField<P extends FieldProps>({
+  label,
+  hint,
+  error,
+  invalid,
+  describedBy,
+  ...control
+}: P): readonly [FieldProps, Omit<P, Exclude<keyof FieldProps, 'id'>>] {
+  return [{ id: control.id, label, hint, error, invalid, describedBy }, control];
+}

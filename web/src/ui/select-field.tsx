@@ -1,4 +1,4 @@
-import { type FieldProps, FormField } from './form-field';
+import { type FieldProps, FormField, splitField } from './form-field';
 
 type Props = FieldProps &
   Readonly<{
@@ -10,9 +10,10 @@ type Props = FieldProps &
   }>;
 
 /** A labelled choice among a few options, with its hint and error, as a text field has them. */
-export function SelectField({ label, hint, error, invalid, describedBy, options, onChange, ...select }: Props) {
+export function SelectField({ options, onChange, ...props }: Props) {
+  const [field, select] = splitField(props);
   return (
-    <FormField id={select.id} label={label} hint={hint} error={error} invalid={invalid} describedBy={describedBy}>
+    <FormField {...field}>
       {(aria) => (
         <select {...select} onChange={(event) => onChange(event.target.value)} {...aria}>
           {options.map((option) => (

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, Ref } from 'react';
-import { type FieldProps, FormField } from './form-field';
+import { type FieldProps, FormField, splitField } from './form-field';
 
 type InputAttributes = Pick<
   InputHTMLAttributes<HTMLInputElement>,
@@ -20,9 +20,10 @@ type Props = FieldProps &
   }>;
 
 /** A labelled input with its hint and error: the field every form of the portal is made of. */
-export function TextField({ label, hint, error, invalid, describedBy, onChange, ...input }: Props) {
+export function TextField({ onChange, ...props }: Props) {
+  const [field, input] = splitField(props);
   return (
-    <FormField id={input.id} label={label} hint={hint} error={error} invalid={invalid} describedBy={describedBy}>
+    <FormField {...field}>
       {(aria) => <input {...input} onChange={(event) => onChange(event.target.value)} {...aria} />}
     </FormField>
   );

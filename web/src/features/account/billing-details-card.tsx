@@ -5,8 +5,7 @@ import { useBillingDetails } from '../../api/billing-details';
 import { paths } from '../../config/paths';
 import { countryName } from '../../i18n/countries';
 import { useFormat } from '../../i18n/format';
-import { ErrorNotice } from '../../ui/error-notice';
-import { Loading } from '../../ui/loading';
+import { QueryStatus } from '../../ui/query-status';
 
 /** Who new invoices are issued and e-mailed to, with the way to change it for those who may. */
 export function BillingDetailsCard() {
@@ -27,8 +26,7 @@ export function BillingDetailsCard() {
           </Link>
         )}
       </div>
-      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
-      {query.isPending && <Loading />}
+      <QueryStatus query={query} />
       {details && address && (
         <>
           <dl className="facts">

@@ -10,8 +10,7 @@ import { paths } from '../../config/paths';
 import { countryName, countryOptions } from '../../i18n/countries';
 import { useFormat } from '../../i18n/format';
 import { failureMessage } from '../../i18n/reasons';
-import { ErrorNotice } from '../../ui/error-notice';
-import { Loading } from '../../ui/loading';
+import { QueryStatus } from '../../ui/query-status';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -27,8 +26,7 @@ export function BillingDetailsPage() {
     <div className="account">
       <h1>{t('billingDetails.title')}</h1>
       <p>{t('billingDetails.intro')}</p>
-      {query.isPending && <Loading />}
-      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+      <QueryStatus query={query} />
       {query.data && !query.data.canEdit && (
         <section className="card">
           <p>{t('billingDetails.card.askAdmin')}</p>

@@ -9,9 +9,9 @@ import { AddCardForm } from '../../ui/cards/add-card-form';
 import { cardName } from '../../ui/cards/card-name';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ErrorNotice } from '../../ui/error-notice';
-import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import './payment-methods.css';
+import { QueryStatus } from '../../ui/query-status';
 
 /**
  * The cards on file: each with its expiry, the default marked; billing managers add a card, make
@@ -40,8 +40,7 @@ export function PaymentMethodsPage() {
   const failedFor = (mutation: { isError: boolean; variables: string | undefined; error: unknown }, card: string) =>
     mutation.isError && mutation.variables === card ? mutation.error : null;
 
-  if (methods.isPending) return <Loading />;
-  if (methods.isError) return <ErrorNotice error={methods.error} onRetry={() => void methods.refetch()} />;
+  if (!methods.isSuccess) return <QueryStatus query={methods} />;
   const { paymentMethods, canManage } = methods.data;
   const busy = makeDefault.isPending || remove.isPending;
 

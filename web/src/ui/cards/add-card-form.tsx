@@ -108,9 +108,22 @@ export function AddCardForm({ alwaysDefault = false, headingLevel = 3, onAdded, 
     );
   };
 
-  const problem = (name: Field) => {
+  const values = { number, expiry, cvc };
+  const setters = { number: setNumber, expiry: setExpiry, cvc: setCvc };
+  /** What the three fields share: typed as digits, required, their problem said beside them. */
+  const cardField = (name: Field) => {
     const reason = problems[name];
-    return reason && problemText(t, reason);
+    return {
+      id: `${id}-${name}`,
+      ref: inputs[name],
+      name,
+      type: 'text',
+      required: true,
+      inputMode: 'numeric',
+      error: reason && problemText(t, reason),
+      value: values[name],
+      onChange: setters[name],
+    } as const;
   };
 
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -118,48 +131,20 @@ export function AddCardForm({ alwaysDefault = false, headingLevel = 3, onAdded, 
   return (
     <form className="form card-form" noValidate onSubmit={submit} aria-labelledby={`${id}-heading`}>
       <Heading id={`${id}-heading`}>{t('paymentMethods.form.heading')}</Heading>
-      <TextField
-        id={`${id}-number`}
-        ref={inputs.number}
-        label={t('paymentMethods.form.number')}
-        error={problem('number')}
-        name="number"
-        type="text"
-        required
-        inputMode="numeric"
-        autoComplete="cc-number"
-        value={number}
-        onChange={setNumber}
-      />
+      <TextField {...cardField('number')} label={t('paymentMethods.form.number')} autoComplete="cc-number" />
       <div className="card-form-row">
         <TextField
-          id={`${id}-expiry`}
-          ref={inputs.expiry}
+          {...cardField('expiry')}
           label={t('paymentMethods.form.expiry')}
-          error={problem('expiry')}
-          name="expiry"
-          type="text"
-          required
-          inputMode="numeric"
           autoComplete="cc-exp"
           placeholder={t('paymentMethods.form.expiryPlaceholder')}
-          value={expiry}
-          onChange={setExpiry}
         />
         <TextField
-          id={`${id}-cvc`}
-          ref={inputs.cvc}
+          {...cardField('cvc')}
           label={t('paymentMethods.form.cvc')}
           hint={t('paymentMethods.form.cvcHint')}
-          error={problem('cvc')}
-          name="cvc"
-          type="text"
-          required
-          inputMode="numeric"
           autoComplete="cc-csc"
           maxLength={4}
-          value={cvc}
-          onChange={setCvc}
         />
       </div>
       {!alwaysDefault && (
