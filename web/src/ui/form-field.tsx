@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ChangeEvent, ReactNode } from 'react';
 
 /** What every labelled field says about its control: its name, what to enter, and what is wrong. */
 export type FieldProps = Readonly<{
@@ -12,27 +12,43 @@ export type FieldProps = Readonly<{
   invalid?: boolean | undefined;
   /** The ids of messages elsewhere on the page that describe the control (the form's alert). */
   describedBy?: string | undefined;
+  /** The control's new text. */
+  onChange: (value: string) => void;
 }>;
 
-/** What a control carries to be described and marked invalid. */
-export type ControlAria = Readonly<{ 'aria-describedby': string | undefined; 'aria-invalid': true | undefined }>;
+type TextElement = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/**
+ * What the control is given: its own props and id, a change handler that hands on its text, and
+ * what describes it and marks it invalid.
+ */
+export type ControlProps<P extends FieldProps> = Omit<P, Exclude<keyof FieldProps, 'id'> | 'children'> &
+  Readonly<{
+    onChange: (event: ChangeEvent<TextElement>) => void;
+    'aria-describedby': string | undefined;
+    'aria-invalid': true | undefined;
+  }>;
 
 /**
  * A labelled form control with its hint and its error, both read with it by screen readers: the
- * error first, since it is what the reader must act on. Text, select and other fields are made of it.
+ * error first, since it is what the reader must act on. The text, select and textarea fields are
+ * made of it; `children` draws the control from what it is given.
  */
-export function FormField({
-  id,
-  label,
-  hint,
-  error,
-  invalid,
-  describedBy,
+export function FormField<P extends FieldProps>({
   children,
-}: FieldProps & Readonly<{ children: (aria: ControlAria) => ReactNode }>) {
+  ...props
+}: P & Readonly<{ children: (control: ControlProps<P>) => ReactNode }>) {
+  const { id, label, hint, error, invalid, describedBy, onChange, ...own } = props;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const described = [error ? errorId : null, describedBy, hint ? hintId : null].filter(Boolean).join(' ');
+  const control = {
+    ...own,
+    id,
+    onChange: (event: ChangeEvent<TextElement>) => onChange(event.target.value),
+    'aria-describedby': described || undefined,
+    'aria-invalid': error || invalid ? true : undefined,
+  } as unknown as ControlProps<P>;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -41,7 +57,7 @@ export function FormField({
           {hint}
         </p>
       )}
-      {children({ 'aria-describedby': described || undefined, 'aria-invalid': error || invalid ? true : undefined })}
+      {children(control)}
       {error && (
         <p id={errorId} className="field-error">
           {error}
@@ -49,16 +65,4 @@ export function FormField({
       )}
     </div>
   );
-}
-
-/** A field's props parted: what FormField says of it, and what goes on its control (the id goes on both). */
-export function splitField<P extends FieldProps>({
-  label,
-  hint,
-  error,
-  invalid,
-  describedBy,
-  ...control
-}: P): readonly [FieldProps, Omit<P, Exclude<keyof FieldProps, 'id'>>] {
-  return [{ id: control.id, label, hint, error, invalid, describedBy }, control];
 }

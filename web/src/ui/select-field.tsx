@@ -1,4 +1,4 @@
-import { type FieldProps, FormField, splitField } from './form-field';
+import { type FieldProps, FormField } from './form-field';
 
 type Props = FieldProps &
   Readonly<{
@@ -6,16 +6,14 @@ type Props = FieldProps &
     autoComplete?: string;
     value: string;
     options: readonly Readonly<{ value: string; label: string }>[];
-    onChange: (value: string) => void;
   }>;
 
 /** A labelled choice among a few options, with its hint and error, as a text field has them. */
-export function SelectField({ options, onChange, ...props }: Props) {
-  const [field, select] = splitField(props);
+export function SelectField({ options, ...props }: Props) {
   return (
-    <FormField {...field}>
-      {(aria) => (
-        <select {...select} onChange={(event) => onChange(event.target.value)} {...aria}>
+    <FormField {...props}>
+      {(control) => (
+        <select {...control}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

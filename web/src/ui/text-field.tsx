@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, Ref } from 'react';
-import { type FieldProps, FormField, splitField } from './form-field';
+import { type FieldProps, FormField } from './form-field';
 
 type InputAttributes = Pick<
   InputHTMLAttributes<HTMLInputElement>,
@@ -14,17 +14,11 @@ type Props = FieldProps &
     /** Always said, so that browsers and assistive tools can fill it in (WCAG 1.3.5); "off" where nothing fits. */
     autoComplete: string;
     value: string;
-    onChange: (value: string) => void;
     /** For the form that puts the focus on the first field at fault. */
     ref?: Ref<HTMLInputElement>;
   }>;
 
 /** A labelled input with its hint and error: the field every form of the portal is made of. */
-export function TextField({ onChange, ...props }: Props) {
-  const [field, input] = splitField(props);
-  return (
-    <FormField {...field}>
-      {(aria) => <input {...input} onChange={(event) => onChange(event.target.value)} {...aria} />}
-    </FormField>
-  );
+export function TextField(props: Props) {
+  return <FormField {...props}>{(control) => <input {...control} />}</FormField>;
 }

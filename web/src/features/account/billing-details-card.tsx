@@ -5,7 +5,8 @@ import { useBillingDetails } from '../../api/billing-details';
 import { paths } from '../../config/paths';
 import { countryName } from '../../i18n/countries';
 import { useFormat } from '../../i18n/format';
-import { QueryStatus } from '../../ui/query-status';
+import { ErrorNotice } from '../../ui/error-notice';
+import { Loading } from '../../ui/loading';
 
 /** Who new invoices are issued and e-mailed to, with the way to change it for those who may. */
 export function BillingDetailsCard() {
@@ -26,7 +27,9 @@ export function BillingDetailsCard() {
           </Link>
         )}
       </div>
-      <QueryStatus query={query} />
+      {/* Not ui/query-status: on the account page it makes the bundler split Loading into a chunk of its own, one more request on the cold load. */}
+      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+      {query.isPending && <Loading />}
       {details && address && (
         <>
           <dl className="facts">
