@@ -53,8 +53,6 @@ export {
   type PersonasView,
   personaSchema,
   personasViewSchema,
-  SCENARIO_COOKIE,
-  SCENARIO_HEADER,
   type ScenarioId,
   type ScenarioListView,
   type ScenarioView,
@@ -75,5 +73,6 @@ export {
   salesRequestSentSchema,
   salesRequestViewSchema,
 } from './sales-requests';
+export { SCENARIO_COOKIE, SCENARIO_HEADER } from './scenario-names';
 export { type ScheduledChangeView, scheduledChangeViewSchema } from './scheduled-change';
 export { type SessionView, sessionViewSchema, type UserView, userViewSchema } from './session';

@@ -26,11 +26,6 @@ export const scenarioIdSchema = z
   .meta({ description: 'A scenario id: lowercase letters, digits and hyphens.', example: 'scn-4f9c2a7d1e' });
 export type ScenarioId = z.output<typeof scenarioIdSchema>;
 
-/** The header that makes a request act in a scenario (as Stripe-Account acts for a connected account). */
-export const SCENARIO_HEADER = 'Planshift-Scenario';
-/** The cookie a browser signed in to a scenario keeps: its requests act in that scenario. */
-export const SCENARIO_COOKIE = 'planshift_scenario';
-
 /** GET /api/test/personas: the people of a scenario (by default, the demo), to sign in as. */
 export const personasViewSchema = z
   .object({
