@@ -27,6 +27,8 @@ rm -f "$example"/vendor/*.tgz
 npm pack -w @planshift/playwright --pack-destination "$example/vendor"
 
 echo "== the example's dependencies, from the tarball and the registry (npm's cache first)"
+# The tarball is rebuilt each time under the same version: the old copy and its lock go first.
+rm -rf "$example/node_modules/@planshift" "$example/package-lock.json"
 (cd "$example" && npm install --no-audit --no-fund --prefer-offline && npm run typecheck)
 
 echo "== the portal on $url (its own database under $portal_dir)"

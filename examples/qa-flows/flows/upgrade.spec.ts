@@ -1,4 +1,4 @@
-import { expect, test } from '@planshift/playwright';
+import { expect, formatMoney, test } from '@planshift/playwright';
 
 test.use({ persona: 'maria@northwind.example' });
 
@@ -14,6 +14,6 @@ test('Maria upgrades to Business: an invoice and a credit note', async ({ accoun
   for (const doc of issued) {
     const shown = doc.kind === 'credit_note' ? { ...doc.total, amount: -doc.total.amount } : doc.total;
     await expect(accountPage.documentRow(doc.number)).toShowAmount(shown);
-    expect(await documents.text(doc.id)).toContain(doc.number);
+    expect(await documents.text(doc.id)).toContain(`Total ${formatMoney(shown)}`);
   }
 });

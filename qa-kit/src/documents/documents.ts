@@ -1,11 +1,6 @@
-import {
-  type DocumentSummaryView,
-  type DocumentView,
-  documentsViewSchema,
-  documentViewSchema,
-} from '@planshift/shared/api';
+import type { DocumentSummaryView, DocumentsView, DocumentView } from '@planshift/shared/api';
 import type { Page } from '@playwright/test';
-import { expectStatus, readAnswer } from '../http/read-answer';
+import { expectStatus, readJson } from '../http/read-answer';
 import { pdfText } from '../text/pdf-text';
 
 /**
@@ -17,12 +12,12 @@ export class Documents {
 
   /** Every document, newest first. */
   async list(): Promise<readonly DocumentSummaryView[]> {
-    return (await readAnswer(await this.page.request.get('/api/documents'), documentsViewSchema)).documents;
+    return (await readJson<DocumentsView>(await this.page.request.get('/api/documents'))).documents;
   }
 
   /** One document with its lines. */
   async get(id: string): Promise<DocumentView> {
-    return readAnswer(await this.page.request.get(`/api/documents/${encodeURIComponent(id)}`), documentViewSchema);
+    return readJson<DocumentView>(await this.page.request.get(`/api/documents/${encodeURIComponent(id)}`));
   }
 
   /** The documents issued since a list taken earlier (the ones it does not hold), with their lines. */

@@ -25,3 +25,13 @@ export async function readAnswer<S extends z.ZodType>(
   await expectStatus(response, expected);
   return schema.parse(await response.json());
 }
+
+/**
+ * The answer's JSON as the portal sent it, typed by its wire shape but not parsed with it: the
+ * customer's own answers (account, documents) may carry more than a flow reads, and a strict
+ * schema would fail a flow over a field it never looks at.
+ */
+export async function readJson<T>(response: APIResponse, expected = 200): Promise<T> {
+  await expectStatus(response, expected);
+  return (await response.json()) as T;
+}
