@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_SCENARIO } from './scenario';
 
 const PORT = Number(process.env.E2E_PORT ?? 8790);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -18,6 +19,8 @@ export default defineConfig({
   reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: './.artifacts/report' }]] : 'list',
   use: {
     baseURL,
+    // Every request acts in the suite's own scenario (docs/decisions/018).
+    extraHTTPHeaders: { 'Planshift-Scenario': E2E_SCENARIO },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

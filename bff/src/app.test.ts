@@ -116,7 +116,7 @@ describe('in production', () => {
 
 describe('outside production without a development mailbox', () => {
   it('answers 404 for /dev paths rather than the SPA', async () => {
-    const app = createApp(system.deps);
+    const app = createApp(system.deps, { scenario: system.scenario });
     for (const path of ['/dev', '/dev/mailbox', '/dev/mailbox/x']) {
       const response = await app.request(path);
       expect(response.status, path).toBe(404);

@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import { accountRoutes } from './account/account-routes';
 import { BillingRun } from './billing/billing-run';
 import { billingDetailsRoutes } from './billing-details/billing-details-routes';
+import type { ScenarioWorld } from './bootstrap';
 import { cancellationRoutes } from './cancellation/cancellation-routes';
 import { changeRoutes } from './changes/change-routes';
 import { ChangeConfirmer } from './changes/confirm-change';
@@ -37,6 +38,8 @@ export type AppServices = Readonly<{
   billing?: BillingRun;
   challenges?: InvoiceChallenges;
   mail?: Readonly<{ mailbox: DevMailbox }>;
+  /** A scenario's world (docs/decisions/018): QA's world routes act in it. */
+  scenario?: ScenarioWorld | null;
   signInThrottle?: SignInThrottle;
   turns?: RequestTurns;
 }>;
@@ -87,12 +90,7 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
     .route('/', paymentMethodRoutes(deps))
     .route('/', challengeRoutes(deps, { confirmer, invoices: challenges }));
   if (deps.env.NODE_ENV !== 'production') {
-    app.route(
-      '/',
-      testRoutes(deps, async () => {
-        await Promise.all([confirmer.settled(), billing.settled(), challenges.settled()]);
-      }),
-    );
+    app.route('/', testRoutes(deps, { scenario: services.scenario ?? null, mailbox: services.mail?.mailbox ?? null }));
     // The development mailbox: where e-mail goes when no SMTP server is configured.
     if (services.mail) app.route('/', devMailboxRoutes(services.mail.mailbox));
   }

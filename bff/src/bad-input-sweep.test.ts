@@ -99,6 +99,8 @@ beforeAll(async () => {
   const jamesDocuments = await call('GET', '/api/documents', sessionHeaders(james));
   const cards = await call('GET', '/api/payment-methods', sessionHeaders(maria));
   const challenge = await samsChallenge(sam);
+  await system.mail.dispatcher.dispatchDue();
+  const mail = await call('GET', '/api/test/mailbox');
   const ids: Record<string, string> = {
     quoteId: quote.body.id,
     documentId: documents.body.documents[0].id,
@@ -106,6 +108,8 @@ beforeAll(async () => {
     salesRequestId: salesRequest.body.salesRequest.id,
     id: cards.body.paymentMethods[0].id,
     challengeId: challenge,
+    messageId: mail.body.messages[0].id,
+    index: '0',
   };
   const bodies: Record<string, Json> = {
     'POST /api/session': { email: 'maria@northwind.example', password: DEMO_PASSWORD },

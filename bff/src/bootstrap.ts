@@ -1,3 +1,5 @@
+import type { ClockMoveView, ScenarioId } from '@planshift/shared/api';
+import type { Instant } from '@planshift/shared/periods';
 import { BillingRun } from './billing/billing-run';
 import { ChangeConfirmer } from './changes/confirm-change';
 import { SystemClock, systemWallClock } from './clock';
@@ -15,12 +17,11 @@ import { InvoiceChallenges } from './payment-challenges/invoice-challenges';
 import { FileChargeLedger } from './payments/charge-ledger';
 import type { PaymentProvider } from './payments/payment-provider';
 import { SimulatedPaymentProvider } from './payments/simulated-provider';
-import { SCENARIOS } from './scenarios';
 import { resetToScenario } from './scenarios/reset';
-import { scenarioSchema } from './scenarios/scenario-schema';
 import { SignInThrottle } from './session/sign-in-throttle';
 import { localClaimPolicy } from './store/claim-policy';
 import { SqliteStore } from './store/sqlite/sqlite-store';
+import type { ScenarioBook, ScenarioRecord } from './worlds/scenario-book';
 
 export type System = Readonly<{
   deps: AppDeps;
@@ -38,27 +39,51 @@ export type System = Readonly<{
   maintain: () => Promise<void>;
   /** Renders missing PDFs in the background once started (the server starts it; tests may). */
   pendingPdfs: PendingPdfRenderer;
+  /** Set in a scenario's world (docs/decisions/018): QA's world routes act in it. */
+  scenario: ScenarioWorld | null;
+  /** Lets the writers at work finish (orders being charged, a period-end run). */
+  settle: () => Promise<void>;
   close: () => void;
 }>;
 
+export type ClockRan = ClockMoveView['ran'];
+
+/** What QA does to a scenario's world. */
+export type ScenarioWorld = Readonly<{
+  id: ScenarioId | null;
+  book: ScenarioBook;
+  /** Replaces the world's data with the scenario's (signing out its users), its mail and card charges too. */
+  reset: (record: ScenarioRecord) => Promise<void>;
+  /** Sets the clock and runs what fell due (payments left unauthenticated, renewals, collections, e-mail). */
+  moveClock: (at: Instant | null) => Promise<ClockRan>;
+}>;
+
+export type SystemOptions = Readonly<{
+  payments?: PaymentProvider;
+  /** A scenario's world: its clock is a test clock, and an empty database is seeded from the book. */
+  scenario?: Readonly<{ id: ScenarioId | null; book: ScenarioBook }>;
+  /** PDF workers shared with other worlds (their owner closes them); otherwise the system has its own. */
+  pdfPool?: PdfWorkerPool;
+}>;
+
 /**
- * Opens the database (migrating it), seeds an empty one outside production, and finishes any
- * order a crash left between the charge and its record before the first request is served.
+ * Opens the database (migrating it), seeds a scenario's empty one, and finishes any order a
+ * crash left between the charge and its record before the first request is served.
  */
-export async function startSystem(
-  env: Env,
-  payments: PaymentProvider = new SimulatedPaymentProvider({
-    ledger: new FileChargeLedger(env.PAYMENTS_LEDGER_FILE),
-    delayMs: env.PAYMENTS_LATENCY_MS,
-  }),
-): Promise<System> {
+export async function startSystem(env: Env, options: SystemOptions = {}): Promise<System> {
+  const payments =
+    options.payments ??
+    new SimulatedPaymentProvider({
+      ledger: new FileChargeLedger(env.PAYMENTS_LEDGER_FILE),
+      delayMs: env.PAYMENTS_LATENCY_MS,
+    });
   const db = openDatabase(env.DATABASE_FILE);
   const store = new SqliteStore(
     db,
     localClaimPolicy({ instance: env.INSTANCE_ID, leaseSeconds: env.CLAIM_LEASE_SECONDS }),
   );
-  const clock = new SystemClock(store, env.NODE_ENV !== 'production');
-  const pool = new PdfWorkerPool();
+  const clock = new SystemClock(store, options.scenario !== undefined);
+  const pool = options.pdfPool ?? new PdfWorkerPool();
   const pdfs = new DocumentPdfs({
     store,
     render: (document, options) => pool.render(document, options),
@@ -73,13 +98,10 @@ export async function startSystem(
     payments,
     pdfs,
     documentsIssued: () => pendingPdfs.kick(),
+    scenarioId: options.scenario?.id ?? null,
   };
-  const empty = !(await store.maintenance.hasAccounts());
-  if (empty && env.NODE_ENV !== 'production') {
-    const seed = SCENARIOS[env.SEED_SCENARIO];
-    if (!seed) throw new Error(`unknown SEED_SCENARIO ${env.SEED_SCENARIO}`);
-    await resetToScenario(store, clock, scenarioSchema.parse(seed));
-  }
+  const seed = options.scenario?.book.current()?.scenario;
+  if (seed && !(await store.maintenance.hasAccounts())) await resetToScenario(store, clock, seed);
   await clock.load();
   const billing = new BillingRun(deps);
   // A period-end run skips a subscription while an order holds it: it goes on once the order ends.
@@ -90,15 +112,13 @@ export async function startSystem(
   const recovered = await confirmer.recoverPendingOrders();
   if (recovered > 0) console.log(`Finished ${recovered} order(s) left pending by an earlier stop`);
   await challenges.sweep();
-  // Moving the test clock gives up the payments whose authentication it let expire, then renews
-  // and collects whatever fell due, before the move is answered.
-  clock.onChange(async () => {
-    await confirmer.expireChallenges();
-    await challenges.sweep();
-    await billing.run();
-    deps.documentsIssued();
-  });
   const mail = startMail(env, store, clock, pdfs);
+  const settle = async () => {
+    await Promise.all([confirmer.settled(), billing.settled(), challenges.settled()]);
+  };
+  const scenario = options.scenario
+    ? scenarioWorld(options.scenario, { store, clock, payments, mail, settle, confirmer, challenges, billing, deps })
+    : null;
   return {
     deps,
     confirmer,
@@ -114,11 +134,56 @@ export async function startSystem(
       await billing.run();
     },
     pendingPdfs,
+    scenario,
+    settle,
     close: () => {
       void pendingPdfs.stop();
-      void pool.close();
+      if (!options.pdfPool) void pool.close();
       mail.transport.close();
       db.$client.close();
+    },
+  };
+}
+
+function scenarioWorld(
+  world: Readonly<{ id: ScenarioId | null; book: ScenarioBook }>,
+  parts: Readonly<{
+    store: SqliteStore;
+    clock: SystemClock;
+    payments: PaymentProvider;
+    mail: Mail;
+    settle: () => Promise<void>;
+    confirmer: ChangeConfirmer;
+    challenges: InvoiceChallenges;
+    billing: BillingRun;
+    deps: AppDeps;
+  }>,
+): ScenarioWorld {
+  const { store, clock, payments, mail, settle, confirmer, challenges, billing, deps } = parts;
+  return {
+    ...world,
+    reset: async (record) => {
+      await settle();
+      await resetToScenario(store, clock, record.scenario);
+      payments.reset?.();
+      await mail.mailbox.clear();
+      await world.book.replace(record);
+    },
+    moveClock: async (at) => {
+      await clock.set(at);
+      // Before the move is answered: the payments whose authentication it let expire are given
+      // up, then what fell due is renewed, ended and collected, and its e-mail sent.
+      await confirmer.expireChallenges();
+      await challenges.sweep();
+      const run = await billing.run();
+      deps.documentsIssued();
+      let emails = 0;
+      for (;;) {
+        const { sent } = await mail.dispatcher.dispatchDue();
+        if (sent === 0) break;
+        emails += sent;
+      }
+      return { renewals: run.renewed, endings: run.ended, emails };
     },
   };
 }

@@ -20,15 +20,12 @@ export const systemWallClock: WallClock = {
 export const wallMs = systemWallClock.ms;
 export const wallNow = systemWallClock.now;
 
-export type ClockListener = (now: Instant) => Promise<void>;
-
 /**
- * The one clock every part of the BFF reads. In development and test it can be frozen at an
- * instant and moved (the test clock); in production it is always the real time.
+ * The one clock every part of a world reads. A scenario's can be frozen at an instant and moved
+ * (its test clock, docs/decisions/018); the real world's is always the real time.
  */
 export class SystemClock {
   #frozenAt: Instant | null = null;
-  readonly #listeners: ClockListener[] = [];
 
   constructor(
     private readonly store: Store,
@@ -49,15 +46,10 @@ export class SystemClock {
     return this.#frozenAt;
   }
 
-  /** Runs whenever the test clock moves, before the move is answered (e.g. period-end renewals). */
-  onChange(listener: ClockListener): void {
-    this.#listeners.push(listener);
-  }
-
+  /** Stops the clock at an instant, or (null) lets it run on real time; the world runs what falls due. */
   async set(frozenAt: Instant | null): Promise<void> {
-    if (!this.testable) throw new Error('the clock is only settable outside production');
+    if (!this.testable) throw new Error('only a scenario’s clock can be set');
     await this.store.clock.write(frozenAt);
     this.#frozenAt = frozenAt;
-    for (const listener of this.#listeners) await listener(this.now());
   }
 }

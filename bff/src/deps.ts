@@ -1,3 +1,4 @@
+import type { ScenarioId } from '@planshift/shared/api';
 import type { SystemClock, WallClock } from './clock';
 import type { DocumentPdfs } from './documents/document-pdfs';
 import type { Env } from './env';
@@ -17,4 +18,6 @@ export type AppDeps = Readonly<{
   pdfs: DocumentPdfs;
   /** Documents were just issued: their PDFs are rendered in the background now. */
   documentsIssued: () => void;
+  /** The scenario this world is (docs/decisions/018); absent in the real world. */
+  scenarioId?: ScenarioId | null;
 }>;

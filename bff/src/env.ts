@@ -28,8 +28,13 @@ const EnvSchema = z
     CLAIM_LEASE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(DEFAULT_CLAIM_LEASE_SECONDS),
     /** Signs session cookies. Outside production a fresh one per process is fine. */
     SESSION_SECRET: z.string().min(32).optional(),
-    /** Which scenario seeds an empty database (outside production). */
+    /**
+     * Outside production, the scenario the development portal opens with: made (as the scenario
+     * of that id) when missing, its personas listed on the sign-in page (docs/decisions/018).
+     */
     SEED_SCENARIO: z.string().default('demo'),
+    /** Where scenarios' worlds live, each in a folder of its own (outside production). */
+    SCENARIOS_DIR: z.string().min(1).optional(),
     /** Where e-mail goes, e.g. smtp://user:pass@mail.example:587. Without it, to the development mailbox. */
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().min(3).default('"Planshift Billing" <billing@planshift.local>'),
@@ -58,6 +63,7 @@ const EnvSchema = z
       SESSION_SECRET: env.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
       PAYMENTS_LEDGER_FILE: env.PAYMENTS_LEDGER_FILE ?? `${env.DATABASE_FILE}.payments.jsonl`,
       MAILBOX_DIR: env.MAILBOX_DIR ?? join(dirname(env.DATABASE_FILE), 'mailbox'),
+      SCENARIOS_DIR: env.SCENARIOS_DIR ?? join(dirname(env.DATABASE_FILE), 'scenarios'),
     };
   });
 

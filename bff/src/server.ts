@@ -1,41 +1,43 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { startSystem } from './bootstrap';
+import { systemWallClock } from './clock';
+import { PdfWorkerPool } from './documents/pdf-worker-pool';
 import { readEnv } from './env';
+import { namedScenario } from './scenarios';
+import { createHost } from './worlds/host';
+import { ScenarioRegistry } from './worlds/scenario-registry';
+import { REAL_WORLD_JOBS, startJobs } from './worlds/world-jobs';
 
 const env = readEnv();
-const system = await startSystem(env);
-const app = createApp(system.deps, system);
+const pdfPool = new PdfWorkerPool();
+const real = await startSystem(env, { pdfPool });
+const realApp = createApp(real.deps, real);
+const stopRealJobs = startJobs(real, REAL_WORLD_JOBS);
+
+// Outside production the BFF also hosts scenarios' worlds (docs/decisions/018), among them the
+// development portal's own, made from SEED_SCENARIO when missing.
+const registry = env.NODE_ENV === 'production' ? null : new ScenarioRegistry({ env, wall: systemWallClock, pdfPool });
+if (registry && !(await registry.get(env.SEED_SCENARIO))) {
+  const scenario = namedScenario(env.SEED_SCENARIO);
+  if (!scenario) throw new Error(`unknown SEED_SCENARIO ${env.SEED_SCENARIO}`);
+  await registry.create({ name: env.SEED_SCENARIO, scenario }, env.SEED_SCENARIO);
+}
+const sweep = registry ? setInterval(() => void registry.sweep(env.SEED_SCENARIO), 60_000) : null;
+sweep?.unref();
+const app = registry ? createHost(realApp, registry, { defaultScenario: env.SEED_SCENARIO }) : realApp;
 
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
   console.log(`Planshift listening on http://${info.address}:${info.port} (database ${env.DATABASE_FILE})`);
 });
 
-// Expired sessions, quotes and idempotency keys (kept 48 hours), and sign-in failures no longer
-// remembered, are swept hourly.
-const sweep = setInterval(() => {
-  system.deps.store.maintenance
-    .purgeExpired({ wallNow: system.deps.wall.now(), clockNow: system.deps.clock.now() })
-    .catch((error) => console.error(error));
-  system.signInThrottle.purge().catch((error) => console.error(error));
-}, 3600_000);
-sweep.unref();
-
-// Period ends: once at start (catching up whatever ended while stopped), then every minute, each
-// pass first finishing orders whose owner is gone (a lapsed claim, docs/decisions/006).
-const maintain = () => system.maintain().catch((error) => console.error('maintenance pass failed', error));
-void maintain();
-setInterval(maintain, 60_000).unref();
-// E-mail queued by changes, renewals and provisioning: sent within seconds of the commit.
-system.mail.dispatcher.start(5_000);
-// PDFs of documents issued without one (seeded history, renewals, changes), rendered in a worker.
-system.pendingPdfs.start(5_000);
-
 function shutdown() {
   server.close(async () => {
-    await system.mail.dispatcher.stop();
-    await system.pendingPdfs.stop();
-    system.close();
+    if (sweep) clearInterval(sweep);
+    await registry?.close();
+    await stopRealJobs();
+    real.close();
+    await pdfPool.close();
     process.exit(0);
   });
 }

@@ -12,10 +12,12 @@ test.beforeEach(async ({ request }) => {
 
 const OLIVIA_END = '2026-11-28T00:00:00Z';
 const HANA_END = '2026-11-25T00:00:00Z';
+const BEN_END = '2026-11-20T00:00:00Z';
 const instant = (iso: string) => Date.parse(iso) / 1000;
 
 const plan = (page: Page) => page.getByRole('region', { name: 'Plan and billing' });
 const banner = (page: Page) => page.getByRole('region', { name: 'Cancellation scheduled' });
+const scheduledBanner = (page: Page) => page.getByRole('region', { name: 'Scheduled change' });
 /** The page's live notice (the header's test clock is a status too). */
 const notice = (page: Page) => page.getByRole('main').getByRole('status');
 
@@ -82,6 +84,39 @@ test('Hana resumes her scheduled cancellation: the banner goes and the next bill
   if (!subscription.nextBill) throw new Error('a resumed subscription has a next bill');
   await expect(plan(page)).toContainText(`${money(subscription.nextBill.amountDue)} on ${end}`);
   await expect(page.getByRole('link', { name: 'Cancel subscription' })).toBeVisible();
+});
+
+test('Ben cancels over his downgrade to Advanced; Resume brings the downgrade back', async ({ page }) => {
+  await signInAs(page, 'ben@bluebird.example');
+  const end = date(instant(BEN_END));
+  const downgrade = `On ${end} your subscription changes to Advanced × 3 seats.`;
+  const comesBack = `If you resume, your change to Advanced × 3 seats on ${end} is scheduled again.`;
+  await expect(scheduledBanner(page)).toContainText(downgrade);
+
+  await page.getByRole('link', { name: 'Cancel subscription' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cancel your subscription' })).toBeVisible();
+  const happens = page.getByRole('region', { name: 'What happens' });
+  await expect(happens).toContainText(`This replaces the change scheduled for ${end}. ${comesBack}`);
+  await expectNoSeriousViolations(page);
+  await page.getByRole('button', { name: 'Confirm cancellation' }).click();
+
+  await expect(banner(page)).toContainText(`Your subscription ends on ${end}.`);
+  await expect(banner(page)).toContainText(comesBack);
+  await expect(scheduledBanner(page)).toHaveCount(0);
+  await expectNoSeriousViolations(page);
+
+  await banner(page).getByRole('button', { name: 'Resume subscription' }).click();
+  await expect(notice(page)).toContainText(
+    `Your subscription will continue. It renews on ${end}. Your change to Advanced × 3 seats on ${end} is scheduled again.`,
+  );
+  await expect(banner(page)).toHaveCount(0);
+  await expect(scheduledBanner(page)).toContainText(downgrade);
+  await expect(scheduledBanner(page)).toContainText('Plan: Professional → Advanced (downgrade)');
+  await expect(scheduledBanner(page).getByRole('button', { name: 'Cancel scheduled change' })).toBeVisible();
+  expect((await account(page)).scheduledChange).toMatchObject({
+    effectiveAt: instant(BEN_END),
+    target: { planId: 'advanced', quantity: 3 },
+  });
 });
 
 test('Olivia’s cancellation reaches the period end; she starts again at full price from that day', async ({ page }) => {

@@ -1,3 +1,4 @@
+import type { MailboxEntryView, MailboxView } from '@planshift/shared/api';
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './a11y';
 import { openChange, tabTo } from './change-flow';
@@ -10,16 +11,14 @@ test.beforeEach(async ({ request }) => {
 
 test.describe.configure({ timeout: 90_000 });
 
-type MailboxEntry = { id: string; to: string[]; subject: string };
-
 /** The development mailbox's messages to an address with a subject, once the outbox has sent them. */
-async function mailsTo(page: Page, address: string, subject: string): Promise<MailboxEntry[]> {
-  const list = (await (await page.request.get('/api/dev/mailbox')).json()) as MailboxEntry[];
-  return list.filter((mail) => mail.to.includes(address) && mail.subject === subject);
+async function mailsTo(page: Page, address: string, subject: string): Promise<MailboxEntryView[]> {
+  const { messages } = (await (await page.request.get('/api/test/mailbox')).json()) as MailboxView;
+  return messages.filter((mail) => mail.to.includes(address) && mail.subject === subject);
 }
 
 async function mailText(page: Page, id: string): Promise<string> {
-  return ((await (await page.request.get(`/api/dev/mailbox/${id}`)).json()) as { text: string }).text;
+  return ((await (await page.request.get(`/api/test/mailbox/${id}`)).json()) as { text: string }).text;
 }
 
 test('Maria asks sales about Enterprise from its plan card: stored, confirmed on screen and by e-mail, sales told once', async ({

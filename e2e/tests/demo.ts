@@ -1,9 +1,18 @@
 import type { Persona, PersonasView } from '@planshift/shared/api';
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { E2E_SCENARIO } from '../scenario';
 
-/** Puts the whole system back to the demo scenario (and its test clock, 2026-11-15T10:00:00Z). */
+/**
+ * Puts the suite's scenario (every request names it, playwright.config.ts) back to the demo and
+ * its test clock, 2026-11-15T10:00:00Z; makes it on the first call.
+ */
 export async function resetToDemo(request: APIRequestContext): Promise<void> {
   const reset = await request.post('/api/test/reset', { data: { name: 'demo' } });
+  if (reset.status() === 404) {
+    const made = await request.post('/api/test/scenarios', { data: { name: 'demo', id: E2E_SCENARIO } });
+    expect(made.status()).toBe(201);
+    return;
+  }
   expect(reset.ok()).toBe(true);
 }
 

@@ -1,3 +1,4 @@
+import type { MailboxView } from '@planshift/shared/api';
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './a11y';
 import { account, documents, expectServerAgrees, inEnglish, newDocuments, openChange, tabTo } from './change-flow';
@@ -143,8 +144,8 @@ test('James, past due, adds a new card, pays his invoice with it after confirmin
   await expect
     .poll(
       async () => {
-        const mail = (await (await page.request.get('/api/dev/mailbox')).json()) as { subject: string }[];
-        return mail.some((message) => message.subject === `Receipt for your payment of invoice ${invoice.number}`);
+        const { messages } = (await (await page.request.get('/api/test/mailbox')).json()) as MailboxView;
+        return messages.some((message) => message.subject === `Receipt for your payment of invoice ${invoice.number}`);
       },
       { timeout: 20_000 },
     )

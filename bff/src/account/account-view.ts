@@ -8,6 +8,7 @@ import { money } from '@planshift/shared/money';
 import type { ChangeDescriptor } from '@planshift/shared/quote';
 import type { TargetState } from '@planshift/shared/subscription';
 import { currentPeriod, pricePerCycle, pricePerCycleParts } from '@planshift/shared/subscription';
+import { cancellationView } from '../cancellation/cancellation-view';
 import { canManageBilling } from '../session/sessions';
 import type { BillingState, DocumentRecord, UserRecord } from '../store/records';
 
@@ -115,13 +116,7 @@ export function accountView(state: BillingState, user: UserRecord): AccountView 
     entitlementsOnProvisioning: state.pendingProvisioning ? subscribed : null,
     unpaidInvoices: subscription.unpaidInvoices,
     change: { possible: blockers.length === 0, blockers },
-    cancellation: state.cancellation && {
-      id: state.cancellation.id,
-      status: state.cancellation.status === 'pending' ? 'scheduled' : 'ended',
-      effectiveAt: state.cancellation.effectiveAt,
-      reason: state.cancellation.reason,
-      requestedAt: state.cancellation.createdAt,
-    },
+    cancellation: state.cancellation && cancellationView(state.cancellation),
   };
 }
 

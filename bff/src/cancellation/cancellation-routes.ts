@@ -1,4 +1,4 @@
-import { cancellationRequestSchema, cancellationViewSchema } from '@planshift/shared/api';
+import { cancellationRequestSchema, cancellationViewSchema, resumeViewSchema } from '@planshift/shared/api';
 import type { AppDeps } from '../http/app-env';
 import { answer, errors, jsonBody, signedInRoute } from '../http/openapi';
 import { refuse } from '../http/refuse';
@@ -17,7 +17,7 @@ export function cancellationRoutes(deps: AppDeps) {
         path: '/api/subscription/cancellation',
         summary: 'Cancel the subscription at the end of its billing period',
         description:
-          'The subscription stays active until the period ends, then is canceled: no further bill, no refund. It replaces a change scheduled for the period end; a change confirmed later replaces it. The reason and comment are optional.',
+          'The subscription stays active until the period ends, then is canceled: no further bill, no refund. It replaces a change scheduled for the period end (resuming brings it back); a change confirmed later replaces it. The reason and comment are optional.',
         request: { body: jsonBody(cancellationRequestSchema.meta({ id: 'CancellationRequest' })) },
         responses: {
           201: answer(cancellationViewSchema, 'Cancellation', 'The scheduled cancellation'),
@@ -34,12 +34,17 @@ export function cancellationRoutes(deps: AppDeps) {
       signedInRoute({
         method: 'delete',
         path: '/api/subscription/cancellation',
-        summary: 'Resume: withdraw the scheduled cancellation, so the subscription renews as it is',
-        responses: { 204: { description: 'Resumed' }, ...errors(404, 409) },
+        summary: 'Resume: withdraw the scheduled cancellation, returning to the state before cancelling',
+        description:
+          'The subscription renews at the period end; the change the cancellation replaced, if any, is scheduled again.',
+        responses: {
+          200: answer(resumeViewSchema, 'Resumption', 'When it renews, and the change scheduled again, if any'),
+          ...errors(404, 409),
+        },
       }),
       async (c) => {
         const outcome = await resumeSubscription(deps, c.get('user'));
-        return outcome.ok ? c.body(null, 204) : refuse(c, outcome);
+        return outcome.ok ? c.json(outcome.resumed, 200) : refuse(c, outcome);
       },
     );
 }

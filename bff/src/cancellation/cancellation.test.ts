@@ -11,6 +11,13 @@ const HANA_END = instantFromIso('2026-11-25T00:00:00Z');
 // The demo seeds Hana's cancellation: Maria's are read apart.
 const MARIA_CANCELLATIONS = `with mine as (select * from subscription_cancellations where subscription_id = 'sub-northwind')`;
 const MARIA_END = instantFromIso('2026-12-03T09:30:00Z');
+const NOW = instantFromIso('2026-11-15T10:00:00Z');
+const BEN_END = instantFromIso('2026-11-20T00:00:00Z');
+/** Ben's seeded downgrade and his cancellation, side by side: which change the cancellation replaced, and each status. */
+const BEN_ROWS = `select c.status as change, c.ended_at as endedAt, x.status as cancellation,
+    x.replaced_scheduled_change_id as replacedId
+  from scheduled_changes c join subscription_cancellations x on x.subscription_id = c.subscription_id
+  where c.subscription_id = 'sub-bluebird'`;
 
 const demo = useDemoSystem();
 let system: TestSystem;
@@ -56,6 +63,7 @@ describe('cancelling at the period end', () => {
         effectiveAt: MARIA_END,
         reason: 'too_expensive',
         requestedAt: instantFromIso('2026-11-15T10:00:00Z'),
+        replacedChange: null,
       },
     });
     const after = await account(maria);
@@ -121,11 +129,15 @@ describe('cancelling at the period end', () => {
     const maria = await system.signIn('maria@northwind.example');
     await maria.json('POST', PATH, {});
     const quoted = await quote(maria, 'business', 12);
-    expect(quoted.body.quote.replacesPendingChange).toEqual({ kind: 'cancellation', effectiveAt: MARIA_END });
+    expect(quoted.body.quote.replacesPendingChange).toEqual({
+      kind: 'cancellation',
+      effectiveAt: MARIA_END,
+      replaced: null,
+    });
     const confirmed = await confirm(maria, quoted.body.id, 'replace-cancellation-1');
     expect(confirmed).toMatchObject({
       status: 201,
-      body: { replacedPendingChange: { kind: 'cancellation', effectiveAt: MARIA_END } },
+      body: { replacedPendingChange: { kind: 'cancellation', effectiveAt: MARIA_END, replaced: null } },
     });
     const after = await account(maria);
     expect(after.cancellation).toBeNull();
@@ -138,6 +150,129 @@ describe('cancelling at the period end', () => {
 });
 
 describe('resuming', () => {
+  it('returns Ben to where he was before cancelling: his downgrade to Advanced is scheduled again', async () => {
+    const ben = await system.signIn('ben@bluebird.example');
+    const pendingChange = async () =>
+      (await ben.json<Json>('GET', '/api/account/options')).body.subscription.pendingChange;
+    const before = await account(ben);
+    const { entitlements: _, names: __, ...downgrade } = before.scheduledChange;
+    expect(downgrade).toMatchObject({ effectiveAt: BEN_END, target: { planId: 'advanced', quantity: 3 } });
+    const waiting = { kind: 'change', effectiveAt: BEN_END, target: downgrade.target };
+    expect(await pendingChange()).toEqual(waiting);
+
+    expect(await ben.json('POST', PATH, {})).toMatchObject({ status: 201, body: { replacedChange: downgrade } });
+    expect(await pendingChange()).toEqual({ kind: 'cancellation', effectiveAt: BEN_END, replaced: waiting });
+    expect((await account(ben)).cancellation).toMatchObject({ status: 'scheduled', replacedChange: downgrade });
+    expect(rows(BEN_ROWS)).toEqual([
+      { change: 'replaced', endedAt: NOW, cancellation: 'pending', replacedId: downgrade.id },
+    ]);
+    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    const quoted = await quote(ben, 'professional', 5);
+
+    expect(await ben.json('DELETE', PATH)).toEqual({
+      status: 200,
+      body: { renewsAt: BEN_END, restoredChange: downgrade },
+    });
+    expect(await pendingChange()).toEqual(waiting);
+    const after = await account(ben);
+    expect(after.cancellation).toBeNull();
+    expect(after.scheduledChange).toEqual(before.scheduledChange);
+    expect(after.subscription.nextBill).toEqual(before.subscription.nextBill);
+    expect(rows(BEN_ROWS)).toEqual([
+      { change: 'pending', endedAt: null, cancellation: 'resumed', replacedId: downgrade.id },
+    ]);
+    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    // A quote priced before the resume is stale, as after any write.
+    expect(await confirm(ben, quoted.body.id, 'after-resume-1')).toMatchObject({
+      status: 409,
+      body: { code: 'quote_stale' },
+    });
+
+    const resumedMail = (await mails()).find((mail) => mail?.subject === 'Your subscription will continue');
+    expect(resumedMail?.to).toEqual(['ben@bluebird.example']);
+    expect(resumedMail?.text).toContain(
+      'Your change to Advanced (3 seats) on November 20, 2026 is scheduled again, as it was before you cancelled.',
+    );
+    expect(resumedMail?.text).toContain('- Plan: Professional → Advanced');
+    // The period end applies the downgrade it brought back.
+    await moveClock('2026-11-20T00:00:30Z');
+    expect(rows(`select status from scheduled_changes where id = ?`, downgrade.id)).toEqual([{ status: 'applied' }]);
+    expect((await account(ben)).subscription.plan.id).toBe('advanced');
+    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+  });
+
+  it('cancelling again replaces the same downgrade again, and resuming again brings it back again', async () => {
+    const ben = await system.signIn('ben@bluebird.example');
+    for (const round of [1, 2]) {
+      expect((await ben.json('POST', PATH, {})).status, `cancel ${round}`).toBe(201);
+      expect((await account(ben)).scheduledChange, `cancel ${round}`).toBeNull();
+      expect(await ben.json('DELETE', PATH), `resume ${round}`).toMatchObject({
+        status: 200,
+        body: { restoredChange: { id: 'sub-bluebird-scheduled' } },
+      });
+      expect((await account(ben)).scheduledChange, `resume ${round}`).toMatchObject({ id: 'sub-bluebird-scheduled' });
+    }
+    expect(
+      rows(`select status, replaced_scheduled_change_id as replacedId from subscription_cancellations
+        where subscription_id = 'sub-bluebird'`),
+    ).toEqual([
+      { status: 'resumed', replacedId: 'sub-bluebird-scheduled' },
+      { status: 'resumed', replacedId: 'sub-bluebird-scheduled' },
+    ]);
+    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+  });
+
+  it('writes nothing when the change to bring back is not as the engine read it', async () => {
+    const ben = await system.signIn('ben@bluebird.example');
+    const cancelled = await ben.json<Json>('POST', PATH, {});
+    const version = () => rows(`select version from subscriptions where id = 'sub-bluebird'`)[0]?.version as number;
+    const resume = (restoreScheduledChangeId: string) =>
+      system.store.cancellations.resume({
+        accountId: 'bluebird-crm',
+        userId: 'u-ben',
+        expectedVersion: version(),
+        at: NOW,
+        cancellationId: cancelled.body.id,
+        restoreScheduledChangeId,
+      });
+    const before = rows(BEN_ROWS);
+    expect(await resume('sub-northwind-scheduled')).toBe('stale');
+    // Another change waiting already (which a cancellation never leaves): bringing this one back would make two.
+    sqlite().prepare(`update scheduled_changes set status = 'pending' where id = 'sub-bluebird-scheduled'`).run();
+    expect(await resume('sub-bluebird-scheduled')).toBe('stale');
+    sqlite().prepare(`update scheduled_changes set status = 'replaced' where id = 'sub-bluebird-scheduled'`).run();
+    expect(rows(BEN_ROWS)).toEqual(before);
+    expect(await resume('sub-bluebird-scheduled')).toBe('resumed');
+  });
+
+  it('a change confirmed after cancelling replaces both: resuming is no longer possible', async () => {
+    const ben = await system.signIn('ben@bluebird.example');
+    await ben.json('POST', PATH, {});
+    // Five seats with his Campaigns kept: nothing waits for the period end any more.
+    const quoted = await ben.json<Json>('POST', '/api/quotes', {
+      planId: 'professional',
+      interval: MONTHLY,
+      quantity: 5,
+      addOns: [{ addOnId: 'campaigns', quantity: 2 }],
+    });
+    // The quote names what it replaces whole: the cancellation, and the downgrade that cancellation had replaced.
+    expect(quoted.body.quote.replacesPendingChange).toEqual({
+      kind: 'cancellation',
+      effectiveAt: BEN_END,
+      replaced: { kind: 'change', effectiveAt: BEN_END, target: expect.objectContaining({ planId: 'advanced' }) },
+    });
+    expect((await confirm(ben, quoted.body.id, 'replace-ben-cancellation-1')).status).toBe(201);
+    expect(rows(BEN_ROWS)).toEqual([
+      { change: 'replaced', endedAt: NOW, cancellation: 'replaced', replacedId: 'sub-bluebird-scheduled' },
+    ]);
+    expect(await ben.json('DELETE', PATH)).toMatchObject({
+      status: 404,
+      body: { code: 'no_scheduled_cancellation' },
+    });
+    expect((await account(ben)).scheduledChange).toBeNull();
+    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+  });
+
   it('withdraws Hana’s cancellation: the subscription renews, and she is told', async () => {
     const hana = await system.signIn('hana@tidewater.example');
     const before = await account(hana);
@@ -148,7 +283,10 @@ describe('resuming', () => {
     });
     expect(before.subscription.nextBill).toBeNull();
 
-    expect(await hana.json('DELETE', PATH)).toEqual({ status: 204, body: null });
+    expect(await hana.json('DELETE', PATH)).toEqual({
+      status: 200,
+      body: { renewsAt: HANA_END, restoredChange: null },
+    });
     const after = await account(hana);
     expect(after.cancellation).toBeNull();
     expect(after.subscription.nextBill).toMatchObject({ date: HANA_END, total: { amount: 3 * 2900 + 3250 } });
@@ -309,7 +447,7 @@ describe('refusals', () => {
     const { body } = await system.anonymous.json<Json>('GET', '/api/openapi.json');
     const route = body.paths[PATH];
     expect(Object.keys(route.post.responses).sort()).toEqual(['201', '400', '401', '403', '404', '409', '415']);
-    expect(Object.keys(route.delete.responses).sort()).toEqual(['204', '401', '403', '404', '409']);
+    expect(Object.keys(route.delete.responses).sort()).toEqual(['200', '401', '403', '404', '409']);
     expect(body.components.schemas.Error.properties.code.enum).toEqual(
       expect.arrayContaining(['already_canceled', 'cancellation_already_scheduled', 'no_scheduled_cancellation']),
     );

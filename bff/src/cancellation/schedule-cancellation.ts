@@ -6,6 +6,7 @@ import { notFound, type Refusal } from '../refusal';
 import { canManageBilling } from '../session/sessions';
 import type { UserRecord } from '../store/records';
 import { type CancellationRefusal, engineRefusal, storeRefusal } from './cancellation-refusals';
+import { cancellationView } from './cancellation-view';
 
 export type ScheduleOutcome =
   | Readonly<{ ok: true; cancellation: CancellationView }>
@@ -43,12 +44,12 @@ export async function scheduleCancellation(
   if (written !== 'scheduled') return storeRefusal(written);
   return {
     ok: true,
-    cancellation: {
-      id: cancellation.id,
-      status: 'scheduled',
-      effectiveAt: cancellation.effectiveAt,
-      reason: cancellation.reason,
-      requestedAt: now,
-    },
+    cancellation: cancellationView({
+      ...cancellation,
+      status: 'pending',
+      createdAt: now,
+      // The engine replaced the pending change the state holds, and the store found it so at the same version.
+      replaced: decided.cancellation.replaced ? state.scheduledChange : null,
+    }),
   };
 }

@@ -1,19 +1,19 @@
 // The operator's command for changes that need a person to provision them:
-//   npm run provisioning -- list
-//   npm run provisioning -- complete <changeId> [--operator <name>]
-// It works on the database file the BFF uses (DATABASE_FILE), beside a running BFF: SQLite's
-// WAL lets both write, and the subscription's version tells the BFF its cached state is stale.
+//   npm run provisioning -- list [--scenario <id>]
+//   npm run provisioning -- complete <changeId> [--operator <name>] [--scenario <id>]
+// It works on the database file the BFF uses (DATABASE_FILE), or a scenario's (the demo's is
+// `--scenario demo`), beside a running BFF: SQLite's WAL lets both write, and the subscription's
+// version tells the BFF its cached state is stale.
 import { parseArgs } from 'node:util';
 import { completeWhenFree } from '../billing/complete-provisioning';
-import { SystemClock } from '../clock';
-import { withOperatorStore } from './operator-store';
+import { SCENARIO_OPTION, withOperatorStore } from './operator-store';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { operator: { type: 'string', default: process.env.USER ?? 'operator' } },
+  options: { operator: { type: 'string', default: process.env.USER ?? 'operator' }, ...SCENARIO_OPTION },
 });
 const [command, changeId] = positionals;
-await withOperatorStore(async (store, env) => {
+await withOperatorStore(values.scenario, async (store, clock) => {
   if (command === 'list') {
     const tasks = await store.provisioning.pending();
     if (tasks.length === 0) console.log('Nothing waits for provisioning.');
@@ -24,8 +24,6 @@ await withOperatorStore(async (store, env) => {
       );
     }
   } else if (command === 'complete' && changeId) {
-    const clock = new SystemClock(store, env.NODE_ENV !== 'production');
-    await clock.load();
     const outcome = await completeWhenFree(
       () => store.provisioning.complete({ changeId, operator: values.operator, at: clock.now() }),
       () => console.log('The subscription is being changed right now; waiting for that to finish…'),
@@ -40,7 +38,7 @@ await withOperatorStore(async (store, env) => {
       console.log(`Provisioned ${changeId}: the new limits are active and the customer is e-mailed.`);
     }
   } else {
-    console.error('usage: provisioning list | provisioning complete <changeId> [--operator <name>]');
+    console.error('usage: provisioning list | provisioning complete <changeId> [--operator <name>]  [--scenario <id>]');
     process.exitCode = 2;
   }
 });

@@ -1,20 +1,21 @@
 // The operator's list of what customers asked sales ("Contact sales"), newest first:
-//   npm run sales -- list [--limit <n>]
+//   npm run sales -- list [--limit <n>] [--scenario <id>]
 // Each request was also e-mailed to the sales address (SALES_EMAIL) through the outbox; this
-// list is where to look when an e-mail went astray. It reads the BFF's database (DATABASE_FILE).
+// list is where to look when an e-mail went astray. It reads the BFF's database (DATABASE_FILE),
+// or a scenario's (the demo's is `--scenario demo`).
 import { parseArgs } from 'node:util';
-import { withOperatorStore } from './operator-store';
+import { SCENARIO_OPTION, withOperatorStore } from './operator-store';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { limit: { type: 'string', default: '50' } },
+  options: { limit: { type: 'string', default: '50' }, ...SCENARIO_OPTION },
 });
 const [command] = positionals;
 const limit = Number(values.limit);
 
-await withOperatorStore(async (store) => {
+await withOperatorStore(values.scenario, async (store) => {
   if (command !== 'list' || !Number.isInteger(limit) || limit < 1) {
-    console.error('usage: sales list [--limit <n>]');
+    console.error('usage: sales list [--limit <n>] [--scenario <id>]');
     process.exitCode = 2;
     return;
   }

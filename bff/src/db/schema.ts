@@ -563,6 +563,8 @@ export const subscriptionCancellations = sqliteTable(
     createdByUserId: text('created_by_user_id'),
     endedAt: integer('ended_at'),
     endedByUserId: text('ended_by_user_id'),
+    /** The scheduled change this cancellation replaced (status `replaced` since): resuming makes it pending again. */
+    replacedScheduledChangeId: text('replaced_scheduled_change_id').references(() => scheduledChanges.id),
   },
   (t) => [
     uniqueIndex('subscription_cancellations_one_pending').on(t.subscriptionId).where(sql`${t.status} = 'pending'`),

@@ -41,6 +41,54 @@ describe('the cancellation e-mails', () => {
     expect(mail.text).toContain('Resume the subscription in the portal before November 25, 2026');
   });
 
+  const RESTORED = {
+    effectiveAt: NOV_25,
+    plan: 'Avancé',
+    quantity: 3,
+    changes: [
+      {
+        kind: 'plan_change',
+        direction: 'downgrade',
+        fromPlanId: 'pro',
+        toPlanId: 'adv',
+        fromQuantity: 3,
+        toQuantity: 3,
+      },
+    ],
+    itemNames: { pro: 'Professionnel', adv: 'Avancé' },
+  };
+
+  it.each(LOCALES)('says in %s that the change the cancellation replaced is scheduled again', async (locale) => {
+    const payload = { ...PAYLOADS.cancellation_resumed(locale), restoredChange: RESTORED };
+    const mail = await composeEmail(message('cancellation_resumed', payload), fixtureDeps([]));
+    const without = await composeEmail(
+      message('cancellation_resumed', PAYLOADS.cancellation_resumed(locale)),
+      fixtureDeps([]),
+    );
+    expect(`${mail.subject}${mail.text}${mail.html}`).not.toMatch(/\{\w+\}|undefined|NaN/);
+    expect(mail.text).toContain('Avancé');
+    expect(mail.text).toContain('Professionnel');
+    expect(mail.text.length).toBeGreaterThan(without.text.length);
+    expect(without.text).not.toContain('Avancé');
+  });
+
+  it('names the change scheduled again: its plan, seats and date, then each part', async () => {
+    const payload = { ...PAYLOADS.cancellation_resumed('en'), restoredChange: RESTORED };
+    const mail = await composeEmail(message('cancellation_resumed', payload), fixtureDeps([]));
+    expect(mail.text).toContain('renews on November 25, 2026 as usual');
+    expect(mail.text).toContain(
+      'Your change to Avancé (3 seats) on November 25, 2026 is scheduled again, as it was before you cancelled.\n- Plan: Professionnel → Avancé',
+    );
+    const sv = await composeEmail(
+      message('cancellation_resumed', {
+        ...PAYLOADS.cancellation_resumed('sv'),
+        restoredChange: { ...RESTORED, quantity: 1 },
+      }),
+      fixtureDeps([]),
+    );
+    expect(sv.text).toContain('Din ändring till Avancé den 25 november 2026 är schemalagd igen');
+  });
+
   it('tells an ended subscription its credit stays, in the account’s language and currency', async () => {
     const fr = await composeEmail(message('subscription_ended', PAYLOADS.subscription_ended('fr')), fixtureDeps([]));
     expect(fr.subject).toBe('Votre abonnement a pris fin');

@@ -12,7 +12,12 @@ export type CancellationStrings = Readonly<{
     noFurtherBill: string;
     resume: (date: string) => string;
   }>;
-  resumed: Readonly<{ subject: string; intro: (date: string) => string }>;
+  resumed: Readonly<{
+    subject: string;
+    intro: (date: string) => string;
+    /** The change the cancellation had replaced is back: "Your change to Advanced (3 seats) on … is scheduled again". */
+    restored: (target: string, date: string) => string;
+  }>;
   ended: Readonly<{
     subject: string;
     intro: (date: string) => string;
@@ -38,6 +43,8 @@ export const CANCELLATION_STRINGS = {
       subject: 'Your subscription will continue',
       intro: (date) =>
         `You have resumed your subscription: it is no longer set to end, and renews on ${date} as usual.`,
+      restored: (target, date) =>
+        `Your change to ${target} on ${date} is scheduled again, as it was before you cancelled.`,
     },
     ended: {
       subject: 'Your subscription has ended',
@@ -61,6 +68,7 @@ export const CANCELLATION_STRINGS = {
     resumed: {
       subject: 'Abonamentul dumneavoastră continuă',
       intro: (date) => `Ați reluat abonamentul: nu se mai încheie și se reînnoiește la ${date}, ca de obicei.`,
+      restored: (target, date) => `Trecerea la ${target} pe ${date} este din nou programată, ca înainte de anulare.`,
     },
     ended: {
       subject: 'Abonamentul dumneavoastră s-a încheiat',
@@ -84,6 +92,8 @@ export const CANCELLATION_STRINGS = {
     resumed: {
       subject: 'Η συνδρομή σας συνεχίζεται',
       intro: (date) => `Συνεχίσατε τη συνδρομή σας: δεν λήγει πλέον και ανανεώνεται στις ${date} ως συνήθως.`,
+      restored: (target, date) =>
+        `Η αλλαγή σας σε ${target} στις ${date} έχει προγραμματιστεί ξανά, όπως πριν από την ακύρωση.`,
     },
     ended: {
       subject: 'Η συνδρομή σας έληξε',
@@ -108,6 +118,8 @@ export const CANCELLATION_STRINGS = {
       subject: 'Votre abonnement continue',
       intro: (date) =>
         `Vous avez réactivé votre abonnement\u00a0: il ne prendra plus fin et sera renouvelé le ${date} comme d’habitude.`,
+      restored: (target, date) =>
+        `Votre passage à ${target} prévu le ${date} est de nouveau programmé, comme avant votre résiliation.`,
     },
     ended: {
       subject: 'Votre abonnement a pris fin',
@@ -131,6 +143,8 @@ export const CANCELLATION_STRINGS = {
     resumed: {
       subject: 'Il tuo abbonamento continua',
       intro: (date) => `Hai riattivato il tuo abbonamento: non terminerà più e si rinnova il ${date} come di consueto.`,
+      restored: (target, date) =>
+        `Il passaggio a ${target} previsto per il ${date} è di nuovo programmato, come prima della disdetta.`,
     },
     ended: {
       subject: 'Il tuo abbonamento è terminato',
@@ -154,6 +168,8 @@ export const CANCELLATION_STRINGS = {
       subject: 'Ditt abonnemang fortsätter',
       intro: (date) =>
         `Du har återupptagit ditt abonnemang: det upphör inte längre och förnyas den ${date} som vanligt.`,
+      restored: (target, date) =>
+        `Din ändring till ${target} den ${date} är schemalagd igen, som innan du sa upp abonnemanget.`,
     },
     ended: {
       subject: 'Ditt abonnemang har upphört',

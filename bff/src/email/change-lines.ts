@@ -47,11 +47,15 @@ function changeLine(change: ChangeDescriptor, locale: Locale, name: ItemName): s
     case 'add_on_change':
       return words.addOn(name(change.addOnId), count(change.from), count(change.to));
     case 'restart': {
-      const plan =
-        change.quantity > 1 ? `${name(change.planId)} (${seats(locale, change.quantity)})` : name(change.planId);
+      const plan = planWithSeats(name(change.planId), change.quantity, locale);
       return CANCELLATION_STRINGS[locale].restart(plan, words.every(change.interval.unit, change.interval.count));
     }
   }
+}
+
+/** "Pro (3 seats)", or "Pro" for a single seat: a plan as a subscription has it. */
+export function planWithSeats(plan: string, quantity: number, locale: Locale): string {
+  return quantity > 1 ? `${plan} (${seats(locale, quantity)})` : plan;
 }
 
 function seats(locale: Locale, n: number): string {

@@ -54,12 +54,10 @@ describe('development mailbox', () => {
     expect(raw).toContain('\r\nMessage-ID: <outbox-40@planshift.local>\r\n');
   });
 
-  it('lists messages newest first as JSON', async () => {
+  it('lists messages newest first', async () => {
     await send('First');
     await send('Second');
-    const response = await app().request('/api/dev/mailbox');
-    expect(response.status).toBe(200);
-    const list = (await response.json()) as MailboxEntry[];
+    const list = await mailbox.list();
     expect(list.map((m) => m.subject)).toEqual(['Second', 'First']);
     expect(list[0]).toMatchObject({
       to: ['maria@elaionas.example'],
@@ -115,23 +113,47 @@ describe('development mailbox', () => {
       `/dev/mailbox/${id}/attachments/-1`,
       `/dev/mailbox/${id}/attachments/..%2F0`,
       '/dev/mailbox/..%2F..%2Fpackage.json/attachments/0',
-      `/api/dev/mailbox/${unknown}`,
-      '/api/dev/mailbox/..%2F..%2Fpackage.json',
     ]) {
       expect((await app().request(path)).status, path).toBe(404);
     }
   });
 
-  it('reads a message as JSON with its HTML and text', async () => {
+  it('reads a message with its HTML and text', async () => {
     await send('Readable');
     const { id } = await onlyEntry();
-    const response = await app().request(`/api/dev/mailbox/${id}`);
-    expect(await response.json()).toMatchObject({
+    expect(await mailbox.read(id)).toMatchObject({
       id,
       subject: 'Readable',
       text: 'Hello Maria & co',
       html: '<p>Hello <b>Maria</b> &amp; co</p>',
     });
+  });
+
+  it('lists by the Date the sender gave, which a scenario’s clock sets, not by arrival', async () => {
+    await transport.sendMail({
+      from: 'a@x.example',
+      to: 'b@x.example',
+      subject: 'Dated later',
+      date: new Date('2027-01-02T00:00:00Z'),
+    });
+    await transport.sendMail({
+      from: 'a@x.example',
+      to: 'b@x.example',
+      subject: 'Dated earlier',
+      date: new Date('2026-11-20T00:00:00Z'),
+    });
+    expect((await mailbox.list()).map((m) => [m.subject, m.date])).toEqual([
+      ['Dated later', '2027-01-02T00:00:00.000Z'],
+      ['Dated earlier', '2026-11-20T00:00:00.000Z'],
+    ]);
+  });
+
+  it('is emptied by clear, and receives again after', async () => {
+    await send('Before');
+    await mailbox.clear();
+    expect(await mailbox.list()).toEqual([]);
+    await send('After');
+    expect((await mailbox.list()).map((m) => m.subject)).toEqual(['After']);
   });
 
   it('is empty before the first message, even without a directory', async () => {

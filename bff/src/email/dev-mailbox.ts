@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
 import { wallMs } from '../clock';
@@ -52,11 +52,21 @@ export class DevMailbox {
     return id;
   }
 
-  /** Every message, newest first. */
+  /**
+   * Every message, newest first by its Date header (the clock of the world that sent it, which a
+   * test clock may have set anywhere), then by arrival.
+   */
   async list(): Promise<MailboxEntry[]> {
     const ids = (await this.#ids()).sort().reverse();
     const entries = await Promise.all(ids.map(async (id) => this.#parse(id)));
-    return entries.flatMap((parsed) => (parsed ? [entry(parsed.id, parsed.mail)] : []));
+    const listed = entries.flatMap((parsed) => (parsed ? [entry(parsed.id, parsed.mail)] : []));
+    // A stable sort keeps arrival order among messages dated alike.
+    return listed.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  }
+
+  /** Removes every message (a scenario's reset or deletion). */
+  async clear(): Promise<void> {
+    await Promise.all((await this.#ids()).map((id) => rm(this.#path(id), { force: true })));
   }
 
   async read(id: string): Promise<MailboxMessage | null> {

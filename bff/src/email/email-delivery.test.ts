@@ -115,18 +115,15 @@ describe('without SMTP, the development mailbox', () => {
         addOns: [],
       });
       const { end } = (await maria.json<Json>('GET', '/api/account')).body.subscription.currentPeriod;
-      await local.anonymous.json('PUT', '/api/test/clock', { at: new Date(end * 1000).toISOString() });
-      let sent = 0;
-      for (
-        let pass = await local.mail.dispatcher.dispatchDue();
-        pass.sent > 0;
-        pass = await local.mail.dispatcher.dispatchDue()
-      ) {
-        sent += pass.sent;
-      }
+      // Moving the clock sends what it made due, and what waited, before it answers.
+      const moved = await local.anonymous.json<Json>('PUT', '/api/test/clock', {
+        at: new Date(end * 1000).toISOString(),
+      });
+      const sent = moved.body.ran.emails;
       expect(sent).toBeGreaterThan(1);
+      expect((await local.mail.dispatcher.dispatchDue()).sent).toBe(0);
 
-      const { body: messages } = await local.anonymous.json<Json[]>('GET', '/api/dev/mailbox');
+      const { messages } = (await local.anonymous.json<Json>('GET', '/api/test/mailbox')).body;
       expect(messages).toHaveLength(sent);
       const account = (await maria.json<Json>('GET', '/api/account')).body;
       const toMaria = messages.filter((m: Json) => JSON.stringify(m.to).includes(account.account.billingEmail));

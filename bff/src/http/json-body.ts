@@ -26,6 +26,9 @@ function essenceOf(contentType: string): string {
  * need the session's CSRF token, session-middleware.ts). The size is judged from Content-Length:
  * Hono's bodyLimit re-streams every body and quarters POST throughput.
  */
+// Where a whole scenario may be sent: far larger than any other body.
+const SCENARIO_PATHS = new Set(['/api/test/reset', '/api/test/scenarios']);
+
 export const jsonBody: MiddlewareHandler = async (c, next) => {
   if (!TAKES_BODY.has(c.req.method)) return next();
   const contentType = c.req.header('content-type');
@@ -41,7 +44,7 @@ export const jsonBody: MiddlewareHandler = async (c, next) => {
     return refuse(c, refusal('length_required', 'Send the body with a Content-Length.', 'Content-Length'));
   }
   const length = Number(declared);
-  if (length > (c.req.path === '/api/test/reset' ? LARGEST_SCENARIO : LARGEST_BODY)) {
+  if (length > (SCENARIO_PATHS.has(c.req.path) ? LARGEST_SCENARIO : LARGEST_BODY)) {
     return refuse(c, refusal('payload_too_large', 'The request body is too large.', 'Content-Length'));
   }
   try {

@@ -65,6 +65,7 @@ export const STATUS_OF = {
   idempotency_key_expired: 422,
   invalid_scenario: 422,
   scenario_not_found: 404,
+  scenario_exists: 409,
   scenario_required: 404,
   too_many_scenarios: 429,
   nothing_scheduled: 409,

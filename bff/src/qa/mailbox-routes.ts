@@ -1,23 +1,17 @@
 import { type Context, Hono } from 'hono';
 import { type DevMailbox, isMailboxId, type MailboxEntry, type MailboxMessage } from '../email/dev-mailbox';
 import { escapeHtml as h } from '../email/escape-html';
+import { attachmentResponse } from './attachment-response';
 
 const INDEX_PATTERN = /^\d{1,4}$/;
-const CONTENT_TYPE_PATTERN = /^[\w.+-]+\/[\w.+-]+$/;
 
 /**
- * The development mailbox in the browser (/dev/mailbox) and as JSON for tests (/api/dev/mailbox).
- * Mount it outside production only: it shows every e-mail the system sent.
+ * The development mailbox in the browser (/dev/mailbox): the world's (a browser signed in to a
+ * scenario sees the scenario's). Mount it outside production only: it shows every e-mail the
+ * world sent. Tests read it as JSON at /api/test/mailbox.
  */
 export function devMailboxRoutes(mailbox: DevMailbox): Hono {
   const app = new Hono();
-
-  app.get('/api/dev/mailbox', async (c) => c.json(await mailbox.list()));
-
-  app.get('/api/dev/mailbox/:id', async (c) => {
-    const message = isMailboxId(c.req.param('id')) ? await mailbox.read(c.req.param('id')) : null;
-    return message ? c.json(message) : c.json({ code: 'not_found', message: 'No such message.', field: null }, 404);
-  });
 
   app.get('/dev/mailbox', async (c) => page(c, 'Mailbox', listBody(await mailbox.list())));
 
@@ -31,13 +25,7 @@ export function devMailboxRoutes(mailbox: DevMailbox): Hono {
   app.get('/dev/mailbox/:id/attachments/:index', async (c) => {
     const { id, index } = c.req.param();
     const found = isMailboxId(id) && INDEX_PATTERN.test(index) ? await mailbox.attachment(id, Number(index)) : null;
-    if (!found) return c.text('No such attachment.', 404);
-    // An attachment is never shown inline: a text/html one would otherwise run on this origin.
-    return c.body(new Uint8Array(found.content), 200, {
-      'Content-Type': CONTENT_TYPE_PATTERN.test(found.contentType) ? found.contentType : 'application/octet-stream',
-      'Content-Disposition': contentDisposition(found.filename),
-      'Cache-Control': 'no-store',
-    });
+    return found ? attachmentResponse(c, found) : c.text('No such attachment.', 404);
   });
 
   return app;
@@ -96,14 +84,4 @@ function attachmentLinks(entry: MailboxEntry): string {
       return `<a href="${h(href)}">${h(a.filename)}</a> <small>(${h(a.contentType)})</small>`;
     })
     .join(', ');
-}
-
-/** An ASCII fallback name for old clients, and the exact name in RFC 5987 form (filename*). */
-function contentDisposition(filename: string): string {
-  const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const exact = encodeURIComponent(filename).replace(
-    /['()*]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${exact}`;
 }

@@ -164,6 +164,7 @@ describe('the demo scenario', () => {
     expect(tidewater?.subscription.pendingChange).toEqual({
       kind: 'cancellation',
       effectiveAt: instantFromIso('2026-11-25T00:00:00Z'),
+      replaced: null,
     });
   });
 

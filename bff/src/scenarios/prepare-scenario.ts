@@ -94,7 +94,7 @@ export function prepareScenario(
       pendingChange: wanted.pendingChange
         ? { kind: 'change', effectiveAt: period.end, target: wanted.pendingChange }
         : wanted.cancellation
-          ? { kind: 'cancellation', effectiveAt: period.end }
+          ? { kind: 'cancellation', effectiveAt: period.end, replaced: null }
           : null,
       creditBalance: seed.creditBalance,
       unpaidInvoices: wanted.currentInvoiceUnpaid ? 1 : 0,
@@ -115,6 +115,8 @@ export function prepareScenario(
       reason: wanted.cancellation.reason ?? null,
       comment: wanted.cancellation.comment ?? null,
       createdAt: Math.max(period.start, now - 3600),
+      // A scenario schedules a change or a cancellation, never both: there is nothing it replaced.
+      replaced: null,
     };
     return {
       account: {

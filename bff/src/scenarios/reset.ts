@@ -2,7 +2,7 @@ import type { SystemClock } from '../clock';
 import { wallNow } from '../clock';
 import { hashPassword } from '../session/password';
 import type { Store } from '../store/store';
-import { prepareScenario } from './prepare-scenario';
+import { prepareScenario, ScenarioError } from './prepare-scenario';
 import type { Scenario } from './scenario-schema';
 
 // Scenarios reuse a handful of passwords and are reset before every e2e test: hashing each
@@ -17,9 +17,21 @@ function cachedHash(password: string): string {
   return hash;
 }
 
+const clockOf = (scenario: Scenario) => (scenario.clock ? Math.floor(Date.parse(scenario.clock) / 1000) : wallNow());
+
+/** What makes the scenario one the engine cannot bill (a field and why), or null when it can. */
+export function checkScenario(scenario: Scenario): Readonly<{ field: string; message: string }> | null {
+  try {
+    prepareScenario(scenario, clockOf(scenario), cachedHash);
+    return null;
+  } catch (error) {
+    if (error instanceof ScenarioError) return { field: error.field, message: error.message };
+    throw error;
+  }
+}
+
 /** Replaces the whole database with the scenario and adopts its clock. */
 export async function resetToScenario(store: Store, clock: SystemClock, scenario: Scenario): Promise<void> {
-  const now = scenario.clock ? Math.floor(Date.parse(scenario.clock) / 1000) : wallNow();
-  await store.maintenance.resetTo(prepareScenario(scenario, now, cachedHash));
+  await store.maintenance.resetTo(prepareScenario(scenario, clockOf(scenario), cachedHash));
   await clock.load();
 }

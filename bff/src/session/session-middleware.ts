@@ -1,3 +1,4 @@
+import { SCENARIO_COOKIE } from '@planshift/shared/api';
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps, AppEnv } from '../http/app-env';
@@ -13,13 +14,16 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 type Ctx = Parameters<MiddlewareHandler>[0];
 
 export function setSessionCookie(c: Ctx, deps: AppDeps, sessionId: string) {
-  setCookie(c, SESSION_COOKIE, signValue(sessionId, deps.env.SESSION_SECRET), {
+  const options = {
     httpOnly: true,
     sameSite: 'Lax',
     secure: deps.env.NODE_ENV === 'production',
     path: '/',
     maxAge: 7 * 24 * 3600,
-  });
+  } as const;
+  setCookie(c, SESSION_COOKIE, signValue(sessionId, deps.env.SESSION_SECRET), options);
+  // Signed in within a scenario, the browser's next requests act in it (docs/decisions/018).
+  if (deps.scenarioId) setCookie(c, SCENARIO_COOKIE, deps.scenarioId, options);
 }
 
 /** Cookie headers already verified, by app, mapped to their session's hash: a bounded memo. */
@@ -52,6 +56,7 @@ export function sessionHashFrom(c: Ctx, deps: AppDeps): string | null {
 
 export function clearSessionCookie(c: Ctx) {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
+  deleteCookie(c, SCENARIO_COOKIE, { path: '/' });
 }
 
 /**

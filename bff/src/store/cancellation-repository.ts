@@ -10,7 +10,7 @@ export type CancellationWriter = Readonly<{ accountId: string; userId: string; e
  * 006), with the confirmation e-mail and the audit event.
  */
 export interface CancellationRepository {
-  /** Records the cancellation, ending a pending scheduled change it replaces. */
+  /** Records the cancellation, ending a pending scheduled change it replaces (and naming it, for a resume). */
   schedule(
     input: CancellationWriter &
       Readonly<{
@@ -22,6 +22,11 @@ export interface CancellationRepository {
         }>;
       }>,
   ): Promise<'scheduled' | 'stale' | 'busy'>;
-  /** Withdraws the pending cancellation: the subscription renews as it is. */
-  resume(input: CancellationWriter & Readonly<{ cancellationId: string }>): Promise<'resumed' | 'stale' | 'busy'>;
+  /**
+   * Withdraws the pending cancellation, and makes the scheduled change it replaced pending again
+   * when the engine restored it (`restoreScheduledChangeId`); otherwise the subscription renews as it is.
+   */
+  resume(
+    input: CancellationWriter & Readonly<{ cancellationId: string; restoreScheduledChangeId: string | null }>,
+  ): Promise<'resumed' | 'stale' | 'busy'>;
 }

@@ -12,4 +12,9 @@ export interface MaintenanceRepository {
    */
   purgeExpired(now: Readonly<{ wallNow: Instant; clockNow: Instant }>): Promise<void>;
   resetTo(plan: SeedPlan): Promise<void>;
+  /**
+   * What a test clock can be moved to: the first period end after `after` of a subscription
+   * still billed, and the first pending change or cancellation taking effect after it.
+   */
+  nextDue(after: Instant): Promise<Readonly<{ renewal: Instant | null; scheduledChange: Instant | null }>>;
 }

@@ -126,6 +126,8 @@ export type CancellationRecord = Readonly<{
   reason: CancellationReason | null;
   comment: string | null;
   createdAt: Instant;
+  /** The scheduled change this cancellation replaced (its row `replaced` since): resuming makes it pending again. */
+  replaced: ScheduledChangeRecord | null;
 }>;
 
 /** Everything the engine needs to price a change for an account, and the version it was read at. */

@@ -33,9 +33,12 @@ export async function until(check: () => boolean | Promise<boolean>, timeoutMs =
 /** The same reading of answers as the in-process test client. */
 export type HttpClient = Pick<Client, 'json'>;
 
+/** The scenario the child's requests act in: the demo it makes at its first start (docs/decisions/018). */
+const SCENARIO = 'demo';
+
 /**
- * The real BFF (server.ts) as a child process on its own database and processor ledger files,
- * so a test can race it, kill it with SIGKILL at any moment, and start it again on the same files.
+ * The real BFF (server.ts) as a child process on its own files, acting in its demo scenario, so a
+ * test can race it, kill it with SIGKILL at any moment, and start it again on the same files.
  */
 export class ChildBff {
   readonly databaseFile: string;
@@ -48,8 +51,9 @@ export class ChildBff {
     readonly port: number,
     private readonly env: Record<string, string>,
   ) {
-    this.databaseFile = join(dir, 'planshift.sqlite');
-    this.ledgerFile = join(dir, 'charges.jsonl');
+    // The scenario's world's own files (worlds/scenario-registry.ts lays them out).
+    this.databaseFile = join(dir, 'scenarios', SCENARIO, 'planshift.sqlite');
+    this.ledgerFile = join(dir, 'scenarios', SCENARIO, 'payments.jsonl');
   }
 
   static async start(dir: string, env: Record<string, string> = {}): Promise<ChildBff> {
@@ -69,7 +73,12 @@ export class ChildBff {
 
   /** The environment a process working on the same files needs (the provisioning command, a second BFF). */
   get fileEnv(): Record<string, string> {
-    return { NODE_ENV: 'test', DATABASE_FILE: this.databaseFile, PAYMENTS_LEDGER_FILE: this.ledgerFile };
+    return {
+      NODE_ENV: 'test',
+      DATABASE_FILE: join(this.dir, 'planshift.sqlite'),
+      SCENARIOS_DIR: join(this.dir, 'scenarios'),
+      SEED_SCENARIO: SCENARIO,
+    };
   }
 
   async restart(): Promise<void> {
@@ -117,6 +126,7 @@ export class ChildBff {
           method,
           headers: {
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            'planshift-scenario': SCENARIO,
             ...(cookie ? { cookie } : {}),
             ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
             ...headers,
@@ -132,7 +142,7 @@ export class ChildBff {
   async signIn(email: string, password = 'planshift-demo'): Promise<HttpClient> {
     const response = await fetch(`${this.base}/api/session`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'planshift-scenario': SCENARIO },
       body: JSON.stringify({ email, password }),
     });
     if (response.status !== 200) throw new Error(`sign-in as ${email} answered ${response.status}`);
@@ -177,11 +187,15 @@ export class ChildBff {
 
   /** Starts the operator's provisioning command, to be awaited or killed (SIGKILL) mid-way. */
   startProvisioning(...args: string[]): RunningCommand {
-    const cli = spawn(process.execPath, ['--import', 'tsx', 'src/cli/provisioning.ts', ...args], {
-      cwd: BFF,
-      env: { ...process.env, ...this.fileEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const cli = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/provisioning.ts', '--scenario', SCENARIO, ...args],
+      {
+        cwd: BFF,
+        env: { ...process.env, ...this.fileEnv },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     cli.stdout?.on('data', (chunk) => {
       output += chunk;

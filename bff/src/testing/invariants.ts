@@ -44,7 +44,8 @@ const RECOVERY_PASS_SECONDS = 60;
  * invoice collected beyond its amount due; every captured charge belongs to a succeeded order or
  * an invoice payment, or was refunded in full; no order stays pending past its claim's lease and
  * one recovery pass, and no claim outlives its holder; documents add up; numbers have no gaps; at
- * most one change or cancellation waits for a subscription's period end, none for an ended one.
+ * most one change or cancellation waits for a subscription's period end, none for an ended one; a
+ * waiting cancellation's replaced change is its subscription's, and still replaced.
  */
 export function checkInvariants(
   sqlite: Database.Database,
@@ -161,6 +162,17 @@ export function checkInvariants(
     const waiting = Number(sub.changes) + Number(sub.cancellations);
     if (waiting > 1) problems.push(`subscription ${sub.id} has ${waiting} pending changes and cancellations`);
     if (sub.status === 'canceled' && waiting > 0) problems.push(`canceled subscription ${sub.id} has a pending change`);
+  }
+  // A cancellation replaced its own subscription's change, which stays replaced while the cancellation waits
+  // (a resume brings it back; what becomes of it after that, a later cancellation or change decides).
+  for (const c of all(
+    `select x.id, x.status, c.status as changeStatus, c.subscription_id = x.subscription_id as same
+       from subscription_cancellations x join scheduled_changes c on c.id = x.replaced_scheduled_change_id`,
+  )) {
+    if (!c.same) problems.push(`cancellation ${c.id} replaced another subscription's change`);
+    if (c.status === 'pending' && c.changeStatus !== 'replaced') {
+      problems.push(`pending cancellation ${c.id} replaced a change that is ${c.changeStatus}`);
+    }
   }
   const integrity = sqlite.pragma('integrity_check', { simple: true });
   if (integrity !== 'ok') problems.push(`integrity_check: ${integrity}`);

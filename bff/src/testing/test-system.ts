@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createApp } from '../app';
 import { type System, startSystem } from '../bootstrap';
+import { wallNow } from '../clock';
 import { type Env, readEnv } from '../env';
 import { InMemoryChargeLedger } from '../payments/charge-ledger';
 import { SimulatedPaymentProvider } from '../payments/simulated-provider';
+import { demoScenario } from '../scenarios';
+import { ScenarioBook } from '../worlds/scenario-book';
 
 export const DEMO_PASSWORD = 'planshift-demo';
 
@@ -37,8 +40,9 @@ export type Client = Readonly<{
 }>;
 
 /**
- * The real app over a fresh SQLite file seeded with the demo scenario, with an in-memory card
- * processor. In production (NODE_ENV=production) nothing is seeded and there are no QA routes.
+ * The real app over a fresh SQLite file seeded with the demo scenario (a scenario's world, without
+ * the host that routes to it), with an in-memory card processor. In production
+ * (NODE_ENV=production) it is the real world: nothing is seeded and there are no QA routes.
  */
 export async function startTestSystem(
   options: Readonly<{ webDist?: string; smtpUrl?: string; production?: boolean }> = {},
@@ -52,7 +56,14 @@ export async function startTestSystem(
     ...(options.production ? { SESSION_SECRET: 'a-test-secret-of-at-least-thirty-two-characters' } : {}),
   });
   const payments = new SimulatedPaymentProvider({ ledger: new InMemoryChargeLedger() });
-  const system = await startSystem(env, payments);
+  // Outside production, the system is a scenario's world made from the demo (docs/decisions/018).
+  const scenario = options.production
+    ? undefined
+    : {
+        id: null,
+        book: ScenarioBook.inMemory({ id: null, name: 'demo', createdAt: wallNow(), scenario: demoScenario() }),
+      };
+  const system = await startSystem(env, { payments, ...(scenario ? { scenario } : {}) });
   const app = createApp(system.deps, system);
 
   const client = (cookie: string | null, csrfToken: string | null): Client => {

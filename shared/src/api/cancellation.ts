@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { epochSecondsSchema } from '../periods/periods-schema';
 import { CANCELLATION_COMMENT_MAX, CANCELLATION_REASONS } from './cancellation-reasons';
+import { scheduledChangeSchema } from './scheduled-change';
 
 /** One of the reasons the cancel review offers. */
 export const cancellationReasonSchema = z.enum(CANCELLATION_REASONS);
@@ -23,5 +24,19 @@ export const cancellationViewSchema = z.object({
   effectiveAt: epochSecondsSchema,
   reason: cancellationReasonSchema.nullable(),
   requestedAt: epochSecondsSchema,
+  replacedChange: scheduledChangeSchema.nullable().meta({
+    description:
+      'The change scheduled for the same period end that the cancellation replaced; resuming schedules it again',
+  }),
 });
 export type CancellationView = z.output<typeof cancellationViewSchema>;
+
+/**
+ * DELETE /api/subscription/cancellation: the subscription continues. It renews at the period
+ * end, with the change the cancellation had replaced scheduled again, if there was one.
+ */
+export const resumeViewSchema = z.object({
+  renewsAt: epochSecondsSchema,
+  restoredChange: scheduledChangeSchema.nullable(),
+});
+export type ResumeView = z.output<typeof resumeViewSchema>;

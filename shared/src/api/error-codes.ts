@@ -90,6 +90,7 @@ export const API_ERROR_CODES = [
   'too_many_payment_methods',
   // Scenarios (QA, not in production)
   'scenario_not_found',
+  'scenario_exists',
   'scenario_required',
   'too_many_scenarios',
   'nothing_scheduled',

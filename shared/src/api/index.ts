@@ -6,6 +6,8 @@ export {
   cancellationReasonSchema,
   cancellationRequestSchema,
   cancellationViewSchema,
+  type ResumeView,
+  resumeViewSchema,
 } from './cancellation';
 export { CANCELLATION_COMMENT_MAX, CANCELLATION_REASONS, type CancellationReason } from './cancellation-reasons';
 export {

@@ -21,6 +21,15 @@ const MEMBER = { canManageBilling: false } as const;
 
 const professional = subscriptionOn(pipedrive, { plan: { id: 'professional', quantity: 3 }, anchor, now });
 
+const professionalTarget = { planId: 'professional', interval: MONTHLY, quantity: 3, addOns: [] };
+
+/** Professional × 3 with a downgrade to Advanced waiting for the period end (as Ben's in the demo). */
+function downgraded(): Subscription {
+  const applied = applyQuote(professional, quote(professional, { planId: 'advanced' }));
+  if (!applied.ok) throw new Error(applied.reason);
+  return applied.subscription;
+}
+
 function cancelled(subscription: Subscription = professional): Subscription {
   const result = scheduleCancellation(subscription, BILLING_ADMIN, now);
   if (!result.ok) throw new Error(result.reason);
@@ -48,18 +57,28 @@ function ended(subscription: Subscription = cancelled()): Subscription {
 describe('scheduling a cancellation', () => {
   it('ends the subscription at the end of the current period, and nothing before', () => {
     const result = scheduleCancellation(professional, BILLING_ADMIN, now);
-    expect(result).toMatchObject({ ok: true, cancellation: { kind: 'cancellation', effectiveAt: periodEnd } });
-    if (!result.ok) return;
-    expect(result.replaces).toBeNull();
-    expect(result.subscription).toEqual({ ...professional, pendingChange: result.cancellation });
+    expect(result).toEqual({
+      ok: true,
+      cancellation: { kind: 'cancellation', effectiveAt: periodEnd, replaced: null },
+      subscription: {
+        ...professional,
+        pendingChange: { kind: 'cancellation', effectiveAt: periodEnd, replaced: null },
+      },
+    });
   });
 
-  it('replaces a change waiting for the same period end', () => {
-    const downgrade = applyQuote(professional, quote(professional, { planId: 'advanced' }));
-    if (!downgrade.ok) throw new Error('applies');
-    const result = scheduleCancellation(downgrade.subscription, BILLING_ADMIN, now);
-    expect(result).toMatchObject({ ok: true, replaces: { kind: 'change', target: { planId: 'advanced' } } });
-    expect(result.ok && result.subscription.pendingChange).toEqual({ kind: 'cancellation', effectiveAt: periodEnd });
+  it('replaces a change waiting for the same period end, and remembers it', () => {
+    const result = scheduleCancellation(downgraded(), BILLING_ADMIN, now);
+    const replaced = { kind: 'change', effectiveAt: periodEnd, target: { ...professionalTarget, planId: 'advanced' } };
+    expect(result).toMatchObject({
+      ok: true,
+      cancellation: { kind: 'cancellation', effectiveAt: periodEnd, replaced },
+    });
+    expect(result.ok && result.subscription.pendingChange).toEqual({
+      kind: 'cancellation',
+      effectiveAt: periodEnd,
+      replaced,
+    });
   });
 
   it('is refused without billing permission, twice, once ended, or after the period end', () => {
@@ -110,9 +129,33 @@ describe('resuming', () => {
     expect(result).toEqual({
       ok: true,
       subscription: professional,
-      resumed: { kind: 'cancellation', effectiveAt: periodEnd },
+      resumed: { kind: 'cancellation', effectiveAt: periodEnd, replaced: null },
+      restored: null,
     });
     expect(planRenewal(pipedrive, professional).ok).toBe(true);
+  });
+
+  it('brings back the change the cancellation replaced: the state before cancelling, exactly', () => {
+    const before = downgraded();
+    const result = resumeSubscription(cancelled(before), BILLING_ADMIN, now);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.subscription).toEqual(before);
+    expect(result.restored).toEqual(before.pendingChange);
+    expect(result.restored).toMatchObject({ effectiveAt: periodEnd, target: { planId: 'advanced', quantity: 3 } });
+    // The renewal applies the downgrade again: Advanced × 3 from the period end.
+    const renewal = planRenewal(pipedrive, result.subscription);
+    expect(renewal.ok && renewal.renewal.appliedChange?.target.planId).toBe('advanced');
+    expect(renewal.ok && renewal.renewal.total.amount).toBe(3 * 2900);
+  });
+
+  it('leaves out a replaced change whose date has already passed: nothing could apply it', () => {
+    const stale = { kind: 'change', effectiveAt: at('2026-10-20T00:00:00Z'), target: professionalTarget } as const;
+    const withStale: Subscription = {
+      ...professional,
+      pendingChange: { kind: 'cancellation', effectiveAt: periodEnd, replaced: stale },
+    };
+    const result = resumeSubscription(withStale, BILLING_ADMIN, now);
+    expect(result).toMatchObject({ ok: true, restored: null, subscription: { pendingChange: null } });
   });
 
   it('is refused without a cancellation, without permission, once the period has ended, or once ended', () => {
@@ -133,7 +176,7 @@ describe('resuming', () => {
 describe('a change confirmed while a cancellation is scheduled', () => {
   it('replaces it, as it replaces any pending change', () => {
     const upgrade = quote(cancelled(), { quantity: 5 });
-    expect(upgrade.replacesPendingChange).toEqual({ kind: 'cancellation', effectiveAt: periodEnd });
+    expect(upgrade.replacesPendingChange).toEqual({ kind: 'cancellation', effectiveAt: periodEnd, replaced: null });
     expect(upgrade.after.pendingChange).toBeNull();
     expect(upgrade.nextBill.total.amount).toBe(5 * 5900);
   });
@@ -143,6 +186,14 @@ describe('a change confirmed while a cancellation is scheduled', () => {
     expect(same.noChange).toBeNull();
     expect(same.lines).toEqual([]);
     const applied = applyQuote(cancelled(), same);
+    expect(applied.ok && applied.subscription.pendingChange).toBeNull();
+  });
+
+  it('the subscription as it is, chosen in the change flow, keeps the replaced downgrade away: it is a new choice', () => {
+    const withDowngrade = cancelled(downgraded());
+    const same = quote(withDowngrade, {});
+    expect(same.replacesPendingChange).toMatchObject({ kind: 'cancellation', replaced: { kind: 'change' } });
+    const applied = applyQuote(withDowngrade, same);
     expect(applied.ok && applied.subscription.pendingChange).toBeNull();
   });
 });
@@ -156,7 +207,7 @@ describe('the period end with a cancellation due', () => {
       ok: true,
       ending: {
         endedAt: periodEnd,
-        cancellation: { kind: 'cancellation', effectiveAt: periodEnd },
+        cancellation: { kind: 'cancellation', effectiveAt: periodEnd, replaced: null },
         subscription: { ...withCredit, status: 'canceled', pendingChange: null },
       },
     });

@@ -1,21 +1,9 @@
 import type { Instant } from '../periods/instant';
-import type {
-  Actor,
-  ScheduledCancellation,
-  ScheduledTargetChange,
-  Subscription,
-  SubscriptionStatus,
-} from '../subscription/subscription';
+import type { Actor, ScheduledCancellation, Subscription, SubscriptionStatus } from '../subscription/subscription';
 import { currentPeriod } from '../subscription/subscription-state';
 
 export type ScheduleCancellationResult =
-  | Readonly<{
-      ok: true;
-      subscription: Subscription;
-      cancellation: ScheduledCancellation;
-      /** The change that was waiting for the same period end, which the cancellation replaces. */
-      replaces: ScheduledTargetChange | null;
-    }>
+  | Readonly<{ ok: true; subscription: Subscription; cancellation: ScheduledCancellation }>
   | Readonly<{ ok: false; reason: 'no_billing_permission' }>
   | Readonly<{ ok: false; reason: 'already_canceled' }>
   | Readonly<{ ok: false; reason: 'subscription_not_active'; status: SubscriptionStatus }>
@@ -25,9 +13,9 @@ export type ScheduleCancellationResult =
 /**
  * Schedules the end of the subscription at the end of its current period: it stays active (with
  * every limit, feature and add-on) until then, is not renewed, and nothing is refunded. It
- * replaces a change waiting for that period end, as any later change does. Sales-only plans and
- * past-due subscriptions may be cancelled too: leaving needs nobody's approval, and open invoices
- * stay due.
+ * replaces a change waiting for that period end, as any later change does, and keeps it as
+ * `replaced`, so that resuming brings it back. Sales-only plans and past-due subscriptions may be
+ * cancelled too: leaving needs nobody's approval, and open invoices stay due.
  */
 export function scheduleCancellation(
   subscription: Subscription,
@@ -44,11 +32,6 @@ export function scheduleCancellation(
   const periodEnd = currentPeriod(subscription).end;
   // The ended period must be renewed (or ended) first: a cancellation always ends a period still running.
   if (now >= periodEnd) return { ok: false, reason: 'renewal_due', periodEnd };
-  const cancellation: ScheduledCancellation = { kind: 'cancellation', effectiveAt: periodEnd };
-  return {
-    ok: true,
-    subscription: { ...subscription, pendingChange: cancellation },
-    cancellation,
-    replaces: pending,
-  };
+  const cancellation: ScheduledCancellation = { kind: 'cancellation', effectiveAt: periodEnd, replaced: pending };
+  return { ok: true, subscription: { ...subscription, pendingChange: cancellation }, cancellation };
 }

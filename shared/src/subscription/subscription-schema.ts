@@ -29,7 +29,14 @@ const targetChangeObject = z.strictObject({
   target: targetStateSchema,
 });
 const _targetChange: SameShape<typeof targetChangeObject, ScheduledTargetChange> = true;
-const cancellationObject = z.strictObject({ kind: z.literal('cancellation'), effectiveAt: epochSecondsSchema });
+const cancellationObject = z.strictObject({
+  kind: z.literal('cancellation'),
+  effectiveAt: epochSecondsSchema,
+  replaced: targetChangeObject.nullable().meta({
+    description:
+      'The change scheduled for the same period end that the cancellation replaced: resuming schedules it again',
+  }),
+});
 const _cancellation: SameShape<typeof cancellationObject, ScheduledCancellation> = true;
 /** The subscription ends at the period end. */
 export const scheduledCancellationSchema: z.ZodType<ScheduledCancellation> = cancellationObject;

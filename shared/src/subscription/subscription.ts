@@ -39,10 +39,15 @@ export type ScheduledTargetChange = Readonly<{
   target: TargetState;
 }>;
 
-/** The subscription ends at the period end: it stays active until then, is not renewed, nothing more is billed. */
+/**
+ * The subscription ends at the period end: it stays active until then, is not renewed, nothing
+ * more is billed. It remembers the change it replaced (one scheduled for the same period end), so
+ * that resuming gives the customer back exactly what they had before cancelling.
+ */
 export type ScheduledCancellation = Readonly<{
   kind: 'cancellation';
   effectiveAt: Instant;
+  replaced: ScheduledTargetChange | null;
 }>;
 
 /**

@@ -1,7 +1,7 @@
 import { createInstance, type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../i18n/locales/en.json';
-import { describeChanges } from './describe-change';
+import { describeChanges, targetName } from './describe-change';
 
 let t: TFunction;
 beforeAll(async () => {
@@ -39,5 +39,17 @@ describe('a change in words names every part of it', () => {
   it('a plan change on the same seats is one part', () => {
     const parts = describeChanges(t, names, [planChange('downgrade', ['business', 10], ['pro', 10])]);
     expect(parts.map((part) => part.text)).toEqual(['Plan: Business → Pro (downgrade)']);
+  });
+});
+
+describe('what a scheduled change leads to', () => {
+  it('names the seats of a per-seat plan, even one, and of a flat price bought several times', () => {
+    expect(targetName(t, names, { planId: 'business', quantity: 3 }, 'per_seat')).toBe('Business × 3 seats');
+    expect(targetName(t, names, { planId: 'pro', quantity: 1 }, 'per_seat')).toBe('Pro × 1 seat');
+    expect(targetName(t, names, { planId: 'pro', quantity: 2 }, 'flat')).toBe('Pro × 2 seats');
+  });
+
+  it('names only the plan of a flat price bought once', () => {
+    expect(targetName(t, names, { planId: 'pro', quantity: 1 }, 'flat')).toBe('Pro');
   });
 });

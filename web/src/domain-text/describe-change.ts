@@ -1,5 +1,6 @@
 import type { BillingInterval } from '@planshift/shared/periods';
 import type { ChangeDescriptor } from '@planshift/shared/quote';
+import type { TargetState } from '@planshift/shared/subscription';
 import type { TFunction } from 'i18next';
 import type { CatalogNames } from './catalog-names';
 
@@ -74,3 +75,19 @@ export const describeChanges = (
   names: Pick<CatalogNames, 'plan' | 'addOn'>,
   changes: readonly ChangeDescriptor[],
 ): ChangePart[] => changes.flatMap((change) => describeChange(t, names, change));
+
+/**
+ * What a scheduled change leads to: "Advanced × 3 seats", or just "Advanced" for a flat price
+ * bought once. Seats are named when the subscription is priced per seat or has several.
+ */
+export const targetName = (
+  t: TFunction,
+  names: Pick<CatalogNames, 'plan'>,
+  target: Pick<TargetState, 'planId' | 'quantity'>,
+  pricing: 'per_seat' | 'flat',
+): string => {
+  const plan = names.plan(target.planId);
+  return pricing === 'per_seat' || target.quantity > 1
+    ? t('account.scheduled.targetSeats', { plan, count: target.quantity })
+    : t('account.scheduled.targetFlat', { plan });
+};

@@ -19,7 +19,14 @@ import {
   subscriptionItems,
   subscriptions,
 } from '../../db/schema';
-import type { AccountRecord, Address, BillingState, CancellationRecord, PaymentMethod } from '../records';
+import type {
+  AccountRecord,
+  Address,
+  BillingState,
+  CancellationRecord,
+  PaymentMethod,
+  ScheduledChangeRecord,
+} from '../records';
 import type { CatalogCache } from './catalog-rows';
 import { chargeableCard } from './payment-method-rows';
 
@@ -86,8 +93,9 @@ export class BillingStateReader {
       .prepare();
     // The pending one first; else the last one applied (which matters only while the subscription is canceled).
     this.#cancellation = db
-      .select()
+      .select({ cancellation: subscriptionCancellations, replaced: scheduledChanges })
       .from(subscriptionCancellations)
+      .leftJoin(scheduledChanges, eq(scheduledChanges.id, subscriptionCancellations.replacedScheduledChangeId))
       .where(
         and(
           eq(subscriptionCancellations.subscriptionId, p('subscriptionId')),
@@ -184,15 +192,7 @@ export class BillingStateReader {
       .sort(byAddOnId);
 
     const pending = this.#pending.get({ subscriptionId });
-    const scheduledChange = pending
-      ? {
-          id: pending.id,
-          effectiveAt: pending.effectiveAt,
-          target: pending.target as TargetState,
-          changes: pending.changes as ChangeDescriptor[],
-          createdAt: pending.createdAt,
-        }
-      : null;
+    const scheduledChange = pending ? scheduledChangeRecord(pending) : null;
 
     const cancellation = cancellationRecord(this.#cancellation.get({ subscriptionId }), row.status);
 
@@ -208,7 +208,15 @@ export class BillingStateReader {
       pendingChange: scheduledChange
         ? { kind: 'change', effectiveAt: scheduledChange.effectiveAt, target: scheduledChange.target }
         : cancellation?.status === 'pending'
-          ? { kind: 'cancellation', effectiveAt: cancellation.effectiveAt }
+          ? {
+              kind: 'cancellation',
+              effectiveAt: cancellation.effectiveAt,
+              replaced: cancellation.replaced && {
+                kind: 'change',
+                effectiveAt: cancellation.replaced.effectiveAt,
+                target: cancellation.replaced.target,
+              },
+            }
           : null,
       creditBalance: this.#credit.get({ accountId })?.balance ?? 0,
       unpaidInvoices: this.#unpaid.get({ subscriptionId })?.count ?? 0,
@@ -246,12 +254,31 @@ export function accountRecord(row: typeof accounts.$inferSelect, paymentMethod: 
   };
 }
 
-/** The cancellation row that concerns the subscription now: a pending one, or the one that ended it. */
+function scheduledChangeRecord(row: typeof scheduledChanges.$inferSelect): ScheduledChangeRecord {
+  return {
+    id: row.id,
+    effectiveAt: row.effectiveAt,
+    target: row.target as TargetState,
+    changes: row.changes as ChangeDescriptor[],
+    createdAt: row.createdAt,
+  };
+}
+
+/**
+ * The cancellation row that concerns the subscription now: a pending one, or the one that ended
+ * it; with the scheduled change it replaced.
+ */
 function cancellationRecord(
-  row: typeof subscriptionCancellations.$inferSelect | undefined,
+  joined:
+    | Readonly<{
+        cancellation: typeof subscriptionCancellations.$inferSelect;
+        replaced: typeof scheduledChanges.$inferSelect | null;
+      }>
+    | undefined,
   status: Subscription['status'],
 ): CancellationRecord | null {
-  if (!row) return null;
+  if (!joined) return null;
+  const row = joined.cancellation;
   if (row.status === 'applied' && status !== 'canceled') return null;
   if (row.status !== 'pending' && row.status !== 'applied') return null;
   return {
@@ -261,5 +288,6 @@ function cancellationRecord(
     reason: (row.reason ?? null) as CancellationReason | null,
     comment: row.comment,
     createdAt: row.createdAt,
+    replaced: joined.replaced ? scheduledChangeRecord(joined.replaced) : null,
   };
 }

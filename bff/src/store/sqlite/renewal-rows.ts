@@ -9,6 +9,7 @@ import * as t from '../../db/schema';
 import { uuidV7 } from '../../ids';
 import { billingDetailsOf } from '../account-billing-details';
 import type { AccountRecord, BillingState, Seller } from '../records';
+import { type ChangeMail, changeMail } from './change-mail';
 import type { CollectionWriter } from './collection-rows';
 import type { Conn } from './connection';
 import type { NewDocument } from './document-rows';
@@ -104,7 +105,11 @@ export function writeRenewals(
  * What the renewal e-mail says took effect: the parts of the scheduled change the renewal applied
  * (as the customer saw them when scheduling it), with their items' names in the account's language.
  */
-function appliedChangeMail(state: BillingState, renewal: Renewal, names: Readonly<Record<string, string>>) {
+function appliedChangeMail(
+  state: BillingState,
+  renewal: Renewal,
+  names: Readonly<Record<string, string>>,
+): ChangeMail | null {
   if (!renewal.appliedChange) return null;
   const changes: readonly ChangeDescriptor[] =
     state.scheduledChange?.changes ??
@@ -114,14 +119,7 @@ function appliedChangeMail(state: BillingState, renewal: Renewal, names: Readonl
       currentTarget(state.subscription),
       renewal.appliedChange.target,
     );
-  const ids = changes.flatMap((change) => {
-    if (change.kind === 'plan_change') return [change.fromPlanId, change.toPlanId];
-    if (change.kind === 'quantity_change') return [change.planId];
-    if (change.kind === 'add_on_change') return [change.addOnId];
-    return [];
-  });
-  const itemNames = Object.fromEntries(ids.flatMap((id) => (names[id] === undefined ? [] : [[id, names[id]]])));
-  return { changes, itemNames };
+  return changeMail(changes, names);
 }
 
 /** A period's invoice as a document to issue: for the renewal run, and for the seeded history. */

@@ -95,8 +95,14 @@ function seedAccount(tx: Conn, rows: RowWriter, plan: SeedPlan, seed: SeedPlan['
       .run();
   }
   if (seed.cancellation) {
+    const { replaced, ...cancellation } = seed.cancellation;
     tx.insert(t.subscriptionCancellations)
-      .values({ ...seed.cancellation, subscriptionId: subscription.id, createdByUserId: seed.users[0]?.id ?? null })
+      .values({
+        ...cancellation,
+        subscriptionId: subscription.id,
+        createdByUserId: seed.users[0]?.id ?? null,
+        replacedScheduledChangeId: replaced?.id ?? null,
+      })
       .run();
   }
   const period = periodAt(subscription.anchor, subscription.interval, subscription.periodIndex);

@@ -1,5 +1,5 @@
 import type { Instant } from '@planshift/shared/periods';
-import { and, eq, lt, notInArray } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, min, notInArray } from 'drizzle-orm';
 import * as t from '../../db/schema';
 import type { MaintenanceRepository } from '../maintenance-repository';
 import type { SeedPlan } from '../records';
@@ -34,6 +34,27 @@ export class SqliteMaintenance implements MaintenanceRepository {
         .where(and(lt(t.quotes.expiresAt, clockNow), notInArray(t.quotes.id, ordered)))
         .run();
     });
+  }
+
+  async nextDue(after: Instant): Promise<Readonly<{ renewal: Instant | null; scheduledChange: Instant | null }>> {
+    const { db } = this.ctx;
+    const renewal = db
+      .select({ at: min(t.subscriptions.currentPeriodEnd) })
+      .from(t.subscriptions)
+      .where(and(inArray(t.subscriptions.status, ['active', 'past_due']), gt(t.subscriptions.currentPeriodEnd, after)))
+      .get();
+    const change = db
+      .select({ at: min(t.scheduledChanges.effectiveAt) })
+      .from(t.scheduledChanges)
+      .where(and(eq(t.scheduledChanges.status, 'pending'), gt(t.scheduledChanges.effectiveAt, after)))
+      .get();
+    const cancellation = db
+      .select({ at: min(t.subscriptionCancellations.effectiveAt) })
+      .from(t.subscriptionCancellations)
+      .where(and(eq(t.subscriptionCancellations.status, 'pending'), gt(t.subscriptionCancellations.effectiveAt, after)))
+      .get();
+    const pending = [change?.at, cancellation?.at].filter((at): at is number => typeof at === 'number');
+    return { renewal: renewal?.at ?? null, scheduledChange: pending.length ? Math.min(...pending) : null };
   }
 
   /** Replaces everything with the plan, in one transaction, and forgets every cache. */

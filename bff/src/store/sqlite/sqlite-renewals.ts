@@ -1,6 +1,7 @@
 import type { Instant } from '@planshift/shared/periods';
 import { currentPeriod } from '@planshift/shared/subscription';
 import type { Statement } from 'better-sqlite3';
+import type { Seller } from '../records';
 import type { RenewalRepository } from '../renewal-repository';
 import { writeEnding } from './ending-rows';
 import { writeRenewals } from './renewal-rows';
@@ -33,7 +34,8 @@ export class SqliteRenewals implements RenewalRepository {
   }: Parameters<RenewalRepository['renewDue']>[0]): ReturnType<RenewalRepository['renewDue']> {
     return this.ctx.write(ANY_ACCOUNT, (tx) => {
       const rows = this.#dueSubscriptions.all(now, cursor?.periodEnd ?? -1, cursor?.subscriptionId ?? '', limit);
-      const seller = readSeller(tx);
+      // Read once something is due: a database with no subscriptions has no seller yet.
+      let seller: Seller | null = null;
       let renewed = 0;
       let ended = 0;
       let invoices = 0;
@@ -55,6 +57,7 @@ export class SqliteRenewals implements RenewalRepository {
           continue;
         }
         const write = { state, renewals, at: now };
+        seller ??= readSeller(tx);
         invoices += writeRenewals(tx, write, seller, this.ctx.rows, this.ctx.collections).length;
         if (renewals.length > 0) renewed += 1;
         if (ending) {

@@ -189,6 +189,23 @@ export const RACE_PAIRS: readonly RacePair[] = [
     },
   },
   {
+    name: 'confirm × resume bringing a downgrade back',
+    persona:
+      'ben@bluebird.example: cancelled over his downgrade to Advanced; five seats confirmed (replacing both), or resumed (the downgrade back)',
+    writers: ['confirm', 'resume'],
+    prepare: async (system) => {
+      const ben = await system.signIn('ben@bluebird.example');
+      expect201(await ben.json('POST', '/api/subscription/cancellation', {}), 'Ben’s cancellation');
+      const quoteId = await quote(ben, BEN_UPGRADE);
+      const counted = everyWriteCounted(system, 'sub-bluebird', `status = 'resumed'`);
+      return {
+        a: () => confirm(ben, quoteId),
+        b: async () => http(await ben.json('DELETE', '/api/subscription/cancellation')),
+        check: () => [...counted(), ...resumedWithItsChange(system, 'sub-bluebird')],
+      };
+    },
+  },
+  {
     name: 'confirm × invoice pay',
     persona: 'james@oakridge.example: past due; the confirm quotes, then confirms; Pay on his invoice',
     writers: ['confirm', 'invoice pay'],
@@ -242,6 +259,28 @@ function everyWriteCounted(system: TestSystem, subscriptionId: string, counted: 
     const made = writes();
     return moved === made ? [] : [`${subscriptionId} moved ${moved} versions for ${made} writes`];
   };
+}
+
+/**
+ * Either writer won whole: the cancellation resumed with the downgrade it had replaced waiting
+ * again, or replaced by the confirmed change together with that downgrade; never one without the other.
+ */
+function resumedWithItsChange(system: TestSystem, subscriptionId: string): string[] {
+  const ends = system.store.db.$client
+    .prepare(
+      `select x.status || ' / ' || c.status from subscription_cancellations x
+         join scheduled_changes c on c.id = x.replaced_scheduled_change_id where x.subscription_id = ?`,
+    )
+    .pluck()
+    .all(subscriptionId) as string[];
+  const whole = ['resumed / pending', 'replaced / replaced'];
+  return ends.length === 1 && whole.includes(ends[0] ?? '')
+    ? []
+    : [`cancellation / replaced change ended ${JSON.stringify(ends)}`];
+}
+
+function expect201(answer: Readonly<{ status: number }>, what: string): void {
+  if (answer.status !== 201) throw new Error(`${what} answered ${answer.status}`);
 }
 
 async function benQuotedBeforePeriodEnd(system: TestSystem): Promise<{ ben: Client; quoteId: string }> {

@@ -25,6 +25,7 @@ import { ScheduledChangeBanner } from './scheduled-change-banner';
 import { SubscriptionEnded } from './subscription-ended';
 import { SubscriptionFacts } from './subscription-facts';
 import { UnpaidInvoices } from './unpaid-invoices';
+import { useResumedNotice } from './use-resumed-notice';
 
 /** The account page (product.md §1): the subscription as it is, what is due, what is scheduled, and Change. */
 export function AccountPage() {
@@ -36,6 +37,7 @@ export function AccountPage() {
   const pay = usePayInvoice();
   const cancel = useCancelScheduledChange();
   const resume = useResumeSubscription();
+  const resumedNotice = useResumedNotice();
   const format = useFormat();
   // Arriving from the cancel review: it says until when the subscription stays.
   const location = useLocation();
@@ -119,10 +121,7 @@ export function AccountPage() {
           resume={{
             run: () => {
               setNotice('');
-              const renewsAt = view.cancellation?.effectiveAt ?? view.subscription.currentPeriod.end;
-              resume.mutate(undefined, {
-                onSuccess: () => done(t('cancellation.scheduled.resumed', { date: format.date(renewsAt) })),
-              });
+              resume.mutate(undefined, { onSuccess: (resumed) => done(resumedNotice(view, resumed)) });
             },
             pending: resume.isPending,
             error: resume.error,

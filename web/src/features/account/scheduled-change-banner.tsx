@@ -2,6 +2,7 @@ import type { AccountView } from '@planshift/shared/api';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogNames } from '../../domain-text/catalog-names';
+import { targetName } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';
 import { ChangeList } from '../../ui/change-list';
 import { ErrorNotice } from '../../ui/error-notice';
@@ -22,21 +23,12 @@ export function ScheduledChangeBanner({ account, scheduled, cancel }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
   const ids = { heading: useId(), dialogTitle: useId(), dialogBody: useId() };
-  const { target } = scheduled;
-  const perSeat = account.subscription.plan.pricing === 'per_seat' || target.quantity > 1;
-  const plan = names.plan(target.planId);
   const date = format.date(scheduled.effectiveAt);
+  const target = targetName(t, names, scheduled.target, account.subscription.plan.pricing);
   return (
     <section className="banner" aria-labelledby={ids.heading}>
       <h2 id={ids.heading}>{t('account.scheduled.heading')}</h2>
-      <p>
-        {t('account.scheduled.summary', {
-          date,
-          target: perSeat
-            ? t('account.scheduled.targetSeats', { plan, count: target.quantity })
-            : t('account.scheduled.targetFlat', { plan }),
-        })}
-      </p>
+      <p>{t('account.scheduled.summary', { date, target })}</p>
       {scheduled.changes.length > 0 && <ChangeList changes={scheduled.changes} names={names} />}
       {account.user.canManageBilling && (
         <>

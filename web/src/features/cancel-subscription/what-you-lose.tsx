@@ -2,16 +2,20 @@ import type { AccountView } from '@planshift/shared/api';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogNames } from '../../domain-text/catalog-names';
+import { targetName } from '../../domain-text/describe-change';
 import { useFormat } from '../../i18n/format';
 import { EntitlementsList } from '../../ui/entitlements-list';
 
-/** What cancelling means, before confirming: until when it stays, no further bill, no refund, and what is lost then. */
+/**
+ * What cancelling means, before confirming: until when it stays, no further bill, no refund, the
+ * scheduled change it replaces (which Resume brings back), and what is lost then.
+ */
 export function WhatYouLose({ account }: Readonly<{ account: AccountView }>) {
   const { t } = useTranslation();
   const format = useFormat();
   const ids = { happens: useId(), lose: useId() };
   const names = useCatalogNames(account.catalogNames);
-  const { subscription } = account;
+  const { subscription, scheduledChange: scheduled } = account;
   const date = format.date(subscription.currentPeriod.end);
   const credit = account.account.creditBalance;
   return (
@@ -24,9 +28,13 @@ export function WhatYouLose({ account }: Readonly<{ account: AccountView }>) {
           <li>{t('cancellation.review.noRefund')}</li>
           {credit.amount > 0 && <li>{t('cancellation.review.creditKept', { amount: format.money(credit) })}</li>}
           {account.unpaidInvoices > 0 && <li>{t('cancellation.review.openInvoices')}</li>}
-          {account.scheduledChange && (
+          {scheduled && (
             <li>
-              {t('cancellation.review.replacesScheduled', { date: format.date(account.scheduledChange.effectiveAt) })}
+              {t('cancellation.review.replacesScheduled', { date: format.date(scheduled.effectiveAt) })}{' '}
+              {t('cancellationResume.bringsBack', {
+                target: targetName(t, names, scheduled.target, subscription.plan.pricing),
+                date: format.date(scheduled.effectiveAt),
+              })}
             </li>
           )}
           <li>{t('cancellation.review.resumeUntil', { date })}</li>

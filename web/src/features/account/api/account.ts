@@ -47,13 +47,11 @@ export function useCancelScheduledChange() {
   });
 }
 
-/** Withdraws the scheduled cancellation: the subscription renews as it is. */
+/** Withdraws the scheduled cancellation: the subscription renews, with the change the cancellation replaced back. */
 export function useResumeSubscription() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async () => {
-      await answer(await client.api.subscription.cancellation.$delete());
-    },
+    mutationFn: async () => answer(await client.api.subscription.cancellation.$delete()),
     onSettled: () => queryClient.invalidateQueries({ queryKey: accountScope }),
   });
 }

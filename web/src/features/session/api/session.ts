@@ -1,4 +1,4 @@
-import type { Persona, SessionView } from '@planshift/shared/api';
+import { type PersonasView, SCENARIO_HEADER, type ScenarioId, type SessionView } from '@planshift/shared/api';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiFailure } from '../../../api/api-failure';
 import { answer, client, forgetSession, rememberSession } from '../../../api/client';
@@ -24,10 +24,13 @@ export const sessionQuery = () =>
     staleTime: 5 * 60_000,
   });
 
+/** Who signs in, and (a demo persona) the scenario they live in (docs/decisions/018). */
+export type Credentials = Readonly<{ email: string; password: string; scenario?: ScenarioId | null }>;
+
 /** The demo personas, or null where the QA routes do not exist (production answers 404). */
-async function getPersonas(): Promise<readonly Persona[] | null> {
+async function getPersonas(): Promise<PersonasView | null> {
   try {
-    return (await answer(await client.api.test.personas.$get())).personas;
+    return await answer(await client.api.test.personas.$get());
   } catch (error) {
     if (error instanceof ApiFailure && error.status === 404) return null;
     throw error;
@@ -43,8 +46,10 @@ export const usePersonas = () => useQuery(personasQuery());
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ email, password }: Readonly<{ email: string; password: string }>) =>
-      rememberSession(await answer(await client.api.session.$post({ json: { email, password } }))),
+    mutationFn: async ({ email, password, scenario }: Credentials) => {
+      const headers: Record<string, string> = scenario ? { [SCENARIO_HEADER]: scenario } : {};
+      return rememberSession(await answer(await client.api.session.$post({ json: { email, password } }, { headers })));
+    },
     onSuccess: (session) => {
       // Another person's account must never show, not even for a frame.
       queryClient.removeQueries({ queryKey: accountScope });

@@ -1,0 +1,1 @@
+ALTER TABLE `subscription_cancellations` ADD `replaced_scheduled_change_id` text REFERENCES scheduled_changes(id);
