@@ -206,7 +206,8 @@ test.describe('the language', () => {
 });
 
 test.describe('no scenario', () => {
-  test.use({ scenarioSource: null });
+  // Nor the suite's own (playwright.config.ts names one for every request).
+  test.use({ scenarioSource: null, extraHTTPHeaders: {} });
 
   test('the page acts in the real world, where the test controls answer that a scenario is needed', async ({
     page,

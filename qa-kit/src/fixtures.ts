@@ -138,7 +138,12 @@ export const test: TestType<
 
   // Every request of the test acts in its scenario: the page's, `page.request`'s and `request`'s.
   extraHTTPHeaders: async ({ extraHTTPHeaders, _world }, use) => {
-    await use(_world ? { ...extraHTTPHeaders, [SCENARIO_HEADER]: _world.view.id } : extraHTTPHeaders);
+    if (!_world) return use(extraHTTPHeaders);
+    // Header names are case-insensitive: a scenario named in the config gives way to the test's.
+    const others = Object.entries(extraHTTPHeaders ?? {}).filter(
+      ([name]) => name.toLowerCase() !== SCENARIO_HEADER.toLowerCase(),
+    );
+    await use({ ...Object.fromEntries(others), [SCENARIO_HEADER]: _world.view.id });
   },
 
   // The browser starts in the scenario (its cookie), signed in as `persona`, in `language`.
