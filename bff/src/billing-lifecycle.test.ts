@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BillingRun } from './billing/billing-run';
+import { confirmChange } from './testing/confirm-change';
 import { checkInvariants } from './testing/invariants';
 import { type Client, type Json, type TestSystem, useDemoSystem } from './testing/test-system';
 
@@ -31,19 +32,6 @@ async function renewalInvoices(client: Client): Promise<Json[]> {
   const { body } = await client.json<Json>('GET', '/api/documents');
   const renewals = body.documents.filter((d: Json) => d.kind === 'invoice' && d.reason === 'renewal');
   return Promise.all(renewals.map(async (d: Json) => (await client.json<Json>('GET', `/api/documents/${d.id}`)).body));
-}
-
-async function change(client: Client, request: Json) {
-  const quote = await client.json<Json>('POST', '/api/quotes', request);
-  expect(quote.status).toBe(201);
-  const confirmed = await client.json<Json>(
-    'POST',
-    '/api/changes',
-    { quoteId: quote.body.id },
-    { 'idempotency-key': `k-${crypto.randomUUID()}` },
-  );
-  expect(confirmed.status).toBe(201);
-  return { quote: quote.body, confirmation: confirmed.body };
 }
 
 const linesOf = (invoice: Json) =>
@@ -87,7 +75,7 @@ describe('period ends', () => {
 
   it('lets a later change replace the pending one: only the later one happens', async () => {
     const ben = await system.signIn('ben@bluebird.example');
-    await change(ben, { planId: 'essential', interval: MONTHLY, quantity: 3, addOns: [] });
+    await confirmChange(ben, { planId: 'essential', interval: MONTHLY, quantity: 3, addOns: [] });
     expect((await account(ben)).scheduledChange.target).toMatchObject({ planId: 'essential', addOns: [] });
 
     await setClock('2026-11-21T00:00:00Z');
@@ -119,7 +107,7 @@ describe('period ends', () => {
 
   it('keeps removed seats until the period end, then bills only the seats kept', async () => {
     const maria = await system.signIn('maria@northwind.example');
-    await change(maria, { planId: 'pro', interval: MONTHLY, quantity: 8, addOns: [] });
+    await confirmChange(maria, { planId: 'pro', interval: MONTHLY, quantity: 8, addOns: [] });
     const during = await account(maria);
     expect(during.subscription.quantity).toBe(10);
     expect(during.scheduledChange).toMatchObject({
@@ -139,7 +127,12 @@ describe('period ends', () => {
 
   it('moves an annual plan to monthly at the end of the year', async () => {
     const claire = await system.signIn('claire@lumiere.example');
-    const { confirmation } = await change(claire, { planId: 'advanced', interval: MONTHLY, quantity: 5, addOns: [] });
+    const confirmation = await confirmChange(claire, {
+      planId: 'advanced',
+      interval: MONTHLY,
+      quantity: 5,
+      addOns: [],
+    });
     expect(confirmation.charged.amount).toBe(0);
     expect(confirmation.scheduled.effectiveAt).toBe(at('2027-03-01T00:00:00Z'));
 

@@ -4,8 +4,9 @@ import { resetToDemo, signInAs } from './demo';
 import { translator } from './messages';
 
 // The screens of cards on file, in every language: the payment methods page (with a card's
-// problems said), another card after a decline, the simulated bank's page and its outcome, and
-// the Pay now confirmation. axe finds nothing serious or critical on any of them.
+// problems said, and the confirmation before a card is removed), another card after a decline,
+// the simulated bank's page and its outcome, and the Pay now confirmation. axe finds nothing
+// serious or critical on any of them.
 
 test.beforeEach(async ({ request }) => {
   await resetToDemo(request);
@@ -62,6 +63,28 @@ for (const locale of LOCALES) {
     await bank.getByRole('button', { name: t('paymentMethods.bank.fail') }).click();
     await expect(page.getByRole('alert')).toContainText(t('paymentMethods.declined.authentication_failed'));
     await expectNoSeriousViolations(page);
+  });
+
+  test(`${locale}: the confirmation before a card is removed passes axe; Escape keeps the card`, async ({ page }) => {
+    const t = await translator(locale);
+    await speak(page, locale);
+    await signInAs(page, 'sam@cobalt.example');
+    await page.goto('/payment-methods');
+    await expect(page.getByRole('heading', { level: 1, name: t('paymentMethods.title') })).toBeVisible();
+    const card = t('paymentMethods.card', { brand: t('cardBrands.visa'), last4: '3155' });
+    const remove = page.getByRole('button', { name: `${t('paymentMethods.remove')} ${card}` });
+    await remove.click();
+    const dialog = page.getByRole('dialog', { name: t('removeCard.title', { card }) });
+    await expect(dialog).toContainText(t('removeCard.body'));
+    await expect(dialog.getByRole('button', { name: t('removeCard.keep') })).toBeFocused();
+    await expectNoSeriousViolations(page);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(remove).toBeFocused();
+    await remove.click();
+    await dialog.getByRole('button', { name: t('removeCard.confirm'), exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: t('paymentMethods.removed', { card }) })).toBeVisible();
+    await expect(remove).toHaveCount(0);
   });
 
   test(`${locale}: Pay now’s confirmation and a waiting bank pass axe`, async ({ page }) => {

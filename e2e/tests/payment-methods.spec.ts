@@ -204,7 +204,8 @@ test('the add-card form works by keyboard alone, and says what is wrong where it
   await expect(expiry).toBeFocused();
   await expect(expiry).toHaveAttribute('aria-invalid', 'true');
   await expect(expiry).toHaveAccessibleDescription('This card has expired. Use a card that is still valid.');
-  await expect(cvc).toHaveAccessibleDescription(/3 digits on the back.*The security code has 3 digits/);
+  // Every field says its problem first, then its hint.
+  await expect(cvc).toHaveAccessibleDescription(/^The security code has 3 digits.*3 digits on the back/);
   await expectNoSeriousViolations(page);
 
   // Tabbing into a field selects what it holds: typing replaces it.
@@ -223,12 +224,59 @@ test('the add-card form works by keyboard alone, and says what is wrong where it
   ).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Payment methods' })).toBeFocused();
 
-  // Removing the card that is no longer the default, by keyboard too.
+  // Removing the card that is no longer the default, by keyboard too: Escape keeps it, then it is confirmed.
+  const cards = page.getByRole('region', { name: 'Cards on file' }).getByRole('listitem');
   const remove = page.getByRole('button', { name: 'Remove Visa •••• 4242' });
   await tabTo(page, remove);
   await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Remove Visa •••• 4242?' });
+  await expect(dialog.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(remove).toBeFocused();
+  await expect(cards).toHaveCount(2);
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Remove', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Visa •••• 4242 is removed.' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Cards on file' }).getByRole('listitem')).toHaveCount(1);
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: 'Payment methods' })).toBeFocused();
+  await expect(cards).toHaveCount(1);
+});
+
+test('removing a card asks first: Keep it keeps the card, Remove removes it', async ({ page }) => {
+  await signInAs(page, 'sam@cobalt.example');
+  await page.goto('/payment-methods');
+  const cards = page.getByRole('region', { name: 'Cards on file' }).getByRole('listitem');
+  await expect(cards).toHaveCount(2);
+  const onFile = async () =>
+    (
+      (await (await page.request.get('/api/payment-methods')).json()) as { paymentMethods: { last4: string }[] }
+    ).paymentMethods
+      .map((card) => card.last4)
+      .sort();
+  const remove = page.getByRole('button', { name: 'Remove Visa •••• 3155' });
+
+  await remove.click();
+  const dialog = page.getByRole('dialog', { name: 'Remove Visa •••• 3155?' });
+  await expect(dialog).toContainText('It will no longer be kept on file, and nothing more will be charged to it.');
+  await expect(dialog.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Keep it' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(remove).toBeFocused();
+  await expect(cards).toHaveCount(2);
+  expect(await onFile()).toEqual(['0002', '3155']);
+
+  await remove.click();
+  await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Visa •••• 3155 is removed.' })).toBeVisible();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: 'Payment methods' })).toBeFocused();
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first()).toContainText('Visa •••• 0002');
+  expect(await onFile()).toEqual(['0002']);
 });
 
 test('Tom, a member, sees the cards but cannot change them', async ({ page }) => {

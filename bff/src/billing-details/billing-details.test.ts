@@ -28,6 +28,16 @@ const NEW_DETAILS = {
   email: 'invoices@northwind-europe.example',
 };
 
+/** Northwind's address as seeded: no line 2, no region. */
+const SEEDED_ADDRESS = {
+  line1: '500 Pine Street',
+  line2: '',
+  city: 'Seattle',
+  postalCode: '98101',
+  region: '',
+  country: 'US',
+};
+
 /** Maria's upgrade to Business × 12, confirmed: an invoice and a credit note. */
 const upgrade = async (client: Client): Promise<Json> =>
   confirmed(client, await quote(client, { planId: 'business', interval: MONTHLY, quantity: 12, addOns: [] }));
@@ -46,20 +56,22 @@ describe('GET /api/billing-details', () => {
       body: {
         billingDetails: {
           name: 'Northwind Traders',
-          address: {
-            line1: '500 Pine Street',
-            line2: '',
-            city: 'Seattle',
-            postalCode: '98101',
-            region: '',
-            country: 'US',
-          },
+          address: SEEDED_ADDRESS,
           taxId: null,
           email: 'accounts@northwind.example',
         },
         canEdit: true,
       },
     });
+  });
+
+  it('reads an address stored before billing details were editable, without line 2 or region', async () => {
+    sqlite()
+      .prepare(`update accounts set billing_address = ? where id = 'northwind-meetings'`)
+      .run(JSON.stringify({ line1: '500 Pine Street', city: 'Seattle', postalCode: '98101', country: 'US' }));
+    const maria = await system.signIn('maria@northwind.example');
+    const { body } = await maria.json<Json>('GET', '/api/billing-details');
+    expect(body.billingDetails.address).toEqual(SEEDED_ADDRESS);
   });
 
   it('shows them to a member, who may not change them', async () => {
@@ -202,7 +214,7 @@ describe('documents and billing details', () => {
     expect((await maria.json<Json>('GET', `/api/documents/${old.id}`)).body.customer).toEqual({
       name: 'Northwind Traders',
       email: 'accounts@northwind.example',
-      address: { line1: '500 Pine Street', line2: '', city: 'Seattle', postalCode: '98101', region: '', country: 'US' },
+      address: SEEDED_ADDRESS,
       taxId: null,
     });
     const oldAgain = await pdf(maria, old.id);

@@ -1,6 +1,7 @@
 import { formatMoney } from '@planshift/shared/money';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentRecord } from '../store/records';
+import { confirmChange } from '../testing/confirm-change';
 import { pdfText } from '../testing/pdf-text';
 import { type Client, type Json, type TestSystem, useDemoSystem } from '../testing/test-system';
 import { renderDocumentPdf } from './render-pdf';
@@ -106,20 +107,8 @@ describe('the background PDF pass', () => {
       const { accountId, document: seeded } = await firstDocument(maria);
       expect((await stored(accountId, seeded.id))?.equals(await renderDocumentPdf(seeded))).toBe(true);
 
-      const quote = await maria.json<Json>('POST', '/api/quotes', {
-        planId: 'business',
-        interval: MONTHLY,
-        quantity: 12,
-        addOns: [],
-      });
-      const confirmed = await maria.json<Json>(
-        'POST',
-        '/api/changes',
-        { quoteId: quote.body.id },
-        { 'idempotency-key': `pdf-${crypto.randomUUID()}` },
-      );
-      expect(confirmed.status).toBe(201);
-      const issued = [confirmed.body.documents.invoice, confirmed.body.documents.creditNote].filter(Boolean);
+      const confirmed = await confirmChange(maria, { planId: 'business', interval: MONTHLY, quantity: 12, addOns: [] });
+      const issued = [confirmed.documents.invoice, confirmed.documents.creditNote].filter(Boolean);
       expect(issued.length).toBeGreaterThan(0);
       for (const { id } of issued) {
         // The kick renders it now; the 60-second timer would be too late for this wait.

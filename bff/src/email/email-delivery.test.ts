@@ -3,8 +3,9 @@ import { formatMoney } from '@planshift/shared/money';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { confirmChange } from '../testing/confirm-change';
 import { pdfText } from '../testing/pdf-text';
-import { type Client, type Json, startTestSystem, type TestSystem } from '../testing/test-system';
+import { type Json, startTestSystem, type TestSystem } from '../testing/test-system';
 
 // The confirmation e-mail end to end: a confirmed change queues it in the outbox, the dispatcher
 // sends it through a real SMTP server, and the customer gets the invoice PDF in their language.
@@ -42,18 +43,6 @@ beforeEach(async () => {
   system.payments.reset();
   expect((await system.anonymous.json('POST', '/api/test/reset', { name: 'demo' })).status).toBe(200);
 });
-
-async function confirmChange(client: Client, request: Json): Promise<Json> {
-  const quote = await client.json<Json>('POST', '/api/quotes', request);
-  const confirmed = await client.json<Json>(
-    'POST',
-    '/api/changes',
-    { quoteId: quote.body.id },
-    { 'idempotency-key': `mail-${crypto.randomUUID()}` },
-  );
-  expect(confirmed.status).toBe(201);
-  return confirmed.body;
-}
 
 describe('the confirmation e-mail over SMTP', () => {
   it.each([

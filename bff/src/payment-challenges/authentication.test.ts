@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { quoteAndConfirm } from '../testing/confirm-change';
 import { checkInvariants } from '../testing/invariants';
 import { type Client, type Json, type TestSystem, useDemoSystem } from '../testing/test-system';
 
@@ -35,17 +36,7 @@ async function samWithAskingCard(): Promise<Client> {
   return sam;
 }
 
-async function confirm(client: Client, key: string, request: Json = ADVANCED) {
-  const quoted = await client.json<Json>('POST', '/api/quotes', request);
-  expect(quoted.status).toBe(201);
-  const answer = await client.json<Json>(
-    'POST',
-    '/api/changes',
-    { quoteId: quoted.body.id },
-    { 'idempotency-key': key },
-  );
-  return { quote: quoted.body, answer };
-}
+const confirm = (client: Client, key: string, request: Json = ADVANCED) => quoteAndConfirm(client, request, key);
 
 const replay = (client: Client, quoteId: string, key: string) =>
   client.json<Json>('POST', '/api/changes', { quoteId }, { 'idempotency-key': key });

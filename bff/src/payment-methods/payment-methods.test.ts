@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { confirmChange } from '../testing/confirm-change';
 import { checkInvariants } from '../testing/invariants';
 import { type Client, type Json, type TestSystem, useDemoSystem } from '../testing/test-system';
 
@@ -75,19 +76,7 @@ describe('POST /api/payment-methods', () => {
       brand: 'mastercard',
       last4: '4444',
     });
-    const quoted = await maria.json<Json>('POST', '/api/quotes', {
-      planId: 'business',
-      interval: { unit: 'month', count: 1 },
-      quantity: 12,
-      addOns: [],
-    });
-    const confirmed = await maria.json<Json>(
-      'POST',
-      '/api/changes',
-      { quoteId: quoted.body.id },
-      { 'idempotency-key': 'pm-default-1' },
-    );
-    expect(confirmed.status).toBe(201);
+    await confirmChange(maria, { planId: 'business', interval: { unit: 'month', count: 1 }, quantity: 12, addOns: [] });
     const token = system.store.db.$client
       .prepare(`select token from payment_methods where account_id = 'northwind-meetings' and last4 = '4444'`)
       .pluck()

@@ -1,4 +1,4 @@
-import { type BillingDetails, isCountryCode } from '@planshift/shared/billing-details';
+import type { BillingDetails } from '@planshift/shared/billing-details';
 import type { AccountRecord } from './records';
 
 /**
@@ -7,18 +7,9 @@ import type { AccountRecord } from './records';
  * documents carry the account's name.
  */
 export function billingDetailsOf(account: Omit<AccountRecord, 'paymentMethod'>): BillingDetails {
-  const address = account.billingAddress;
-  if (!isCountryCode(address.country)) throw new Error(`account ${account.id} has no valid billing country`);
   return {
     name: account.billingName ?? account.name,
-    address: {
-      line1: address.line1,
-      line2: address.line2 ?? '',
-      city: address.city,
-      postalCode: address.postalCode,
-      region: address.region ?? '',
-      country: address.country,
-    },
+    address: account.billingAddress,
     taxId: account.taxId,
     email: account.billingEmail,
   };

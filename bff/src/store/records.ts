@@ -1,37 +1,26 @@
 import type { Locale, Role } from '@planshift/shared/account';
-import type { CancellationReason } from '@planshift/shared/api';
+import type { CancellationReason, PaymentChallengeView, PaymentMethodView } from '@planshift/shared/api';
+import type { BillingAddress, BillingDetails } from '@planshift/shared/billing-details';
 import type { Catalog, Entitlements, Named } from '@planshift/shared/catalog';
 import type { CreditNoteDraft, DocumentLine, InvoiceDraft } from '@planshift/shared/documents';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import type { CurrencyCode, Money } from '@planshift/shared/money';
-import type { CardBrand } from '@planshift/shared/payment-card';
 import type { Instant } from '@planshift/shared/periods';
 import type { ChangeDescriptor } from '@planshift/shared/quote';
 import type { Subscription, TargetState } from '@planshift/shared/subscription';
 
-export type PaymentMethod = Readonly<{
-  brand: CardBrand;
-  last4: string;
-  expMonth: number;
-  expYear: number;
-  /** What the payment provider charges: its token for the card (never the card's number). */
-  reference: string;
-}>;
+/** A card on file as the API shows it, with its account, the processor's token and when it was added. */
+export type PaymentMethodRecord = PaymentMethodView &
+  Readonly<{ accountId: string; token: string; createdAt: Instant }>;
 
-/** A card on file: the processor's token and what identifies it to people; one per account is the default. */
-export type PaymentMethodRecord = Readonly<{
-  id: string;
-  accountId: string;
-  token: string;
-  brand: CardBrand;
-  last4: string;
-  expMonth: number;
-  expYear: number;
-  isDefault: boolean;
-  createdAt: Instant;
-}>;
+/** The default card as a charge needs it: what identifies it to people, and what the provider charges. */
+export type PaymentMethod = Pick<PaymentMethodView, 'brand' | 'last4' | 'expMonth' | 'expYear'> &
+  Readonly<{
+    /** What the payment provider charges: its token for the card (never the card's number). */
+    reference: string;
+  }>;
 
-export type ChallengeStatus = 'open' | 'succeeded' | 'failed' | 'expired';
+export type ChallengeStatus = PaymentChallengeView['status'];
 
 /**
  * A payment waiting for the customer to answer their bank (3-D Secure), for an order or an open
@@ -46,7 +35,7 @@ export type PaymentChallengeRecord = Readonly<{
   invoiceId: string | null;
   amount: number;
   currency: CurrencyCode;
-  card: Readonly<{ brand: CardBrand; last4: string }> | null;
+  card: PaymentChallengeView['card'];
   /** Who is paid, as the bank names them: the seller on the documents. */
   merchant: string;
   status: ChallengeStatus;
@@ -56,16 +45,6 @@ export type PaymentChallengeRecord = Readonly<{
   endedAt: Instant | null;
 }>;
 
-/** A billing address as stored; line2 and region came with editable billing details (older rows lack them). */
-export type Address = Readonly<{
-  line1: string;
-  line2?: string;
-  city: string;
-  postalCode: string;
-  region?: string;
-  country: string;
-}>;
-
 export type AccountRecord = Readonly<{
   id: string;
   name: string;
@@ -73,7 +52,7 @@ export type AccountRecord = Readonly<{
   currency: CurrencyCode;
   locale: Locale;
   billingEmail: string;
-  billingAddress: Address;
+  billingAddress: BillingAddress;
   /** The name documents are issued to; null: the account's name. */
   billingName: string | null;
   taxId: string | null;
@@ -172,9 +151,14 @@ export type IssuedLine = DocumentLine & Readonly<{ itemName: string }>;
 
 /**
  * Who a document is addressed to, as it stood when the document was issued (the account's
- * billing details then). Documents issued before billing details were editable have no taxId.
+ * billing details then). Documents issued before billing details were editable have no taxId,
+ * nor the address's line2 and region.
  */
-export type Customer = Readonly<{ name: string; email: string; address: Address; taxId?: string | null }>;
+export type Customer = Omit<BillingDetails, 'address' | 'taxId'> &
+  Readonly<{
+    address: Omit<BillingAddress, 'line2' | 'region'> & Partial<Pick<BillingAddress, 'line2' | 'region'>>;
+    taxId?: BillingDetails['taxId'];
+  }>;
 
 export type QuoteRecord = Readonly<{
   id: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localeSchema } from '../account/account-schema';
+import { billingDetailsSchema } from '../billing-details/billing-details-schema';
 import { catalogSchema, entitlementsSchema, localNamesSchema } from '../catalog/catalog-schema';
 import { documentLineSchema } from '../documents/document-schema';
 import { changeBlockerSchema, changeOptionsSchema } from '../eligibility/eligibility-schema';
@@ -8,6 +9,7 @@ import { billingIntervalSchema, epochSecondsSchema, periodSchema } from '../peri
 import { subscriptionSchema, subscriptionStatusSchema } from '../subscription/subscription-schema';
 import { readonlyArrayOf } from '../wire/readonly-array';
 import { cancellationViewSchema } from './cancellation';
+import { paymentMethodViewSchema } from './payment-methods';
 import { scheduledChangeSchema } from './scheduled-change';
 import { userViewSchema } from './session';
 
@@ -17,8 +19,9 @@ const accountFactsSchema = z.object({
   currency: currencyCodeSchema,
   locale: localeSchema,
   billingEmail: z.string(),
-  billingAddress: z.object({ line1: z.string(), city: z.string(), postalCode: z.string(), country: z.string() }),
-  paymentMethod: z.object({ brand: z.string(), last4: z.string(), expMonth: z.int(), expYear: z.int() }).nullable(),
+  billingAddress: billingDetailsSchema.shape.address,
+  /** The default card, which every charge goes to. */
+  paymentMethod: paymentMethodViewSchema.pick({ brand: true, last4: true, expMonth: true, expYear: true }).nullable(),
   creditBalance: moneySchema,
 });
 

@@ -1,23 +1,54 @@
-import type { ReactNode } from 'react';
+import type { ChangeEvent, ReactNode } from 'react';
 
-type Props = Readonly<{
+/** What every labelled field says about its control: its name, what to enter, and what is wrong. */
+export type FieldProps = Readonly<{
   id: string;
   label: string;
   /** Said below the label and read with the control: what to enter, or that it may be left empty. */
   hint?: string | undefined;
-  /** What is wrong with the value, once the server has said so. */
+  /** What is wrong with the value, said below the control and read with it. */
   error?: string | undefined;
-  /** The control, given what it must carry to be described and marked invalid. */
-  children: (
-    control: Readonly<{ 'aria-describedby': string | undefined; 'aria-invalid': true | undefined }>,
-  ) => ReactNode;
+  /** Marks the control invalid when what is wrong is said elsewhere (the form's alert). */
+  invalid?: boolean | undefined;
+  /** The ids of messages elsewhere on the page that describe the control (the form's alert). */
+  describedBy?: string | undefined;
+  /** The control's new text. */
+  onChange: (value: string) => void;
 }>;
 
-/** A labelled form control with its hint and its error, both read with it by screen readers. */
-export function FormField({ id, label, hint, error, children }: Props) {
+type TextElement = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/**
+ * What the control is given: its own props and id, a change handler that hands on its text, and
+ * what describes it and marks it invalid.
+ */
+export type ControlProps<P extends FieldProps> = Omit<P, Exclude<keyof FieldProps, 'id'> | 'children'> &
+  Readonly<{
+    onChange: (event: ChangeEvent<TextElement>) => void;
+    'aria-describedby': string | undefined;
+    'aria-invalid': true | undefined;
+  }>;
+
+/**
+ * A labelled form control with its hint and its error, both read with it by screen readers: the
+ * error first, since it is what the reader must act on. The text, select and textarea fields are
+ * made of it; `children` draws the control from what it is given.
+ */
+export function FormField<P extends FieldProps>({
+  children,
+  ...props
+}: P & Readonly<{ children: (control: ControlProps<P>) => ReactNode }>) {
+  const { id, label, hint, error, invalid, describedBy, onChange, ...own } = props;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const described = [error ? errorId : null, describedBy, hint ? hintId : null].filter(Boolean).join(' ');
+  const control = {
+    ...own,
+    id,
+    onChange: (event: ChangeEvent<TextElement>) => onChange(event.target.value),
+    'aria-describedby': described || undefined,
+    'aria-invalid': error || invalid ? true : undefined,
+  } as unknown as ControlProps<P>;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -26,37 +57,12 @@ export function FormField({ id, label, hint, error, children }: Props) {
           {hint}
         </p>
       )}
-      {children({ 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      {children(control)}
       {error && (
         <p id={errorId} className="field-error">
           {error}
         </p>
       )}
     </div>
-  );
-}
-
-type InputProps = Readonly<{
-  id: string;
-  label: string;
-  hint?: string | undefined;
-  error?: string | undefined;
-  name: string;
-  type: 'text' | 'email' | 'number';
-  autoComplete: string;
-  value: string;
-  onChange: (value: string) => void;
-  inputMode?: 'numeric';
-  min?: number;
-  step?: number;
-  spellCheck?: boolean;
-}>;
-
-/** A labelled input with its hint and error: the form field most forms are made of. */
-export function InputField({ label, hint, error, onChange, ...input }: InputProps) {
-  return (
-    <FormField id={input.id} label={label} hint={hint} error={error}>
-      {(control) => <input {...input} onChange={(event) => onChange(event.target.value)} {...control} />}
-    </FormField>
   );
 }

@@ -1,29 +1,24 @@
-type Props = Readonly<{
-  id: string;
-  label: string;
-  type: 'email' | 'password' | 'text';
-  name: string;
-  autoComplete: string;
-  value: string;
-  invalid: boolean;
-  /** The id of the message that explains what is wrong with it, if any. */
-  describedBy?: string | undefined;
-  onChange: (value: string) => void;
-}>;
+import type { InputHTMLAttributes, Ref } from 'react';
+import { type FieldProps, FormField } from './form-field';
 
-/** A labelled, required text input that says when it is invalid. */
-export function TextField({ id, label, invalid, describedBy, onChange, ...input }: Props) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        required
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
-        onChange={(event) => onChange(event.target.value)}
-        {...input}
-      />
-    </div>
-  );
+type InputAttributes = Pick<
+  InputHTMLAttributes<HTMLInputElement>,
+  'inputMode' | 'min' | 'max' | 'step' | 'maxLength' | 'placeholder' | 'required' | 'spellCheck'
+>;
+
+type Props = FieldProps &
+  InputAttributes &
+  Readonly<{
+    name: string;
+    type: 'text' | 'email' | 'number' | 'password';
+    /** Always said, so that browsers and assistive tools can fill it in (WCAG 1.3.5); "off" where nothing fits. */
+    autoComplete: string;
+    value: string;
+    /** For the form that puts the focus on the first field at fault. */
+    ref?: Ref<HTMLInputElement>;
+  }>;
+
+/** A labelled input with its hint and error: the field every form of the portal is made of. */
+export function TextField(props: Props) {
+  return <FormField {...props}>{(control) => <input {...control} />}</FormField>;
 }

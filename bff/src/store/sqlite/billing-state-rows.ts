@@ -1,11 +1,13 @@
 import type { Locale } from '@planshift/shared/account';
 import type { CancellationReason } from '@planshift/shared/api';
+import { billingDetailsSchema } from '@planshift/shared/billing-details';
 import type { Entitlements } from '@planshift/shared/catalog';
 import type { CurrencyCode } from '@planshift/shared/money';
 import type { ChangeDescriptor } from '@planshift/shared/quote';
 import type { AddOnItem, Subscription, TargetState } from '@planshift/shared/subscription';
 import { byAddOnId } from '@planshift/shared/subscription';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../../db/open-database';
 import {
   accounts,
@@ -19,14 +21,7 @@ import {
   subscriptionItems,
   subscriptions,
 } from '../../db/schema';
-import type {
-  AccountRecord,
-  Address,
-  BillingState,
-  CancellationRecord,
-  PaymentMethod,
-  ScheduledChangeRecord,
-} from '../records';
+import type { AccountRecord, BillingState, CancellationRecord, PaymentMethod, ScheduledChangeRecord } from '../records';
 import type { CatalogCache } from './catalog-rows';
 import { chargeableCard } from './payment-method-rows';
 
@@ -237,6 +232,15 @@ export class BillingStateReader {
   }
 }
 
+/**
+ * The stored address as the billing details' address: rows written before billing details were
+ * editable lack line2 and region; a country that is not a code is a broken row, refused here.
+ */
+const storedAddressSchema = billingDetailsSchema.shape.address.extend({
+  line2: z.string().default(''),
+  region: z.string().default(''),
+});
+
 /** An account's row as a record, with its default card (read apart: cards have their own table). */
 export function accountRecord(row: typeof accounts.$inferSelect, paymentMethod: PaymentMethod | null): AccountRecord {
   return {
@@ -246,7 +250,7 @@ export function accountRecord(row: typeof accounts.$inferSelect, paymentMethod: 
     currency: row.currency as CurrencyCode,
     locale: row.locale as Locale,
     billingEmail: row.billingEmail,
-    billingAddress: row.billingAddress as Address,
+    billingAddress: storedAddressSchema.parse(row.billingAddress),
     billingName: row.billingName,
     taxId: row.taxId,
     paymentMethod,

@@ -27,6 +27,7 @@ export function BillingDetailsCard() {
           </Link>
         )}
       </div>
+      {/* Not ui/query-status: on the account page it makes the bundler split Loading into a chunk of its own, one more request on the cold load. */}
       {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
       {query.isPending && <Loading />}
       {details && address && (

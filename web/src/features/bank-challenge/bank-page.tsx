@@ -7,9 +7,9 @@ import { returnFromBank } from '../../config/paths';
 import { useFormat } from '../../i18n/format';
 import { cardName } from '../../ui/cards/card-name';
 import { ErrorNotice } from '../../ui/error-notice';
-import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import './bank-page.css';
+import { QueryStatus } from '../../ui/query-status';
 
 /**
  * The customer's bank asking them to confirm a payment (3-D Secure), simulated inside the portal:
@@ -35,8 +35,7 @@ export function BankPage() {
     );
   };
 
-  if (challenge.isPending) return <Loading />;
-  if (challenge.isError) return <ErrorNotice error={challenge.error} onRetry={() => void challenge.refetch()} />;
+  if (!challenge.isSuccess) return <QueryStatus query={challenge} />;
   const view = challenge.data;
   return (
     <section className="bank-page" aria-labelledby={headingId}>

@@ -10,9 +10,9 @@ import { paths } from '../../config/paths';
 import { countryName, countryOptions } from '../../i18n/countries';
 import { useFormat } from '../../i18n/format';
 import { failureMessage } from '../../i18n/reasons';
-import { ErrorNotice } from '../../ui/error-notice';
-import { FormField, InputField } from '../../ui/form-field';
-import { Loading } from '../../ui/loading';
+import { QueryStatus } from '../../ui/query-status';
+import { SelectField } from '../../ui/select-field';
+import { TextField } from '../../ui/text-field';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSaveBillingDetails } from './api/save-billing-details';
 import { bodyOf, type Draft, draftOf, TEXT_FIELDS } from './billing-details-form';
@@ -26,8 +26,7 @@ export function BillingDetailsPage() {
     <div className="account">
       <h1>{t('billingDetails.title')}</h1>
       <p>{t('billingDetails.intro')}</p>
-      {query.isPending && <Loading />}
-      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+      <QueryStatus query={query} />
       {query.data && !query.data.canEdit && (
         <section className="card">
           <p>{t('billingDetails.card.askAdmin')}</p>
@@ -49,7 +48,10 @@ function BillingDetailsForm({ view }: Readonly<{ view: BillingDetailsView }>) {
   const id = (path: string) => fieldId(formId, path);
   const statusRef = useRef<HTMLDivElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
-  const countries = useMemo(() => countryOptions(locale), [locale]);
+  const countries = useMemo(
+    () => countryOptions(locale).map((country) => ({ value: country.code, label: country.name })),
+    [locale],
+  );
   const issues = fieldIssues(save.error);
   const vat = vatSchemeOf(draft.country);
 
@@ -105,32 +107,20 @@ function BillingDetailsForm({ view }: Readonly<{ view: BillingDetailsView }>) {
       <fieldset className="fieldset">
         <legend>{t('billingDetails.fields.address')}</legend>
         {TEXT_FIELDS.filter((f) => f.path !== 'name').map(textInput)}
-        <FormField
+        <SelectField
           id={id('address.country')}
           label={t('billingDetails.fields.country')}
           error={problem('address.country')}
-        >
-          {(control) => (
-            <select
-              id={id('address.country')}
-              name="country"
-              autoComplete="country"
-              value={draft.country}
-              onChange={(event) => {
-                if (isCountryCode(event.target.value)) change('country', event.target.value);
-              }}
-              {...control}
-            >
-              {countries.map((country) => (
-                <option key={country.code} value={country.code}>
-                  {country.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+          name="country"
+          autoComplete="country"
+          value={draft.country}
+          options={countries}
+          onChange={(value) => {
+            if (isCountryCode(value)) change('country', value);
+          }}
+        />
       </fieldset>
-      <InputField
+      <TextField
         id={id('taxId')}
         label={t('billingDetails.fields.taxId')}
         hint={
@@ -146,7 +136,7 @@ function BillingDetailsForm({ view }: Readonly<{ view: BillingDetailsView }>) {
         value={draft.taxId}
         onChange={(value) => change('taxId', value)}
       />
-      <InputField
+      <TextField
         id={id('email')}
         label={t('billingDetails.fields.email')}
         hint={t('billingDetails.hints.email')}
@@ -168,11 +158,9 @@ function BillingDetailsForm({ view }: Readonly<{ view: BillingDetailsView }>) {
 
   // A function, not a component: a component declared here would be a new type on every render,
   // and React would replace its input (and lose the focus) on each keystroke.
-  // A function, not a component: a component declared here would be a new type on every render,
-  // and React would replace its input (and lose the focus) on each keystroke.
   function textInput(field: (typeof TEXT_FIELDS)[number]) {
     return (
-      <InputField
+      <TextField
         key={field.path}
         id={id(field.path)}
         label={t(`billingDetails.fields.${field.label}`)}

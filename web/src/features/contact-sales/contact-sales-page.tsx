@@ -8,9 +8,10 @@ import { type FieldIssue, fieldIssues } from '../../api/field-issues';
 import { paths, salesRequestSentPath } from '../../config/paths';
 import { type Formatters, useFormat } from '../../i18n/format';
 import { failureMessage } from '../../i18n/reasons';
-import { ErrorNotice } from '../../ui/error-notice';
-import { FormField, InputField } from '../../ui/form-field';
-import { Loading } from '../../ui/loading';
+import { QueryStatus } from '../../ui/query-status';
+import { SelectField } from '../../ui/select-field';
+import { TextAreaField } from '../../ui/text-area-field';
+import { TextField } from '../../ui/text-field';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSalesContact, useSendSalesRequest } from './api/sales-requests';
 import { usePlanName } from './use-plan-name';
@@ -25,8 +26,7 @@ export function ContactSalesPage() {
     <div className="account">
       <h1>{t('contactSales.title')}</h1>
       <p>{t('contactSales.intro')}</p>
-      {query.isPending && <Loading />}
-      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+      <QueryStatus query={query} />
       {view && !view.canAsk && <p className="notice notice-warning">{t('contactSales.askAdmin')}</p>}
       {view?.canAsk && view.plans.length === 0 && <p className="notice notice-warning">{t('contactSales.noPlans')}</p>}
       {view?.canAsk && view.plans.length > 0 && <SalesRequestForm view={view} />}
@@ -39,6 +39,14 @@ export function ContactSalesPage() {
 }
 
 const FIELD_ORDER = ['planId', 'seats', 'message', 'contactName', 'contactEmail'] as const;
+type Field = (typeof FIELD_ORDER)[number];
+const LABEL_OF = {
+  planId: 'plan',
+  seats: 'seats',
+  message: 'message',
+  contactName: 'contactName',
+  contactEmail: 'contactEmail',
+} as const satisfies Record<Field, string>;
 const fieldId = (formId: string, field: string) => `${formId}-${field}`;
 
 function SalesRequestForm({ view }: Readonly<{ view: SalesContactView }>) {
@@ -79,10 +87,17 @@ function SalesRequestForm({ view }: Readonly<{ view: SalesContactView }>) {
       },
     );
   };
-  const problem = (field: string) => {
+  const problem = (field: Field) => {
     const issue = issues.get(field);
     return issue && issueMessage(t, field, issue);
   };
+  /** What each field says of itself: its id (which takes the focus when it is at fault), name, label and problem. */
+  const field = (name: Field) => ({
+    id: id(name),
+    name,
+    label: t(`contactSales.fields.${LABEL_OF[name]}`),
+    error: problem(name),
+  });
 
   return (
     <form
@@ -97,40 +112,26 @@ function SalesRequestForm({ view }: Readonly<{ view: SalesContactView }>) {
         </div>
       )}
       {view.plans.length > 1 ? (
-        <FormField id={id('planId')} label={t('contactSales.fields.plan')} error={problem('planId')}>
-          {(control) => (
-            <select
-              id={id('planId')}
-              name="planId"
-              value={plan.id}
-              onChange={(event) => {
-                const next = view.plans.find((p) => p.id === event.target.value);
-                if (!next) return;
-                setPlanId(next.id);
-                setSeats(String(next.suggestedSeats));
-              }}
-              {...control}
-            >
-              {view.plans.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {planName(p)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectField
+          {...field('planId')}
+          value={plan.id}
+          options={view.plans.map((p) => ({ value: p.id, label: planName(p) }))}
+          onChange={(value) => {
+            const next = view.plans.find((p) => p.id === value);
+            if (!next) return;
+            setPlanId(next.id);
+            setSeats(String(next.suggestedSeats));
+          }}
+        />
       ) : (
         <div className="field">
           <p className="fact-main">{t('contactSales.aboutPlan', { plan: planName(plan) })}</p>
           {problem('planId') && <p className="field-error">{problem('planId')}</p>}
         </div>
       )}
-      <InputField
-        id={id('seats')}
-        label={t('contactSales.fields.seats')}
+      <TextField
+        {...field('seats')}
         hint={t('contactSales.hints.seats', { plan: planName(plan), min: plan.quantity.min, max: plan.quantity.max })}
-        error={problem('seats')}
-        name="seats"
         type="number"
         inputMode="numeric"
         min={1}
@@ -139,40 +140,24 @@ function SalesRequestForm({ view }: Readonly<{ view: SalesContactView }>) {
         value={seats}
         onChange={setSeats}
       />
-      <FormField
-        id={id('message')}
-        label={t('contactSales.fields.message')}
+      <TextAreaField
+        {...field('message')}
         hint={t('contactSales.hints.message')}
-        error={problem('message')}
-      >
-        {(control) => (
-          <textarea
-            id={id('message')}
-            name="message"
-            rows={5}
-            value={message}
-            onChange={(event) => setMessage(event.target.value)}
-            {...control}
-          />
-        )}
-      </FormField>
+        rows={5}
+        value={message}
+        onChange={setMessage}
+      />
       <div className="form-row">
-        <InputField
-          id={id('contactName')}
-          label={t('contactSales.fields.contactName')}
-          error={problem('contactName')}
-          name="contactName"
+        <TextField
+          {...field('contactName')}
           type="text"
           autoComplete="name"
           value={contactName}
           onChange={setContactName}
         />
-        <InputField
-          id={id('contactEmail')}
-          label={t('contactSales.fields.contactEmail')}
+        <TextField
+          {...field('contactEmail')}
           hint={t('contactSales.hints.contactEmail')}
-          error={problem('contactEmail')}
-          name="contactEmail"
           type="email"
           autoComplete="email"
           value={contactEmail}

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { paths } from '../../config/paths';
 import { useFormat } from '../../i18n/format';
-import { ErrorNotice } from '../../ui/error-notice';
-import { Loading } from '../../ui/loading';
+import { QueryStatus } from '../../ui/query-status';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useSalesRequest } from './api/sales-requests';
 import { SalesRequestFacts } from './sales-request-facts';
@@ -26,8 +25,7 @@ export function SalesRequestSentPage() {
       <h1 ref={heading} tabIndex={-1}>
         {t('contactSales.sent.title')}
       </h1>
-      {query.isPending && <Loading />}
-      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+      <QueryStatus query={query} />
       {request && (
         <section className="card" aria-label={t('contactSales.sent.summary')}>
           {repeat && (

@@ -1,5 +1,5 @@
 import type { PaymentMethodView } from '@planshift/shared/api';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMakeDefaultPaymentMethod, usePaymentMethods, useRemovePaymentMethod } from '../../api/payment-methods';
@@ -7,14 +7,15 @@ import { paths } from '../../config/paths';
 import { useFormat } from '../../i18n/format';
 import { AddCardForm } from '../../ui/cards/add-card-form';
 import { cardName } from '../../ui/cards/card-name';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ErrorNotice } from '../../ui/error-notice';
-import { Loading } from '../../ui/loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import './payment-methods.css';
+import { QueryStatus } from '../../ui/query-status';
 
 /**
  * The cards on file: each with its expiry, the default marked; billing managers add a card, make
- * another the default, or remove one that is not the default.
+ * another the default, or remove one that is not the default (once they confirm it).
  */
 export function PaymentMethodsPage() {
   const { t } = useTranslation();
@@ -23,20 +24,23 @@ export function PaymentMethodsPage() {
   const methods = usePaymentMethods();
   const makeDefault = useMakeDefaultPaymentMethod();
   const remove = useRemovePaymentMethod();
-  const [notice, setNotice] = useState('');
+  // An object, so that the same sentence said twice is a new notice that takes the focus again.
+  const [notice, setNotice] = useState<Readonly<{ text: string }> | null>(null);
+  const [removing, setRemoving] = useState<PaymentMethodView | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const listId = useId();
 
-  // The control used may be gone (a removed card's buttons): the heading takes the focus, the notice says what happened.
-  const done = (message: string) => {
-    setNotice(message);
-    heading.current?.focus();
-  };
+  // The control used may be gone (a removed card's buttons): the heading takes the focus, the notice
+  // says what happened. In an effect, so that it comes after the confirmation dialog has closed (a
+  // child's effects run first) and the page behind it is no longer inert.
+  useEffect(() => {
+    if (notice) heading.current?.focus();
+  }, [notice]);
+  const done = (text: string) => setNotice({ text });
   const failedFor = (mutation: { isError: boolean; variables: string | undefined; error: unknown }, card: string) =>
     mutation.isError && mutation.variables === card ? mutation.error : null;
 
-  if (methods.isPending) return <Loading />;
-  if (methods.isError) return <ErrorNotice error={methods.error} onRetry={() => void methods.refetch()} />;
+  if (!methods.isSuccess) return <QueryStatus query={methods} />;
   const { paymentMethods, canManage } = methods.data;
   const busy = makeDefault.isPending || remove.isPending;
 
@@ -60,9 +64,7 @@ export function PaymentMethodsPage() {
           type="button"
           className="button button-secondary"
           aria-disabled={busy || undefined}
-          onClick={() =>
-            !busy && remove.mutate(card.id, { onSuccess: () => done(t('paymentMethods.removed', { card: name })) })
-          }
+          onClick={() => !busy && setRemoving(card)}
         >
           {t('paymentMethods.remove')}
           <span className="visually-hidden"> {name}</span>
@@ -78,7 +80,7 @@ export function PaymentMethodsPage() {
       </h1>
       <p>{t('paymentMethods.intro')}</p>
       <div className="live-notice" role="status">
-        {notice && <p className="notice notice-success">{notice}</p>}
+        {notice && <p className="notice notice-success">{notice.text}</p>}
       </div>
       <section className="card" aria-labelledby={listId}>
         <h2 id={listId}>{t('paymentMethods.listHeading')}</h2>
@@ -122,6 +124,30 @@ export function PaymentMethodsPage() {
       <p>
         <Link to={paths.account}>{t('paymentMethods.back')}</Link>
       </p>
+      <ConfirmDialog
+        open={removing !== null}
+        title={removing ? t('removeCard.title', { card: cardName(t, removing) }) : ''}
+        body={t('removeCard.body')}
+        keep={t('removeCard.keep')}
+        onClose={() => setRemoving(null)}
+      >
+        <button
+          type="button"
+          className="button button-danger"
+          aria-disabled={remove.isPending || undefined}
+          onClick={() => {
+            if (!removing || remove.isPending) return;
+            const name = cardName(t, removing);
+            remove.mutate(removing.id, {
+              onSuccess: () => done(t('paymentMethods.removed', { card: name })),
+              // A refusal is said beside the card, whose Remove button takes the focus back.
+              onSettled: () => setRemoving(null),
+            });
+          }}
+        >
+          {remove.isPending ? t('removeCard.removing') : t('removeCard.confirm')}
+        </button>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -58,6 +58,7 @@ export function SignInPage() {
             type="email"
             name="email"
             autoComplete="username"
+            required
             value={email}
             invalid={invalid}
             describedBy={error ? ids.error : undefined}
@@ -69,6 +70,7 @@ export function SignInPage() {
             type="password"
             name="password"
             autoComplete="current-password"
+            required
             value={password}
             invalid={invalid}
             onChange={setPassword}

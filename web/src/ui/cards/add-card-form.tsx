@@ -7,6 +7,7 @@ import { isApiFailure } from '../../api/api-failure';
 import { useClock } from '../../api/clock';
 import { useAddPaymentMethod } from '../../api/payment-methods';
 import { ErrorNotice } from '../error-notice';
+import { TextField } from '../text-field';
 import { parseExpiry } from './card-expiry';
 import './cards.css';
 
@@ -107,38 +108,22 @@ export function AddCardForm({ alwaysDefault = false, headingLevel = 3, onAdded, 
     );
   };
 
-  const field = (name: Field, label: string, input: Readonly<Record<string, string>>, hint?: string) => {
-    const problem = problems[name];
-    const describedBy = [hint && `${id}-${name}-hint`, problem && `${id}-${name}-error`].filter(Boolean).join(' ');
-    const values = { number, expiry, cvc };
-    const setters = { number: setNumber, expiry: setExpiry, cvc: setCvc };
-    return (
-      <div className="field">
-        <label htmlFor={`${id}-${name}`}>{label}</label>
-        {hint && (
-          <p id={`${id}-${name}-hint`} className="field-hint">
-            {hint}
-          </p>
-        )}
-        <input
-          id={`${id}-${name}`}
-          ref={inputs[name]}
-          name={name}
-          type="text"
-          required
-          value={values[name]}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={describedBy || undefined}
-          onChange={(event) => setters[name](event.target.value)}
-          {...input}
-        />
-        {problem && (
-          <p id={`${id}-${name}-error`} className="field-error">
-            {problemText(t, problem)}
-          </p>
-        )}
-      </div>
-    );
+  const values = { number, expiry, cvc };
+  const setters = { number: setNumber, expiry: setExpiry, cvc: setCvc };
+  /** What the three fields share: typed as digits, required, their problem said beside them. */
+  const cardField = (name: Field) => {
+    const reason = problems[name];
+    return {
+      id: `${id}-${name}`,
+      ref: inputs[name],
+      name,
+      type: 'text',
+      required: true,
+      inputMode: 'numeric',
+      error: reason && problemText(t, reason),
+      value: values[name],
+      onChange: setters[name],
+    } as const;
   };
 
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -146,19 +131,21 @@ export function AddCardForm({ alwaysDefault = false, headingLevel = 3, onAdded, 
   return (
     <form className="form card-form" noValidate onSubmit={submit} aria-labelledby={`${id}-heading`}>
       <Heading id={`${id}-heading`}>{t('paymentMethods.form.heading')}</Heading>
-      {field('number', t('paymentMethods.form.number'), { inputMode: 'numeric', autoComplete: 'cc-number' })}
+      <TextField {...cardField('number')} label={t('paymentMethods.form.number')} autoComplete="cc-number" />
       <div className="card-form-row">
-        {field('expiry', t('paymentMethods.form.expiry'), {
-          inputMode: 'numeric',
-          autoComplete: 'cc-exp',
-          placeholder: t('paymentMethods.form.expiryPlaceholder'),
-        })}
-        {field(
-          'cvc',
-          t('paymentMethods.form.cvc'),
-          { inputMode: 'numeric', autoComplete: 'cc-csc', maxLength: '4' },
-          t('paymentMethods.form.cvcHint'),
-        )}
+        <TextField
+          {...cardField('expiry')}
+          label={t('paymentMethods.form.expiry')}
+          autoComplete="cc-exp"
+          placeholder={t('paymentMethods.form.expiryPlaceholder')}
+        />
+        <TextField
+          {...cardField('cvc')}
+          label={t('paymentMethods.form.cvc')}
+          hint={t('paymentMethods.form.cvcHint')}
+          autoComplete="cc-csc"
+          maxLength={4}
+        />
       </div>
       {!alwaysDefault && (
         <div className="checkbox-field">
