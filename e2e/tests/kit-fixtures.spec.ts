@@ -153,6 +153,7 @@ test.describe('an inline scenario', () => {
     const later = await clock.advance({ days: 1, hours: 2 });
     expect(later.iso).toBe('2027-01-21T02:00:00Z');
     expect((await clock.set(new Date(Date.UTC(2027, 0, 22)))).iso).toBe('2027-01-22T00:00:00Z');
+    expect((await clock.set(null)).frozen).toBe(false);
   });
 
   test('reset puts it back as it was made: its clock, no mail, its users signed out', async ({

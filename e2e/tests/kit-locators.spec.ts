@@ -233,6 +233,9 @@ test.describe('Sam, whose default card is declined', () => {
     const form = methods.cardForm;
     await one(form.form, form.number, form.expiry, form.securityCode, form.submit);
     await one(methods.makeNewCardDefault, methods.backToAccount);
+    await methods.remove('Visa •••• 3155').click();
+    await one(methods.removeDialog('Visa •••• 3155'));
+    await methods.page.keyboard.press('Escape');
     await methods.makeDefault('Visa •••• 3155').click();
     await one(methods.notice);
   });

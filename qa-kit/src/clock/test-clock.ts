@@ -25,9 +25,13 @@ export class TestClock {
     return readAnswer(await this.request.get('/api/test/clock'), testClockViewSchema);
   }
 
-  /** Freezes the clock at an instant (forward or back); what falls due on the way forward runs first. */
-  async set(at: InstantLike): Promise<ClockMoveView> {
-    return readAnswer(await this.request.put('/api/test/clock', { data: { at: isoOf(at) } }), clockMoveViewSchema);
+  /**
+   * Freezes the clock at an instant (forward or back), or with `null` lets it run on real time;
+   * what falls due on the way forward runs first.
+   */
+  async set(at: InstantLike | null): Promise<ClockMoveView> {
+    const data = { at: at === null ? null : isoOf(at) };
+    return readAnswer(await this.request.put('/api/test/clock', { data }), clockMoveViewSchema);
   }
 
   /** Moves the clock forward by a duration. */

@@ -34,6 +34,11 @@ export class PaymentMethodsPage extends PortalPage {
       this.cards.getByRole('button', { name: `${this.t('paymentMethods.remove')} ${name}`, exact: true });
   }
 
+  /** Asks before a card is removed, naming it ("Remove Visa •••• 3155?"). */
+  get removeDialog(): (name: string) => Locator {
+    return (name) => this.page.getByRole('dialog', { name: this.t('removeCard.title', { card: name }), exact: true });
+  }
+
   get cardForm(): CardForm {
     return new CardForm(this.page, this.language, { scope: () => this.page.getByRole('main') });
   }
@@ -49,6 +54,15 @@ export class PaymentMethodsPage extends PortalPage {
   async goto(): Promise<void> {
     await this.page.goto('/payment-methods');
     await expect(this.heading).toBeVisible();
+  }
+
+  /** Removes a card that is not the default, confirming in the dialog. */
+  async removeCard(name: string): Promise<void> {
+    await this.remove(name).click();
+    await this.removeDialog(name)
+      .getByRole('button', { name: this.t('removeCard.confirm'), exact: true })
+      .click();
+    await expect(this.card(name)).toHaveCount(0);
   }
 
   /** Adds a card (as the default, if asked). */
