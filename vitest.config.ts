@@ -29,6 +29,16 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'qa-kit',
+          root: './qa-kit',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
+          testTimeout,
+          hookTimeout: testTimeout,
+        },
+      },
+      {
+        test: {
           name: 'web',
           root: './web',
           include: ['src/**/*.test.ts'],

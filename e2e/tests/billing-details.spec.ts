@@ -76,7 +76,7 @@ test('Maria edits the billing details: the next change’s invoice carries them,
 
   // A new change: Pro → Business.
   const before = await documents(page);
-  await page.getByRole('link', { name: 'Change', exact: true }).click();
+  await page.getByRole('button', { name: 'Change', exact: true }).click();
   await page.getByRole('radio', { name: 'Business' }).check();
   await goToStep(page, 'Continue to seats', 'Seats');
   await goToStep(page, 'Continue to add-ons', 'Add-ons');

@@ -58,7 +58,7 @@ test('the account page’s cold load crosses the wire compressed, in at most 150
   expect(spaFiles.map(pathOf).filter((path) => /change-flow|plans-step|review-step/.test(path))).toEqual([]);
 
   wire.clear();
-  await page.getByRole('link', { name: 'Change', exact: true }).click();
+  await page.getByRole('button', { name: 'Change', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Change your plan' })).toBeVisible();
   expect(wire.transfers().some((each) => /change-flow/.test(each.url))).toBe(true);
 });

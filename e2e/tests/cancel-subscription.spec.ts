@@ -133,7 +133,7 @@ test('Olivia’s cancellation reaches the period end; she starts again at full p
   expect(await newDocuments(page, before)).toEqual([]);
   await expectNoSeriousViolations(page);
 
-  await ended.getByRole('link', { name: 'Start again' }).click();
+  await ended.getByRole('button', { name: 'Start again' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Start again' })).toBeVisible();
   await page.getByRole('radio', { name: 'Professional' }).check();
   // A whole month from today at full price, paid from her $45.00 credit first; nothing credited.
@@ -226,7 +226,7 @@ for (const locale of LOCALES) {
     const ended = page.getByRole('region', { name: t('cancellation.ended.heading') });
     await expect(ended).toBeVisible();
     await expectNoSeriousViolations(page);
-    await ended.getByRole('link', { name: t('cancellation.ended.startAgain') }).click();
+    await ended.getByRole('button', { name: t('cancellation.ended.startAgain') }).click();
     await expect(page.getByRole('heading', { level: 1, name: t('cancellation.restart.title') })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: t('changePlan.plansHeading') })).toBeVisible();
     await expectNoSeriousViolations(page);

@@ -2,6 +2,9 @@ import type { AccountView, DocumentSummaryView, DocumentView } from '@planshift/
 import { expect, type Locator, type Page } from '@playwright/test';
 import { signInAs } from './demo';
 
+// The kit's own: a quote line's share of a period, and reaching a control by Tab.
+export { formatShare as share, tabTo } from '@planshift/playwright';
+
 // Helpers for the change-flow journeys (change-*.spec.ts): roles and names only, as a person finds them.
 
 /** Reads the portal in English whatever the account's language (the switcher's choice, kept on the device). */
@@ -62,41 +65,8 @@ export async function newDocuments(page: Page, before: readonly DocumentSummaryV
   return Promise.all(added.map((doc) => document(page, doc.id)));
 }
 
-const DAY = 86_400;
-
-/**
- * A share of a period as the quote shows it, exactly: whole days over whole days, or the time
- * remaining to the second ("17d 23h 30m") over the period's days.
- */
-export function share(fraction: Readonly<{ numerator: number; denominator: number; unit: string }>): string {
-  const { numerator: n, denominator: d } = fraction;
-  if (fraction.unit === 'day') return `${n}/${d} days`;
-  if (n % DAY === 0 && d % DAY === 0) return `${n / DAY}/${d / DAY} days`;
-  const parts: [number, string][] = [
-    [Math.floor(n / DAY), 'd'],
-    [Math.floor((n % DAY) / 3600), 'h'],
-    [Math.floor((n % 3600) / 60), 'm'],
-    [n % 60, 's'],
-  ];
-  const remaining = parts.filter(([value]) => value !== 0).map(([value, unit]) => `${value}${unit}`);
-  return `${remaining.join(' ')}/${d / DAY} days`;
-}
-
 /** The durations (ms) of the live-quote recomputes the page measured with the Performance API. */
 export async function measuredRecomputes(page: Page, name = 'planshift:live-quote'): Promise<number[]> {
   // The e2e code has no DOM types: the expression runs in the page.
   return page.evaluate<number[]>(`performance.getEntriesByName(${JSON.stringify(name)}).map((e) => e.duration)`);
-}
-
-// Runs in the page (the e2e code has no DOM types).
-const hasFocus = (element: unknown): boolean =>
-  element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement;
-
-/** Presses Tab until the control has the focus, as a keyboard user reaches it; fails if it is never reached. */
-export async function tabTo(page: Page, control: Locator, most = 60): Promise<void> {
-  for (let presses = 0; presses < most; presses++) {
-    if (await control.evaluate(hasFocus)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(control).toBeFocused();
 }

@@ -189,7 +189,7 @@ test('a double-clicked Place order charges once and issues one invoice', async (
 test('the whole flow works by keyboard', async ({ page }) => {
   // From the account page to the result page with Tab, arrows, Space and Enter only.
   await signInAs(page, MARIA);
-  await tabTo(page, page.getByRole('link', { name: 'Change', exact: true }));
+  await tabTo(page, page.getByRole('button', { name: 'Change', exact: true }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Change your plan' })).toBeVisible();
   await tabTo(page, page.getByRole('radio', { name: 'Pro' }));

@@ -19,7 +19,7 @@ export function SubscriptionEnded({ account }: Readonly<{ account: AccountView }
           : t('cancellation.ended.summary', { date: format.date(endedAt) })}
       </p>
       <p>{t('cancellation.ended.startAgainIntro')}</p>
-      <ChangeAction account={account} label={t('cancellation.ended.startAgain')} why={t('cancellation.ended.why')} />
+      <ChangeAction account={account} label={t('cancellation.ended.startAgain')} />
     </section>
   );
 }
