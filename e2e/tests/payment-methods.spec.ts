@@ -1,14 +1,15 @@
 import {
   type AccountPage,
-  type ChangeFlow,
   type Documents,
   expect,
   expectNoSeriousViolations,
   formatMoney,
+  type KitFixtures,
   type PaymentMethodsPage,
   tabTo,
   test,
 } from '@planshift/playwright';
+import type { DocumentSummaryView } from '@planshift/shared/api';
 import type { Page } from '@playwright/test';
 
 // Cards on file and the ways forward after a decline: another card, a card whose bank asks the
@@ -19,13 +20,15 @@ test.use({ language: 'en' });
 
 const SAM_UPGRADE = { plan: 'advanced', seats: 2 } as const;
 
-/** Sam makes his card that asks for authentication (Visa •••• 3155) the default, on the payment methods page. */
-async function samPaysWithAskingCard(
-  page: Page,
-  accountPage: AccountPage,
-  cards: PaymentMethodsPage,
-  changeFlow: ChangeFlow,
-): Promise<void> {
+type SamsWay = Pick<KitFixtures, 'accountPage' | 'paymentMethodsPage' | 'changeFlow' | 'bankPage' | 'documents'> & {
+  page: Page;
+};
+
+/**
+ * Sam makes his card that asks for authentication (Visa •••• 3155) the default, on the payment
+ * methods page, and opens his upgrade's review; answers his documents before the order.
+ */
+async function samPaysWithAskingCard({ page, accountPage, paymentMethodsPage: cards, changeFlow, documents }: SamsWay) {
   await accountPage.goto();
   await accountPage.managePaymentMethods.click();
   await expect(cards.heading).toHaveText('Payment methods');
@@ -37,6 +40,26 @@ async function samPaysWithAskingCard(
   await changeFlow.open('review', SAM_UPGRADE);
   await changeFlow.quote.expectServerAgrees();
   await expect(page.getByText('Charged to your Visa •••• 3155.')).toBeVisible();
+  return documents.list();
+}
+
+/** The bank's page asks for the order's amount; nothing is charged or changed while it waits. */
+async function expectBankAsks({ bankPage, documents }: SamsWay, before: readonly DocumentSummaryView[]) {
+  await bankPage.expectShown();
+  await expect(bankPage.region).toContainText('Your bank (simulated)');
+  await expect(bankPage.region).toContainText(/Planshift Demo Ltd asks to charge \$[\d.,]+ to your Visa •••• 3155\./);
+  expect(await documents.issuedSince(before)).toEqual([]);
+}
+
+/** The approved change is made once: one invoice, paid in full, and Sam on Advanced × 2. */
+async function expectMadeOnce({ changeFlow, accountPage, documents }: SamsWay, before: readonly DocumentSummaryView[]) {
+  await expect(changeFlow.result.heading).toHaveText('Your change is confirmed');
+  const [invoice, ...others] = (await documents.issuedSince(before)).filter((doc) => doc.kind === 'invoice');
+  if (!invoice || others.length > 0) throw new Error('the approved change is invoiced, once');
+  expect(invoice.amountPaid).toEqual(invoice.amountDue);
+  const { subscription } = await accountPage.facts();
+  expect([subscription.plan.id, subscription.quantity]).toEqual(['advanced', 2]);
+  return invoice;
 }
 
 /** James (past due) adds a card as his default on the payment methods page; answers his unpaid invoice. */
@@ -102,26 +125,16 @@ test.describe('Sam, whose card is declined and whose other card asks his bank', 
     bankPage,
     documents,
   }) => {
-    await samPaysWithAskingCard(page, accountPage, paymentMethodsPage, changeFlow);
-    const before = await documents.list();
+    const sams = { page, accountPage, paymentMethodsPage, changeFlow, bankPage, documents };
+    const before = await samPaysWithAskingCard(sams);
     await changeFlow.review.placeOrder.click();
-
-    await bankPage.expectShown();
-    const bank = bankPage.region;
-    await expect(bank).toContainText('Your bank (simulated)');
-    await expect(bank).toContainText(/Planshift Demo Ltd asks to charge \$[\d.,]+ to your Visa •••• 3155\./);
-    const asked = (await bank.textContent()) ?? '';
+    await expectBankAsks(sams, before);
+    const asked = await bankPage.region.textContent();
     await expectNoSeriousViolations(page);
-    // Nothing is charged or changed while the bank waits.
-    expect(await documents.issuedSince(before)).toEqual([]);
     await bankPage.approve();
 
-    await expect(changeFlow.result.heading).toHaveText('Your change is confirmed');
-    const [invoice, ...others] = (await documents.issuedSince(before)).filter((doc) => doc.kind === 'invoice');
-    if (!invoice || others.length > 0) throw new Error('the approved change is invoiced, once');
+    const invoice = await expectMadeOnce(sams, before);
     expect(asked).toContain(formatMoney(invoice.amountDue));
-    expect(invoice.amountPaid).toEqual(invoice.amountDue);
-    expect((await accountPage.facts()).subscription.plan.id).toBe('advanced');
   });
 
   test('a card whose bank asks: Sam approves at his bank by keyboard alone, and the change is made once', async ({
@@ -132,24 +145,15 @@ test.describe('Sam, whose card is declined and whose other card asks his bank', 
     bankPage,
     documents,
   }) => {
-    await samPaysWithAskingCard(page, accountPage, paymentMethodsPage, changeFlow);
-    const before = await documents.list();
+    const sams = { page, accountPage, paymentMethodsPage, changeFlow, bankPage, documents };
+    const before = await samPaysWithAskingCard(sams);
     await tabTo(page, changeFlow.review.placeOrder);
     await page.keyboard.press('Enter');
-
-    await bankPage.expectShown();
-    await expect(bankPage.region).toContainText(/Planshift Demo Ltd asks to charge \$[\d.,]+ to your Visa •••• 3155\./);
-    expect(await documents.issuedSince(before)).toEqual([]);
+    await expectBankAsks(sams, before);
     await tabTo(page, bankPage.approveButton);
     await page.keyboard.press('Enter');
 
-    await expect(changeFlow.result.heading).toHaveText('Your change is confirmed');
-    // Once: one invoice, paid once, and the subscription changed.
-    const invoices = (await documents.issuedSince(before)).filter((doc) => doc.kind === 'invoice');
-    expect(invoices).toHaveLength(1);
-    expect(invoices[0]?.amountPaid).toEqual(invoices[0]?.amountDue);
-    const view = await accountPage.facts();
-    expect([view.subscription.plan.id, view.subscription.quantity]).toEqual(['advanced', 2]);
+    await expectMadeOnce(sams, before);
   });
 
   test('a card whose bank asks: Sam fails it at his bank, nothing changes, and another card is offered', async ({
@@ -160,8 +164,8 @@ test.describe('Sam, whose card is declined and whose other card asks his bank', 
     bankPage,
     documents,
   }) => {
-    await samPaysWithAskingCard(page, accountPage, paymentMethodsPage, changeFlow);
-    const before = await documents.list();
+    const sams = { page, accountPage, paymentMethodsPage, changeFlow, bankPage, documents };
+    const before = await samPaysWithAskingCard(sams);
     await changeFlow.review.placeOrder.click();
     await bankPage.fail();
 
