@@ -1,21 +1,29 @@
 import { mkdirSync } from 'node:fs';
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { expectNoSeriousViolations } from './a11y';
-import { documents, newDocuments, text } from './change-flow';
-import { date, money, resetToDemo, signInAs } from './demo';
-import { translator } from './messages';
+import {
+  expect,
+  expectNoSeriousViolations,
+  formatDate,
+  formatMoney,
+  type PortalLocale,
+  test,
+  textOf,
+  translator,
+} from '@planshift/playwright';
+import type { Locator, Page } from '@playwright/test';
 
 // Each language end to end with a persona whose account speaks it: every screen checked by axe,
 // the words taken from that language's messages, money and dates formatted by Intl for it, and
 // the numbers on screen equal to the documents the server issued.
 
-test.beforeEach(async ({ request }) => {
-  await resetToDemo(request);
-});
-
 // The browser speaks the language too, so the sign-in page (before and after) is in it. A
 // flat-price plan (Site Builder) has no seats step.
-const cases = [
+const cases: readonly {
+  locale: PortalLocale;
+  browser: string;
+  who: string;
+  selection: string;
+  flat: boolean;
+}[] = [
   { locale: 'en', browser: 'en-US', who: 'maria@northwind.example', selection: 'plan=business&seats=12', flat: false },
   { locale: 'ro', browser: 'ro-RO', who: 'andrei@carpati.example', selection: 'seats=5', flat: false },
   { locale: 'el', browser: 'el-GR', who: 'eleni@helios.example', selection: 'plan=premium', flat: true },
@@ -28,7 +36,7 @@ const cases = [
     flat: true,
   },
   { locale: 'sv', browser: 'sv-SE', who: 'astrid@nordljus.example', selection: 'seats=5', flat: false },
-] as const;
+];
 
 // The SPA sets <html lang> to the language it shows; the e2e code has no DOM types.
 const htmlLang = (page: Page) => page.evaluate<string>('document.documentElement.lang');
@@ -43,23 +51,31 @@ const rowNamed = (summary: Locator, table: string, header: string) =>
 for (const { locale, browser, who, selection, flat } of cases) {
   test.describe(browser, () => {
     test.use({ locale: browser });
-    test(`${locale}: every screen in the language, the quote summary pictured`, async ({ page }, testInfo) => {
-      const t = await translator(locale);
-      const quote = page.getByRole('complementary', { name: t('changePlan.summary.heading') });
+    test(`${locale}: every screen in the language, the quote summary pictured`, async ({
+      page,
+      scenario,
+      signInPage,
+      accountPage,
+      changeFlow,
+      header,
+      documents,
+    }, testInfo) => {
+      // Seven screens, each checked by axe, and an order placed: longer than one journey.
+      test.slow();
+      const t = translator(locale);
+      const quote = changeFlow.quote.region;
 
-      await page.goto('/sign-in');
-      await expect(page.getByRole('heading', { level: 1, name: t('signIn.title') })).toBeVisible();
+      // The sign-in page itself, in the browser's language: the persona's button signs in.
+      await signInPage.goto();
+      await expect(signInPage.heading).toHaveText(t('signIn.title'));
       expect(await htmlLang(page)).toBe(locale);
       await expectNoSeriousViolations(page);
 
-      await signInAs(page, who);
-      await expect(page.getByRole('heading', { level: 1, name: t('account.title') })).toBeVisible();
+      await signInPage.signInAs(scenario.persona(who));
+      await expect(accountPage.heading).toHaveText(t('account.title'));
       expect(await htmlLang(page)).toBe(locale);
-      const view = (await (await page.request.get('/api/account')).json()) as {
-        subscription: { nextBill: { date: number } | null };
-      };
-      const nextBill = view.subscription.nextBill;
-      if (nextBill) await expect(page.getByText(date(nextBill.date, locale)).first()).toBeVisible();
+      const nextBill = (await accountPage.facts()).subscription.nextBill;
+      if (nextBill) await expect(page.getByText(formatDate(nextBill.date, locale)).first()).toBeVisible();
       await expectNoSeriousViolations(page);
 
       const steps = [
@@ -70,7 +86,7 @@ for (const { locale, browser, who, selection, flat } of cases) {
       ] as const;
       for (const [path, heading] of steps) {
         await page.goto(`${path}?${selection}`);
-        await expect(page.getByRole('heading', { level: 1, name: t('changePlan.title') })).toBeVisible();
+        await expect(changeFlow.plan.heading).toHaveText(t('changePlan.title'));
         await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
         await expect(quote).toBeVisible();
         await expectNoSeriousViolations(page);
@@ -78,38 +94,36 @@ for (const { locale, browser, who, selection, flat } of cases) {
 
       const today = t('changePlan.summary.todayCaption');
       const dueNowRow = rowNamed(quote, today, t('changePlan.summary.dueNow'));
-      const dueNow = (await text(dueNowRow)).replace(t('changePlan.summary.dueNow'), '').trim();
-      await expect(quote.getByRole('status')).toContainText(t('changePlan.server.agrees', { dueNow }));
+      const dueNow = (await textOf(dueNowRow)).replace(t('changePlan.summary.dueNow'), '').trim();
+      await expect(changeFlow.quote.serverCheck).toContainText(t('changePlan.server.agrees', { dueNow }));
       mkdirSync(testInfo.outputPath(), { recursive: true });
       const picture = testInfo.outputPath(`quote-summary-${locale}.png`);
       await quote.screenshot({ path: picture });
       await testInfo.attach(`quote summary (${locale})`, { path: picture, contentType: 'image/png' });
 
-      const before = await documents(page);
-      await page.getByRole('button', { name: t('changePlan.review.placeOrder') }).click();
-      await expect(page.getByRole('heading', { level: 1, name: t('changePlan.done.title') })).toBeVisible();
-      const issued = await newDocuments(page, before);
+      const before = await documents.list();
+      await changeFlow.review.placeOrder.click();
+      await expect(changeFlow.result.heading).toHaveText(t('changePlan.done.title'));
+      const issued = await documents.issuedSince(before);
       const [invoice, ...others] = issued.filter((doc) => doc.kind === 'invoice');
       if (!invoice || others.length > 0) throw new Error('one invoice is issued');
       // The documents' heading names what was issued: the invoice, with a credit note or without.
       const documentsHeading = issued.some((doc) => doc.kind === 'credit_note')
         ? t('changePlan.done.documentsHeading')
         : t('changeResult.invoiceHeading');
-      expect(money(invoice.amountDue, locale)).toBe(dueNow);
-      await expect(page.getByRole('region', { name: t('changePlan.done.nowHeading') })).toContainText(
-        t('changePlan.done.charged', { amount: dueNow }),
-      );
+      expect(formatMoney(invoice.amountDue, locale)).toBe(dueNow);
+      await expect(changeFlow.result.changedNow).toContainText(t('changePlan.done.charged', { amount: dueNow }));
       await expect(page.getByRole('region', { name: documentsHeading, exact: true })).toContainText(
         t('changePlan.done.document', {
           label: t('changePlan.done.invoice'),
           number: invoice.number,
-          total: money(invoice.total, locale),
+          total: formatMoney(invoice.total, locale),
         }),
       );
       await expectNoSeriousViolations(page);
 
-      await page.getByRole('button', { name: t('header.signOut') }).click();
-      await expect(page.getByRole('heading', { level: 1, name: t('signIn.title') })).toBeVisible();
+      await header.signOut();
+      await expect(signInPage.heading).toHaveText(t('signIn.title'));
     });
   });
 }

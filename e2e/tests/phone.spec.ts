@@ -1,17 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { expectNoSeriousViolations } from './a11y';
-import { inEnglish, openChange } from './change-flow';
-import { resetToDemo, signInAs } from './demo';
+import { expect, expectNoSeriousViolations, test } from '@planshift/playwright';
+import type { Locator, Page } from '@playwright/test';
 
 // A phone 390 px wide (an iPhone 12–15): every control within the screen, nothing to scroll sideways.
 const PHONE = { width: 390, height: 844 };
-test.use({ viewport: PHONE, isMobile: true, hasTouch: true });
-
-test.beforeEach(async ({ page, request }) => {
-  await resetToDemo(request);
-  await inEnglish(page);
-});
+test.use({ viewport: PHONE, isMobile: true, hasTouch: true, language: 'en' });
 
 // Runs in the page (the e2e code has no DOM types).
 const pageWidth = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
@@ -26,8 +19,13 @@ async function expectOnScreen(locator: Locator): Promise<void> {
   expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
 }
 
-test('on a phone the documents are cards with their Download link in sight', async ({ page }, testInfo) => {
-  await signInAs(page, 'ben@bluebird.example');
+test('on a phone the documents are cards with their Download link in sight', async ({
+  page,
+  signIn,
+  accountPage,
+}, testInfo) => {
+  await signIn('ben@bluebird.example');
+  await accountPage.goto();
   const history = page.getByRole('region', { name: 'Invoices and credit notes' });
   const rows = history.getByRole('row');
   await expect(rows.first()).toBeVisible();
@@ -51,14 +49,17 @@ test('on a phone the documents are cards with their Download link in sight', asy
 
 test('on a phone the amount due now and the next bill follow the customer through the plan cards', async ({
   page,
+  signIn,
+  changeFlow,
 }, testInfo) => {
-  await openChange(page, 'maria@northwind.example');
+  await signIn('maria@northwind.example');
+  await changeFlow.open();
   const glance = page.getByRole('region', { name: 'Quote at a glance' });
   await expect(glance).toContainText('Due now: $0.00');
   await expect(glance).toContainText('Next bill: $149.90 on Dec 3, 2026');
   await expectOnScreen(glance);
 
-  const business = page.getByRole('radio', { name: 'Business' });
+  const business = changeFlow.plan.plan('Business');
   await business.scrollIntoViewIfNeeded();
   await business.check();
   await expect(glance).toContainText('Next bill: $219.90 on Dec 3, 2026');
@@ -79,5 +80,5 @@ test('on a phone the amount due now and the next bill follow the customer throug
   });
 
   await glance.getByRole('link', { name: 'See the whole quote' }).click();
-  await expect(page.getByRole('complementary', { name: 'Your quote' })).toBeInViewport();
+  await expect(changeFlow.quote.region).toBeInViewport();
 });

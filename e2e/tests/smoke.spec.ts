@@ -1,23 +1,19 @@
-import { expect, test } from '@playwright/test';
-import { resetToDemo, signInAs } from './demo';
+import { expect, test } from '@planshift/playwright';
 
-test.beforeEach(async ({ request }) => {
-  await resetToDemo(request);
-});
-
-test('the portal loads and asks a visitor to sign in', async ({ page }) => {
+test('the portal loads and asks a visitor to sign in', async ({ page, signInPage }) => {
   await page.goto('/');
   await expect(page.getByRole('link', { name: 'Planshift' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await expect(signInPage.heading).toHaveText('Sign in');
 });
 
-test('a deep link survives a reload', async ({ page }) => {
-  await signInAs(page, 'maria@northwind.example');
-  await expect(page.getByRole('heading', { level: 1, name: 'Your subscription' })).toBeVisible();
+test('a deep link survives a reload', async ({ page, scenario, signInPage, accountPage, changeFlow }) => {
+  // Through the sign-in page itself: its persona button.
+  await signInPage.signInAs(scenario.persona('maria@northwind.example'));
+  await expect(accountPage.heading).toHaveText('Your subscription');
   await page.goto('/change/plan');
-  await expect(page.getByRole('heading', { level: 1, name: 'Change your plan' })).toBeVisible();
+  await expect(changeFlow.plan.heading).toHaveText('Change your plan');
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Change your plan' })).toBeVisible();
+  await expect(changeFlow.plan.heading).toHaveText('Change your plan');
 });
 
 test('an unknown address shows a not-found page', async ({ page }) => {
