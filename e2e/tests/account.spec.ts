@@ -1,21 +1,13 @@
-import type { AccountView, DocumentSummaryView } from '@planshift/shared/api';
-import { expect, type Page, test } from '@playwright/test';
-import { expectNoSeriousViolations } from './a11y';
-import { tabTo } from './change-flow';
-import { date, money, resetToDemo, signInAs } from './demo';
-import { translator } from './messages';
-
-test.beforeEach(async ({ request }) => {
-  await resetToDemo(request);
-});
-
-async function accountFacts(page: Page): Promise<AccountView> {
-  return (await (await page.request.get('/api/account')).json()) as AccountView;
-}
-
-async function documents(page: Page): Promise<DocumentSummaryView[]> {
-  return ((await (await page.request.get('/api/documents')).json()) as { documents: DocumentSummaryView[] }).documents;
-}
+import {
+  formatDate as date,
+  expect,
+  expectNoSeriousViolations,
+  formatMoney as money,
+  tabTo,
+  test,
+  translator,
+} from '@planshift/playwright';
+import type { Page } from '@playwright/test';
 
 // One control named Change whatever its state: a button, disabled with its reasons as its description.
 const changeButton = (page: Page) => page.getByRole('button', { name: 'Change', exact: true });
@@ -23,13 +15,18 @@ const changeButton = (page: Page) => page.getByRole('button', { name: 'Change', 
 // The e2e code has no DOM types: the expression runs in the page.
 const htmlLang = (page: Page) => page.evaluate<string>('document.documentElement.lang');
 
-test('Maria signs in as a demo persona and sees her subscription', async ({ page }) => {
+test('Maria signs in as a demo persona and sees her subscription', async ({
+  page,
+  scenario,
+  signInPage,
+  accountPage,
+}) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in$/);
-  await signInAs(page, 'maria@northwind.example');
+  await signInPage.signInAs(scenario.persona('maria@northwind.example'));
 
   await expect(page.getByRole('heading', { level: 1, name: 'Your subscription' })).toBeVisible();
-  const view = await accountFacts(page);
+  const view = await accountPage.facts();
   const { subscription } = view;
   expect(subscription.plan.name).toBe('Pro');
   expect(subscription.quantity).toBe(10);
@@ -101,8 +98,12 @@ test('a signed-out visitor signs in and returns to the page asked for', async ({
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
-test('Tom, a member, finds Change disabled, with the reason written beside it and read with it', async ({ page }) => {
-  await signInAs(page, 'tom@northwind.example');
+test('Tom, a member, finds Change disabled, with the reason written beside it and read with it', async ({
+  page,
+  signIn,
+}) => {
+  await signIn('tom@northwind.example');
+  await page.goto('/');
   const reason = "Only the account's owners and billing admins can change the subscription.";
   const change = changeButton(page);
   await expect(change).toHaveAttribute('aria-disabled', 'true');
@@ -118,9 +119,10 @@ test('Tom, a member, finds Change disabled, with the reason written beside it an
   await expect(page.getByRole('heading', { level: 1, name: 'Your subscription' })).toBeVisible();
 });
 
-test('James pays his unpaid invoice and can change again', async ({ page }) => {
-  await signInAs(page, 'james@oakridge.example');
-  const [invoice] = (await documents(page)).filter((doc) => doc.status === 'unpaid');
+test('James pays his unpaid invoice and can change again', async ({ page, signIn, documents, clock }) => {
+  await signIn('james@oakridge.example');
+  await page.goto('/');
+  const [invoice] = (await documents.list()).filter((doc) => doc.status === 'unpaid');
   if (!invoice) throw new Error('James has an unpaid invoice');
 
   const unpaid = page.getByRole('region', { name: 'Unpaid invoices' });
@@ -142,13 +144,14 @@ test('James pays his unpaid invoice and can change again', async ({ page }) => {
   await expect(page.getByRole('region', { name: 'Plan and billing' })).toContainText('Active');
   const history = page.getByRole('table');
   await expect(history.getByRole('row', { name: new RegExp(invoice.number) })).toContainText(
-    `Paid on ${date(((await (await page.request.get('/api/clock')).json()) as { now: number }).now)}`,
+    `Paid on ${date((await clock.now()).now)}`,
   );
 });
 
-test('Ben cancels his scheduled downgrade', async ({ page }) => {
-  await signInAs(page, 'ben@bluebird.example');
-  const { scheduledChange } = await accountFacts(page);
+test('Ben cancels his scheduled downgrade', async ({ page, signIn, accountPage }) => {
+  await signIn('ben@bluebird.example');
+  await page.goto('/');
+  const { scheduledChange } = await accountPage.facts();
   if (!scheduledChange) throw new Error('Ben has a scheduled change');
 
   const banner = page.getByRole('region', { name: 'Scheduled change' });
@@ -164,12 +167,13 @@ test('Ben cancels his scheduled downgrade', async ({ page }) => {
 
   await expect(page.getByRole('region', { name: 'Scheduled change' })).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'The scheduled change is canceled.' })).toBeVisible();
-  expect((await accountFacts(page)).scheduledChange).toBeNull();
+  expect((await accountPage.facts()).scheduledChange).toBeNull();
 });
 
-test('an invoice downloads as a PDF', async ({ page }) => {
-  await signInAs(page, 'maria@northwind.example');
-  const [latest] = await documents(page);
+test('an invoice downloads as a PDF', async ({ page, signIn, documents }) => {
+  await signIn('maria@northwind.example');
+  await page.goto('/');
+  const [latest] = await documents.list();
   if (!latest) throw new Error('Maria has a document');
 
   const row = page.getByRole('row', { name: new RegExp(latest.number) });
@@ -179,13 +183,18 @@ test('an invoice downloads as a PDF', async ({ page }) => {
   expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
 });
 
-test("the account's language is chosen; the switcher wins over it and is remembered", async ({ page }) => {
-  const [sv, en] = await Promise.all([translator('sv'), translator('en')]);
+test("the account's language is chosen; the switcher wins over it and is remembered", async ({
+  page,
+  signIn,
+  accountPage,
+}) => {
+  const [sv, en] = [translator('sv'), translator('en')];
   // An English browser: Astrid's account speaks Swedish, so the portal does.
-  await signInAs(page, 'astrid@nordljus.example');
+  await signIn('astrid@nordljus.example');
+  await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: sv('account.title') })).toBeVisible();
   expect(await htmlLang(page)).toBe('sv');
-  const { subscription } = await accountFacts(page);
+  const { subscription } = await accountPage.facts();
   const plan = page.getByRole('region', { name: sv('account.summaryHeading') });
   await expect(plan).toContainText(money(subscription.pricePerCycle, 'sv'));
 
@@ -199,12 +208,16 @@ test("the account's language is chosen; the switcher wins over it and is remembe
   );
 });
 
-test('the sign-in and account pages have no serious accessibility violations', async ({ page }) => {
+test('the sign-in and account pages have no serious accessibility violations', async ({
+  page,
+  scenario,
+  signInPage,
+}) => {
   await page.goto('/sign-in');
   await expect(page.getByRole('heading', { level: 2, name: 'Demo personas' })).toBeVisible();
   await expectNoSeriousViolations(page);
 
-  await signInAs(page, 'james@oakridge.example');
+  await signInPage.signInAs(scenario.persona('james@oakridge.example'));
   await expect(page.getByRole('region', { name: 'Unpaid invoices' })).toBeVisible();
   await expect(page.getByRole('table')).toBeVisible();
   await expect(changeButton(page)).toHaveAccessibleDescription('An invoice is unpaid: pay it first.');

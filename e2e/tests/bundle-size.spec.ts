@@ -1,21 +1,13 @@
-import { expect, type Page, test } from '@playwright/test';
-import { persona, resetToDemo } from './demo';
+import { expect, test } from '@planshift/playwright';
+import type { Page } from '@playwright/test';
 import { kB, pathOf, recordWire, type Transfer, type WireRecorder } from './wire-bytes';
 
 // Issue 15 §6: the account page's cold load must cross the wire in at most 150 kB; 100 kB is the goal.
 const BAR_BYTES = 150_000;
 const GOAL_BYTES = 100_000;
 
-test.beforeEach(async ({ request }) => {
-  await resetToDemo(request);
-});
-
-/** Signs in through the API, so that the first page the browser loads is the account page itself. */
-async function signInQuietly(page: Page, email: string): Promise<void> {
-  const who = await persona(page.request, email);
-  const signIn = await page.request.post('/api/session', { data: { email: who.email, password: who.password } });
-  expect(signIn.ok()).toBe(true);
-}
+// Signed in before the test starts, so that the first page the browser loads is the account page itself.
+test.use({ persona: 'maria@northwind.example' });
 
 /** Opens the account page and waits until it has shown and every request it made has ended. */
 async function loadAccountPage(page: Page, wire: WireRecorder): Promise<readonly Transfer[]> {
@@ -40,7 +32,6 @@ function report(title: string, transfers: readonly Transfer[]): number {
 }
 
 test('the account page’s cold load crosses the wire compressed, in at most 150 kB', async ({ page }) => {
-  await signInQuietly(page, 'maria@northwind.example');
   const wire = await recordWire(page);
   const cold = await loadAccountPage(page, wire);
 
@@ -64,7 +55,6 @@ test('the account page’s cold load crosses the wire compressed, in at most 150
 });
 
 test('coming back revalidates the page (304) and takes the hashed files from the cache', async ({ page }) => {
-  await signInQuietly(page, 'maria@northwind.example');
   const wire = await recordWire(page);
   await loadAccountPage(page, wire);
 

@@ -1,14 +1,17 @@
-import { expect, type Page, test } from '@playwright/test';
-import { expectNoSeriousViolations } from './a11y';
-import { account, documents, expectServerAgrees, newDocuments, quote, row, tabTo, todayTable } from './change-flow';
-import { date, money, resetToDemo, signInAs } from './demo';
-import { translator } from './messages';
+import {
+  csrfHeaders,
+  formatDate as date,
+  expect,
+  expectNoSeriousViolations,
+  formatMoney as money,
+  rowStartingWith as row,
+  tabTo,
+  test,
+  translator,
+} from '@planshift/playwright';
+import type { Page } from '@playwright/test';
 
 // Cancelling at the period end, resuming, the end itself and starting again: roles and names only.
-
-test.beforeEach(async ({ request }) => {
-  await resetToDemo(request);
-});
 
 const OLIVIA_END = '2026-11-28T00:00:00Z';
 const HANA_END = '2026-11-25T00:00:00Z';
@@ -21,11 +24,6 @@ const scheduledBanner = (page: Page) => page.getByRole('region', { name: 'Schedu
 /** The page's live notice (the header's test clock is a status too). */
 const notice = (page: Page) => page.getByRole('main').getByRole('status');
 
-async function moveClock(page: Page, at: string): Promise<void> {
-  const moved = await page.request.put('/api/test/clock', { data: { at } });
-  expect(moved.ok()).toBe(true);
-}
-
 /** From the account page: the review, a reason, and the confirmation. */
 async function cancelFromAccount(page: Page, reason: string): Promise<void> {
   await page.getByRole('link', { name: 'Cancel subscription' }).click();
@@ -35,8 +33,13 @@ async function cancelFromAccount(page: Page, reason: string): Promise<void> {
   await expect(banner(page)).toBeVisible();
 }
 
-test('Olivia cancels: the review says what happens and what she loses; the banner offers Resume', async ({ page }) => {
-  await signInAs(page, 'olivia@kestrel.example');
+test('Olivia cancels: the review says what happens and what she loses; the banner offers Resume', async ({
+  page,
+  signIn,
+  accountPage,
+}) => {
+  await signIn('olivia@kestrel.example');
+  await page.goto('/');
   const end = date(instant(OLIVIA_END));
   await expect(plan(page)).toContainText(`on ${end}`);
   await page.getByRole('link', { name: 'Cancel subscription' }).click();
@@ -62,7 +65,7 @@ test('Olivia cancels: the review says what happens and what she loses; the banne
   await expect(banner(page).getByRole('button', { name: 'Resume subscription' })).toBeVisible();
   await expect(plan(page)).toContainText('No upcoming bill');
   await expect(page.getByRole('link', { name: 'Cancel subscription' })).toHaveCount(0);
-  expect((await account(page)).cancellation).toMatchObject({
+  expect((await accountPage.facts()).cancellation).toMatchObject({
     status: 'scheduled',
     effectiveAt: instant(OLIVIA_END),
     reason: 'too_expensive',
@@ -70,8 +73,13 @@ test('Olivia cancels: the review says what happens and what she loses; the banne
   await expectNoSeriousViolations(page);
 });
 
-test('Hana resumes her scheduled cancellation: the banner goes and the next bill comes back', async ({ page }) => {
-  await signInAs(page, 'hana@tidewater.example');
+test('Hana resumes her scheduled cancellation: the banner goes and the next bill comes back', async ({
+  page,
+  signIn,
+  accountPage,
+}) => {
+  await signIn('hana@tidewater.example');
+  await page.goto('/');
   const end = date(instant(HANA_END));
   await expect(banner(page)).toContainText(`Your subscription ends on ${end}.`);
   await expect(plan(page)).toContainText('No upcoming bill');
@@ -79,15 +87,20 @@ test('Hana resumes her scheduled cancellation: the banner goes and the next bill
   await banner(page).getByRole('button', { name: 'Resume subscription' }).click();
   await expect(notice(page)).toContainText(`Your subscription will continue. It renews on ${end}.`);
   await expect(banner(page)).toHaveCount(0);
-  const { subscription, cancellation } = await account(page);
+  const { subscription, cancellation } = await accountPage.facts();
   expect(cancellation).toBeNull();
   if (!subscription.nextBill) throw new Error('a resumed subscription has a next bill');
   await expect(plan(page)).toContainText(`${money(subscription.nextBill.amountDue)} on ${end}`);
   await expect(page.getByRole('link', { name: 'Cancel subscription' })).toBeVisible();
 });
 
-test('Ben cancels over his downgrade to Advanced; Resume brings the downgrade back', async ({ page }) => {
-  await signInAs(page, 'ben@bluebird.example');
+test('Ben cancels over his downgrade to Advanced; Resume brings the downgrade back', async ({
+  page,
+  signIn,
+  accountPage,
+}) => {
+  await signIn('ben@bluebird.example');
+  await page.goto('/');
   const end = date(instant(BEN_END));
   const downgrade = `On ${end} your subscription changes to Advanced × 3 seats.`;
   const comesBack = `If you resume, your change to Advanced × 3 seats on ${end} is scheduled again.`;
@@ -113,45 +126,52 @@ test('Ben cancels over his downgrade to Advanced; Resume brings the downgrade ba
   await expect(scheduledBanner(page)).toContainText(downgrade);
   await expect(scheduledBanner(page)).toContainText('Plan: Professional → Advanced (downgrade)');
   await expect(scheduledBanner(page).getByRole('button', { name: 'Cancel scheduled change' })).toBeVisible();
-  expect((await account(page)).scheduledChange).toMatchObject({
+  expect((await accountPage.facts()).scheduledChange).toMatchObject({
     effectiveAt: instant(BEN_END),
     target: { planId: 'advanced', quantity: 3 },
   });
 });
 
-test('Olivia’s cancellation reaches the period end; she starts again at full price from that day', async ({ page }) => {
-  await signInAs(page, 'olivia@kestrel.example');
+test('Olivia’s cancellation reaches the period end; she starts again at full price from that day', async ({
+  page,
+  signIn,
+  clock,
+  documents,
+  changeFlow,
+}) => {
+  await signIn('olivia@kestrel.example');
+  await page.goto('/');
   await cancelFromAccount(page, 'I do not use it enough');
-  const before = await documents(page);
+  const before = await documents.list();
 
-  await moveClock(page, '2026-12-02T09:00:00Z');
+  await clock.set('2026-12-02T09:00:00Z');
   await page.reload();
   const ended = page.getByRole('region', { name: 'Your subscription has ended' });
   await expect(ended).toContainText(`It ended on ${date(instant(OLIVIA_END))}. Nothing more will be billed.`);
   await expect(plan(page)).toContainText('Canceled');
   await expect(page.getByRole('link', { name: 'Cancel subscription' })).toHaveCount(0);
-  expect(await newDocuments(page, before)).toEqual([]);
+  expect(await documents.issuedSince(before)).toEqual([]);
   await expectNoSeriousViolations(page);
 
   await ended.getByRole('button', { name: 'Start again' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Start again' })).toBeVisible();
   await page.getByRole('radio', { name: 'Professional' }).check();
   // A whole month from today at full price, paid from her $45.00 credit first; nothing credited.
-  await expect(quote(page)).toContainText('Start again on Professional × 2 seats (Monthly)');
-  await expect(row(todayTable(page), 'Professional, new billing period')).toContainText('$59.00 × 2 seats');
-  await expect(row(todayTable(page), 'Professional, new billing period')).toContainText('$118.00');
-  await expect(todayTable(page)).not.toContainText('Credit for unused time');
-  await expect(row(todayTable(page), 'Due now')).toContainText('$73.00');
-  await expectServerAgrees(page);
+  await expect(changeFlow.quote.region).toContainText('Start again on Professional × 2 seats (Monthly)');
+  await expect(row(changeFlow.quote.today, 'Professional, new billing period')).toContainText('$59.00 × 2 seats');
+  await expect(row(changeFlow.quote.today, 'Professional, new billing period')).toContainText('$118.00');
+  await expect(changeFlow.quote.today).not.toContainText('Credit for unused time');
+  await expect(row(changeFlow.quote.today, 'Due now')).toContainText('$73.00');
+  await changeFlow.quote.expectServerAgrees();
   await expectNoSeriousViolations(page);
 
   await page.goto(`/change/review${new URL(page.url()).search}`);
-  await expectServerAgrees(page);
+  await changeFlow.quote.expectServerAgrees();
   await page.getByRole('button', { name: 'Place order' }).click();
   const now = page.getByRole('region', { name: 'What changed now' });
   await expect(now).toContainText('Start again on Professional × 2 seats (Monthly)');
   await expect(now).toContainText('$73.00');
-  const [invoice] = await newDocuments(page, before);
+  const [invoice] = await documents.issuedSince(before);
   expect(invoice).toMatchObject({ kind: 'invoice', total: { amount: 11_800 }, creditBalanceApplied: 4_500 });
 
   await page.getByRole('link', { name: 'Back to your subscription' }).first().click();
@@ -160,8 +180,9 @@ test('Olivia’s cancellation reaches the period end; she starts again at full p
   await expect(page.getByRole('region', { name: 'Your subscription has ended' })).toHaveCount(0);
 });
 
-test('the review is usable by keyboard alone', async ({ page }) => {
-  await signInAs(page, 'olivia@kestrel.example');
+test('the review is usable by keyboard alone', async ({ page, signIn }) => {
+  await signIn('olivia@kestrel.example');
+  await page.goto('/');
   await tabTo(page, page.getByRole('link', { name: 'Cancel subscription' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Cancel your subscription' })).toBeVisible();
@@ -181,20 +202,17 @@ test('the review is usable by keyboard alone', async ({ page }) => {
   await expect(banner(page)).toHaveCount(0);
 });
 
-test('a member sees the scheduled cancellation but cannot resume it, nor cancel', async ({ page }) => {
+test('a member sees the scheduled cancellation but cannot resume it, nor cancel', async ({ page, signIn }) => {
   // Tom's account (Northwind) is cancelled by its billing admin, through the API, in this browser.
-  const maria = await page.request.post('/api/session', {
-    data: { email: 'maria@northwind.example', password: 'planshift-demo' },
-  });
-  const { csrfToken } = (await maria.json()) as { csrfToken: string };
+  await signIn('maria@northwind.example');
   const cancelled = await page.request.post('/api/subscription/cancellation', {
     data: {},
-    headers: { 'X-CSRF-Token': csrfToken },
+    headers: await csrfHeaders(page.request),
   });
   expect(cancelled.status()).toBe(201);
-  await page.context().clearCookies();
 
-  await signInAs(page, 'tom@northwind.example');
+  await signIn('tom@northwind.example');
+  await page.goto('/');
   await expect(banner(page)).toContainText('Ask an owner or billing admin of your account to resume it.');
   await expect(page.getByRole('button', { name: 'Resume subscription' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Cancel subscription' })).toHaveCount(0);
@@ -204,31 +222,33 @@ test('a member sees the scheduled cancellation but cannot resume it, nor cancel'
 
 const LOCALES = ['en', 'fr', 'el', 'it', 'ro', 'sv'] as const;
 for (const locale of LOCALES) {
-  test(`${locale}: the banner, the review, the ended page and Start again pass axe`, async ({ page }) => {
-    const t = await translator(locale);
-    await page.addInitScript(`localStorage.setItem("planshift.locale", ${JSON.stringify(locale)})`);
-    await signInAs(page, 'hana@tidewater.example');
-    const scheduled = page.getByRole('region', { name: t('cancellation.scheduled.heading') });
-    await expect(scheduled).toBeVisible();
-    await expectNoSeriousViolations(page);
+  test.describe(() => {
+    test.use({ language: locale, persona: 'hana@tidewater.example' });
+    test(`${locale}: the banner, the review, the ended page and Start again pass axe`, async ({ page, clock }) => {
+      const t = translator(locale);
+      await page.goto('/');
+      const scheduled = page.getByRole('region', { name: t('cancellation.scheduled.heading') });
+      await expect(scheduled).toBeVisible();
+      await expectNoSeriousViolations(page);
 
-    await scheduled.getByRole('button', { name: t('cancellation.scheduled.resume') }).click();
-    await expect(scheduled).toHaveCount(0);
-    await page.getByRole('link', { name: t('cancellation.link') }).click();
-    await expect(page.getByRole('heading', { level: 1, name: t('cancellation.review.title') })).toBeVisible();
-    await expect(page.getByRole('radio', { name: t('cancellation.review.reasons.other') })).toBeVisible();
-    await expectNoSeriousViolations(page);
-    await page.getByRole('button', { name: t('cancellation.review.confirm') }).click();
-    await expect(scheduled).toBeVisible();
+      await scheduled.getByRole('button', { name: t('cancellation.scheduled.resume') }).click();
+      await expect(scheduled).toHaveCount(0);
+      await page.getByRole('link', { name: t('cancellation.link') }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t('cancellation.review.title') })).toBeVisible();
+      await expect(page.getByRole('radio', { name: t('cancellation.review.reasons.other') })).toBeVisible();
+      await expectNoSeriousViolations(page);
+      await page.getByRole('button', { name: t('cancellation.review.confirm') }).click();
+      await expect(scheduled).toBeVisible();
 
-    await moveClock(page, '2026-11-25T00:00:30Z');
-    await page.reload();
-    const ended = page.getByRole('region', { name: t('cancellation.ended.heading') });
-    await expect(ended).toBeVisible();
-    await expectNoSeriousViolations(page);
-    await ended.getByRole('button', { name: t('cancellation.ended.startAgain') }).click();
-    await expect(page.getByRole('heading', { level: 1, name: t('cancellation.restart.title') })).toBeVisible();
-    await expect(page.getByRole('heading', { level: 2, name: t('changePlan.plansHeading') })).toBeVisible();
-    await expectNoSeriousViolations(page);
+      await clock.set('2026-11-25T00:00:30Z');
+      await page.reload();
+      const ended = page.getByRole('region', { name: t('cancellation.ended.heading') });
+      await expect(ended).toBeVisible();
+      await expectNoSeriousViolations(page);
+      await ended.getByRole('button', { name: t('cancellation.ended.startAgain') }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t('cancellation.restart.title') })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 2, name: t('changePlan.plansHeading') })).toBeVisible();
+      await expectNoSeriousViolations(page);
+    });
   });
 }

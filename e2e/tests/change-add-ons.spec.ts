@@ -1,49 +1,48 @@
-import { expect, test } from '@playwright/test';
 import {
-  account,
+  expect,
+  formatMoney as money,
+  rowStartingWith as row,
+  formatShare as share,
+  test,
+  textOf,
+} from '@planshift/playwright';
+
+test.use({ language: 'en' });
+
+test('Giulia buys two more Disk Space Packs without changing plan', async ({
+  page,
+  signIn,
+  changeFlow,
   documents,
-  expectServerAgrees,
-  goToStep,
-  inEnglish,
-  newDocuments,
-  openChange,
-  quote,
-  row,
-  share,
-  text,
-  todayTable,
-} from './change-flow';
-import { money, resetToDemo } from './demo';
-
-test.beforeEach(async ({ page, request }) => {
-  await resetToDemo(request);
-  await inEnglish(page);
-});
-
-test('Giulia buys two more Disk Space Packs without changing plan', async ({ page }) => {
-  await openChange(page, 'giulia@vinea.example');
-  await goToStep(page, 'Continue to add-ons', 'Add-ons');
+  accountPage,
+}) => {
+  await signIn('giulia@vinea.example');
+  await changeFlow.open();
+  // Her plan is priced flat: the plan step continues straight to the add-ons.
+  await changeFlow.plan.continue.click();
+  await changeFlow.addOns.expectShown();
   const pack = page.getByRole('checkbox', { name: 'Disk Space Pack (+5 GB)' });
   await expect(pack).toBeChecked();
   await expect(pack).toHaveAccessibleDescription(/You have 2/);
   await page.getByLabel('Quantity Disk Space Pack (+5 GB)').fill('4');
   await expect(page).toHaveURL(/addons=disk-pack%3A4/);
 
-  const line = row(todayTable(page), 'Disk Space Pack (+5 GB), rest of this period');
+  const line = row(changeFlow.quote.today, 'Disk Space Pack (+5 GB), rest of this period');
   await expect(line).toContainText('€5.00 × 2 units × 26d 14h/30 days');
-  await expect(quote(page).getByRole('list')).toContainText('Disk Space Pack (+5 GB): 2 → 4');
-  await expectServerAgrees(page);
-  const shown = await text(todayTable(page));
-  const dueNow = await text(row(todayTable(page), 'Due now'));
+  await expect(changeFlow.quote.region.getByRole('list')).toContainText('Disk Space Pack (+5 GB): 2 → 4');
+  await changeFlow.quote.expectServerAgrees();
+  const shown = await textOf(changeFlow.quote.today);
+  const dueNow = await textOf(row(changeFlow.quote.today, 'Due now'));
 
-  await goToStep(page, 'Continue to review', 'Review and confirm');
+  await changeFlow.addOns.continue.click();
+  await changeFlow.review.expectShown();
   await expect(page.getByRole('definition').filter({ hasText: 'Premium' })).toBeVisible();
-  await expectServerAgrees(page);
-  const before = await documents(page);
+  await changeFlow.quote.expectServerAgrees();
+  const before = await documents.list();
   await page.getByRole('button', { name: 'Place order' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your change is confirmed' })).toBeVisible();
 
-  const issued = await newDocuments(page, before);
+  const issued = await documents.issuedSince(before);
   expect(issued.map((doc) => doc.kind)).toEqual(['invoice']);
   const [invoice] = issued;
   if (!invoice) throw new Error('an add-on bought now is invoiced');
@@ -57,13 +56,14 @@ test('Giulia buys two more Disk Space Packs without changing plan', async ({ pag
   );
   // Packages raise limits: 10,000 MB with Premium, and 5,000 MB per pack.
   await expect(page.getByRole('region', { name: 'Your limits now' })).toContainText('Disk space (MB)30,000');
-  const view = await account(page);
+  const view = await accountPage.facts();
   expect(view.subscription.plan.id).toBe('premium');
   expect(view.subscription.addOns.find((addOn) => addOn.id === 'disk-pack')?.quantity).toBe(4);
 });
 
-test('an add-on the plan cannot have is disabled, with the reason', async ({ page }) => {
-  await openChange(page, 'ben@bluebird.example', '/change/add-ons?plan=essential');
+test('an add-on the plan cannot have is disabled, with the reason', async ({ page, signIn, changeFlow }) => {
+  await signIn('ben@bluebird.example');
+  await changeFlow.open('add-ons', { plan: 'essential' });
   await expect(page.getByRole('paragraph').filter({ hasText: 'cannot be had with Essential' }).first()).toBeVisible();
   const campaigns = page.getByRole('checkbox', { name: 'Campaigns (1,000 contacts)' });
   await expect(campaigns).toBeDisabled();

@@ -1,47 +1,44 @@
-import { expect, test } from '@playwright/test';
 import {
-  documents,
-  expectServerAgrees,
-  newDocuments,
-  nextBillTable,
-  openChange,
-  row,
-  share,
-  text,
-  todayTable,
-} from './change-flow';
-import { money, resetToDemo } from './demo';
-
-test.beforeEach(async ({ request }) => {
-  await resetToDemo(request);
-});
+  expect,
+  formatMoney as money,
+  rowStartingWith as row,
+  formatShare as share,
+  test,
+  textOf,
+} from '@planshift/playwright';
 
 const cases = [
   // JPY has no minor unit: ¥3,300 per licence, never "¥3,300.00".
-  { who: 'haruto@sakura.example', seats: '13', unit: '¥3,300', perMonth: /^¥[\d,]+$/ },
+  { who: 'haruto@sakura.example', seats: 13, unit: '¥3,300', perMonth: /^¥[\d,]+$/ },
   // KWD has three decimals: 4.500 KWD per licence.
-  { who: 'fatima@alnoor.example', seats: '6', unit: 'KWD 4.500', perMonth: /^KWD\s[\d,]+\.\d{3}$/ },
+  { who: 'fatima@alnoor.example', seats: 6, unit: 'KWD 4.500', perMonth: /^KWD\s[\d,]+\.\d{3}$/ },
 ] as const;
 
 for (const { who, seats, unit, perMonth } of cases) {
-  test(`${who.split('@')[0]} adds a seat; amounts use the currency's own minor unit`, async ({ page }) => {
-    await openChange(page, who, `/change/seats?seats=${seats}`);
-    const line = row(todayTable(page), `${who.startsWith('haruto') ? 'Business' : 'Pro'}, rest of this period`);
+  test(`${who.split('@')[0]} adds a seat; amounts use the currency's own minor unit`, async ({
+    page,
+    signIn,
+    changeFlow,
+    documents,
+  }) => {
+    await signIn(who);
+    await changeFlow.open('seats', { seats });
+    const line = row(changeFlow.quote.today, `${who.startsWith('haruto') ? 'Business' : 'Pro'}, rest of this period`);
     await expect(line).toContainText(`${unit} × 1 seat × `);
-    await expectServerAgrees(page);
-    const shown = await text(todayTable(page));
-    const dueNow = (await text(row(todayTable(page), 'Due now'))).replace('Due now', '').trim();
+    await changeFlow.quote.expectServerAgrees();
+    const shown = await textOf(changeFlow.quote.today);
+    const dueNow = (await textOf(row(changeFlow.quote.today, 'Due now'))).replace('Due now', '').trim();
     expect(dueNow).toMatch(perMonth);
-    const nextBill = (await text(row(nextBillTable(page), 'Amount due'))).replace('Amount due', '').trim();
+    const nextBill = (await textOf(row(changeFlow.quote.nextBill, 'Amount due'))).replace('Amount due', '').trim();
     expect(nextBill).toMatch(perMonth);
 
     await page.goto(`/change/review${new URL(page.url()).search}`);
-    await expectServerAgrees(page);
-    const before = await documents(page);
+    await changeFlow.quote.expectServerAgrees();
+    const before = await documents.list();
     await page.getByRole('button', { name: 'Place order' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Your change is confirmed' })).toBeVisible();
 
-    const [invoice] = await newDocuments(page, before);
+    const [invoice] = await documents.issuedSince(before);
     if (invoice?.kind !== 'invoice') throw new Error('a seat added now is invoiced');
     const [charge] = invoice.lines;
     if (!charge) throw new Error('the invoice has its line');

@@ -1,71 +1,64 @@
-import { expect, test } from '@playwright/test';
-import { expectNoSeriousViolations } from './a11y';
 import {
-  account,
-  documents,
-  expectServerAgrees,
-  goToStep,
-  measuredRecomputes,
-  newDocuments,
-  nextBillTable,
-  openChange,
-  quote,
-  row,
-  share,
-  stepHeading,
+  formatDate as date,
+  expect,
+  expectNoSeriousViolations,
+  formatMoney as money,
+  rowStartingWith as row,
+  formatShare as share,
   tabTo,
-  text,
-  todayTable,
-} from './change-flow';
-import { date, money, resetToDemo, signInAs } from './demo';
+  test,
+  textOf,
+} from '@planshift/playwright';
 
-const MARIA = 'maria@northwind.example';
-
-test.beforeEach(async ({ request }) => {
-  await resetToDemo(request);
-});
+test.use({ persona: 'maria@northwind.example' });
 
 test('Maria upgrades Pro → Business mid-cycle: the unused Pro time is credited and the documents match the quote', async ({
   page,
+  changeFlow,
+  documents,
+  accountPage,
 }) => {
-  await openChange(page, MARIA);
+  await changeFlow.open();
   await expect(page.getByRole('radio', { name: 'Pro' })).toBeChecked();
-  await expect(quote(page)).toContainText('Nothing changes: this is your subscription as it is.');
+  await expect(changeFlow.quote.region).toContainText('Nothing changes: this is your subscription as it is.');
   await expectNoSeriousViolations(page);
 
   await page.getByRole('radio', { name: 'Business' }).check();
   await expect(page).toHaveURL(/plan=business/);
   // The exact share: Nov 15 10:00 to Dec 3 09:30 of a 30-day period, to the second.
-  await expect(row(todayTable(page), 'Credit for unused time: Pro')).toContainText(
+  await expect(row(changeFlow.quote.today, 'Credit for unused time: Pro')).toContainText(
     '$14.99 × 10 seats × 17d 23h 30m/30 days',
   );
-  await expect(row(todayTable(page), 'Business, rest of this period')).toContainText(
+  await expect(row(changeFlow.quote.today, 'Business, rest of this period')).toContainText(
     '$21.99 × 10 seats × 17d 23h 30m/30 days',
   );
   await expect(
-    quote(page).getByRole('img', { name: /^Your billing period, Nov 3, 2026 to Dec 3, 2026$/ }),
+    changeFlow.quote.region.getByRole('img', { name: /^Your billing period, Nov 3, 2026 to Dec 3, 2026$/ }),
   ).toBeVisible();
-  await expectServerAgrees(page);
+  await changeFlow.quote.expectServerAgrees();
 
-  await goToStep(page, 'Continue to seats', 'Seats');
+  await changeFlow.plan.continue.click();
+  await changeFlow.seats.expectShown();
   await expect(page.getByLabel('Total seats')).toHaveValue('10');
   await expectNoSeriousViolations(page);
-  await goToStep(page, 'Continue to add-ons', 'Add-ons');
+  await changeFlow.seats.continue.click();
+  await changeFlow.addOns.expectShown();
   await expectNoSeriousViolations(page);
-  await goToStep(page, 'Continue to review', 'Review and confirm');
-  await expectServerAgrees(page);
+  await changeFlow.addOns.continue.click();
+  await changeFlow.review.expectShown();
+  await changeFlow.quote.expectServerAgrees();
   await expectNoSeriousViolations(page);
 
   const shown = {
-    today: await text(todayTable(page)),
-    dueNow: await text(row(todayTable(page), 'Due now')),
-    nextBill: await text(nextBillTable(page)),
+    today: await textOf(changeFlow.quote.today),
+    dueNow: await textOf(row(changeFlow.quote.today, 'Due now')),
+    nextBill: await textOf(changeFlow.quote.nextBill),
   };
-  const before = await documents(page);
+  const before = await documents.list();
   await page.getByRole('button', { name: 'Place order' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your change is confirmed' })).toBeVisible();
 
-  const issued = await newDocuments(page, before);
+  const issued = await documents.issuedSince(before);
   const invoice = issued.find((doc) => doc.kind === 'invoice');
   const creditNote = issued.find((doc) => doc.kind === 'credit_note');
   if (!invoice || !creditNote) throw new Error('an upgrade issues an invoice and a credit note');
@@ -100,7 +93,7 @@ test('Maria upgrades Pro → Business mid-cycle: the unused Pro time is credited
   );
   await expect(page.getByRole('region', { name: 'Your limits now' })).toContainText('Meeting participants300');
 
-  const view = await account(page);
+  const view = await accountPage.facts();
   expect(view.subscription.plan.id).toBe('business');
   if (!view.subscription.nextBill) throw new Error('Maria has a next bill');
   expect(shown.nextBill).toContain(money(view.subscription.nextBill.amountDue));
@@ -116,13 +109,14 @@ test('Maria upgrades Pro → Business mid-cycle: the unused Pro time is credited
 
 test('Maria enters seats as a total: Business refuses 9 inline and accepts 10; Back and Forward keep the choice', async ({
   page,
+  changeFlow,
 }) => {
-  await openChange(page, MARIA, '/change/seats?plan=business');
+  await changeFlow.open('seats', { plan: 'business' });
   const seats = page.getByLabel('Total seats');
   await seats.fill('9');
   await expect(seats).toHaveAttribute('aria-invalid', 'true');
   await expect(seats).toHaveAccessibleDescription(/^Business needs at least 10 seats\./);
-  await expect(quote(page)).toContainText('Business needs at least 10 seats.');
+  await expect(changeFlow.quote.region).toContainText('Business needs at least 10 seats.');
   await expect(page).toHaveURL(/seats=9/);
 
   await page.reload();
@@ -131,64 +125,76 @@ test('Maria enters seats as a total: Business refuses 9 inline and accepts 10; B
 
   await page.getByLabel('Total seats').fill('10');
   await expect(page.getByLabel('Total seats')).not.toHaveAttribute('aria-invalid');
-  await expectServerAgrees(page);
-  await goToStep(page, 'Continue to add-ons', 'Add-ons');
-  await goToStep(page, 'Continue to review', 'Review and confirm');
+  await changeFlow.quote.expectServerAgrees();
+  await changeFlow.seats.continue.click();
+  await changeFlow.addOns.expectShown();
+  await changeFlow.addOns.continue.click();
+  await changeFlow.review.expectShown();
   await expect(page.getByRole('term').filter({ hasText: 'Seats' })).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: '10 seats' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Place order' })).toBeEnabled();
 
   await page.goBack();
-  await expect(stepHeading(page, 'Add-ons')).toBeVisible();
+  await expect(changeFlow.addOns.stepHeading).toBeVisible();
   await page.goBack();
   await expect(page.getByLabel('Total seats')).toHaveValue('10');
   await page.goForward();
   await page.goForward();
-  await expect(stepHeading(page, 'Review and confirm')).toBeVisible();
+  await expect(changeFlow.review.stepHeading).toBeVisible();
   await page.getByRole('link', { name: 'Edit seats' }).click();
   await expect(page.getByLabel('Total seats')).toHaveValue('10');
 });
 
-test('Maria moves from monthly to annual: the unused month is credited against the full year', async ({ page }) => {
-  await openChange(page, MARIA);
+test('Maria moves from monthly to annual: the unused month is credited against the full year', async ({
+  page,
+  changeFlow,
+  documents,
+  accountPage,
+}) => {
+  await changeFlow.open();
   const annual = page.getByRole('radio', { name: 'Annual' });
   // 10 × $14.99 × 12 − 10 × $149.90
   await expect(annual).toHaveAccessibleDescription('$1,499.00 per year, you save $299.80');
   await annual.check();
-  await expect(row(todayTable(page), 'Pro, new billing period')).toContainText('$149.90 × 10 seats');
-  await expect(row(todayTable(page), 'Credit for unused time: Pro')).toBeVisible();
-  await expect(nextBillTable(page)).toHaveAccessibleName('Next bill, Nov 15, 2027');
-  await expectServerAgrees(page);
-  const dueNow = await text(row(todayTable(page), 'Due now'));
+  await expect(row(changeFlow.quote.today, 'Pro, new billing period')).toContainText('$149.90 × 10 seats');
+  await expect(row(changeFlow.quote.today, 'Credit for unused time: Pro')).toBeVisible();
+  await expect(changeFlow.quote.nextBill).toHaveAccessibleName('Next bill, Nov 15, 2027');
+  await changeFlow.quote.expectServerAgrees();
+  const dueNow = await textOf(row(changeFlow.quote.today, 'Due now'));
 
   await page.goto(`/change/review${new URL(page.url()).search}`);
-  const before = await documents(page);
-  await expectServerAgrees(page);
+  const before = await documents.list();
+  await changeFlow.quote.expectServerAgrees();
   await page.getByRole('button', { name: 'Place order' }).click();
   await expect(page.getByRole('region', { name: 'What changed now' })).toContainText('Billing cycle: Monthly → Annual');
-  const invoice = (await newDocuments(page, before)).find((doc) => doc.kind === 'invoice');
+  const invoice = (await documents.issuedSince(before)).find((doc) => doc.kind === 'invoice');
   if (!invoice) throw new Error('a new annual period is invoiced');
   expect(invoice.lines.map((line) => [line.kind, line.amount.amount])).toEqual([['charge_full_period', 149_900]]);
   expect(dueNow).toContain(money(invoice.amountDue));
-  const view = await account(page);
+  const view = await accountPage.facts();
   expect(view.subscription.interval).toEqual({ unit: 'year', count: 1 });
   expect(view.subscription.nextBill?.date).toBe(Date.UTC(2027, 10, 15, 10) / 1000);
 });
 
-test('a double-clicked Place order charges once and issues one invoice', async ({ page }) => {
-  await openChange(page, MARIA, '/change/review?plan=pro&cycle=P1M&seats=12&addons=');
-  await expectServerAgrees(page);
-  const before = await documents(page);
+test('a double-clicked Place order charges once and issues one invoice', async ({
+  page,
+  changeFlow,
+  documents,
+  accountPage,
+}) => {
+  await changeFlow.open('review', { plan: 'pro', cycle: 'monthly', seats: 12, addOns: {} });
+  await changeFlow.quote.expectServerAgrees();
+  const before = await documents.list();
   await page.getByRole('button', { name: 'Place order' }).dblclick();
   await expect(page.getByRole('heading', { level: 1, name: 'Your change is confirmed' })).toBeVisible();
-  const issued = await newDocuments(page, before);
+  const issued = await documents.issuedSince(before);
   expect(issued.map((doc) => doc.kind)).toEqual(['invoice']);
-  expect((await account(page)).subscription.quantity).toBe(12);
+  expect((await accountPage.facts()).subscription.quantity).toBe(12);
 });
 
-test('the whole flow works by keyboard', async ({ page }) => {
+test('the whole flow works by keyboard', async ({ page, changeFlow, accountPage }) => {
   // From the account page to the result page with Tab, arrows, Space and Enter only.
-  await signInAs(page, MARIA);
+  await accountPage.goto();
   await tabTo(page, page.getByRole('button', { name: 'Change', exact: true }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Change your plan' })).toBeVisible();
@@ -199,7 +205,7 @@ test('the whole flow works by keyboard', async ({ page }) => {
 
   await tabTo(page, page.getByRole('link', { name: 'Continue to seats' }));
   await page.keyboard.press('Enter');
-  await expect(stepHeading(page, 'Seats')).toBeFocused();
+  await expect(changeFlow.seats.stepHeading).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Total seats')).toBeFocused();
   await page.keyboard.press('ArrowUp');
@@ -209,7 +215,7 @@ test('the whole flow works by keyboard', async ({ page }) => {
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
 
-  await expect(stepHeading(page, 'Add-ons')).toBeFocused();
+  await expect(changeFlow.addOns.stepHeading).toBeFocused();
   const storage = page.getByRole('checkbox', { name: 'Cloud Recording Storage (+30 GB)' });
   await tabTo(page, storage);
   await page.keyboard.press('Space');
@@ -217,18 +223,18 @@ test('the whole flow works by keyboard', async ({ page }) => {
   await tabTo(page, page.getByRole('link', { name: 'Continue to review' }));
   await page.keyboard.press('Enter');
 
-  await expect(stepHeading(page, 'Review and confirm')).toBeFocused();
-  await expectServerAgrees(page);
+  await expect(changeFlow.review.stepHeading).toBeFocused();
+  await changeFlow.quote.expectServerAgrees();
   await tabTo(page, page.getByRole('button', { name: 'Place order' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Your change is confirmed' })).toBeFocused();
-  const view = await account(page);
+  const view = await accountPage.facts();
   expect([view.subscription.plan.id, view.subscription.quantity]).toEqual(['business', 11]);
   expect(view.subscription.addOns.map((addOn) => [addOn.id, addOn.quantity])).toEqual([['cloud-storage', 1]]);
 });
 
-test('the live quote is recomputed in the browser in well under a frame (16 ms)', async ({ page }) => {
-  await openChange(page, MARIA, '/change/seats?plan=business');
+test('the live quote is recomputed in the browser in well under a frame (16 ms)', async ({ page, changeFlow }) => {
+  await changeFlow.open('seats', { plan: 'business' });
   const seats = page.getByLabel('Total seats');
   for (const total of ['11', '25', '120', '9', '10', '40']) {
     await seats.fill(total);
@@ -240,8 +246,8 @@ test('the live quote is recomputed in the browser in well under a frame (16 ms)'
   await expect(page).toHaveURL(/plan=pro/);
 
   // The first entry is the quote priced when the page opened (a cold engine); the rest are recomputes on input.
-  const [first = 0, ...live] = await measuredRecomputes(page);
-  const comparison = await measuredRecomputes(page, 'planshift:plan-comparison');
+  const [first = 0, ...live] = await changeFlow.quote.recomputeDurations();
+  const comparison = await changeFlow.quote.recomputeDurations('planshift:plan-comparison');
   expect(live.length).toBeGreaterThanOrEqual(8);
   const sorted = [...live].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
