@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_SCENARIO } from './scenario';
 
 const PORT = Number(process.env.E2E_PORT ?? 8790);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -9,8 +8,10 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   testDir: './tests',
   outputDir: './.artifacts/test-results',
-  fullyParallel: false,
-  workers: 1,
+  // Each test acts in a scenario of its own (@planshift/playwright, docs/decisions/018): tests
+  // run side by side, one worker per core.
+  fullyParallel: true,
+  workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   // Ceilings for a hung step, not times a busy machine must beat: every wait is for a condition.
@@ -19,8 +20,6 @@ export default defineConfig({
   reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: './.artifacts/report' }]] : 'list',
   use: {
     baseURL,
-    // Every request acts in the suite's own scenario (docs/decisions/018).
-    extraHTTPHeaders: { 'Planshift-Scenario': E2E_SCENARIO },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
@@ -49,7 +48,7 @@ export default defineConfig({
     command: 'npm run start -w @planshift/bff',
     cwd: repoRoot,
     url: `${baseURL}/api/health`,
-    // Its own database: the suite resets it to named scenarios and never touches the demo data.
+    // Its own files: every test makes its scenario there, and never touches the demo's.
     env: { PORT: String(PORT), NODE_ENV: 'test', DATABASE_FILE: `${repoRoot}/e2e/.artifacts/e2e.sqlite` },
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
