@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { startSystem } from './bootstrap';
@@ -30,6 +31,10 @@ const app = registry ? createHost(realApp, registry, { defaultScenario: env.SEED
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
   console.log(`Planshift listening on http://${info.address}:${info.port} (database ${env.DATABASE_FILE})`);
 });
+// Node closes an idle keep-alive connection after 5 s by default; a client that sends on it just
+// then gets ECONNRESET (it happened to the e2e suite's request context). Keep idle connections
+// longer than clients and proxies do, so they are the ones to close them.
+Object.assign(server as Server, { keepAliveTimeout: 65_000, headersTimeout: 66_000 });
 
 function shutdown() {
   server.close(async () => {
