@@ -1,8 +1,8 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { chown, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { access, chown, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 
@@ -11,7 +11,9 @@ const run = promisify(execFile);
 /**
  * A throwaway PostgreSQL for tests and CI: Debian's server binaries run in a fresh temporary
  * directory on a free port of 127.0.0.1, with trust authentication and without fsync (a test's
- * data need not survive a power cut). Started in about a second; `stop` removes every trace.
+ * data need not survive a power cut). The first start on a machine runs initdb (2 s) for a
+ * template kept in the temporary directory; later ones copy it and start in about 0.4 s.
+ * `stop` removes the server's directory.
  */
 export interface PgCluster {
   /** The directory holding the data, the socket and the server's log. */
@@ -83,12 +85,7 @@ export async function stopPgCluster(dir: string): Promise<void> {
 /** `outliveProcess`: leave the server running when this process exits (a command line starts it). */
 export async function startPgCluster(options: { outliveProcess?: boolean } = {}): Promise<PgCluster> {
   const bin = await serverBinaries();
-  const dir = await mkdtemp(join(tmpdir(), 'planshift-pg-'));
-  if (asRoot()) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }));
-    await chown(dir, uid, gid);
-  }
+  const dir = await ownedTempDir();
   const data = join(dir, 'data');
   const log = join(dir, 'server.log');
   // If this process ends without stopping it (a crashed test run), the server goes with it.
@@ -105,10 +102,8 @@ export async function startPgCluster(options: { outliveProcess?: boolean } = {})
   };
   if (!options.outliveProcess) process.once('exit', stopAtExit);
   try {
-    await runServerCommand(join(bin, 'initdb'), [
-      ...['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8'],
-      ...['--no-locale', '--no-sync', '--no-instructions'],
-    ]);
+    // A copy of an initialised cluster, as its owner (cp -a keeps modes): initdb itself takes 2 s.
+    await runServerCommand('cp', ['-a', await initialisedCluster(bin), data]);
     const port = await startServer(bin, dir, data, log);
     const url = await createDatabaseOn(port, DATABASE);
     return {
@@ -127,6 +122,45 @@ export async function startPgCluster(options: { outliveProcess?: boolean } = {})
     await stopPgCluster(dir);
     throw new Error(`PostgreSQL did not start: ${String(error)}\n${serverLog}`);
   }
+}
+
+/**
+ * A cluster fresh from initdb, made once per machine and server version and copied for each
+ * server (initdb takes 2 s, a copy a tenth of that). It is made aside and renamed into place, so
+ * processes starting servers at once never copy half of one.
+ */
+async function initialisedCluster(bin: string): Promise<string> {
+  const template = join(tmpdir(), `planshift-pg-initdb-${basename(dirname(bin))}-${process.getuid?.() ?? 'user'}`);
+  if (
+    await access(join(template, 'PG_VERSION')).then(
+      () => true,
+      () => false,
+    )
+  )
+    return template;
+  const staging = await ownedTempDir();
+  try {
+    await runServerCommand(join(bin, 'initdb'), [
+      ...['-D', join(staging, 'data'), '-U', 'postgres', '-A', 'trust', '-E', 'UTF8'],
+      ...['--no-locale', '--no-sync', '--no-instructions'],
+    ]);
+    // Another process may have put its own in place meanwhile: then this one is dropped.
+    await rename(join(staging, 'data'), template).catch(() => undefined);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  return template;
+}
+
+/** A new temporary directory the server's user owns. */
+async function ownedTempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'planshift-pg-'));
+  if (asRoot()) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
+    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }));
+    await chown(dir, uid, gid);
+  }
+  return dir;
 }
 
 /** Starts the server on a free port; another process may take the port first, so try again then. */
