@@ -38,7 +38,7 @@ export async function killDuringPeriodEndRuns(options: PeriodEndKillOptions): Pr
     const calibrating = performance.now();
     await expectMoved(bff, periodEnd(1));
     const window = performance.now() - calibrating;
-    checkPeriod(bff, tally, 1, subscriptions);
+    await checkPeriod(bff, tally, 1, subscriptions);
 
     let period = 1;
     while (tally.kills < kills) {
