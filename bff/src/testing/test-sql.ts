@@ -10,8 +10,9 @@ export type Row = Record<string, unknown>;
  * store runs on, so that one suite checks them all (issue 17). Statements are portable SQL with
  * `?` placeholders (an implementation that needs `$1…` rewrites them; so no `?` inside literals);
  * anything only one database can say is a named method here, never SQL in a test. Integers and
- * sums come back as numbers and booleans as whatever the database keeps them as (compare them
- * with Boolean()); counts are best read with `count`.
+ * sums come back as numbers (a PostgreSQL implementation parses int8 and numeric), booleans as
+ * whatever the database keeps them as (compare them with Boolean()); counts are best read with
+ * `count`.
  */
 export interface TestSql {
   /** The first row, or undefined when there is none. */
@@ -19,7 +20,7 @@ export interface TestSql {
   all<T extends object = Row>(sql: string, ...params: SqlValue[]): Promise<T[]>;
   /** The first column of the first row, or undefined when there is no row. */
   value<T = unknown>(sql: string, ...params: SqlValue[]): Promise<T | undefined>;
-  /** The first column of the first row as a number: a `count(*)` (which PostgreSQL answers as a bigint string). */
+  /** The first column of the first row as a number, whatever type the database gives a `count(*)` (a bigint on PostgreSQL). */
   count(sql: string, ...params: SqlValue[]): Promise<number>;
   /** Runs a write; answers how many rows it changed. */
   run(sql: string, ...params: SqlValue[]): Promise<number>;
@@ -101,8 +102,9 @@ export function testSql(dialect: SqlDialect): TestSql {
 }
 
 /**
- * A row as text that tells every cell apart (in its table's column order): bytes by their digest (a stored PDF would otherwise
- * cost more to write out than the whole rest of the database), bigints marked as such.
+ * A row as text that tells every cell apart (in its table's column order): bytes by their digest
+ * (a stored PDF would otherwise cost more to write out than the rest of the database), bigints
+ * marked as such.
  */
 function rowText(row: Row): string {
   return JSON.stringify(
