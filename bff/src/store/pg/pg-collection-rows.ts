@@ -1,9 +1,10 @@
 import type { Locale } from '@planshift/shared/account';
 import type { CurrencyCode } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, not, sql } from 'drizzle-orm';
 import * as t from '../../db/pg-schema';
 import { uuidV7 } from '../../ids';
+import type { ClaimPolicy } from '../claim-policy';
 import type { CollectionDue, CollectionResult } from '../records';
 import { chargeableCard } from '../sqlite/payment-method-rows';
 import type { Conn } from './connection';
@@ -51,21 +52,27 @@ function toDue(row: Awaited<ReturnType<typeof dueQuery>>[number]): CollectionDue
   };
 }
 
-/** Invoices whose next collection attempt is due, oldest first. */
-export async function readDueCollections(db: Conn, now: Instant, limit: number): Promise<CollectionDue[]> {
+/**
+ * Invoices whose next collection attempt is due, oldest first, leaving out those whose
+ * subscription a live claim holds (another instance's pass, an order, this boot's own work):
+ * instances running passes at once then read different batches instead of all reading the same
+ * first `limit` invoices and all but one finding them claimed (docs/decisions/020). A claim
+ * whose owner is gone (lease lapsed, or an earlier boot of this instance) does not hide its
+ * invoice: `claim` decides then, by the claim rules.
+ */
+export async function readDueCollections(
+  db: Conn,
+  now: Instant,
+  limit: number,
+  policy: ClaimPolicy,
+): Promise<CollectionDue[]> {
+  const live = sql`exists (select 1 from ${t.subscriptionClaims} c
+    where c.subscription_id = ${t.documents.subscriptionId} and c.expires_at > ${policy.wallNow()}
+      and not (starts_with(c.owner, ${`${policy.instance}/`}) and c.owner <> ${policy.owner}))`;
   const rows = await dueQuery(db)
-    .where(sql`${t.collections.nextAttemptAt} <= ${now}`)
+    .where(and(sql`${t.collections.nextAttemptAt} <= ${now}`, not(live)))
     .orderBy(t.collections.nextAttemptAt, t.collections.invoiceId)
     .limit(limit);
-  return rows.map(toDue).filter((due) => due.amount > 0);
-}
-
-/** The named invoices as they are due now (those still open), for a batch claimed elsewhere. */
-export async function readCollectionsOf(db: Conn, invoiceIds: readonly string[]): Promise<CollectionDue[]> {
-  if (invoiceIds.length === 0) return [];
-  const rows = await dueQuery(db)
-    .where(inArray(t.documents.id, invoiceIds))
-    .orderBy(t.collections.nextAttemptAt, t.collections.invoiceId);
   return rows.map(toDue).filter((due) => due.amount > 0);
 }
 
