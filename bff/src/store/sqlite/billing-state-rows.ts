@@ -258,7 +258,7 @@ export function accountRecord(row: typeof accounts.$inferSelect, paymentMethod: 
   };
 }
 
-function scheduledChangeRecord(row: typeof scheduledChanges.$inferSelect): ScheduledChangeRecord {
+export function scheduledChangeRecord(row: typeof scheduledChanges.$inferSelect): ScheduledChangeRecord {
   return {
     id: row.id,
     effectiveAt: row.effectiveAt,
@@ -272,7 +272,7 @@ function scheduledChangeRecord(row: typeof scheduledChanges.$inferSelect): Sched
  * The cancellation row that concerns the subscription now: a pending one, or the one that ended
  * it; with the scheduled change it replaced.
  */
-function cancellationRecord(
+export function cancellationRecord(
   joined:
     | Readonly<{
         cancellation: typeof subscriptionCancellations.$inferSelect;

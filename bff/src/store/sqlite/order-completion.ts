@@ -167,13 +167,13 @@ export function writeCompletedOrder(
   return { kind: 'completed', response };
 }
 
-type DocumentAmounts = Pick<
+export type DocumentAmounts = Pick<
   NewDocument,
   'kind' | 'currency' | 'total' | 'creditNoteApplied' | 'creditBalanceApplied' | 'forfeited' | 'amountDue' | 'lines'
 >;
 
 /** The engine names a credit note's amounts by what became of them; the documents table by their role. */
-const creditNoteAmounts = (cn: NonNullable<ChangeSet['creditNote']>): DocumentAmounts => ({
+export const creditNoteAmounts = (cn: NonNullable<ChangeSet['creditNote']>): DocumentAmounts => ({
   kind: 'credit_note',
   currency: cn.currency,
   total: cn.total.amount,
@@ -184,7 +184,7 @@ const creditNoteAmounts = (cn: NonNullable<ChangeSet['creditNote']>): DocumentAm
   lines: cn.lines,
 });
 
-const invoiceAmounts = (inv: NonNullable<ChangeSet['invoice']>): DocumentAmounts => ({
+export const invoiceAmounts = (inv: NonNullable<ChangeSet['invoice']>): DocumentAmounts => ({
   kind: 'invoice',
   currency: inv.currency,
   total: inv.total.amount,
