@@ -4,6 +4,9 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './pg-schema';
 
+/** A DATABASE_URL names PostgreSQL; anything else a database is named by is a SQLite file. */
+export const isPostgresUrl = (database: string): boolean => /^postgres(ql)?:\/\//.test(database);
+
 export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
 /** PostgreSQL's migrations (drizzle.pg.config.ts writes them; `npm run db:migrate` applies them). */
