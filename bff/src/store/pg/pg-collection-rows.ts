@@ -1,7 +1,7 @@
 import type { Locale } from '@planshift/shared/account';
 import type { CurrencyCode } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
-import { and, eq, not, sql } from 'drizzle-orm';
+import { and, eq, inArray, not, sql } from 'drizzle-orm';
 import * as t from '../../db/pg-schema';
 import { uuidV7 } from '../../ids';
 import type { ClaimPolicy } from '../claim-policy';
@@ -74,6 +74,26 @@ export async function readDueCollections(
     .orderBy(t.collections.nextAttemptAt, t.collections.invoiceId)
     .limit(limit);
   return rows.map(toDue).filter((due) => due.amount > 0);
+}
+
+/**
+ * Of the dues a pass read, those still due as read: open, with the same amount and number of
+ * attempts. Read under the accounts' locks when claiming, so that a pass that read an invoice
+ * just before another instance recorded its payment does not charge it again.
+ */
+export async function stillDue(db: Conn, dues: readonly CollectionDue[]): Promise<CollectionDue[]> {
+  if (dues.length === 0) return [];
+  const rows = await dueQuery(db).where(
+    inArray(
+      t.documents.id,
+      dues.map((due) => due.invoiceId),
+    ),
+  );
+  const now = new Map(rows.map((row) => [row.invoiceId, toDue(row)]));
+  return dues.filter((due) => {
+    const current = now.get(due.invoiceId);
+    return current !== undefined && current.amount === due.amount && current.attempts === due.attempts;
+  });
 }
 
 /** One of the account's invoices with something still to pay, or null. */

@@ -2,7 +2,7 @@ import type { Instant } from '@planshift/shared/periods';
 import type { CollectionClaim, CollectionRepository } from '../collection-repository';
 import type { CollectionDue, CollectionResult } from '../records';
 import { collectionHolder } from '../sqlite/claim-rows';
-import { readDueCollections, readOpenInvoice } from './pg-collection-rows';
+import { readDueCollections, readOpenInvoice, stillDue } from './pg-collection-rows';
 import type { PgContext } from './pg-context';
 
 const accountsOf = (dues: readonly CollectionDue[]) => dues.map((due) => due.accountId);
@@ -29,13 +29,15 @@ export class PgCollections implements CollectionRepository {
   async claim(dues: readonly CollectionDue[]): Promise<CollectionClaim> {
     const holder = collectionHolder();
     return this.ctx.write(accountsOf(dues), async (tx) => {
+      // Another instance may have charged some since they were read: those are not claimed.
+      const current = await stillDue(tx, dues);
       const held = new Set<string>();
       const refused = new Set<string>();
-      for (const { subscriptionId } of dues) {
+      for (const { subscriptionId } of current) {
         if (held.has(subscriptionId) || refused.has(subscriptionId)) continue;
         ((await this.ctx.claims.take(tx, subscriptionId, holder)) ? held : refused).add(subscriptionId);
       }
-      return { holder, dues: dues.filter((due) => held.has(due.subscriptionId)) };
+      return { holder, dues: current.filter((due) => held.has(due.subscriptionId)) };
     });
   }
 
