@@ -85,19 +85,9 @@ export class PgContext {
    * state (a sales request, the sign-in throttle). ANY_ACCOUNT: see its comment.
    */
   write<T>(touches: Touches, work: (tx: Conn) => Promise<T>): Promise<T> {
-    return this.#withConnection(async (tx) => {
-      await tx.$client.query('begin isolation level read committed');
-      try {
-        if (touches !== ANY_ACCOUNT) await lockAccounts(tx, touches);
-        const result = await work(tx);
-        await tx.$client.query('commit');
-        return result;
-      } catch (error) {
-        await tx.$client.query('rollback').catch((rollbackError: unknown) => {
-          throw new ConnectionBroken(rollbackError);
-        });
-        throw error;
-      }
+    return this.#transaction('begin isolation level read committed', async (tx) => {
+      if (touches !== ANY_ACCOUNT) await lockAccounts(tx, touches);
+      return work(tx);
     });
   }
 
@@ -107,14 +97,19 @@ export class PgContext {
    * half-committed work.
    */
   read<T>(work: (db: Conn) => Promise<T>): Promise<T> {
-    return this.#withConnection(async (db) => {
-      await db.$client.query('begin isolation level repeatable read read only');
+    return this.#transaction('begin isolation level repeatable read read only', work);
+  }
+
+  /** Runs `work` between `begin` and commit on one pooled connection; rolls back if it throws. */
+  #transaction<T>(begin: string, work: (tx: Conn) => Promise<T>): Promise<T> {
+    return this.#withConnection(async (tx) => {
+      await tx.$client.query(begin);
       try {
-        const result = await work(db);
-        await db.$client.query('commit');
+        const result = await work(tx);
+        await tx.$client.query('commit');
         return result;
       } catch (error) {
-        await db.$client.query('rollback').catch((rollbackError: unknown) => {
+        await tx.$client.query('rollback').catch((rollbackError: unknown) => {
           throw new ConnectionBroken(rollbackError);
         });
         throw error;

@@ -2,12 +2,17 @@ import { currentPeriod, type Subscription, type SubscriptionItem } from '@plansh
 import { nextDocumentNumber } from '../../db/pg-document-numbers';
 import { uuidV7 } from '../../ids';
 import type { NewDocument } from '../sqlite/document-rows';
-import type { AuditRow, OutboxRow } from '../sqlite/row-writer';
+import {
+  type AuditRow,
+  documentNumber,
+  documentSeries,
+  documentValues,
+  lineValues,
+  type OutboxRow,
+} from '../sqlite/row-writer';
 import type { Conn } from './connection';
 
 export type { AuditRow, OutboxRow } from '../sqlite/row-writer';
-
-const SERIES = { invoice: 'INV', credit_note: 'CN' } as const;
 
 // Named statements, prepared once per connection. Items and lines go in one statement each,
 // whatever their number, through `unnest` of one array per column: one round trip, not one a row.
@@ -111,63 +116,17 @@ export class PgRowWriter {
    * a rollback gives the number back). Call it late in the transaction.
    */
   async issueDocument(tx: Conn, doc: NewDocument): Promise<{ id: string; number: string }> {
-    const lineSum = doc.lines.reduce((sum, line) => sum + line.amount.amount, 0);
-    if (lineSum !== doc.total) throw new Error(`document lines add up to ${lineSum}, not its total ${doc.total}`);
-    const series = SERIES[doc.kind];
-    const year = new Date(doc.issuedAt * 1000).getUTCFullYear();
+    const { series, year } = documentSeries(doc);
     const sequence = await nextDocumentNumber(tx.$client, series, year);
-    const number = `${series}-${year}-${String(sequence).padStart(6, '0')}`;
-    await tx.$client.query({
-      ...INSERT_DOCUMENT,
-      values: [
-        doc.id,
-        doc.accountId,
-        doc.subscriptionId,
-        doc.kind,
-        doc.reason,
-        series,
-        year,
-        sequence,
-        number,
-        doc.currency,
-        doc.total,
-        doc.creditNoteApplied,
-        doc.creditBalanceApplied,
-        doc.forfeited,
-        doc.amountDue,
-        doc.relatedDocumentId,
-        doc.orderId,
-        JSON.stringify(doc.seller),
-        JSON.stringify(doc.customer),
-        doc.locale,
-        doc.issuedAt,
-      ],
-    });
-    const lines = doc.lines.map((line, position) => ({ line, position }));
+    const number = documentNumber(series, year, sequence);
+    await tx.$client.query({ ...INSERT_DOCUMENT, values: [...documentValues(doc, series, year, sequence, number)] });
+    // One array per column, each line's values in the statement's order; the flag as a boolean.
+    const rows = doc.lines.map((line, position) => lineValues(doc, line, position));
+    const column = (index: number) => rows.map((row) => row[index]);
+    const flags = rows.map((row) => row[17] === 1);
     await tx.$client.query({
       ...INSERT_LINES,
-      values: [
-        doc.id,
-        ...columns(lines, [
-          ({ position }) => position,
-          ({ line }) => line.kind,
-          ({ line }) => line.item.type,
-          ({ line }) => line.item.id,
-          ({ line }) => doc.itemNames[line.item.id] ?? line.item.id,
-          ({ line }) => line.item.priceId,
-          ({ line }) => line.quantity,
-          ({ line }) => line.unitAmount.amount,
-          ({ line }) => line.covers.start,
-          ({ line }) => line.covers.end,
-          ({ line }) => line.billingPeriod.start,
-          ({ line }) => line.billingPeriod.end,
-          ({ line }) => line.fraction.unit,
-          ({ line }) => line.fraction.numerator,
-          ({ line }) => line.fraction.denominator,
-          ({ line }) => line.amount.amount,
-          ({ line }) => line.capped,
-        ]),
-      ],
+      values: [doc.id, ...Array.from({ length: 16 }, (_, i) => column(i + 1)), flags],
     });
     return { id: doc.id, number };
   }
