@@ -1,12 +1,10 @@
-import type { Locale } from '@planshift/shared/account';
-import type { CurrencyCode } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
 import { and, eq, inArray, not, sql } from 'drizzle-orm';
 import * as t from '../../db/pg-schema';
 import { uuidV7 } from '../../ids';
 import type { ClaimPolicy } from '../claim-policy';
 import type { CollectionDue, CollectionResult } from '../records';
-import { chargeableCard } from '../sqlite/payment-method-rows';
+import { collectionTold, toDue } from '../sqlite/collection-rows';
 import type { Conn } from './connection';
 import type { PgRowWriter } from './pg-row-writer';
 
@@ -35,21 +33,6 @@ function dueQuery(db: Conn) {
       t.paymentMethods,
       and(eq(t.paymentMethods.accountId, t.documents.accountId), eq(t.paymentMethods.isDefault, true)),
     );
-}
-
-function toDue(row: Awaited<ReturnType<typeof dueQuery>>[number]): CollectionDue {
-  return {
-    invoiceId: row.invoiceId,
-    number: row.number,
-    accountId: row.accountId,
-    subscriptionId: row.subscriptionId,
-    amount: row.amountDue - row.paid,
-    currency: row.currency as CurrencyCode,
-    attempts: row.attempts,
-    recipient: row.recipient,
-    locale: row.locale as Locale,
-    paymentMethod: row.card ? chargeableCard(row.card) : null,
-  };
 }
 
 /**
@@ -188,49 +171,14 @@ export class PgCollectionWriter {
     });
 
     const status = (await q.query<{ status: string }>({ ...STATUS, values: [due.subscriptionId] })).rows[0]?.status;
-    if (!succeeded) {
-      if (status === 'active') await q.query({ ...SET_STATUS, values: ['past_due', due.subscriptionId] });
-      // A customer paying it themselves is told on screen; the schedule's attempts are told by e-mail.
-      if (!result.customerPresent) {
-        await this.rows.queueEmail(tx, {
-          accountId: due.accountId,
-          kind: 'renewal_failed',
-          recipient: due.recipient,
-          payload: { invoiceId: due.invoiceId, locale: due.locale, decline, nextAttemptAt: next },
-          at,
-        });
-      }
-    } else {
-      if (status === 'past_due') {
-        const open = (await q.query<{ count: number }>({ ...OPEN_INVOICES, values: [due.subscriptionId] })).rows[0];
-        if (open?.count === 0) await q.query({ ...SET_STATUS, values: ['active', due.subscriptionId] });
-      }
-      // Paid by the customer (Pay now): a receipt, with the invoice as it now stands.
-      if (result.customerPresent) {
-        await this.rows.queueEmail(tx, {
-          accountId: due.accountId,
-          kind: 'payment_receipt',
-          recipient: due.recipient,
-          payload: {
-            invoiceId: due.invoiceId,
-            locale: due.locale,
-            amount: due.amount,
-            currency: due.currency,
-            card: due.paymentMethod && { brand: due.paymentMethod.brand, last4: due.paymentMethod.last4 },
-          },
-          at,
-        });
-      }
+    if (!succeeded && status === 'active') await q.query({ ...SET_STATUS, values: ['past_due', due.subscriptionId] });
+    if (succeeded && status === 'past_due') {
+      const open = (await q.query<{ count: number }>({ ...OPEN_INVOICES, values: [due.subscriptionId] })).rows[0];
+      if (open?.count === 0) await q.query({ ...SET_STATUS, values: ['active', due.subscriptionId] });
     }
-    await this.rows.audit(tx, {
-      accountId: due.accountId,
-      userId: null,
-      action: succeeded ? 'invoice.paid' : 'invoice.payment_failed',
-      subjectType: 'invoice',
-      subjectId: due.invoiceId,
-      data: { number: due.number, attempt: attempts, amount: due.amount, paymentAttemptId, outcome },
-      at,
-    });
+    const told = collectionTold(result, at, attempts, next);
+    if (told.email) await this.rows.queueEmail(tx, told.email);
+    await this.rows.audit(tx, told.audit);
     return 'recorded';
   }
 }
