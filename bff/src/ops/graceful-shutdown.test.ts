@@ -38,6 +38,11 @@ async function requestBegun(port: number, path: string): Promise<{ socket: Socke
   };
 }
 
+const pendingOrders = (child: ChildBff) =>
+  child.read(
+    (db) => (db.prepare(`select count(*) as n from orders where status = 'pending'`).get() as { n: number }).n,
+  );
+
 async function confirmInFlight(child: ChildBff) {
   const maria = await child.signIn('maria@northwind.example');
   const quote = await maria.json<Json>('POST', '/api/quotes', {
@@ -54,11 +59,7 @@ async function confirmInFlight(child: ChildBff) {
     { 'idempotency-key': 'sigterm-1' },
   );
   // Claimed and being charged: the processor answers only after PAYMENTS_LATENCY_MS.
-  await until(
-    () => child.read((db) => db.prepare(`select count(*) as n from orders where status = 'pending'`).get()).n === 1,
-    30_000,
-    'the order to be claimed',
-  );
+  await until(() => pendingOrders(child) === 1, 30_000, 'the order to be claimed');
   // In an object: an async function's answer that is a promise would be awaited.
   return { confirm };
 }
@@ -115,11 +116,7 @@ describe('SIGTERM', () => {
     await cut;
     // Like a crash: the next start finishes the order from the processor's record.
     await child.restart();
-    await until(
-      () => child.read((db) => db.prepare(`select count(*) as n from orders where status = 'pending'`).get()).n === 0,
-      60_000,
-      'the order to be recovered',
-    );
+    await until(() => pendingOrders(child) === 0, 60_000, 'the order to be recovered');
     expect(child.invariants()).toEqual([]);
   }, 120_000);
 });

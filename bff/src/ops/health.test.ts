@@ -69,7 +69,12 @@ describe('liveness and readiness', () => {
       log: system.deps.log,
     });
     try {
-      for (const headers of [{}, { [SCENARIO_HEADER]: 'gone-scenario' }, { cookie: `${SCENARIO_COOKIE}=gone` }]) {
+      const strays: Record<string, string>[] = [
+        {},
+        { [SCENARIO_HEADER]: 'gone-scenario' },
+        { cookie: `${SCENARIO_COOKIE}=gone` },
+      ];
+      for (const headers of strays) {
         expect((await host.request('/api/health', { headers })).status).toBe(200);
         expect((await host.request('/api/ready', { headers })).status).toBe(200);
       }
