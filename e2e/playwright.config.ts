@@ -50,7 +50,13 @@ export default defineConfig({
     cwd: repoRoot,
     url: `${baseURL}/api/health`,
     // Its own files: every test makes its scenario there, and never touches the demo's.
-    env: { PORT: String(PORT), NODE_ENV: 'test', DATABASE_FILE: `${repoRoot}/e2e/.artifacts/e2e.sqlite` },
+    // Warnings and errors only: a line per request would drown the suite's own output.
+    env: {
+      PORT: String(PORT),
+      NODE_ENV: 'test',
+      DATABASE_FILE: `${repoRoot}/e2e/.artifacts/e2e.sqlite`,
+      LOG_LEVEL: 'warn',
+    },
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
     stdout: 'pipe',
