@@ -56,21 +56,20 @@ export class PrometheusMetrics {
       });
       return reading;
     };
-    new Gauge({
-      name: 'planshift_outbox_backlog',
-      help: 'E-mails queued and not yet sent',
-      registers: [this.registry],
-      async collect() {
-        this.set((await backlog()).unsentMessages);
-      },
-    });
-    new Gauge({
-      name: 'planshift_pending_orders',
-      help: 'Orders claimed and not yet ended (being charged, waiting for the customer’s bank, or left by a crash)',
-      registers: [this.registry],
-      async collect() {
-        this.set((await backlog()).pendingOrders);
-      },
-    });
+    const gauge = (name: string, help: string, value: (read: Awaited<ReturnType<BacklogReader>>) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        async collect() {
+          this.set(value(await backlog()));
+        },
+      });
+    gauge('planshift_outbox_backlog', 'E-mails queued and not yet sent', (read) => read.unsentMessages);
+    gauge(
+      'planshift_pending_orders',
+      'Orders claimed and not yet ended (being charged, waiting for the customer’s bank, or left by a crash)',
+      (read) => read.pendingOrders,
+    );
   }
 }

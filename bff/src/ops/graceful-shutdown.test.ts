@@ -16,7 +16,8 @@ afterEach(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const MONTHLY = { unit: 'month', count: 1 };
+/** Maria's Pro, from 10 seats to 12: a change charged now. */
+const MORE_SEATS = { planId: 'pro', interval: { unit: 'month', count: 1 }, quantity: 12, addOns: [] };
 
 /** A connection on which a request has begun (its headers not yet ended) before the signal. */
 async function requestBegun(port: number, path: string): Promise<{ socket: Socket; answer: () => Promise<string> }> {
@@ -45,12 +46,7 @@ const pendingOrders = (child: ChildBff) =>
 
 async function confirmInFlight(child: ChildBff) {
   const maria = await child.signIn('maria@northwind.example');
-  const quote = await maria.json<Json>('POST', '/api/quotes', {
-    planId: 'pro',
-    interval: MONTHLY,
-    quantity: 12,
-    addOns: [],
-  });
+  const quote = await maria.json<Json>('POST', '/api/quotes', MORE_SEATS);
   expect(quote.status).toBe(201);
   const confirm = maria.json<Json>(
     'POST',
