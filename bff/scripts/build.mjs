@@ -9,8 +9,9 @@ import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const bff = new URL('..', import.meta.url);
-// Packages that must load from node_modules: a native addon, and packages that read files beside their modules.
-const external = ['better-sqlite3', 'pdfkit', 'dejavu-fonts-ttf'];
+// Packages that must load from node_modules: a native addon, packages that read files beside their
+// modules, and node-postgres, whose optional native binding (pg-native) is required only when asked for.
+const external = ['better-sqlite3', 'pdfkit', 'dejavu-fonts-ttf', 'pg', 'pg-native'];
 
 const started = performance.now();
 // Chunks are named by their content's hash: an earlier build's would stay beside the new ones.
