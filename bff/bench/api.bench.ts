@@ -17,6 +17,7 @@ import { hashSessionId } from '../src/session/sessions';
 import { signValue } from '../src/session/signed-value';
 import { checkInvariants } from '../src/testing/invariants';
 import { teamAccount, teamCatalog, teamPlan } from '../src/testing/scenario-builders';
+import { sqliteTestSql } from '../src/testing/sqlite-test-sql';
 import { runBurst } from './burst';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -216,7 +217,10 @@ try {
   const db = new Database(databaseFile, { readonly: true });
   const succeeded = (db.prepare(`select count(*) as n from orders where status = 'succeeded'`).get() as { n: number })
     .n;
-  const problems = checkInvariants(db, new SimulatedPaymentProvider({ ledger: new FileChargeLedger(ledgerFile) }));
+  const problems = await checkInvariants(
+    sqliteTestSql(db),
+    new SimulatedPaymentProvider({ ledger: new FileChargeLedger(ledgerFile) }),
+  );
   const documents = db
     .prepare<[], { id: string; accountId: string }>('select id, account_id as accountId from documents order by rowid')
     .all()
@@ -243,8 +247,8 @@ try {
     documents,
   });
   const afterBurst = new Database(databaseFile, { readonly: true });
-  const burstProblems = checkInvariants(
-    afterBurst,
+  const burstProblems = await checkInvariants(
+    sqliteTestSql(afterBurst),
     new SimulatedPaymentProvider({ ledger: new FileChargeLedger(ledgerFile) }),
   );
   afterBurst.close();

@@ -40,9 +40,7 @@ async function requestBegun(port: number, path: string): Promise<{ socket: Socke
 }
 
 const pendingOrders = (child: ChildBff) =>
-  child.read(
-    (db) => (db.prepare(`select count(*) as n from orders where status = 'pending'`).get() as { n: number }).n,
-  );
+  child.read(async (sql) => Number(await sql.value(`select count(*) from orders where status = 'pending'`)));
 
 async function confirmInFlight(child: ChildBff) {
   const maria = await child.signIn('maria@northwind.example');
@@ -55,7 +53,7 @@ async function confirmInFlight(child: ChildBff) {
     { 'idempotency-key': 'sigterm-1' },
   );
   // Claimed and being charged: the processor answers only after PAYMENTS_LATENCY_MS.
-  await until(() => pendingOrders(child) === 1, 30_000, 'the order to be claimed');
+  await until(async () => (await pendingOrders(child)) === 1, 30_000, 'the order to be claimed');
   // In an object: an async function's answer that is a promise would be awaited.
   return { confirm };
 }
@@ -95,9 +93,9 @@ describe('SIGTERM', () => {
     // The confirm's request line carries its id, like every request's.
     expect(lines.find((line) => line.req?.url === '/api/changes')).toMatchObject({ reqId: expect.any(String) });
 
-    expect(child.read((db) => db.prepare('select status from orders').all())).toEqual([{ status: 'succeeded' }]);
-    expect(child.read((db) => db.prepare('select count(*) as n from subscription_claims').get())).toEqual({ n: 0 });
-    expect(child.invariants()).toEqual([]);
+    expect(await child.read((sql) => sql.all('select status from orders'))).toEqual([{ status: 'succeeded' }]);
+    expect(await child.read((sql) => sql.all('select * from subscription_claims'))).toEqual([]);
+    expect(await child.invariants()).toEqual([]);
   }, 120_000);
 
   it('exits 1 when what it waits for outlasts SHUTDOWN_TIMEOUT_SECONDS', async () => {
@@ -112,7 +110,7 @@ describe('SIGTERM', () => {
     await cut;
     // Like a crash: the next start finishes the order from the processor's record.
     await child.restart();
-    await until(() => pendingOrders(child) === 0, 60_000, 'the order to be recovered');
-    expect(child.invariants()).toEqual([]);
+    await until(async () => (await pendingOrders(child)) === 0, 60_000, 'the order to be recovered');
+    expect(await child.invariants()).toEqual([]);
   }, 120_000);
 });

@@ -4,10 +4,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { InMemoryChargeLedger, type LedgerRecord } from '../payments/charge-ledger';
 import { SimulatedPaymentProvider } from '../payments/simulated-provider';
 import { checkInvariants } from './invariants';
+import { readSql } from './sql-of';
+import type { TestSql } from './test-sql';
 import type { Client, Json } from './test-system';
 
 const BFF = fileURLToPath(new URL('../..', import.meta.url));
@@ -163,13 +164,8 @@ export class ChildBff {
   }
 
   /** Reads the database beside the running process (WAL lets it). */
-  read<T>(query: (db: Database.Database) => T): T {
-    const db = new Database(this.databaseFile, { readonly: true });
-    try {
-      return query(db);
-    } finally {
-      db.close();
-    }
+  read<T>(query: (sql: TestSql) => Promise<T>): Promise<T> {
+    return readSql(this.databaseFile, query);
   }
 
   /**
@@ -186,9 +182,9 @@ export class ChildBff {
     return new SimulatedPaymentProvider({ ledger });
   }
 
-  invariants(): string[] {
+  invariants(): Promise<string[]> {
     const processor = this.processor();
-    return this.read((db) => checkInvariants(db, processor));
+    return this.read((sql) => checkInvariants(sql, processor));
   }
 
   /** Runs the operator's provisioning command on this BFF's files; answers its exit code and output. */

@@ -42,10 +42,10 @@ export async function killDuringConfirms({ dir, kills, random, latencyMs }: Kill
       await bff.kill();
       await Promise.all(confirms);
 
-      tally.killed(...intents.map(({ accountId, key }) => phaseOf(bff, accountId, key)));
-      const inFlight = inFlightAtKill(bff);
+      tally.killed(...(await Promise.all(intents.map(({ accountId, key }) => phaseOf(bff, accountId, key)))));
+      const inFlight = await inFlightAtKill(bff);
       await bff.restart();
-      tallyEnds(tally, bff, inFlight);
+      await tallyEnds(tally, bff, inFlight);
 
       // Each customer retries with the same key (signed in again: sessions do not outlive a restart's secret).
       for (const { accountId, quoteId, key } of intents) {
@@ -54,10 +54,10 @@ export async function killDuringConfirms({ dir, kills, random, latencyMs }: Kill
           tally.problem(`${accountId}: the retry answered ${retried.status} ${retried.body?.code}`);
         }
       }
-      tally.audit(bff, `kill ${k + 1}`);
+      await tally.audit(bff, `kill ${k + 1}`);
     }
     const customers = kills * CONFIRMS_PER_KILL;
-    const appliedOnce = count(
+    const appliedOnce = await count(
       bff,
       `select count(*) from accounts a where (select count(*) from orders o
          where o.account_id = a.id and o.status = 'succeeded') = 1`,
@@ -79,14 +79,13 @@ const confirm = (client: HttpClient, quoteId: string, key: string) =>
   client.json<Json>('POST', '/api/changes', { quoteId }, { 'idempotency-key': key });
 
 /** Where the kill caught one customer's confirm, read from the files of the killed BFF. */
-export function phaseOf(bff: ChildBff, accountId: string, key: string): string {
-  const order = bff.read(
-    (db) =>
-      db
-        .prepare(
-          'select status, payment_attempt_id as attempt from orders where account_id = ? and idempotency_key = ?',
-        )
-        .get(accountId, key) as { status: string; attempt: string } | undefined,
+export async function phaseOf(bff: ChildBff, accountId: string, key: string): Promise<string> {
+  const order = await bff.read((sql) =>
+    sql.one<{ status: string; attempt: string }>(
+      'select status, payment_attempt_id as attempt from orders where account_id = ? and idempotency_key = ?',
+      accountId,
+      key,
+    ),
   );
   if (!order) return 'before the claim';
   if (order.status !== 'pending') return 'recorded';
