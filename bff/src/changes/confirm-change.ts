@@ -2,6 +2,7 @@ import type { Instant } from '@planshift/shared/periods';
 import type { Quote } from '@planshift/shared/quote';
 import { currentPeriod } from '@planshift/shared/subscription';
 import type { AppDeps } from '../deps';
+import type { ConfirmOutcomeLabel } from '../observability/business-metrics';
 import { authenticationRequired, challengeExpiry } from '../payment-challenges/challenge-view';
 import { type ChargeOutcome, PaymentUnavailableError } from '../payments/payment-provider';
 import { priceChange, type QuoteRefusal, sha256 } from '../quotes/price-quote';
@@ -64,6 +65,12 @@ export class ChangeConfirmer {
    * the change), or a refusal that leaves nothing behind.
    */
   async confirm(input: ConfirmInput): Promise<ConfirmOutcome> {
+    const outcome = await this.#confirmOnce(input);
+    this.deps.metrics.confirmed(outcomeLabel(outcome));
+    return outcome;
+  }
+
+  async #confirmOnce(input: ConfirmInput): Promise<ConfirmOutcome> {
     try {
       const answer = await this.#confirm(input);
       return 'error' in answer ? answer : { ok: true, answer };
@@ -168,7 +175,7 @@ export class ChangeConfirmer {
       } catch (error) {
         // The processor may be unreachable now: the order stays pending for the next pass (or
         // the client's retry), and the BFF still serves.
-        console.error(`order ${order.id} could not be finished yet`, error);
+        this.deps.log.warn({ err: error, orderId: order.id }, 'order could not be finished yet');
       }
     }
     return finished;
@@ -183,7 +190,7 @@ export class ChangeConfirmer {
     for (const challenge of await this.deps.store.challenges.open()) {
       if (!challenge.orderId || challenge.expiresAt > at) continue;
       await this.resumeOrder(challenge.orderId, at).catch((error) =>
-        console.error(`order ${challenge.orderId} could not be given up yet`, error),
+        this.deps.log.warn({ err: error, orderId: challenge.orderId }, 'order could not be given up yet'),
       );
     }
   }
@@ -402,4 +409,17 @@ export class ChangeConfirmer {
 
 function keyReused(): Refusal<'idempotency_key_reused'> {
   return refusal('idempotency_key_reused', 'This Idempotency-Key was used with another request.', 'Idempotency-Key');
+}
+
+/** How a confirmation ended, for the confirmations counter: a replay counts as the answer it replays. */
+function outcomeLabel(outcome: ConfirmOutcome): ConfirmOutcomeLabel {
+  if (!outcome.ok) {
+    const { code } = outcome.error;
+    return code === 'quote_stale' ? 'stale' : code;
+  }
+  const { status, body } = outcome.answer;
+  if (status === 201) return 'applied';
+  if (status === 202) return 'requires_action';
+  if (status === 402) return 'declined';
+  return (body as { code?: string }).code === 'order_abandoned' ? 'abandoned' : 'not_applied';
 }

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { BFF_DIR } from '../paths';
 import * as schema from './pg-schema';
 
 export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
 /** PostgreSQL's migrations (drizzle.pg.config.ts writes them; `npm run db:migrate` applies them). */
-export const PG_MIGRATIONS = fileURLToPath(new URL('../../drizzle-pg', import.meta.url));
+export const PG_MIGRATIONS = join(BFF_DIR, 'drizzle-pg');
 
 /** Where drizzle-orm's migrator records what it applied (its defaults). */
 const MIGRATIONS_TABLE = '"drizzle"."__drizzle_migrations"';

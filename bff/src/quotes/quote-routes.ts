@@ -41,6 +41,7 @@ export function quoteRoutes(deps: AppDeps) {
         const priced = priceChange(state, c.get('user'), request, now);
         if (!priced.ok) return refuse(c, quoteRefusal(priced.errors));
         const view = await saveQuote(deps.store, state, request, priced.quote, now);
+        deps.metrics.quotePriced();
         return writtenJson<QuoteView, 201>(c, writeQuote(view), 201);
       },
     )

@@ -3,6 +3,10 @@ import type { SeedPlan } from './records';
 
 /** Seeding, the hourly sweep, and what a QA reset waits for. */
 export interface MaintenanceRepository {
+  /** Throws unless the database answers a trivial query: what readiness asks (/api/ready). */
+  ping(): Promise<void>;
+  /** What waits, read when metrics are scraped: unsent e-mails, and orders not yet ended. */
+  backlog(): Promise<Readonly<{ unsentMessages: number; pendingOrders: number }>>;
   hasAccounts(): Promise<boolean>;
   /** True while any writer holds a claim: a QA reset waits for them to settle. */
   hasClaims(): Promise<boolean>;

@@ -120,6 +120,17 @@ export class ChildBff {
     await exited;
   }
 
+  /** Sends the process a signal (SIGTERM: a graceful shutdown) and answers how it exited. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    const child = this.#child;
+    if (!child) throw new Error('the BFF was never started');
+    if (child.exitCode !== null || child.signalCode !== null) return { code: child.exitCode, signal: child.signalCode };
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    const [code, by] = (await exited) as [number | null, NodeJS.Signals | null];
+    return { code, signal: by };
+  }
+
   client(cookie: string | null = null, csrfToken: string | null = null): HttpClient {
     return {
       json: async <T = Json>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {

@@ -7,6 +7,8 @@ import { type System, startSystem } from '../bootstrap';
 import { wallNow } from '../clock';
 import { openDatabase } from '../db/open-database';
 import { type Env, readEnv } from '../env';
+import { metricsEndpoint } from '../observability/metrics-route';
+import type { PrometheusMetrics } from '../observability/prometheus-metrics';
 import { InMemoryChargeLedger } from '../payments/charge-ledger';
 import { SimulatedPaymentProvider } from '../payments/simulated-provider';
 import { demoScenario } from '../scenarios';
@@ -54,7 +56,14 @@ export type Client = Readonly<{
  * (NODE_ENV=production) it is the real world: nothing is seeded and there are no QA routes.
  */
 export async function startTestSystem(
-  options: Readonly<{ webDist?: string; smtpUrl?: string; production?: boolean }> = {},
+  options: Readonly<{
+    webDist?: string;
+    smtpUrl?: string;
+    production?: boolean;
+    /** Counts into this registry, served at /metrics (behind the token when one is given). */
+    metrics?: PrometheusMetrics;
+    metricsToken?: string;
+  }> = {},
 ): Promise<TestSystem> {
   const dir = mkdtempSync(join(tmpdir(), 'planshift-test-'));
   const env = readEnv({
@@ -72,8 +81,19 @@ export async function startTestSystem(
         id: null,
         book: ScenarioBook.inMemory({ id: null, name: 'demo', createdAt: wallNow(), scenario: demoScenario() }),
       };
-  const system = await startSystem(env, { payments, ...(scenario ? { scenario } : {}) });
-  const app = createApp(system.deps, system);
+  const { metrics } = options;
+  const system = await startSystem(env, { payments, metrics: metrics?.business, ...(scenario ? { scenario } : {}) });
+  metrics?.watchBacklog(() => system.store.maintenance.backlog());
+  const app = createApp(
+    system.deps,
+    metrics
+      ? {
+          ...system,
+          httpMetrics: metrics.http,
+          metricsEndpoint: metricsEndpoint(metrics.registry, options.metricsToken),
+        }
+      : system,
+  );
 
   const client = (cookie: string | null, csrfToken: string | null): Client => {
     const request: Client['request'] = async (method, path, body, headers = {}) => {

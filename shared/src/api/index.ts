@@ -26,6 +26,13 @@ export {
   documentViewSchema,
 } from './documents';
 export { API_ERROR_CODES, type ApiErrorCode, type ErrorBody, errorBodySchema } from './error';
+export {
+  type HealthView,
+  healthViewSchema,
+  NOT_READY_REASONS,
+  type ReadinessView,
+  readinessViewSchema,
+} from './health';
 export { type InvoicePaymentView, invoicePaymentViewSchema } from './invoices';
 export {
   type AuthenticationRequiredView,

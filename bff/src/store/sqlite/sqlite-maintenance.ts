@@ -1,5 +1,5 @@
 import type { Instant } from '@planshift/shared/periods';
-import { and, eq, gt, inArray, lt, min, notInArray } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, lt, min, notInArray, sql } from 'drizzle-orm';
 import * as t from '../../db/schema';
 import type { MaintenanceRepository } from '../maintenance-repository';
 import type { SeedPlan } from '../records';
@@ -8,6 +8,17 @@ import { ANY_ACCOUNT, type SqliteContext } from './sqlite-context';
 
 export class SqliteMaintenance implements MaintenanceRepository {
   constructor(private readonly ctx: SqliteContext) {}
+
+  async ping(): Promise<void> {
+    this.ctx.db.get(sql`select 1`);
+  }
+
+  async backlog(): Promise<Readonly<{ unsentMessages: number; pendingOrders: number }>> {
+    const { db } = this.ctx;
+    const unsent = db.select({ n: count() }).from(t.outbox).where(isNull(t.outbox.sentAt)).get();
+    const pending = db.select({ n: count() }).from(t.orders).where(eq(t.orders.status, 'pending')).get();
+    return { unsentMessages: unsent?.n ?? 0, pendingOrders: pending?.n ?? 0 };
+  }
 
   async hasAccounts(): Promise<boolean> {
     return this.ctx.db.select({ id: t.accounts.id }).from(t.accounts).limit(1).get() !== undefined;
