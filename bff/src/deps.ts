@@ -3,6 +3,7 @@ import type { SystemClock, WallClock } from './clock';
 import type { DocumentPdfs } from './documents/document-pdfs';
 import type { Env } from './env';
 import type { PaymentProvider } from './payments/payment-provider';
+import type { QuoteTokens } from './quotes/quote-token';
 import type { Store } from './store/store';
 
 /** What the routes and use cases are built from: swapped in tests for a temporary database or a faulty provider. */
@@ -18,6 +19,8 @@ export type AppDeps = Readonly<{
   pdfs: DocumentPdfs;
   /** Documents were just issued: their PDFs are rendered in the background now. */
   documentsIssued: () => void;
+  /** Signs quotes into their ids and verifies them (docs/decisions/019). */
+  quoteTokens: QuoteTokens;
   /** The scenario this world is (docs/decisions/018); absent in the real world. */
   scenarioId?: ScenarioId | null;
 }>;

@@ -191,7 +191,7 @@ describe('an Idempotency-Key reused after its 48 hours were swept', () => {
     const maria = await system.signIn('maria@northwind.example');
     expect((await confirm(maria, await quote(maria, 12), 'swept-key-0001')).status).toBe(201);
     sqlite().prepare('update idempotency_keys set expires_at = 0').run();
-    await system.store.maintenance.purgeExpired({ wallNow: now(), clockNow: system.deps.clock.now() });
+    await system.store.maintenance.purgeExpired({ wallNow: now() });
     expect(rows('select count(*) as n from idempotency_keys')).toEqual([{ n: 0 }]);
 
     const again = await confirm(maria, await quote(maria, 13), 'swept-key-0001');

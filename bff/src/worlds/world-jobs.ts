@@ -22,7 +22,7 @@ export function startJobs(system: System, intervals: JobIntervals): () => Promis
     setInterval(maintain, intervals.maintainMs),
     setInterval(() => {
       system.deps.store.maintenance
-        .purgeExpired({ wallNow: system.deps.wall.now(), clockNow: system.deps.clock.now() })
+        .purgeExpired({ wallNow: system.deps.wall.now() })
         .catch((error) => console.error(error));
       system.signInThrottle.purge().catch((error) => console.error(error));
     }, intervals.sweepMs),
