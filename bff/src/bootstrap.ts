@@ -20,6 +20,7 @@ import { InvoiceChallenges } from './payment-challenges/invoice-challenges';
 import { FileChargeLedger } from './payments/charge-ledger';
 import type { PaymentProvider } from './payments/payment-provider';
 import { SimulatedPaymentProvider } from './payments/simulated-provider';
+import { QuoteTokens } from './quotes/quote-token';
 import { resetToScenario } from './scenarios/reset';
 import { SignInThrottle } from './session/sign-in-throttle';
 import { localClaimPolicy } from './store/claim-policy';
@@ -115,6 +116,7 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
     payments,
     pdfs,
     documentsIssued: () => pendingPdfs.kick(),
+    quoteTokens: new QuoteTokens(env.SESSION_SECRET, options.scenario?.id ?? null),
     scenarioId: options.scenario?.id ?? null,
     log,
     metrics,

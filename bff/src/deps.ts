@@ -5,6 +5,7 @@ import type { Env } from './env';
 import type { BusinessMetrics } from './observability/business-metrics';
 import type { Logger } from './observability/logger';
 import type { PaymentProvider } from './payments/payment-provider';
+import type { QuoteTokens } from './quotes/quote-token';
 import type { Store } from './store/store';
 
 /** What the routes and use cases are built from: swapped in tests for a temporary database or a faulty provider. */
@@ -24,6 +25,8 @@ export type AppDeps = Readonly<{
   log: Logger;
   /** Where use cases count what they did: quotes, confirmations, renewals… (Prometheus in the server). */
   metrics: BusinessMetrics;
+  /** Signs quotes into their ids and verifies them (docs/decisions/024). */
+  quoteTokens: QuoteTokens;
   /** The scenario this world is (docs/decisions/018); absent in the real world. */
   scenarioId?: ScenarioId | null;
 }>;

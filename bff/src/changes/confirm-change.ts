@@ -6,9 +6,10 @@ import type { ConfirmOutcomeLabel } from '../observability/business-metrics';
 import { authenticationRequired, challengeExpiry } from '../payment-challenges/challenge-view';
 import { type ChargeOutcome, PaymentUnavailableError } from '../payments/payment-provider';
 import { priceChange, type QuoteRefusal, sha256 } from '../quotes/price-quote';
-import { repriceQuote, saveQuote, staleQuote } from '../quotes/quotes';
+import { readQuoteToken, type SignedQuote } from '../quotes/quote-token';
+import { issueQuote, repriceQuote, staleQuote } from '../quotes/quotes';
 import { notFound, type Refusal, refusal } from '../refusal';
-import type { BillingState, OrderRecord, QuoteRecord, StoredResponse, UserRecord } from '../store/records';
+import type { BillingState, OrderRecord, StoredResponse, UserRecord } from '../store/records';
 import { changeSetFor, confirmationResponse } from './change-set';
 
 /** Idempotency keys are kept for 24 hours of wall time at least (a replay must still find them). */
@@ -98,13 +99,14 @@ export class ChangeConfirmer {
       return this.#retryPending(previous.order, now);
     }
 
-    const record = await store.quotes.find(accountId, input.quoteId);
+    // Tampered, truncated, another account's or another key's: all answer as an unknown quote.
+    const record = this.deps.quoteTokens.verify(input.quoteId, accountId);
     if (!record) return refusal('quote_not_found', 'No such quote.', 'quoteId');
     if (now >= record.expiresAt)
       return refusal('quote_expired', 'The quote has expired; ask for a new one.', 'quoteId');
     const state = await store.accounts.loadBillingState(accountId);
     if (!state) return notFound('subscription');
-    // The server reprices from its own state; the stored record only says what was shown.
+    // The server reprices from its own state; the token only says what was shown.
     const repriced = repriceQuote(state, input.user, record);
     if (!repriced.ok) {
       return repriced.error.code === 'quote_stale' ? this.#stale(state, input.user, record, now) : repriced;
@@ -373,11 +375,13 @@ export class ChangeConfirmer {
   /** The order's quote, priced again from the subscription as it is now; null when it no longer applies. */
   async #priced(order: OrderRecord): Promise<Priced | null> {
     const { store } = this.deps;
-    const [record, state, user] = await Promise.all([
-      store.quotes.findById(order.quoteId),
+    const [state, user] = await Promise.all([
       store.accounts.loadBillingState(order.accountId),
       store.sessions.findUser(order.userId),
     ]);
+    // The order keeps the token it was claimed with, verified then: read again as it was, so that
+    // a pending order is finished even by an instance whose secret has changed since.
+    const record = readQuoteToken(order.quoteId, order.accountId);
     if (!record || !state || !user || state.version !== order.subscriptionVersion) return null;
     const repriced = repriceQuote(state, user, record);
     return repriced.ok && repriced.quote.dueNow.amount === order.amount ? { state, quote: repriced.quote } : null;
@@ -395,15 +399,10 @@ export class ChangeConfirmer {
     this.#settled(await this.deps.store.accounts.loadBillingState(order.accountId));
   }
 
-  async #stale(
-    state: BillingState,
-    user: UserRecord,
-    record: QuoteRecord,
-    now: Instant,
-  ): Promise<Refusal<'quote_stale'>> {
+  #stale(state: BillingState, user: UserRecord, record: SignedQuote, now: Instant): Refusal<'quote_stale'> {
     const fresh = priceChange(state, user, record.request, now);
     if (!fresh.ok) return staleQuote(null, fresh.errors);
-    return staleQuote(await saveQuote(this.deps.store, state, record.request, fresh.quote, now));
+    return staleQuote(issueQuote(this.deps.quoteTokens, state, record.request, fresh.quote, now));
   }
 }
 

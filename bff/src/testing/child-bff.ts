@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -44,6 +45,11 @@ const SCENARIO = 'demo';
 export class ChildBff {
   readonly databaseFile: string;
   readonly ledgerFile: string;
+  /**
+   * Its configured secret, the same at every start (as a deployment's): cookies and quotes
+   * (docs/decisions/024) signed before a kill still verify after the restart.
+   */
+  readonly #secret = randomBytes(32).toString('base64url');
   #child: ChildProcess | null = null;
   #output = '';
 
@@ -79,6 +85,7 @@ export class ChildBff {
       DATABASE_FILE: join(this.dir, 'planshift.sqlite'),
       SCENARIOS_DIR: join(this.dir, 'scenarios'),
       SEED_SCENARIO: SCENARIO,
+      SESSION_SECRET: this.#secret,
     };
   }
 

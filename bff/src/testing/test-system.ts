@@ -63,17 +63,24 @@ export async function startTestSystem(
     /** Counts into this registry, served at /metrics (behind the token when one is given). */
     metrics?: PrometheusMetrics;
     metricsToken?: string;
+    /**
+     * A second instance of that system: the same database file, secret and card processor, as
+     * several BFF processes behind a proxy have (its dispose leaves the folder to the first).
+     */
+    beside?: TestSystem;
   }> = {},
 ): Promise<TestSystem> {
-  const dir = mkdtempSync(join(tmpdir(), 'planshift-test-'));
+  const { beside } = options;
+  const dir = beside?.dir ?? mkdtempSync(join(tmpdir(), 'planshift-test-'));
   const env = readEnv({
     NODE_ENV: options.production ? 'production' : 'test',
     DATABASE_FILE: join(dir, 'planshift.sqlite'),
     WEB_DIST: options.webDist ?? join(dir, 'no-web'),
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     ...(options.production ? { SESSION_SECRET: 'a-test-secret-of-at-least-thirty-two-characters' } : {}),
+    ...(beside ? { SESSION_SECRET: beside.env.SESSION_SECRET, INSTANCE_ID: `${beside.env.INSTANCE_ID}+1` } : {}),
   });
-  const payments = new SimulatedPaymentProvider({ ledger: new InMemoryChargeLedger() });
+  const payments = beside?.payments ?? new SimulatedPaymentProvider({ ledger: new InMemoryChargeLedger() });
   // Outside production, the system is a scenario's world made from the demo (docs/decisions/018).
   const scenario = options.production
     ? undefined
@@ -141,7 +148,7 @@ export async function startTestSystem(
     anonymous,
     dispose: () => {
       system.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!beside) rmSync(dir, { recursive: true, force: true });
     },
     signIn: async (email, password = DEMO_PASSWORD) => {
       const response = await anonymous.request('POST', '/api/session', { email, password });

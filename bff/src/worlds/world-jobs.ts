@@ -24,7 +24,7 @@ export function startJobs(system: System, intervals: JobIntervals): () => Promis
     setInterval(maintain, intervals.maintainMs),
     setInterval(() => {
       system.deps.store.maintenance
-        .purgeExpired({ wallNow: system.deps.wall.now(), clockNow: system.deps.clock.now() })
+        .purgeExpired({ wallNow: system.deps.wall.now() })
         .catch((error) => log.error({ err: error, job: 'purge' }, 'purging expired records failed'));
       system.signInThrottle
         .purge()

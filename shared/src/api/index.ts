@@ -69,7 +69,7 @@ export {
   type TestClockView,
   testClockViewSchema,
 } from './qa';
-export { type QuoteView, quoteViewSchema } from './quote';
+export { QUOTE_ID_MAX_LENGTH, type QuoteView, quoteIdSchema, quoteViewSchema } from './quote';
 export {
   type SalesContactView,
   type SalesRequestAnswer,

@@ -1,5 +1,5 @@
 import type { Instant } from '@planshift/shared/periods';
-import { and, count, eq, gt, inArray, isNull, lt, min, notInArray, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, lt, min, sql } from 'drizzle-orm';
 import * as t from '../../db/schema';
 import type { MaintenanceRepository } from '../maintenance-repository';
 import type { SeedPlan } from '../records';
@@ -31,7 +31,7 @@ export class SqliteMaintenance implements MaintenanceRepository {
     );
   }
 
-  async purgeExpired({ wallNow, clockNow }: Readonly<{ wallNow: Instant; clockNow: Instant }>): Promise<void> {
+  async purgeExpired({ wallNow }: Readonly<{ wallNow: Instant }>): Promise<void> {
     this.ctx.write(ANY_ACCOUNT, (tx) => {
       tx.delete(t.sessions).where(lt(t.sessions.expiresAt, wallNow)).run();
       for (const [idHash, session] of this.ctx.sessions) {
@@ -39,10 +39,6 @@ export class SqliteMaintenance implements MaintenanceRepository {
       }
       tx.delete(t.idempotencyKeys)
         .where(and(lt(t.idempotencyKeys.expiresAt, wallNow), eq(t.idempotencyKeys.state, 'completed')))
-        .run();
-      const ordered = tx.select({ id: t.orders.quoteId }).from(t.orders);
-      tx.delete(t.quotes)
-        .where(and(lt(t.quotes.expiresAt, clockNow), notInArray(t.quotes.id, ordered)))
         .run();
     });
   }
