@@ -6,7 +6,12 @@ import type { CompleteOrderResult } from '../order-repository';
 import type { ChangeSet, IssuedDocuments, StoredResponse } from '../records';
 import { accountRecord } from '../sqlite/billing-state-rows';
 import { orderHolder } from '../sqlite/claim-rows';
-import { creditNoteAmounts, type DocumentAmounts, invoiceAmounts } from '../sqlite/order-completion';
+import {
+  completedOrderRows,
+  creditNoteAmounts,
+  type DocumentAmounts,
+  invoiceAmounts,
+} from '../sqlite/order-completion';
 import { storedResponse } from '../sqlite/order-rows';
 import type { Conn } from './connection';
 import { endOrderChallenge } from './pg-challenge-rows';
@@ -103,56 +108,12 @@ export async function writeCompletedOrder(
   if (change.creditApplied > 0) await ledger(-change.creditApplied, 'applied_to_invoice', invoiceId);
   if (change.creditAdded > 0) await ledger(change.creditAdded, 'credit_note', creditNoteId);
 
-  if (change.payment) {
-    await tx.insert(t.payments).values({
-      id: uuidV7(),
-      accountId: order.accountId,
-      orderId: order.id,
-      invoiceId,
-      paymentAttemptId: order.paymentAttemptId,
-      amount: change.payment.amount,
-      currency: order.currency,
-      status: 'succeeded',
-      chargeId: change.payment.chargeId,
-      createdAt: at,
-    });
-  }
-  await tx.insert(t.confirmedChanges).values({
-    id: change.changeId,
-    orderId: order.id,
-    accountId: order.accountId,
-    subscriptionId: order.subscriptionId,
-    appliedNow: change.appliedNow,
-    scheduledChangeId,
-    provisioning: change.provisioning,
-    activeEntitlements: change.activeEntitlements,
-    confirmedAt: at,
-  });
+  const rows = completedOrderRows(change, account, { invoiceId, creditNoteId, scheduledChangeId }, issued);
+  if (rows.payment) await tx.insert(t.payments).values(rows.payment);
+  await tx.insert(t.confirmedChanges).values(rows.confirmedChange);
   await tx.update(t.orders).set({ status: 'succeeded', completedAt: at }).where(eq(t.orders.id, order.id));
-  await ctx.rows.queueEmail(tx, {
-    accountId: order.accountId,
-    kind: 'change_confirmed',
-    recipient: account.billingEmail,
-    payload: { changeId: change.changeId, invoiceId, creditNoteId, locale: account.locale },
-    at,
-  });
-  await ctx.rows.audit(tx, {
-    accountId: order.accountId,
-    userId: order.userId,
-    action: 'subscription.change_confirmed',
-    subjectType: 'subscription',
-    subjectId: order.subscriptionId,
-    data: {
-      orderId: order.id,
-      quoteId: order.quoteId,
-      appliedNow: change.appliedNow,
-      scheduledChangeId,
-      invoice: issued.invoice?.number ?? null,
-      creditNote: issued.creditNote?.number ?? null,
-      charged: change.payment?.amount ?? 0,
-    },
-    at,
-  });
+  await ctx.rows.queueEmail(tx, rows.email);
+  await ctx.rows.audit(tx, rows.audit);
 
   const response = respond(issued);
   await finishKey(tx, order, response);
