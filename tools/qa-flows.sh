@@ -33,6 +33,7 @@ rm -rf "$example/node_modules/@planshift" "$example/package-lock.json"
 
 echo "== the portal on $url (its own database under $portal_dir)"
 [[ -f web/dist/index.html ]] || npm run build -w web
+npm run build -w @planshift/bff
 # setsid: the portal leads a process group of its own (npm, its shell, node), stopped as one.
 PORT="$port" NODE_ENV=test DATABASE_FILE="$portal_dir/portal.sqlite" \
   setsid npm run start -w @planshift/bff >"$portal_dir/portal.log" 2>&1 &

@@ -32,8 +32,11 @@ const BFF = fileURLToPath(new URL('..', import.meta.url));
 // so a burst of 4 KB answers is collected in fewer scavenges), given to the bare server alike.
 const SERVER_FLAGS = ['--min-semi-space-size=64', '--max-semi-space-size=64'];
 const dir = mkdtempSync(join(tmpdir(), 'planshift-bench-'));
-const databaseFile = join(dir, 'planshift.sqlite');
-const ledgerFile = join(dir, 'charges.jsonl');
+// The load runs in a scenario's world (docs/decisions/018): QA's reset acts only in one.
+const SCENARIO = 'bench';
+const scenariosDir = join(dir, 'scenarios');
+const databaseFile = join(scenariosDir, SCENARIO, 'planshift.sqlite');
+const ledgerFile = join(scenariosDir, SCENARIO, 'payments.jsonl');
 const secret = randomBytes(32).toString('base64url');
 const children: ChildProcess[] = [];
 let serverErrors = '';
@@ -129,23 +132,24 @@ try {
   const bare = await start('bench/bare-server.ts', barePort);
   const bff = await start('src/server.ts', bffPort, {
     NODE_ENV: 'test',
-    DATABASE_FILE: databaseFile,
-    PAYMENTS_LEDGER_FILE: ledgerFile,
+    DATABASE_FILE: join(dir, 'planshift.sqlite'),
+    SCENARIOS_DIR: scenariosDir,
     SESSION_SECRET: secret,
     // As `npm start` sizes libuv's pool (bff/package.json).
     UV_THREADPOOL_SIZE: '8',
   });
-  const reset = await fetch(`${bff}/api/test/reset`, {
+  const made = await fetch(`${bff}/api/test/scenarios`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ scenario: scenario() }),
+    body: JSON.stringify({ id: SCENARIO, scenario: scenario() }),
   });
-  if (!reset.ok) throw new Error(`reset failed: ${reset.status} ${await reset.text()}`);
+  if (!made.ok) throw new Error(`making the scenario failed: ${made.status} ${await made.text()}`);
   const users = sessions();
   const headers = (i: number) => ({
     'content-type': 'application/json',
     cookie: users[i]?.cookie ?? '',
     'x-csrf-token': users[i]?.csrf ?? '',
+    'planshift-scenario': SCENARIO,
   });
 
   console.log(

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { BillingRun } from '../src/billing/billing-run';
 import { SystemClock } from '../src/clock';
 import { openDatabase } from '../src/db/open-database';
+import { NO_METRICS } from '../src/observability/business-metrics';
+import { silentLogger } from '../src/observability/logger';
 import { InMemoryChargeLedger } from '../src/payments/charge-ledger';
 import { SimulatedPaymentProvider } from '../src/payments/simulated-provider';
 import { resetToScenario } from '../src/scenarios/reset';
@@ -66,7 +68,7 @@ if (process.argv[2] === 'seed') {
     await clock.load();
     await clock.set(RUN_AT); // no listener: the run below is the one timed
     const payments = new SimulatedPaymentProvider({ ledger: new InMemoryChargeLedger() });
-    const run = new BillingRun({ store, clock, payments });
+    const run = new BillingRun({ store, clock, payments, log: silentLogger, metrics: NO_METRICS });
 
     const started = performance.now();
     const summary = await run.run();

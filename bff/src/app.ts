@@ -1,6 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { type ClockView, clockViewSchema } from '@planshift/shared/api';
-import type { Hono } from 'hono';
+import type { Handler, Hono, MiddlewareHandler } from 'hono';
 import { accountRoutes } from './account/account-routes';
 import { BillingRun } from './billing/billing-run';
 import { billingDetailsRoutes } from './billing-details/billing-details-routes';
@@ -12,12 +12,15 @@ import { documentRoutes } from './documents/document-routes';
 import type { DevMailbox } from './email/dev-mailbox';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { jsonBody } from './http/json-body';
-import { onError } from './http/on-error';
+import { errorHandler } from './http/on-error';
 import { json, registerSecuritySchemes, router } from './http/openapi';
 import { refuse } from './http/refuse';
 import { RequestTurns, takeTurns } from './http/request-turns';
 import { securityHeaders } from './http/security-headers';
 import { invoiceRoutes } from './invoices/invoice-routes';
+import { requestLogging } from './observability/request-logging';
+import { healthRoutes } from './ops/health-routes';
+import { Readiness } from './ops/readiness';
 import { challengeRoutes } from './payment-challenges/challenge-routes';
 import { InvoiceChallenges } from './payment-challenges/invoice-challenges';
 import { paymentMethodRoutes } from './payment-methods/payment-method-routes';
@@ -42,29 +45,31 @@ export type AppServices = Readonly<{
   scenario?: ScenarioWorld | null;
   signInThrottle?: SignInThrottle;
   turns?: RequestTurns;
+  /** The process's readiness (shutting down or not); otherwise this world's database alone decides. */
+  readiness?: Readiness;
+  /** Counts and times each request by its route's pattern (the process's Prometheus registry). */
+  httpMetrics?: MiddlewareHandler;
+  /** GET /metrics: the real world's app serves the process's metrics. */
+  metricsEndpoint?: Handler;
 }>;
 
 export function createApp(deps: AppDeps, services: AppServices = {}) {
   const confirmer = services.confirmer ?? new ChangeConfirmer(deps);
   const billing = services.billing ?? new BillingRun(deps);
   const challenges = services.challenges ?? new InvoiceChallenges(deps, billing);
+  const readiness = services.readiness ?? new Readiness(() => deps.store.maintenance.ping());
   const app = router();
   registerSecuritySchemes(app);
+  // First, so that every line a request logs carries its id, and its time counts all of it.
+  app.use(...requestLogging(deps.log));
+  if (services.httpMetrics) app.use(services.httpMetrics);
   app.use(securityHeaders);
   app.use('/api/*', jsonBody);
-  app.use('/api/*', takeTurns(services.turns ?? new RequestTurns(), ['/api/health']));
+  app.use('/api/*', takeTurns(services.turns ?? new RequestTurns(), ['/api/health', '/api/ready']));
 
   // The typed API: one chain, so that its type (AppType) carries every route's request and answers.
   const api = app
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/api/health',
-        summary: 'Liveness',
-        responses: { 200: json(z.object({ status: z.literal('ok') }), 'Up') },
-      }),
-      (c) => c.json({ status: 'ok' as const }, 200),
-    )
+    .route('/', healthRoutes(readiness))
     .openapi(
       createRoute({
         method: 'get',
@@ -104,8 +109,10 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
     return c.json(document as object);
   });
 
+  if (services.metricsEndpoint) app.get('/metrics', services.metricsEndpoint);
+
   app.all('/api/*', (c) => refuse(c, refusal('not_found', 'No such API route.')));
-  app.onError(onError);
+  app.onError(errorHandler(deps.log));
 
   mountSpa(app, deps.env.WEB_DIST);
   return api;

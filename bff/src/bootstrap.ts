@@ -13,10 +13,14 @@ import { DevMailbox } from './email/dev-mailbox';
 import { createMailTransport, type MailTransport } from './email/mail-transport';
 import { OutboxDispatcher } from './email/outbox-dispatcher';
 import type { Env } from './env';
+import { type BusinessMetrics, NO_METRICS } from './observability/business-metrics';
+import { createLogger, type Logger } from './observability/logger';
+import { meteredPayments } from './observability/metered-payments';
 import { InvoiceChallenges } from './payment-challenges/invoice-challenges';
 import { FileChargeLedger } from './payments/charge-ledger';
 import type { PaymentProvider } from './payments/payment-provider';
 import { SimulatedPaymentProvider } from './payments/simulated-provider';
+import { QuoteTokens } from './quotes/quote-token';
 import { resetToScenario } from './scenarios/reset';
 import { SignInThrottle } from './session/sign-in-throttle';
 import { localClaimPolicy } from './store/claim-policy';
@@ -64,6 +68,10 @@ export type SystemOptions = Readonly<{
   scenario?: Readonly<{ id: ScenarioId | null; book: ScenarioBook }>;
   /** PDF workers shared with other worlds (their owner closes them); otherwise the system has its own. */
   pdfPool?: PdfWorkerPool;
+  /** The process's logger (worlds share it); otherwise one at env.LOG_LEVEL. */
+  log?: Logger;
+  /** Where outcomes are counted (the process's Prometheus registry); otherwise nowhere. */
+  metrics?: BusinessMetrics;
 }>;
 
 /**
@@ -71,12 +79,17 @@ export type SystemOptions = Readonly<{
  * crash left between the charge and its record before the first request is served.
  */
 export async function startSystem(env: Env, options: SystemOptions = {}): Promise<System> {
-  const payments =
+  const world = options.scenario ? (options.scenario.id ?? 'scenario') : 'real';
+  const log = (options.log ?? createLogger(env.LOG_LEVEL)).child({ world });
+  const metrics = options.metrics ?? NO_METRICS;
+  const payments = meteredPayments(
     options.payments ??
-    new SimulatedPaymentProvider({
-      ledger: new FileChargeLedger(env.PAYMENTS_LEDGER_FILE),
-      delayMs: env.PAYMENTS_LATENCY_MS,
-    });
+      new SimulatedPaymentProvider({
+        ledger: new FileChargeLedger(env.PAYMENTS_LEDGER_FILE),
+        delayMs: env.PAYMENTS_LATENCY_MS,
+      }),
+    metrics,
+  );
   const db = openDatabase(env.DATABASE_FILE);
   const store = new SqliteStore(
     db,
@@ -88,8 +101,13 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
     store,
     render: (document, options) => pool.render(document, options),
     now: () => clock.now(),
+    onError: (error) => log.warn({ err: error, job: 'pdf' }, 'a rendered PDF could not be stored yet'),
   });
-  const pendingPdfs = new PendingPdfRenderer({ store, pdfs });
+  const pendingPdfs = new PendingPdfRenderer({
+    store,
+    pdfs,
+    onError: (error) => log.warn({ err: error, job: 'pdf' }, 'a pending PDF could not be rendered yet'),
+  });
   const deps: AppDeps = {
     env,
     store,
@@ -98,7 +116,10 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
     payments,
     pdfs,
     documentsIssued: () => pendingPdfs.kick(),
+    quoteTokens: new QuoteTokens(env.SESSION_SECRET, options.scenario?.id ?? null),
     scenarioId: options.scenario?.id ?? null,
+    log,
+    metrics,
   };
   const seed = options.scenario?.book.current()?.scenario;
   if (seed && !(await store.maintenance.hasAccounts())) await resetToScenario(store, clock, seed);
@@ -106,13 +127,14 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
   const billing = new BillingRun(deps);
   // A period-end run skips a subscription while an order holds it: it goes on once the order ends.
   const confirmer = new ChangeConfirmer(deps, () => {
-    billing.run().catch((error) => console.error('billing run failed', error));
+    billing.run().catch((error) => log.error({ err: error, job: 'billing_run' }, 'billing run failed'));
   });
   const challenges = new InvoiceChallenges(deps, billing);
   const recovered = await confirmer.recoverPendingOrders();
-  if (recovered > 0) console.log(`Finished ${recovered} order(s) left pending by an earlier stop`);
+  if (recovered > 0)
+    log.info({ job: 'recovery', orders: recovered }, 'finished orders left pending by an earlier stop');
   await challenges.sweep();
-  const mail = startMail(env, store, clock, pdfs);
+  const mail = startMail(env, store, clock, pdfs, log);
   const settle = async () => {
     await Promise.all([confirmer.settled(), billing.settled(), challenges.settled()]);
   };
@@ -129,7 +151,7 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
     store,
     maintain: async () => {
       const finished = await confirmer.recoverPendingOrders();
-      if (finished > 0) console.log(`Finished ${finished} order(s) whose owner is gone`);
+      if (finished > 0) log.info({ job: 'recovery', orders: finished }, 'finished orders whose owner is gone');
       await challenges.sweep();
       await billing.run();
     },
@@ -191,7 +213,7 @@ function scenarioWorld(
 export type Mail = Readonly<{ dispatcher: OutboxDispatcher; mailbox: DevMailbox; transport: MailTransport }>;
 
 /** E-mail from the outbox: over SMTP when SMTP_URL is set, otherwise into the development mailbox. */
-function startMail(env: Env, store: SqliteStore, clock: SystemClock, pdfs: DocumentPdfs): Mail {
+function startMail(env: Env, store: SqliteStore, clock: SystemClock, pdfs: DocumentPdfs, log: Logger): Mail {
   const mailbox = new DevMailbox(env.MAILBOX_DIR);
   const transport = createMailTransport({ smtpUrl: env.SMTP_URL, mailbox });
   const dispatcher = new OutboxDispatcher({
@@ -206,7 +228,11 @@ function startMail(env: Env, store: SqliteStore, clock: SystemClock, pdfs: Docum
       }),
     now: () => clock.now(),
     from: env.MAIL_FROM,
-    onError: (error) => console.error('e-mail dispatch failed', error),
+    onError: (error, message) =>
+      message
+        ? log.error({ err: error, job: 'outbox', messageId: message.id, kind: message.kind }, 'gave up an e-mail')
+        : log.error({ err: error, job: 'outbox' }, 'e-mail dispatch failed'),
+    onPass: (report) => log.info({ job: 'outbox', ...report }, 'outbox pass'),
   });
   return { dispatcher, mailbox, transport };
 }

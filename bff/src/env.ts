@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { repoPath } from './paths';
 import { DEFAULT_CLAIM_LEASE_SECONDS } from './store/claim-policy';
-
-const repoPath = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
 /** Which database: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
 const DatabaseFields = {
@@ -57,6 +55,12 @@ const EnvSchema = z
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /** The development mailbox's folder: each message an .eml file, browsable at /dev/mailbox. */
     MAILBOX_DIR: z.string().min(1).optional(),
+    /** The least severe log lines written (JSON on stdout): info by default, silent under Vitest. */
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    /** When set, /metrics answers only requests bearing it (Authorization: Bearer <token>). */
+    METRICS_TOKEN: z.string().min(16).optional(),
+    /** How long a graceful shutdown (SIGTERM, SIGINT) may take before the process gives up and exits 1. */
+    SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(25),
   })
   .transform((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -69,6 +73,8 @@ const EnvSchema = z
     }
     return {
       ...env,
+      // Under Vitest (its own process, or a BFF it started) nothing is logged unless asked for.
+      LOG_LEVEL: env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'),
       INSTANCE_ID: env.INSTANCE_ID ?? `${hostname()}:${env.PORT}`,
       SESSION_SECRET: env.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
       PAYMENTS_LEDGER_FILE: env.PAYMENTS_LEDGER_FILE ?? `${env.DATABASE_FILE}.payments.jsonl`,

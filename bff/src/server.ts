@@ -5,20 +5,49 @@ import { startSystem } from './bootstrap';
 import { systemWallClock } from './clock';
 import { PdfWorkerPool } from './documents/pdf-worker-pool';
 import { readEnv } from './env';
+import { createLogger } from './observability/logger';
+import { metricsEndpoint } from './observability/metrics-route';
+import { PrometheusMetrics } from './observability/prometheus-metrics';
+import { onShutdownSignals } from './ops/graceful-shutdown';
+import { Readiness } from './ops/readiness';
 import { namedScenario } from './scenarios';
 import { createHost } from './worlds/host';
 import { ScenarioRegistry } from './worlds/scenario-registry';
 import { REAL_WORLD_JOBS, startJobs } from './worlds/world-jobs';
 
 const env = readEnv();
+const log = createLogger(env.LOG_LEVEL);
+process.on('uncaughtException', (error) => {
+  log.fatal({ err: error }, 'uncaught exception');
+  process.exit(1);
+});
+
+const metrics = new PrometheusMetrics();
 const pdfPool = new PdfWorkerPool();
-const real = await startSystem(env, { pdfPool });
-const realApp = createApp(real.deps, real);
+const real = await startSystem(env, { pdfPool, log, metrics: metrics.business });
+metrics.watchBacklog(() => real.store.maintenance.backlog());
+const readiness = new Readiness(() => real.store.maintenance.ping());
+const realApp = createApp(real.deps, {
+  ...real,
+  readiness,
+  httpMetrics: metrics.http,
+  metricsEndpoint: metricsEndpoint(metrics.registry, env.METRICS_TOKEN),
+});
 const stopRealJobs = startJobs(real, REAL_WORLD_JOBS);
 
 // Outside production the BFF also hosts scenarios' worlds (docs/decisions/018), among them the
-// development portal's own, made from SEED_SCENARIO when missing.
-const registry = env.NODE_ENV === 'production' ? null : new ScenarioRegistry({ env, wall: systemWallClock, pdfPool });
+// development portal's own, made from SEED_SCENARIO when missing. They log and count with the real world.
+const registry =
+  env.NODE_ENV === 'production'
+    ? null
+    : new ScenarioRegistry({
+        env,
+        wall: systemWallClock,
+        pdfPool,
+        log,
+        metrics: metrics.business,
+        httpMetrics: metrics.http,
+      });
 if (registry && !(await registry.get(env.SEED_SCENARIO))) {
   const scenario = namedScenario(env.SEED_SCENARIO);
   if (!scenario) throw new Error(`unknown SEED_SCENARIO ${env.SEED_SCENARIO}`);
@@ -26,25 +55,48 @@ if (registry && !(await registry.get(env.SEED_SCENARIO))) {
 }
 const sweep = registry ? setInterval(() => void registry.sweep(env.SEED_SCENARIO), 60_000) : null;
 sweep?.unref();
-const app = registry ? createHost(realApp, registry, { defaultScenario: env.SEED_SCENARIO }) : realApp;
+const app = registry
+  ? createHost(realApp, registry, { defaultScenario: env.SEED_SCENARIO, log, httpMetrics: metrics.http })
+  : realApp;
 
-const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
-  console.log(`Planshift listening on http://${info.address}:${info.port} (database ${env.DATABASE_FILE})`);
-});
+const server = serve(
+  {
+    // Once shutting down, every answer closes its connection: a keep-alive client sends nothing more on it.
+    fetch: async (request, bindings) => {
+      const response = await app.fetch(request, bindings);
+      if (!readiness.shuttingDown) return response;
+      // A copy: some responses' headers are immutable (Response.redirect's).
+      const closing = new Response(response.body, response);
+      closing.headers.set('Connection', 'close');
+      return closing;
+    },
+    hostname: env.HOST,
+    port: env.PORT,
+  },
+  (info) => {
+    log.info(
+      { address: info.address, port: info.port, database: env.DATABASE_FILE, nodeEnv: env.NODE_ENV },
+      `Planshift listening on http://${info.address}:${info.port}`,
+    );
+  },
+) as Server;
 // Node closes an idle keep-alive connection after 5 s by default; a client that sends on it just
 // then gets ECONNRESET (it happened to the e2e suite's request context). Keep idle connections
 // longer than clients and proxies do, so they are the ones to close them.
-Object.assign(server as Server, { keepAliveTimeout: 65_000, headersTimeout: 66_000 });
+Object.assign(server, { keepAliveTimeout: 65_000, headersTimeout: 66_000 });
 
-function shutdown() {
-  server.close(async () => {
+onShutdownSignals({
+  server,
+  readiness,
+  log,
+  timeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+  finishWork: async () => {
     if (sweep) clearInterval(sweep);
-    await registry?.close();
-    await stopRealJobs();
+    await Promise.all([registry?.close(), stopRealJobs()]);
+  },
+  close: async () => {
     real.close();
     await pdfPool.close();
-    process.exit(0);
-  });
-}
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+  },
+  exit: (code) => process.exit(code),
+});

@@ -27,7 +27,7 @@ export type BillingRunSummary = Readonly<{
  * Every period that has ended by `now`, renewed in order (several when runs were missed), and the
  * end of the subscription when its cancellation falls due instead of a renewal.
  */
-export function periodEndsFor(state: BillingState, now: Instant): PeriodEnds {
+export function periodEndsFor(state: BillingState, now: Instant, log?: Pick<AppDeps['log'], 'error'>): PeriodEnds {
   const renewals: PeriodEnds['renewals'][number][] = [];
   let subscription = state.subscription;
   for (;;) {
@@ -42,7 +42,10 @@ export function periodEndsFor(state: BillingState, now: Instant): PeriodEnds {
       return { renewals, ending: ended.ok ? ended.ending : null };
     }
     if (result.reason === 'price_unavailable') {
-      console.error(`subscription ${subscription.id} cannot renew: no price for ${result.item.type} ${result.item.id}`);
+      log?.error(
+        { subscriptionId: subscription.id, item: { type: result.item.type, id: result.item.id } },
+        'subscription cannot renew: no price for an item',
+      );
     }
     return { renewals, ending: null };
   }
@@ -82,10 +85,10 @@ export function nextAttemptAfter(at: Instant): (attempts: number) => Instant | n
 export class BillingRun {
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly deps: Pick<AppDeps, 'store' | 'clock' | 'payments'>) {}
+  constructor(private readonly deps: Pick<AppDeps, 'store' | 'clock' | 'payments' | 'log' | 'metrics'>) {}
 
   run(): Promise<BillingRunSummary> {
-    const next = this.#queue.then(() => this.#runOnce(this.deps.clock.now()));
+    const next = this.#queue.then(() => this.#logged(this.deps.clock.now()));
     this.#queue = next.catch(() => {});
     return next;
   }
@@ -96,13 +99,25 @@ export class BillingRun {
    */
   resumeAfter(state: BillingState | null): void {
     if (state && currentPeriod(state.subscription).end <= this.deps.clock.now()) {
-      this.run().catch((error) => console.error('billing run failed', error));
+      this.run().catch((error) => this.deps.log.error({ err: error, job: 'billing_run' }, 'billing run failed'));
     }
   }
 
   /** Resolves once the runs queued so far have ended. */
   async settled(): Promise<void> {
     await this.#queue;
+  }
+
+  /** A run's summary is logged when it did something, and its renewals counted. */
+  async #logged(now: Instant): Promise<BillingRunSummary> {
+    const started = performance.now();
+    const summary = await this.#runOnce(now);
+    this.deps.metrics.renewed(summary.renewed);
+    if (Object.values(summary).some((n) => n > 0)) {
+      const ms = Math.round(performance.now() - started);
+      this.deps.log.info({ job: 'billing_run', at: now, ms, ...summary }, 'billing run');
+    }
+    return summary;
   }
 
   async #runOnce(now: Instant): Promise<BillingRunSummary> {
@@ -116,7 +131,7 @@ export class BillingRun {
         now,
         limit: BATCH,
         cursor,
-        renew: (state) => periodEndsFor(state, now),
+        renew: (state) => periodEndsFor(state, now, this.deps.log),
       });
       renewed += batch.renewed;
       ended += batch.ended;
@@ -182,6 +197,7 @@ export class BillingRun {
       unknown.filter((due) => !answeredSubscriptions.has(due.subscriptionId)),
     );
     const recorded = await this.deps.store.collections.record(claim, answered, now, nextAttemptAfter(now));
+    this.deps.metrics.collectionFailed(answered.filter((r) => r.outcome.status === 'failed').length);
     return { results: answered, recorded, challenges };
   }
 

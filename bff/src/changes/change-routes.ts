@@ -6,6 +6,7 @@ import {
   confirmationViewSchema,
   type ErrorBody,
   errorBodySchema,
+  quoteIdSchema,
 } from '@planshift/shared/api';
 import type { JSONParsed } from 'hono/utils/types';
 import type { AppDeps } from '../http/app-env';
@@ -15,7 +16,7 @@ import { sha256 } from '../quotes/price-quote';
 import { signedInRouter } from '../session/session-middleware';
 import type { ChangeConfirmer } from './confirm-change';
 
-const confirmSchema = z.strictObject({ quoteId: z.string().min(1).max(100) }).meta({ id: 'ConfirmChange' });
+const confirmSchema = z.strictObject({ quoteId: quoteIdSchema }).meta({ id: 'ConfirmChange' });
 const idempotencyHeaders = z.object({
   'idempotency-key': z
     .string()

@@ -2,12 +2,14 @@ import type { Instant } from '@planshift/shared/periods';
 import type { Quote } from '@planshift/shared/quote';
 import { currentPeriod } from '@planshift/shared/subscription';
 import type { AppDeps } from '../deps';
+import type { ConfirmOutcomeLabel } from '../observability/business-metrics';
 import { authenticationRequired, challengeExpiry } from '../payment-challenges/challenge-view';
 import { type ChargeOutcome, PaymentUnavailableError } from '../payments/payment-provider';
 import { priceChange, type QuoteRefusal, sha256 } from '../quotes/price-quote';
-import { repriceQuote, saveQuote, staleQuote } from '../quotes/quotes';
+import { readQuoteToken, type SignedQuote } from '../quotes/quote-token';
+import { issueQuote, repriceQuote, staleQuote } from '../quotes/quotes';
 import { notFound, type Refusal, refusal } from '../refusal';
-import type { BillingState, OrderRecord, QuoteRecord, StoredResponse, UserRecord } from '../store/records';
+import type { BillingState, OrderRecord, StoredResponse, UserRecord } from '../store/records';
 import { changeSetFor, confirmationResponse } from './change-set';
 
 /** Idempotency keys are kept for 24 hours of wall time at least (a replay must still find them). */
@@ -64,6 +66,12 @@ export class ChangeConfirmer {
    * the change), or a refusal that leaves nothing behind.
    */
   async confirm(input: ConfirmInput): Promise<ConfirmOutcome> {
+    const outcome = await this.#confirmOnce(input);
+    this.deps.metrics.confirmed(outcomeLabel(outcome));
+    return outcome;
+  }
+
+  async #confirmOnce(input: ConfirmInput): Promise<ConfirmOutcome> {
     try {
       const answer = await this.#confirm(input);
       return 'error' in answer ? answer : { ok: true, answer };
@@ -91,13 +99,14 @@ export class ChangeConfirmer {
       return this.#retryPending(previous.order, now);
     }
 
-    const record = await store.quotes.find(accountId, input.quoteId);
+    // Tampered, truncated, another account's or another key's: all answer as an unknown quote.
+    const record = this.deps.quoteTokens.verify(input.quoteId, accountId);
     if (!record) return refusal('quote_not_found', 'No such quote.', 'quoteId');
     if (now >= record.expiresAt)
       return refusal('quote_expired', 'The quote has expired; ask for a new one.', 'quoteId');
     const state = await store.accounts.loadBillingState(accountId);
     if (!state) return notFound('subscription');
-    // The server reprices from its own state; the stored record only says what was shown.
+    // The server reprices from its own state; the token only says what was shown.
     const repriced = repriceQuote(state, input.user, record);
     if (!repriced.ok) {
       return repriced.error.code === 'quote_stale' ? this.#stale(state, input.user, record, now) : repriced;
@@ -168,7 +177,7 @@ export class ChangeConfirmer {
       } catch (error) {
         // The processor may be unreachable now: the order stays pending for the next pass (or
         // the client's retry), and the BFF still serves.
-        console.error(`order ${order.id} could not be finished yet`, error);
+        this.deps.log.warn({ err: error, orderId: order.id }, 'order could not be finished yet');
       }
     }
     return finished;
@@ -183,7 +192,7 @@ export class ChangeConfirmer {
     for (const challenge of await this.deps.store.challenges.open()) {
       if (!challenge.orderId || challenge.expiresAt > at) continue;
       await this.resumeOrder(challenge.orderId, at).catch((error) =>
-        console.error(`order ${challenge.orderId} could not be given up yet`, error),
+        this.deps.log.warn({ err: error, orderId: challenge.orderId }, 'order could not be given up yet'),
       );
     }
   }
@@ -366,11 +375,13 @@ export class ChangeConfirmer {
   /** The order's quote, priced again from the subscription as it is now; null when it no longer applies. */
   async #priced(order: OrderRecord): Promise<Priced | null> {
     const { store } = this.deps;
-    const [record, state, user] = await Promise.all([
-      store.quotes.findById(order.quoteId),
+    const [state, user] = await Promise.all([
       store.accounts.loadBillingState(order.accountId),
       store.sessions.findUser(order.userId),
     ]);
+    // The order keeps the token it was claimed with, verified then: read again as it was, so that
+    // a pending order is finished even by an instance whose secret has changed since.
+    const record = readQuoteToken(order.quoteId, order.accountId);
     if (!record || !state || !user || state.version !== order.subscriptionVersion) return null;
     const repriced = repriceQuote(state, user, record);
     return repriced.ok && repriced.quote.dueNow.amount === order.amount ? { state, quote: repriced.quote } : null;
@@ -388,18 +399,26 @@ export class ChangeConfirmer {
     this.#settled(await this.deps.store.accounts.loadBillingState(order.accountId));
   }
 
-  async #stale(
-    state: BillingState,
-    user: UserRecord,
-    record: QuoteRecord,
-    now: Instant,
-  ): Promise<Refusal<'quote_stale'>> {
+  #stale(state: BillingState, user: UserRecord, record: SignedQuote, now: Instant): Refusal<'quote_stale'> {
     const fresh = priceChange(state, user, record.request, now);
     if (!fresh.ok) return staleQuote(null, fresh.errors);
-    return staleQuote(await saveQuote(this.deps.store, state, record.request, fresh.quote, now));
+    return staleQuote(issueQuote(this.deps.quoteTokens, state, record.request, fresh.quote, now));
   }
 }
 
 function keyReused(): Refusal<'idempotency_key_reused'> {
   return refusal('idempotency_key_reused', 'This Idempotency-Key was used with another request.', 'Idempotency-Key');
+}
+
+/** How a confirmation ended, for the confirmations counter: a replay counts as the answer it replays. */
+function outcomeLabel(outcome: ConfirmOutcome): ConfirmOutcomeLabel {
+  if (!outcome.ok) {
+    const { code } = outcome.error;
+    return code === 'quote_stale' ? 'stale' : code;
+  }
+  const { status, body } = outcome.answer;
+  if (status === 201) return 'applied';
+  if (status === 202) return 'requires_action';
+  if (status === 402) return 'declined';
+  return (body as { code?: string }).code === 'order_abandoned' ? 'abandoned' : 'not_applied';
 }

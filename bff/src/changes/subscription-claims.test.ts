@@ -187,7 +187,7 @@ describe('an Idempotency-Key reused after its 48 hours were swept', () => {
     const maria = await system.signIn('maria@northwind.example');
     expect((await confirm(maria, await quote(maria, 12), 'swept-key-0001')).status).toBe(201);
     await system.sql.run('update idempotency_keys set expires_at = 0');
-    await system.store.maintenance.purgeExpired({ wallNow: now(), clockNow: system.deps.clock.now() });
+    await system.store.maintenance.purgeExpired({ wallNow: now() });
     expect(await system.sql.count('select count(*) from idempotency_keys')).toBe(0);
 
     const again = await confirm(maria, await quote(maria, 13), 'swept-key-0001');

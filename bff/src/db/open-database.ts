@@ -1,14 +1,14 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { BFF_DIR } from '../paths';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
+const MIGRATIONS = join(BFF_DIR, 'drizzle');
 
 /**
  * Opens (creating when missing) the SQLite file and brings its schema up to date. WAL lets
@@ -19,19 +19,18 @@ const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Database(file, { timeout: 5000 });
-  // 8 KiB pages: a commit of a burst of quotes, or of a change's documents and their lines,
+  // 8 KiB pages: a commit of a change’s documents and their lines, or of a period-end batch,
   // writes fewer pages than with the 4 KiB default. Only takes effect when the file is created.
   sqlite.pragma('page_size = 8192');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // 64 MiB of page cache and memory-mapped reads: the working set of a busy portal stays in memory.
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('mmap_size = 268435456');
   cacheStatements(sqlite);
   const db = drizzle({ client: sqlite, schema });
-  migrate(db, { migrationsFolder: MIGRATIONS });
+  migrateWithoutForeignKeys(sqlite, () => migrate(db, { migrationsFolder: MIGRATIONS }));
   return db;
 }
 
@@ -58,4 +57,22 @@ function cacheStatements(sqlite: Database.Database, limit = 500): void {
     if (cache.size > limit) cache.delete(cache.keys().next().value as string);
     return statement;
   }) as typeof sqlite.prepare;
+}
+
+/**
+ * Runs the migrations with foreign keys off, as SQLite's way of changing a table asks: a
+ * migration that rebuilds a table (drizzle-kit's `__new_` copy) drops the old one, which
+ * foreign-key enforcement would refuse while other tables refer to it; and the pragma does
+ * nothing inside the migrator's transaction, so it is set around it. Every reference must hold
+ * again before the database is used.
+ */
+function migrateWithoutForeignKeys(sqlite: Database.Database, run: () => void): void {
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    run();
+    const broken = sqlite.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`migrations left broken references: ${JSON.stringify(broken.slice(0, 5))}`);
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
 }

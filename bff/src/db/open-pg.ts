@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { BFF_DIR } from '../paths';
 import * as schema from './pg-schema';
 
 /** A DATABASE_URL names PostgreSQL; anything else a database is named by is a SQLite file. */
@@ -10,7 +11,7 @@ export const isPostgresUrl = (database: string): boolean => /^postgres(ql)?:\/\/
 export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
 /** PostgreSQL's migrations (drizzle.pg.config.ts writes them; `npm run db:migrate` applies them). */
-export const PG_MIGRATIONS = fileURLToPath(new URL('../../drizzle-pg', import.meta.url));
+export const PG_MIGRATIONS = join(BFF_DIR, 'drizzle-pg');
 
 /** Where drizzle-orm's migrator records what it applied (its defaults). */
 const MIGRATIONS_TABLE = '"drizzle"."__drizzle_migrations"';

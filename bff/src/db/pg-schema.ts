@@ -271,32 +271,6 @@ export const scheduledChanges = pgTable(
   (t) => [uniqueIndex('scheduled_changes_one_pending').on(t.subscriptionId).where(sql`${t.status} = 'pending'`)],
 );
 
-export const quotes = pgTable(
-  'quotes',
-  {
-    id: text('id').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id),
-    subscriptionId: text('subscription_id')
-      .notNull()
-      .references(() => subscriptions.id),
-    /** SHA-256 of the subscription version, catalog version and request the quote was priced from. */
-    fingerprint: text('fingerprint').notNull(),
-    request: json('request').notNull(),
-    /** What the customer is asked to pay now: a confirm must reprice to exactly this. */
-    dueNow: money('due_now').notNull(),
-    currency: text('currency').notNull(),
-    /** The instant the quote was priced at: repricing at it with the same fingerprint gives the same quote. */
-    createdAt: instant('created_at').notNull(),
-    expiresAt: instant('expires_at').notNull(),
-  },
-  // No secondary indexes: quotes are written on every price a customer looks at, read only by id,
-  // and swept hourly; each index would be another random B-tree write per quote. Nor the quote's
-  // lines: they are a pure function of what the fingerprint pins, so they are priced again when
-  // read (docs/decisions/005).
-);
-
 export const orders = pgTable(
   'orders',
   {
@@ -307,9 +281,8 @@ export const orders = pgTable(
     subscriptionId: text('subscription_id')
       .notNull()
       .references(() => subscriptions.id),
-    quoteId: text('quote_id')
-      .notNull()
-      .references(() => quotes.id),
+    /** The quote's id: the signed token it was confirmed with (docs/decisions/024), from which the order is priced again. */
+    quoteId: text('quote_id').notNull(),
     userId: text('user_id').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
     /** Derived from account and idempotency key: the provider's own idempotency key. */

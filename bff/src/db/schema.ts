@@ -227,32 +227,6 @@ export const scheduledChanges = sqliteTable(
   (t) => [uniqueIndex('scheduled_changes_one_pending').on(t.subscriptionId).where(sql`${t.status} = 'pending'`)],
 );
 
-export const quotes = sqliteTable(
-  'quotes',
-  {
-    id: text('id').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id),
-    subscriptionId: text('subscription_id')
-      .notNull()
-      .references(() => subscriptions.id),
-    /** SHA-256 of the subscription version, catalog version and request the quote was priced from. */
-    fingerprint: text('fingerprint').notNull(),
-    request: text('request', { mode: 'json' }).notNull(),
-    /** What the customer is asked to pay now: a confirm must reprice to exactly this. */
-    dueNow: integer('due_now').notNull(),
-    currency: text('currency').notNull(),
-    /** The instant the quote was priced at: repricing at it with the same fingerprint gives the same quote. */
-    createdAt: integer('created_at').notNull(),
-    expiresAt: integer('expires_at').notNull(),
-  },
-  // No secondary indexes: quotes are written on every price a customer looks at, read only by id,
-  // and swept hourly; each index would be another random B-tree write per quote. Nor the quote's
-  // lines: they are a pure function of what the fingerprint pins, so they are priced again when
-  // read (docs/decisions/005).
-);
-
 export const orders = sqliteTable(
   'orders',
   {
@@ -263,9 +237,11 @@ export const orders = sqliteTable(
     subscriptionId: text('subscription_id')
       .notNull()
       .references(() => subscriptions.id),
-    quoteId: text('quote_id')
-      .notNull()
-      .references(() => quotes.id),
+    /**
+     * The quote's id: the signed token it was confirmed with (docs/decisions/024), from which
+     * the order is priced again; a UUID for orders from when quotes were stored.
+     */
+    quoteId: text('quote_id').notNull(),
     userId: text('user_id').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
     /** Derived from account and idempotency key: the provider's own idempotency key. */

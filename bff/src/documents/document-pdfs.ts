@@ -11,7 +11,8 @@ export type DocumentPdfsDeps = Readonly<{
   /** Draws a PDF off the event loop (PdfWorkerPool.render). */
   render: (document: DocumentRecord, options: RenderOptions) => Promise<Buffer>;
   now: () => Instant;
-  onError?: (error: unknown) => void;
+  /** A rendered PDF could not be stored (it is still served; the background pass stores it later). */
+  onError: (error: unknown) => void;
 }>;
 
 /**
@@ -82,7 +83,7 @@ export class DocumentPdfs {
       return { pdf, stored: await store.documents.savePdf({ accountId, rendered: document, pdf, at: now() }) };
     } catch (error) {
       // The rendered bytes are still right to serve; the background pass stores them later.
-      (this.#deps.onError ?? console.error)(error);
+      this.#deps.onError(error);
       return { pdf, stored: false };
     }
   }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { FROM_SOURCE } from '../paths';
 import type { DocumentRecord } from '../store/records';
 import type { PdfJob, PdfReply } from './pdf-worker';
 import type { RenderOptions } from './render-pdf';
@@ -43,7 +44,11 @@ export class PdfWorkerPool {
   #closed = false;
 
   constructor(options: PdfWorkerPoolOptions = {}) {
-    this.#entry = options.entry ?? new URL('./pdf-worker-entry.mjs', import.meta.url);
+    // From source the worker loads its TypeScript through tsx; the bundle has the worker built
+    // beside it (scripts/build.mjs), where this module is inlined into dist/server.js.
+    this.#entry =
+      options.entry ??
+      (FROM_SOURCE ? new URL('./pdf-worker-entry.mjs', import.meta.url) : new URL('./pdf-worker.js', import.meta.url));
     this.#size = options.size ?? DEFAULT_PDF_WORKERS;
     this.#timeoutMs = options.timeoutMs ?? 30_000;
   }

@@ -6,7 +6,7 @@ export type PendingPdfRendererDeps = Readonly<{
   pdfs: Pick<DocumentPdfs, 'ensureStored'>;
   /** Documents per look at the store: new ones are found between batches, ahead of older ones. */
   batchSize?: number;
-  onError?: (error: unknown) => void;
+  onError: (error: unknown) => void;
 }>;
 
 /**
@@ -85,6 +85,6 @@ export class PendingPdfRenderer {
   }
 
   #report(error: unknown): void {
-    (this.#deps.onError ?? console.error)(error);
+    this.#deps.onError(error);
   }
 }

@@ -10,7 +10,7 @@ import { countryName } from './country-name';
 import { customerLines } from './customer-block';
 import { DOCUMENT_LABELS, type DocumentLabels, type PluralForms } from './document-labels';
 
-const require = createRequire(import.meta.url);
+const resolveFrom = createRequire(import.meta.url);
 
 /**
  * DejaVu Sans, never pdfkit's built-in Helvetica, which has no Greek and no ș ț. It also has
@@ -19,8 +19,8 @@ const require = createRequire(import.meta.url);
  * The package has no "exports" map, so its files resolve by path.
  */
 export const DOCUMENT_FONT_FILES = {
-  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+  regular: resolveFrom.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  bold: resolveFrom.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
 } as const;
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import { wallMs } from '../clock';
 
 export type MailboxAttachmentInfo = Readonly<{ index: number; filename: string; contentType: string; size: number }>;
@@ -103,6 +103,8 @@ export class DevMailbox {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
+    // Loaded when the mailbox is first read: the parser is a large part of the built BFF's start-up.
+    const { simpleParser } = await import('mailparser');
     return { id, mail: await simpleParser(raw) };
   }
 

@@ -61,7 +61,10 @@ export type OutboxDispatcherDeps = Readonly<{
   maxAttempts?: number;
   /** Messages per pass; a pass sends them one after another. */
   batchSize?: number;
-  onError?: (error: unknown) => void;
+  /** A pass failed, or a message was given up (with the message). */
+  onError: (error: unknown, message?: OutboxMessage) => void;
+  /** A pass that did something: what it sent, will retry and gave up. */
+  onPass?: (report: DispatchReport) => void;
 }>;
 
 /** Sends the outbox's due e-mails, at least once each, retrying failures with a growing delay. */
@@ -108,6 +111,7 @@ export class OutboxDispatcher {
     const due = await outbox.due(now(), this.#deps.batchSize ?? 20);
     const report = { sent: 0, retrying: 0, gaveUp: 0 };
     for (const message of due) report[await this.#deliver(message)] += 1;
+    if (due.length > 0) this.#deps.onPass?.(report);
     return report;
   }
 
@@ -133,7 +137,7 @@ export class OutboxDispatcher {
       const giveUp = error instanceof UndeliverableMailError || attempts >= this.#maxAttempts;
       const next = giveUp ? GAVE_UP_AT : now() + retryDelay(attempts);
       await outbox.markFailed(message.id, attempts, next, describe(error));
-      if (giveUp) this.#report(error);
+      if (giveUp) this.#report(error, message);
       return giveUp ? 'gaveUp' : 'retrying';
     }
     // Sent: if recording it fails, the pass fails and the message goes again (same Message-ID).
@@ -141,8 +145,8 @@ export class OutboxDispatcher {
     return 'sent';
   }
 
-  #report(error: unknown): void {
-    (this.#deps.onError ?? console.error)(error);
+  #report(error: unknown, message?: OutboxMessage): void {
+    this.#deps.onError(error, message);
   }
 }
 

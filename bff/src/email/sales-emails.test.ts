@@ -65,6 +65,7 @@ describe('the e-mail to sales', () => {
       compose: (m) => composeEmail(m, fixtureDeps()),
       now: () => NOV_13,
       from: 'Planshift <billing@planshift.example>',
+      onError: (error) => expect.fail(String(error)),
     });
     expect(await dispatcher.dispatchDue()).toEqual({ sent: 1, retrying: 0, gaveUp: 0 });
     expect(sent[0]).toMatchObject({ to: 'sales@planshift.local', replyTo: 'maria@northwind.example' });

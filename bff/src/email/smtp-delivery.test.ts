@@ -68,6 +68,7 @@ describe('delivery over SMTP', () => {
       compose: (message) => composeEmail(message, deps),
       now: () => Date.UTC(2026, 10, 13, 9, 31) / 1000,
       from: 'Planshift <billing@planshift.example>',
+      onError: (error) => expect.fail(String(error)),
     });
 
     expect(await dispatcher.dispatchDue()).toEqual({ sent: 1, retrying: 0, gaveUp: 0 });

@@ -3,8 +3,11 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { describe, expect, it, vi } from 'vitest';
 import { refusal } from '../refusal';
-import { onError } from './on-error';
+import { errorHandler } from './on-error';
 import { refuse } from './refuse';
+
+const log = { error: vi.fn() };
+const onError = errorHandler(log);
 
 function appThrowing(error: unknown) {
   return new Hono()
@@ -41,7 +44,7 @@ describe('the answer to an error thrown by a route', () => {
   });
 
   it('is a 500 internal_error for anything else, logged and not described', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    log.error.mockClear();
     for (const error of [new Error('secret detail'), new HTTPException(502, { message: 'upstream' })]) {
       const response = await appThrowing(error).request('/');
       expect(response.status).toBe(500);
@@ -51,7 +54,7 @@ describe('the answer to an error thrown by a route', () => {
         field: null,
       });
     }
-    expect(logged).toHaveBeenCalledTimes(2);
-    logged.mockRestore();
+    expect(log.error).toHaveBeenCalledTimes(2);
+    expect(log.error.mock.calls[0]?.[0]).toMatchObject({ err: { message: 'secret detail' } });
   });
 });

@@ -15,7 +15,7 @@ export class InvoiceChallenges {
   readonly #inFlight = new Map<string, Promise<PaymentChallengeRecord>>();
 
   constructor(
-    private readonly deps: Pick<AppDeps, 'store' | 'clock' | 'payments'>,
+    private readonly deps: Pick<AppDeps, 'store' | 'clock' | 'payments' | 'log'>,
     private readonly billing: BillingRun,
   ) {}
 
@@ -46,7 +46,7 @@ export class InvoiceChallenges {
       if (!challenge.invoiceId || this.#inFlight.has(challenge.id)) continue;
       if (!(await this.deps.store.challenges.takeOver(challenge))) continue;
       await this.settle(challenge, at).catch((error) =>
-        console.error(`invoice challenge ${challenge.id} could not be ended yet`, error),
+        this.deps.log.warn({ err: error, challengeId: challenge.id }, 'invoice challenge could not be ended yet'),
       );
     }
   }

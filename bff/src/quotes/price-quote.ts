@@ -26,16 +26,9 @@ export function canonicalRequest(request: ChangeRequest): ChangeRequest {
   };
 }
 
-/** What a quote was priced from: if any of it moves, the quote is stale. */
-export function quoteFingerprint(state: BillingState, request: ChangeRequest): string {
-  return sha256(
-    JSON.stringify({
-      subscription: state.subscription.id,
-      version: state.version,
-      catalog: `${state.catalog.id}@${state.catalog.catalog.version}`,
-      request: canonicalRequest(request),
-    }),
-  );
+/** The catalog a quote was priced from and its version: once either moves, the quote is stale. */
+export function catalogVersion(state: BillingState): string {
+  return `${state.catalog.id}@${state.catalog.catalog.version}`;
 }
 
 export function priceChange(state: BillingState, user: UserRecord, request: ChangeRequest, now: Instant): QuoteResult {

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { type QuoteView, quoteViewSchema } from '@planshift/shared/api';
+import { type QuoteView, quoteIdSchema, quoteViewSchema } from '@planshift/shared/api';
 import { changeRequestSchema } from '@planshift/shared/quote';
 import type { AppDeps } from '../http/app-env';
 import { errors, json, jsonBody, signedInRoute } from '../http/openapi';
@@ -8,11 +8,11 @@ import { schemaSerializer, writtenJson } from '../http/schema-serializer';
 import { notFound } from '../refusal';
 import { signedInRouter } from '../session/session-middleware';
 import { priceChange, quoteRefusal } from './price-quote';
-import { quoteView, repriceQuote, saveQuote } from './quotes';
+import { issueQuote, quoteView, repriceQuote } from './quotes';
 
 const quoteAnswer = quoteViewSchema.meta({
   id: 'Quote',
-  description: 'A stored quote: id, expiry, the request, and the engine’s quote.',
+  description: 'A quote: its id (a signed token), expiry, the request, and the engine’s quote.',
 });
 const writeQuote = schemaSerializer<QuoteView>(quoteViewSchema);
 
@@ -29,7 +29,10 @@ export function quoteRoutes(deps: AppDeps) {
           body: jsonBody(changeRequestSchema.meta({ id: 'ChangeRequest' })),
         },
         responses: {
-          201: json(quoteAnswer, 'The quote, stored with an id and an expiry'),
+          201: json(
+            quoteAnswer,
+            'The quote, with an expiry, under an id that is a token signed with what it was priced from (nothing is stored)',
+          ),
           ...errors(400, 404, 409, 415, 422),
         },
       }),
@@ -40,7 +43,8 @@ export function quoteRoutes(deps: AppDeps) {
         const now = deps.clock.now();
         const priced = priceChange(state, c.get('user'), request, now);
         if (!priced.ok) return refuse(c, quoteRefusal(priced.errors));
-        const view = await saveQuote(deps.store, state, request, priced.quote, now);
+        const view = issueQuote(deps.quoteTokens, state, request, priced.quote, now);
+        deps.metrics.quotePriced();
         return writtenJson<QuoteView, 201>(c, writeQuote(view), 201);
       },
     )
@@ -49,18 +53,19 @@ export function quoteRoutes(deps: AppDeps) {
       signedInRoute({
         method: 'get',
         path: '/api/quotes/{quoteId}',
-        summary: 'A quote made earlier',
-        request: { params: z.object({ quoteId: z.string().min(1).max(100) }) },
+        summary: 'A quote made earlier, priced again at the instant it was priced at',
+        request: { params: z.object({ quoteId: quoteIdSchema }) },
         responses: { 200: json(quoteAnswer, 'The quote'), ...errors(403, 404, 409, 422) },
       }),
       async (c) => {
         const accountId = c.get('session').accountId;
-        const record = await deps.store.quotes.find(accountId, c.req.valid('param').quoteId);
-        const state = record && (await deps.store.accounts.loadBillingState(accountId));
-        if (!record || !state) return refuse(c, notFound('quote'));
-        const repriced = repriceQuote(state, c.get('user'), record);
+        // Tampered, truncated, another account's or another key's: all answer as an unknown quote.
+        const signed = deps.quoteTokens.verify(c.req.valid('param').quoteId, accountId);
+        const state = signed && (await deps.store.accounts.loadBillingState(accountId));
+        if (!signed || !state) return refuse(c, notFound('quote'));
+        const repriced = repriceQuote(state, c.get('user'), signed);
         if (!repriced.ok) return refuse(c, repriced);
-        return writtenJson<QuoteView, 200>(c, writeQuote(quoteView(record, repriced.quote)), 200);
+        return writtenJson<QuoteView, 200>(c, writeQuote(quoteView(signed, repriced.quote)), 200);
       },
     );
 }

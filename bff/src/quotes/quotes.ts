@@ -2,60 +2,67 @@ import type { QuoteView } from '@planshift/shared/api';
 import type { ChangeRequest } from '@planshift/shared/eligibility';
 import type { Instant } from '@planshift/shared/periods';
 import type { Quote, QuoteError } from '@planshift/shared/quote';
-import { uuidV7 } from '../ids';
 import { type Refusal, refusal } from '../refusal';
-import type { BillingState, QuoteRecord, UserRecord } from '../store/records';
-import type { Store } from '../store/store';
+import type { BillingState, UserRecord } from '../store/records';
 import {
   canonicalRequest,
+  catalogVersion,
   priceChange,
   QUOTE_TTL_SECONDS,
   type QuoteRefusal,
-  quoteFingerprint,
   quoteRefusal,
 } from './price-quote';
+import type { QuoteTokens, SignedQuote } from './quote-token';
 
-/** Stores a priced quote under a fresh id, with its expiry and what it was priced from. */
-export async function saveQuote(
-  store: Store,
+/**
+ * A priced quote under its id: a token signed with what it was priced from and its expiry
+ * (docs/decisions/024). Nothing is written: any instance with the same secret honours it.
+ */
+export function issueQuote(
+  tokens: QuoteTokens,
   state: BillingState,
   request: ChangeRequest,
   quote: Quote,
   now: Instant,
-): Promise<QuoteView> {
-  const record: QuoteRecord = {
-    id: uuidV7(),
-    accountId: state.account.id,
+): QuoteView {
+  const signed = tokens.sign(state.account.id, {
     subscriptionId: state.subscription.id,
-    fingerprint: quoteFingerprint(state, request),
+    subscriptionVersion: state.version,
+    catalog: catalogVersion(state),
     request: canonicalRequest(request),
-    dueNow: quote.dueNow,
-    createdAt: now,
+    quotedAt: now,
     expiresAt: now + QUOTE_TTL_SECONDS,
-  };
-  await store.quotes.save(record);
-  return quoteView(record, quote);
+    dueNow: quote.dueNow,
+  });
+  return quoteView(signed, quote);
 }
 
-export function quoteView(record: QuoteRecord, quote: Quote): QuoteView {
-  return { id: record.id, expiresAt: record.expiresAt, request: record.request, quote };
+export function quoteView(signed: SignedQuote, quote: Quote): QuoteView {
+  return { id: signed.id, expiresAt: signed.expiresAt, request: signed.request, quote };
 }
 
-/** A stored quote priced again: the same quote, or why it cannot be honoured. */
+/** A signed quote priced again: the same quote, or why it cannot be honoured. */
 export type Repriced = Readonly<{ ok: true; quote: Quote }> | QuoteRefusal | Refusal<'quote_stale'>;
 
 /**
- * The quote a record was made from, priced again for this user: with the fingerprint unchanged
- * the engine sees the same subscription, catalog, request and instant, so it gives the same
- * quote. `quote_stale` when anything it was priced from has moved.
+ * The quote a token was made from, priced again for this user: with the subscription, its
+ * version and the catalog version unchanged the engine sees the same state, request and instant,
+ * so it gives the same quote. `quote_stale` when anything it was priced from has moved.
  */
-export function repriceQuote(state: BillingState, user: UserRecord, record: QuoteRecord): Repriced {
-  if (quoteFingerprint(state, record.request) !== record.fingerprint) return staleQuote(null);
-  const repriced = priceChange(state, user, record.request, record.createdAt);
+export function repriceQuote(state: BillingState, user: UserRecord, signed: SignedQuote): Repriced {
+  const unmoved =
+    signed.subscriptionId === state.subscription.id &&
+    signed.subscriptionVersion === state.version &&
+    signed.catalog === catalogVersion(state);
+  if (!unmoved) return staleQuote(null);
+  const repriced = priceChange(state, user, signed.request, signed.quotedAt);
   if (!repriced.ok) return quoteRefusal(repriced.errors);
-  // Same fingerprint, same engine: the amounts agree. Should they ever not (an engine change
-  // between pricing and confirming), nobody is charged what they were not shown.
-  return repriced.quote.dueNow.amount === record.dueNow.amount ? repriced : staleQuote(null);
+  // Same state, same engine: the amounts agree. Should they ever not (an engine change between
+  // pricing and confirming), nobody is charged what they were not shown.
+  const { dueNow } = repriced.quote;
+  return dueNow.amount === signed.dueNow.amount && dueNow.currency === signed.dueNow.currency
+    ? repriced
+    : staleQuote(null);
 }
 
 /** `quote_stale`, with a fresh quote for the same request when one could be made. */

@@ -3,8 +3,7 @@ import type { CancellationReason, PaymentChallengeView, PaymentMethodView } from
 import type { BillingAddress, BillingDetails } from '@planshift/shared/billing-details';
 import type { Catalog, Entitlements, Named } from '@planshift/shared/catalog';
 import type { CreditNoteDraft, DocumentLine, InvoiceDraft } from '@planshift/shared/documents';
-import type { ChangeRequest } from '@planshift/shared/eligibility';
-import type { CurrencyCode, Money } from '@planshift/shared/money';
+import type { CurrencyCode } from '@planshift/shared/money';
 import type { Instant } from '@planshift/shared/periods';
 import type { ChangeDescriptor } from '@planshift/shared/quote';
 import type { Subscription, TargetState } from '@planshift/shared/subscription';
@@ -160,22 +159,11 @@ export type Customer = Omit<BillingDetails, 'address' | 'taxId'> &
     taxId?: BillingDetails['taxId'];
   }>;
 
-export type QuoteRecord = Readonly<{
-  id: string;
-  accountId: string;
-  subscriptionId: string;
-  fingerprint: string;
-  request: ChangeRequest;
-  dueNow: Money;
-  /** The instant it was priced at (the quote's quotedAt). */
-  createdAt: Instant;
-  expiresAt: Instant;
-}>;
-
 export type OrderRecord = Readonly<{
   id: string;
   accountId: string;
   subscriptionId: string;
+  /** The token of the quote it confirms (docs/decisions/024). */
   quoteId: string;
   userId: string;
   idempotencyKey: string;

@@ -10,7 +10,6 @@ import type { OutboxRepository } from './outbox-repository';
 import type { PaymentChallengeRepository } from './payment-challenge-repository';
 import type { PaymentMethodRepository } from './payment-method-repository';
 import type { ProvisioningRepository } from './provisioning-repository';
-import type { QuoteRepository } from './quote-repository';
 import type { RenewalRepository } from './renewal-repository';
 import type { SalesRequestRepository } from './sales-request-repository';
 import type { SessionRepository } from './session-repository';
@@ -27,7 +26,6 @@ export type Store = Readonly<{
   sessions: SessionRepository;
   signInThrottle: SignInThrottleRepository;
   accounts: AccountRepository;
-  quotes: QuoteRepository;
   orders: OrderRepository;
   subscriptions: SubscriptionRepository;
   documents: DocumentRepository;

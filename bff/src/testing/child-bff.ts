@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -44,6 +45,11 @@ const SCENARIO = 'demo';
 export class ChildBff {
   readonly databaseFile: string;
   readonly ledgerFile: string;
+  /**
+   * Its configured secret, the same at every start (as a deployment's): cookies and quotes
+   * (docs/decisions/024) signed before a kill still verify after the restart.
+   */
+  readonly #secret = randomBytes(32).toString('base64url');
   #child: ChildProcess | null = null;
   #output = '';
 
@@ -79,6 +85,7 @@ export class ChildBff {
       DATABASE_FILE: join(this.dir, 'planshift.sqlite'),
       SCENARIOS_DIR: join(this.dir, 'scenarios'),
       SEED_SCENARIO: SCENARIO,
+      SESSION_SECRET: this.#secret,
     };
   }
 
@@ -118,6 +125,17 @@ export class ChildBff {
     const exited = once(child, 'exit');
     child.kill('SIGKILL');
     await exited;
+  }
+
+  /** Sends the process a signal (SIGTERM: a graceful shutdown) and answers how it exited. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    const child = this.#child;
+    if (!child) throw new Error('the BFF was never started');
+    if (child.exitCode !== null || child.signalCode !== null) return { code: child.exitCode, signal: child.signalCode };
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    const [code, by] = (await exited) as [number | null, NodeJS.Signals | null];
+    return { code, signal: by };
   }
 
   client(cookie: string | null = null, csrfToken: string | null = null): HttpClient {

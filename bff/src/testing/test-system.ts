@@ -7,6 +7,8 @@ import { type System, startSystem } from '../bootstrap';
 import { wallNow } from '../clock';
 import { openDatabase } from '../db/open-database';
 import { type Env, readEnv } from '../env';
+import { metricsEndpoint } from '../observability/metrics-route';
+import type { PrometheusMetrics } from '../observability/prometheus-metrics';
 import { InMemoryChargeLedger } from '../payments/charge-ledger';
 import { SimulatedPaymentProvider } from '../payments/simulated-provider';
 import { demoScenario } from '../scenarios';
@@ -54,17 +56,31 @@ export type Client = Readonly<{
  * (NODE_ENV=production) it is the real world: nothing is seeded and there are no QA routes.
  */
 export async function startTestSystem(
-  options: Readonly<{ webDist?: string; smtpUrl?: string; production?: boolean }> = {},
+  options: Readonly<{
+    webDist?: string;
+    smtpUrl?: string;
+    production?: boolean;
+    /** Counts into this registry, served at /metrics (behind the token when one is given). */
+    metrics?: PrometheusMetrics;
+    metricsToken?: string;
+    /**
+     * A second instance of that system: the same database file, secret and card processor, as
+     * several BFF processes behind a proxy have (its dispose leaves the folder to the first).
+     */
+    beside?: TestSystem;
+  }> = {},
 ): Promise<TestSystem> {
-  const dir = mkdtempSync(join(tmpdir(), 'planshift-test-'));
+  const { beside } = options;
+  const dir = beside?.dir ?? mkdtempSync(join(tmpdir(), 'planshift-test-'));
   const env = readEnv({
     NODE_ENV: options.production ? 'production' : 'test',
     DATABASE_FILE: join(dir, 'planshift.sqlite'),
     WEB_DIST: options.webDist ?? join(dir, 'no-web'),
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     ...(options.production ? { SESSION_SECRET: 'a-test-secret-of-at-least-thirty-two-characters' } : {}),
+    ...(beside ? { SESSION_SECRET: beside.env.SESSION_SECRET, INSTANCE_ID: `${beside.env.INSTANCE_ID}+1` } : {}),
   });
-  const payments = new SimulatedPaymentProvider({ ledger: new InMemoryChargeLedger() });
+  const payments = beside?.payments ?? new SimulatedPaymentProvider({ ledger: new InMemoryChargeLedger() });
   // Outside production, the system is a scenario's world made from the demo (docs/decisions/018).
   const scenario = options.production
     ? undefined
@@ -72,8 +88,19 @@ export async function startTestSystem(
         id: null,
         book: ScenarioBook.inMemory({ id: null, name: 'demo', createdAt: wallNow(), scenario: demoScenario() }),
       };
-  const system = await startSystem(env, { payments, ...(scenario ? { scenario } : {}) });
-  const app = createApp(system.deps, system);
+  const { metrics } = options;
+  const system = await startSystem(env, { payments, metrics: metrics?.business, ...(scenario ? { scenario } : {}) });
+  metrics?.watchBacklog(() => system.store.maintenance.backlog());
+  const app = createApp(
+    system.deps,
+    metrics
+      ? {
+          ...system,
+          httpMetrics: metrics.http,
+          metricsEndpoint: metricsEndpoint(metrics.registry, options.metricsToken),
+        }
+      : system,
+  );
 
   const client = (cookie: string | null, csrfToken: string | null): Client => {
     const request: Client['request'] = async (method, path, body, headers = {}) => {
@@ -121,7 +148,7 @@ export async function startTestSystem(
     anonymous,
     dispose: () => {
       system.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!beside) rmSync(dir, { recursive: true, force: true });
     },
     signIn: async (email, password = DEMO_PASSWORD) => {
       const response = await anonymous.request('POST', '/api/session', { email, password });

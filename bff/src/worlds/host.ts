@@ -9,20 +9,25 @@ import {
   scenarioViewSchema,
 } from '@planshift/shared/api';
 import { instantToIso } from '@planshift/shared/periods';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import type { App } from '../app';
 import { jsonBody as jsonBodyChecks } from '../http/json-body';
-import { onError } from '../http/on-error';
+import { errorHandler } from '../http/on-error';
 import { errors, json, jsonBody, router } from '../http/openapi';
 import { refuse } from '../http/refuse';
 import { securityHeaders } from '../http/security-headers';
+import type { Logger } from '../observability/logger';
+import { requestLogging } from '../observability/request-logging';
 import { refusal } from '../refusal';
 import { SCENARIO_NAMES } from '../scenarios';
 import { newScenarioSchema, personasOf, sourceRecord } from '../scenarios/scenario-source';
 import type { ScenarioRegistry, World } from './scenario-registry';
 
 const idParam = z.object({ id: scenarioIdSchema });
+
+/** The process's own routes: the real world answers them, whatever scenario a request names. */
+const PROCESS_PATHS: ReadonlySet<string> = new Set(['/api/health', '/api/ready', '/metrics']);
 
 const SCENARIOS_DESCRIPTION =
   'A scenario is a world of its own (docs/decisions/018): its accounts, data, clock, card processor and mailbox. Absent in production.';
@@ -35,11 +40,13 @@ const SCENARIOS_DESCRIPTION =
 export function createHost(
   real: App,
   registry: ScenarioRegistry,
-  options: Readonly<{ defaultScenario: ScenarioId | null }>,
+  options: Readonly<{ defaultScenario: ScenarioId | null; log: Logger; httpMetrics?: MiddlewareHandler }>,
 ) {
   const host = router();
-  host.use('/api/test/scenarios', securityHeaders, jsonBodyChecks);
-  host.use('/api/test/scenarios/*', securityHeaders, jsonBodyChecks);
+  // The host's own routes log and count here; the requests it hands to a world, in that world's app.
+  const observed = [...requestLogging(options.log), ...(options.httpMetrics ? [options.httpMetrics] : [])];
+  host.use('/api/test/scenarios', ...observed, securityHeaders, jsonBodyChecks);
+  host.use('/api/test/scenarios/*', ...observed, securityHeaders, jsonBodyChecks);
 
   const view = (world: World): ScenarioView => {
     const record = world.system.scenario?.book.current();
@@ -134,6 +141,8 @@ export function createHost(
   });
 
   host.all('*', async (c) => {
+    // Liveness, readiness and metrics are the process's: a probe's stray scenario cookie or header changes nothing.
+    if (PROCESS_PATHS.has(c.req.path)) return real.fetch(c.req.raw, c.env);
     const named = c.req.header(SCENARIO_HEADER);
     if (named !== undefined) {
       const world = scenarioIdSchema.safeParse(named).success ? await registry.get(named) : null;
@@ -158,7 +167,7 @@ export function createHost(
     }
     return real.fetch(c.req.raw, c.env);
   });
-  host.onError(onError);
+  host.onError(errorHandler(options.log));
   return host;
 }
 

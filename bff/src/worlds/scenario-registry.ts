@@ -2,11 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type ScenarioId, scenarioIdSchema } from '@planshift/shared/api';
+import type { MiddlewareHandler } from 'hono';
 import { createApp } from '../app';
 import { type System, startSystem } from '../bootstrap';
 import type { WallClock } from '../clock';
 import type { PdfWorkerPool } from '../documents/pdf-worker-pool';
 import type { Env } from '../env';
+import type { BusinessMetrics } from '../observability/business-metrics';
+import type { Logger } from '../observability/logger';
 import { ScenarioBook, type ScenarioRecord } from './scenario-book';
 import { SCENARIO_JOBS, startJobs } from './world-jobs';
 
@@ -19,6 +22,10 @@ export type RegistryOptions = Readonly<{
   env: Env;
   wall: WallClock;
   pdfPool: PdfWorkerPool;
+  /** The process's logger and metrics, shared by its worlds. */
+  log?: Logger;
+  metrics?: BusinessMetrics;
+  httpMetrics?: MiddlewareHandler;
   /** Open worlds kept at most; the least recently used idle one is closed to open another. */
   maxOpen?: number;
   /** Worlds that may exist at once (on disk, open or not). */
@@ -169,9 +176,13 @@ export class ScenarioRegistry {
         SMTP_URL: undefined,
         INSTANCE_ID: `${this.options.env.INSTANCE_ID}/${id}`,
       },
-      { scenario: { id, book }, pdfPool: this.options.pdfPool },
+      { scenario: { id, book }, pdfPool: this.options.pdfPool, log: this.options.log, metrics: this.options.metrics },
     );
-    const world: World = { id, system, app: createApp(system.deps, system) };
+    const world: World = {
+      id,
+      system,
+      app: createApp(system.deps, { ...system, httpMetrics: this.options.httpMetrics }),
+    };
     return { world, stopJobs: startJobs(system, SCENARIO_JOBS), lastUsedMs: this.options.wall.ms(), inFlight: 0 };
   }
 

@@ -33,7 +33,7 @@ beforeAll(async () => {
     pdfPool: pool,
   });
   registry = new ScenarioRegistry({ env, wall: systemWallClock, pdfPool: pool });
-  host = createHost(createApp(real.deps, real), registry, { defaultScenario: null });
+  host = createHost(createApp(real.deps, real), registry, { defaultScenario: null, log: real.deps.log });
 });
 
 afterAll(async () => {

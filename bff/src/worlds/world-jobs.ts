@@ -16,15 +16,19 @@ export const SCENARIO_JOBS: JobIntervals = { maintainMs: 60_000, mailMs: 1_000, 
  * - Expired sessions, quotes and idempotency keys, and forgotten sign-in failures, swept.
  */
 export function startJobs(system: System, intervals: JobIntervals): () => Promise<void> {
-  const maintain = () => system.maintain().catch((error) => console.error('maintenance pass failed', error));
+  const log = system.deps.log;
+  const maintain = () =>
+    system.maintain().catch((error) => log.error({ err: error, job: 'maintenance' }, 'maintenance pass failed'));
   void maintain();
   const timers = [
     setInterval(maintain, intervals.maintainMs),
     setInterval(() => {
       system.deps.store.maintenance
-        .purgeExpired({ wallNow: system.deps.wall.now(), clockNow: system.deps.clock.now() })
-        .catch((error) => console.error(error));
-      system.signInThrottle.purge().catch((error) => console.error(error));
+        .purgeExpired({ wallNow: system.deps.wall.now() })
+        .catch((error) => log.error({ err: error, job: 'purge' }, 'purging expired records failed'));
+      system.signInThrottle
+        .purge()
+        .catch((error) => log.error({ err: error, job: 'purge' }, 'purging sign-in failures failed'));
     }, intervals.sweepMs),
   ];
   for (const timer of timers) timer.unref();

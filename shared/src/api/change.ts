@@ -10,6 +10,7 @@ import {
 } from '../quote/quote-schema';
 import { pendingChangeSchema } from '../subscription/subscription-schema';
 import { readonlyArrayOf } from '../wire/readonly-array';
+import { quoteIdSchema } from './quote';
 
 /** A document a confirmation issued: its number, total and what was left to pay by card. */
 export const issuedDocumentViewSchema = z.object({
@@ -24,7 +25,7 @@ export type IssuedDocumentView = z.output<typeof issuedDocumentViewSchema>;
 export const confirmationViewSchema = z.object({
   changeId: z.string(),
   orderId: z.string(),
-  quoteId: z.string(),
+  quoteId: quoteIdSchema,
   confirmedAt: epochSecondsSchema,
   appliedNow: readonlyArrayOf(changeDescriptorSchema),
   scheduled: scheduledChangeSchema.nullable(),

@@ -26,6 +26,13 @@ export {
   documentViewSchema,
 } from './documents';
 export { API_ERROR_CODES, type ApiErrorCode, type ErrorBody, errorBodySchema } from './error';
+export {
+  type HealthView,
+  healthViewSchema,
+  NOT_READY_REASONS,
+  type ReadinessView,
+  readinessViewSchema,
+} from './health';
 export { type InvoicePaymentView, invoicePaymentViewSchema } from './invoices';
 export {
   type AuthenticationRequiredView,
@@ -62,7 +69,7 @@ export {
   type TestClockView,
   testClockViewSchema,
 } from './qa';
-export { type QuoteView, quoteViewSchema } from './quote';
+export { QUOTE_ID_MAX_LENGTH, type QuoteView, quoteIdSchema, quoteViewSchema } from './quote';
 export {
   type SalesContactView,
   type SalesRequestAnswer,

@@ -1,5 +1,5 @@
 import type { Instant } from '@planshift/shared/periods';
-import { and, eq, gt, inArray, lt, min, notInArray } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, lt, min, sql } from 'drizzle-orm';
 import * as t from '../../db/pg-schema';
 import type { MaintenanceRepository } from '../maintenance-repository';
 import type { SeedPlan } from '../records';
@@ -8,6 +8,16 @@ import { writeSeedPlan } from './pg-seed-rows';
 
 export class PgMaintenance implements MaintenanceRepository {
   constructor(private readonly ctx: PgContext) {}
+
+  async ping(): Promise<void> {
+    await this.ctx.db.execute(sql`select 1`);
+  }
+
+  async backlog(): Promise<Readonly<{ unsentMessages: number; pendingOrders: number }>> {
+    const [unsent] = await this.ctx.db.select({ n: count() }).from(t.outbox).where(isNull(t.outbox.sentAt));
+    const [pending] = await this.ctx.db.select({ n: count() }).from(t.orders).where(eq(t.orders.status, 'pending'));
+    return { unsentMessages: unsent?.n ?? 0, pendingOrders: pending?.n ?? 0 };
+  }
 
   async hasAccounts(): Promise<boolean> {
     return (await this.ctx.db.select({ id: t.accounts.id }).from(t.accounts).limit(1)).length > 0;
@@ -21,15 +31,13 @@ export class PgMaintenance implements MaintenanceRepository {
     return claims.length > 0;
   }
 
-  /** Expired sessions, completed idempotency keys and unordered quotes: no account's billing state. */
-  async purgeExpired({ wallNow, clockNow }: Readonly<{ wallNow: Instant; clockNow: Instant }>): Promise<void> {
+  /** Expired sessions and completed idempotency keys: no account's billing state. */
+  async purgeExpired({ wallNow }: Readonly<{ wallNow: Instant }>): Promise<void> {
     await this.ctx.write([], async (tx) => {
       await tx.delete(t.sessions).where(lt(t.sessions.expiresAt, wallNow));
       await tx
         .delete(t.idempotencyKeys)
         .where(and(lt(t.idempotencyKeys.expiresAt, wallNow), eq(t.idempotencyKeys.state, 'completed')));
-      const ordered = tx.select({ id: t.orders.quoteId }).from(t.orders);
-      await tx.delete(t.quotes).where(and(lt(t.quotes.expiresAt, clockNow), notInArray(t.quotes.id, ordered)));
     });
   }
 

@@ -32,7 +32,6 @@ export async function writeSeedPlan(tx: Conn, rows: PgRowWriter, plan: SeedPlan)
     t.documentSequences,
     t.confirmedChanges,
     t.orders,
-    t.quotes,
     t.subscriptionCancellations,
     t.scheduledChanges,
     t.subscriptionItems,

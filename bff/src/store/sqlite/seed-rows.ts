@@ -32,7 +32,6 @@ export function writeSeedPlan(tx: Conn, rows: RowWriter, plan: SeedPlan): void {
     t.documentSequences,
     t.confirmedChanges,
     t.orders,
-    t.quotes,
     t.subscriptionCancellations,
     t.scheduledChanges,
     t.subscriptionItems,

@@ -1,5 +1,5 @@
 import type { Instant } from '@planshift/shared/periods';
-import { and, eq, gt, inArray, lt, min, notInArray } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, lt, min, sql } from 'drizzle-orm';
 import * as t from '../../db/schema';
 import type { MaintenanceRepository } from '../maintenance-repository';
 import type { SeedPlan } from '../records';
@@ -8,6 +8,17 @@ import { ANY_ACCOUNT, type SqliteContext } from './sqlite-context';
 
 export class SqliteMaintenance implements MaintenanceRepository {
   constructor(private readonly ctx: SqliteContext) {}
+
+  async ping(): Promise<void> {
+    this.ctx.db.get(sql`select 1`);
+  }
+
+  async backlog(): Promise<Readonly<{ unsentMessages: number; pendingOrders: number }>> {
+    const { db } = this.ctx;
+    const unsent = db.select({ n: count() }).from(t.outbox).where(isNull(t.outbox.sentAt)).get();
+    const pending = db.select({ n: count() }).from(t.orders).where(eq(t.orders.status, 'pending')).get();
+    return { unsentMessages: unsent?.n ?? 0, pendingOrders: pending?.n ?? 0 };
+  }
 
   async hasAccounts(): Promise<boolean> {
     return this.ctx.db.select({ id: t.accounts.id }).from(t.accounts).limit(1).get() !== undefined;
@@ -20,7 +31,7 @@ export class SqliteMaintenance implements MaintenanceRepository {
     );
   }
 
-  async purgeExpired({ wallNow, clockNow }: Readonly<{ wallNow: Instant; clockNow: Instant }>): Promise<void> {
+  async purgeExpired({ wallNow }: Readonly<{ wallNow: Instant }>): Promise<void> {
     this.ctx.write(ANY_ACCOUNT, (tx) => {
       tx.delete(t.sessions).where(lt(t.sessions.expiresAt, wallNow)).run();
       for (const [idHash, session] of this.ctx.sessions) {
@@ -28,10 +39,6 @@ export class SqliteMaintenance implements MaintenanceRepository {
       }
       tx.delete(t.idempotencyKeys)
         .where(and(lt(t.idempotencyKeys.expiresAt, wallNow), eq(t.idempotencyKeys.state, 'completed')))
-        .run();
-      const ordered = tx.select({ id: t.orders.quoteId }).from(t.orders);
-      tx.delete(t.quotes)
-        .where(and(lt(t.quotes.expiresAt, clockNow), notInArray(t.quotes.id, ordered)))
         .run();
     });
   }

@@ -14,7 +14,6 @@ import { SqliteOrders } from './sqlite-orders';
 import { SqliteOutbox } from './sqlite-outbox';
 import { SqlitePaymentMethods } from './sqlite-payment-methods';
 import { SqliteProvisioning } from './sqlite-provisioning';
-import { SqliteQuotes } from './sqlite-quotes';
 import { SqliteRenewals } from './sqlite-renewals';
 import { SqliteSalesRequests } from './sqlite-sales-requests';
 import { SqliteSessions } from './sqlite-sessions';
@@ -30,7 +29,6 @@ export class SqliteStore implements Store {
   readonly sessions;
   readonly signInThrottle;
   readonly accounts;
-  readonly quotes;
   readonly orders;
   readonly subscriptions;
   readonly documents;
@@ -54,7 +52,6 @@ export class SqliteStore implements Store {
     this.sessions = new SqliteSessions(ctx);
     this.signInThrottle = new SqliteSignInThrottle(ctx);
     this.accounts = new SqliteAccounts(ctx);
-    this.quotes = new SqliteQuotes(ctx);
     this.orders = new SqliteOrders(ctx);
     this.subscriptions = new SqliteSubscriptions(ctx);
     this.documents = new SqliteDocuments(ctx);

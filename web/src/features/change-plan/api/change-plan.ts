@@ -21,7 +21,7 @@ export const optionsQuery = () =>
 
 export const useOptions = (enabled = true) => useQuery({ ...optionsQuery(), enabled });
 
-// A stored quote is honoured for 30 minutes; asking again well before then keeps Confirm on a live one.
+// A quote is honoured for 30 minutes; asking again well before then keeps Confirm on a live one.
 const QUOTE_FRESH_MS = 10 * 60_000;
 
 /** The server's quote for a target state: POST /api/quotes, cached per request; null asks nothing. */
