@@ -3,7 +3,6 @@ import type { Instant } from '@planshift/shared/periods';
 import { BillingRun } from './billing/billing-run';
 import { ChangeConfirmer } from './changes/confirm-change';
 import { SystemClock, systemWallClock } from './clock';
-import { openDatabase } from './db/open-database';
 import type { AppDeps } from './deps';
 import { DocumentPdfs } from './documents/document-pdfs';
 import { PdfWorkerPool } from './documents/pdf-worker-pool';
@@ -24,7 +23,8 @@ import { QuoteTokens } from './quotes/quote-token';
 import { resetToScenario } from './scenarios/reset';
 import { SignInThrottle } from './session/sign-in-throttle';
 import { localClaimPolicy } from './store/claim-policy';
-import { SqliteStore } from './store/sqlite/sqlite-store';
+import { openStore, type StoreDatabase } from './store/open-store';
+import type { Store } from './store/store';
 import type { ScenarioBook, ScenarioRecord } from './worlds/scenario-book';
 
 export type System = Readonly<{
@@ -35,7 +35,9 @@ export type System = Readonly<{
   challenges: InvoiceChallenges;
   mail: Mail;
   signInThrottle: SignInThrottle;
-  store: SqliteStore;
+  store: Store;
+  /** The database under the store (SQLite's file or PostgreSQL's pool), for what only it can do. */
+  database: StoreDatabase;
   /**
    * The periodic pass: recover orders and invoice payments whose owner is gone (or which wait for
    * the customer's bank past their expiry), then renew and collect what is due.
@@ -47,7 +49,8 @@ export type System = Readonly<{
   scenario: ScenarioWorld | null;
   /** Lets the writers at work finish (orders being charged, a period-end run). */
   settle: () => Promise<void>;
-  close: () => void;
+  /** Stops the background work and closes the database (ends PostgreSQL's pool). */
+  close: () => Promise<void>;
 }>;
 
 export type ClockRan = ClockMoveView['ran'];
@@ -72,6 +75,8 @@ export type SystemOptions = Readonly<{
   log?: Logger;
   /** Where outcomes are counted (the process's Prometheus registry); otherwise nowhere. */
   metrics?: BusinessMetrics;
+  /** On PostgreSQL, the schema the world's tables are in (a scenario's, docs/decisions/020); else the default. */
+  databaseSchema?: string;
 }>;
 
 /**
@@ -90,11 +95,11 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
       }),
     metrics,
   );
-  const db = openDatabase(env.DATABASE_FILE);
-  const store = new SqliteStore(
-    db,
+  const opened = await openStore(
+    { ...env, ...(options.databaseSchema ? { DATABASE_SCHEMA: options.databaseSchema } : {}) },
     localClaimPolicy({ instance: env.INSTANCE_ID, leaseSeconds: env.CLAIM_LEASE_SECONDS }),
   );
+  const { store } = opened;
   const clock = new SystemClock(store, options.scenario !== undefined);
   const pool = options.pdfPool ?? new PdfWorkerPool();
   const pdfs = new DocumentPdfs({
@@ -149,6 +154,7 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
     mail,
     signInThrottle: new SignInThrottle(store),
     store,
+    database: opened.database,
     maintain: async () => {
       const finished = await confirmer.recoverPendingOrders();
       if (finished > 0) log.info({ job: 'recovery', orders: finished }, 'finished orders whose owner is gone');
@@ -158,11 +164,13 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
     pendingPdfs,
     scenario,
     settle,
-    close: () => {
-      void pendingPdfs.stop();
+    close: async () => {
+      const rendering = pendingPdfs.stop();
       if (!options.pdfPool) void pool.close();
       mail.transport.close();
-      db.$client.close();
+      // A render under way saves its PDF before the database closes under it.
+      await rendering;
+      await opened.close();
     },
   };
 }
@@ -170,7 +178,7 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
 function scenarioWorld(
   world: Readonly<{ id: ScenarioId | null; book: ScenarioBook }>,
   parts: Readonly<{
-    store: SqliteStore;
+    store: Store;
     clock: SystemClock;
     payments: PaymentProvider;
     mail: Mail;
@@ -213,7 +221,7 @@ function scenarioWorld(
 export type Mail = Readonly<{ dispatcher: OutboxDispatcher; mailbox: DevMailbox; transport: MailTransport }>;
 
 /** E-mail from the outbox: over SMTP when SMTP_URL is set, otherwise into the development mailbox. */
-function startMail(env: Env, store: SqliteStore, clock: SystemClock, pdfs: DocumentPdfs, log: Logger): Mail {
+function startMail(env: Env, store: Store, clock: SystemClock, pdfs: DocumentPdfs, log: Logger): Mail {
   const mailbox = new DevMailbox(env.MAILBOX_DIR);
   const transport = createMailTransport({ smtpUrl: env.SMTP_URL, mailbox });
   const dispatcher = new OutboxDispatcher({

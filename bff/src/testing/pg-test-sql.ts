@@ -14,6 +14,25 @@ const bindable = (params: readonly SqlValue[]) => params.map((p) => (typeof p ==
 
 type Queryable = Pick<pg.Pool | pg.Client, 'query'>;
 
+const JSON_TYPES = new Set<number>([pg.types.builtins.JSON, pg.types.builtins.JSONB]);
+
+/**
+ * JSON columns as their text, as SQLite keeps them (the tests parse what they read); every other
+ * type as the store reads it (int8 and numeric as numbers: open-pg.ts).
+ */
+const testTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    JSON_TYPES.has(oid) && format !== 'binary'
+      ? (text: string) => text
+      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
+
+const query = (sql: string, params: readonly SqlValue[]) => ({
+  text: numberedPlaceholders(sql),
+  values: bindable(params),
+  types: testTypes,
+});
+
 /**
  * The tests' SQL over PostgreSQL: the store's own pool, or a client a test opened. Its tables are
  * those of the connection's current schema (a scenario's world has a schema of its own). There
@@ -23,8 +42,8 @@ type Queryable = Pick<pg.Pool | pg.Client, 'query'>;
  */
 export function pgTestSql(client: Queryable, url: string): TestSql {
   return testSql({
-    all: async (sql, params) => (await client.query<Row>(numberedPlaceholders(sql), bindable(params))).rows,
-    run: async (sql, params) => (await client.query(numberedPlaceholders(sql), bindable(params))).rowCount ?? 0,
+    all: async (sql, params) => (await client.query<Row>(query(sql, params))).rows,
+    run: async (sql, params) => (await client.query(query(sql, params))).rowCount ?? 0,
     tables: async () =>
       (
         await client.query<{ name: string }>(

@@ -1,5 +1,5 @@
 import type { Instant } from '@planshift/shared/periods';
-import { and, count, eq, gt, inArray, isNull, lt, min } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, lt, min, sql } from 'drizzle-orm';
 import * as t from '../../db/pg-schema';
 import type { MaintenanceRepository } from '../maintenance-repository';
 import type { SeedPlan } from '../records';
@@ -10,15 +10,13 @@ export class PgMaintenance implements MaintenanceRepository {
   constructor(private readonly ctx: PgContext) {}
 
   async ping(): Promise<void> {
-    await this.ctx.db.$client.query('select 1');
+    await this.ctx.db.execute(sql`select 1`);
   }
 
   async backlog(): Promise<Readonly<{ unsentMessages: number; pendingOrders: number }>> {
-    return this.ctx.read(async (db) => {
-      const [unsent] = await db.select({ n: count() }).from(t.outbox).where(isNull(t.outbox.sentAt));
-      const [pending] = await db.select({ n: count() }).from(t.orders).where(eq(t.orders.status, 'pending'));
-      return { unsentMessages: unsent?.n ?? 0, pendingOrders: pending?.n ?? 0 };
-    });
+    const [unsent] = await this.ctx.db.select({ n: count() }).from(t.outbox).where(isNull(t.outbox.sentAt));
+    const [pending] = await this.ctx.db.select({ n: count() }).from(t.orders).where(eq(t.orders.status, 'pending'));
+    return { unsentMessages: unsent?.n ?? 0, pendingOrders: pending?.n ?? 0 };
   }
 
   async hasAccounts(): Promise<boolean> {
