@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { FileChargeLedger } from '../src/payments/charge-ledger';
 import { SimulatedPaymentProvider } from '../src/payments/simulated-provider';
+import { SqliteChargeLedger } from '../src/payments/sqlite-charge-ledger';
 import type { ScenarioInput } from '../src/scenarios/scenario-schema';
 import { hashSessionId } from '../src/session/sessions';
 import { signValue } from '../src/session/signed-value';
@@ -32,7 +32,6 @@ const BFF = fileURLToPath(new URL('..', import.meta.url));
 const SERVER_FLAGS = ['--min-semi-space-size=64', '--max-semi-space-size=64'];
 const dir = mkdtempSync(join(tmpdir(), 'planshift-bench-'));
 const databaseFile = join(dir, 'planshift.sqlite');
-const ledgerFile = join(dir, 'charges.jsonl');
 const secret = randomBytes(32).toString('base64url');
 const children: ChildProcess[] = [];
 let serverErrors = '';
@@ -129,7 +128,6 @@ try {
   const bff = await start('src/server.ts', bffPort, {
     NODE_ENV: 'test',
     DATABASE_FILE: databaseFile,
-    PAYMENTS_LEDGER_FILE: ledgerFile,
     SESSION_SECRET: secret,
     // As `npm start` sizes libuv's pool (bff/package.json).
     UV_THREADPOOL_SIZE: '8',
@@ -216,7 +214,10 @@ try {
   const db = new Database(databaseFile, { readonly: true });
   const succeeded = (db.prepare(`select count(*) as n from orders where status = 'succeeded'`).get() as { n: number })
     .n;
-  const problems = checkInvariants(db, new SimulatedPaymentProvider({ ledger: new FileChargeLedger(ledgerFile) }));
+  const problems = await checkInvariants(
+    db,
+    new SimulatedPaymentProvider({ ledger: SqliteChargeLedger.snapshot(databaseFile) }),
+  );
   const documents = db
     .prepare<[], { id: string; accountId: string }>('select id, account_id as accountId from documents order by rowid')
     .all()
@@ -243,9 +244,9 @@ try {
     documents,
   });
   const afterBurst = new Database(databaseFile, { readonly: true });
-  const burstProblems = checkInvariants(
+  const burstProblems = await checkInvariants(
     afterBurst,
-    new SimulatedPaymentProvider({ ledger: new FileChargeLedger(ledgerFile) }),
+    new SimulatedPaymentProvider({ ledger: SqliteChargeLedger.snapshot(databaseFile) }),
   );
   afterBurst.close();
   console.log(

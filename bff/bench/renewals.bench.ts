@@ -73,7 +73,7 @@ if (process.argv[2] === 'seed') {
     const peakMiB = process.resourceUsage().maxRSS / 1024;
 
     const again = await run.run();
-    const problems = checkInvariants(db.$client, payments);
+    const problems = await checkInvariants(db.$client, payments);
     const pastDue = (
       db.$client.prepare(`select count(*) as n from subscriptions where status = 'past_due'`).get() as { n: number }
     ).n;

@@ -14,9 +14,9 @@ import { createMailTransport, type MailTransport } from './email/mail-transport'
 import { OutboxDispatcher } from './email/outbox-dispatcher';
 import type { Env } from './env';
 import { InvoiceChallenges } from './payment-challenges/invoice-challenges';
-import { FileChargeLedger } from './payments/charge-ledger';
 import type { PaymentProvider } from './payments/payment-provider';
 import { SimulatedPaymentProvider } from './payments/simulated-provider';
+import { SqliteChargeLedger } from './payments/sqlite-charge-ledger';
 import { resetToScenario } from './scenarios/reset';
 import { SignInThrottle } from './session/sign-in-throttle';
 import { localClaimPolicy } from './store/claim-policy';
@@ -71,10 +71,12 @@ export type SystemOptions = Readonly<{
  * crash left between the charge and its record before the first request is served.
  */
 export async function startSystem(env: Env, options: SystemOptions = {}): Promise<System> {
+  // The processor keeps its records in the world's database, through a connection of its own
+  // (opened at its first charge, once the file is migrated): every instance sees the one processor.
   const payments =
     options.payments ??
     new SimulatedPaymentProvider({
-      ledger: new FileChargeLedger(env.PAYMENTS_LEDGER_FILE),
+      ledger: new SqliteChargeLedger(env.DATABASE_FILE),
       delayMs: env.PAYMENTS_LATENCY_MS,
     });
   const db = openDatabase(env.DATABASE_FILE);
@@ -140,6 +142,8 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
       void pendingPdfs.stop();
       if (!options.pdfPool) void pool.close();
       mail.transport.close();
+      // A provider handed in is its owner's to close.
+      if (!options.payments) payments.close?.();
       db.$client.close();
     },
   };
@@ -165,7 +169,7 @@ function scenarioWorld(
     reset: async (record) => {
       await settle();
       await resetToScenario(store, clock, record.scenario);
-      payments.reset?.();
+      await payments.reset?.();
       await mail.mailbox.clear();
       await world.book.replace(record);
     },

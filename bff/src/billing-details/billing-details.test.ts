@@ -224,7 +224,7 @@ describe('documents and billing details', () => {
 
     const queued = sqlite().prepare(`select recipient from outbox where kind = 'change_confirmed'`).all();
     expect(queued).toEqual([{ recipient: 'invoices@northwind-europe.example' }]);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   }, 30_000);
 
   it('a renewal at the period end carries the details as they are then', async () => {
@@ -256,6 +256,6 @@ describe('documents and billing details', () => {
       const document = (await maria.json<Json>('GET', `/api/documents/${id}`)).body;
       expect(document.customer).toEqual({ ...NEW_DETAILS, taxId: 'NL123456789B01' });
     }
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 });

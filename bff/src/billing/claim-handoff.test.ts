@@ -56,7 +56,7 @@ describe('a period-end run that skipped a subscription held by an order', () => 
     await system.confirmer.settled();
     await system.billing.settled();
     expect(renewalsAt('sub-cobalt', '2026-12-09T14:00:00Z')).toBe(1);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 
   it('renews it once the order is applied, with the change in force', async () => {
@@ -76,7 +76,7 @@ describe('a period-end run that skipped a subscription held by an order', () => 
     await system.confirmer.settled();
     await system.billing.settled();
     expect(renewalsAt('sub-bluebird', '2026-11-20T00:00:00Z')).toBe(1);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 });
 
@@ -96,6 +96,6 @@ describe('a period-end run that skipped a subscription held by an invoice paymen
 
     await system.billing.settled();
     expect(renewalsAt('sub-oakridge', '2026-12-01T00:00:00Z')).toBe(1);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 });

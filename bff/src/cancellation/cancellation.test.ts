@@ -88,7 +88,7 @@ describe('cancelling at the period end', () => {
     });
     expect(mail?.text).toContain('you will not be billed again');
     expect(mail?.text).toContain('Nothing is refunded for the time left in the current period.');
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 
   it('needs no reason', async () => {
@@ -112,7 +112,7 @@ describe('cancelling at the period end', () => {
       status: 404,
       body: { code: 'no_scheduled_change' },
     });
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 
   it('is open to a sales-only plan and to a past-due subscription', async () => {
@@ -145,7 +145,7 @@ describe('cancelling at the period end', () => {
     expect(rows(`${MARIA_CANCELLATIONS} select status, ended_by_user_id as endedBy from mine`)).toEqual([
       { status: 'replaced', endedBy: 'u-maria' },
     ]);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 });
 
@@ -166,7 +166,7 @@ describe('resuming', () => {
     expect(rows(BEN_ROWS)).toEqual([
       { change: 'replaced', endedAt: NOW, cancellation: 'pending', replacedId: downgrade.id },
     ]);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
     const quoted = await quote(ben, 'professional', 5);
 
     expect(await ben.json('DELETE', PATH)).toEqual({
@@ -181,7 +181,7 @@ describe('resuming', () => {
     expect(rows(BEN_ROWS)).toEqual([
       { change: 'pending', endedAt: null, cancellation: 'resumed', replacedId: downgrade.id },
     ]);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
     // A quote priced before the resume is stale, as after any write.
     expect(await confirm(ben, quoted.body.id, 'after-resume-1')).toMatchObject({
       status: 409,
@@ -198,7 +198,7 @@ describe('resuming', () => {
     await moveClock('2026-11-20T00:00:30Z');
     expect(rows(`select status from scheduled_changes where id = ?`, downgrade.id)).toEqual([{ status: 'applied' }]);
     expect((await account(ben)).subscription.plan.id).toBe('advanced');
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 
   it('cancelling again replaces the same downgrade again, and resuming again brings it back again', async () => {
@@ -219,7 +219,7 @@ describe('resuming', () => {
       { status: 'resumed', replacedId: 'sub-bluebird-scheduled' },
       { status: 'resumed', replacedId: 'sub-bluebird-scheduled' },
     ]);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 
   it('writes nothing when the change to bring back is not as the engine read it', async () => {
@@ -270,7 +270,7 @@ describe('resuming', () => {
       body: { code: 'no_scheduled_cancellation' },
     });
     expect((await account(ben)).scheduledChange).toBeNull();
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 
   it('withdraws Hana’s cancellation: the subscription renews, and she is told', async () => {
@@ -301,7 +301,7 @@ describe('resuming', () => {
     await moveClock('2026-11-25T00:00:30Z');
     const renewals = `select count(*) as n from documents where subscription_id = 'sub-tidewater' and issued_at = ?`;
     expect(rows(renewals, HANA_END)).toEqual([{ n: 1 }]);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 
   it('is too late once the period has ended, even before the run has recorded it', async () => {
@@ -345,7 +345,7 @@ describe('the period end', () => {
 
     expect(await hana.json('POST', PATH, {})).toMatchObject({ status: 409, body: { code: 'already_canceled' } });
     expect(await hana.json('DELETE', PATH)).toMatchObject({ status: 409, body: { code: 'already_canceled' } });
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 
   it('starting again prices a new period from now at full price, and makes the subscription active', async () => {
@@ -373,7 +373,7 @@ describe('the period end', () => {
     });
     expect(view.cancellation).toBeNull();
     expect(outbox('tidewater-crm').map((row) => row.kind)).toEqual(['subscription_ended', 'change_confirmed']);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 
   it('a sales-only plan is not started again by self-service', async () => {

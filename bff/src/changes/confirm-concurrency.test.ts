@@ -47,7 +47,7 @@ describe('concurrent confirms', () => {
     expect(count(`select count(*) as n from payments where status = 'succeeded' and order_id is not null`)).toBe(1);
     expect(count(`select count(*) as n from documents where kind = 'invoice' and reason = 'change'`)).toBe(1);
     expect(await confirm(maria, quoteId, 'same-key-0001')).toEqual(first);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 
   it('20 confirms of different quotes for one subscription: exactly one succeeds, the rest get 409', async () => {
@@ -64,7 +64,7 @@ describe('concurrent confirms', () => {
       expect(['change_in_progress', 'quote_stale']).toContain(answer.body.code);
     }
     expect(count(`select count(*) as n from orders where status = 'succeeded'`)).toBe(1);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 });
 
@@ -80,9 +80,9 @@ describe('payment faults', () => {
 
     const retried = await confirm(maria, quoteId, 'lost-answer-key');
     expect(retried.status).toBe(201);
-    expect(system.payments.charges().filter((c) => c.status === 'succeeded')).toHaveLength(1);
+    expect((await system.payments.charges()).filter((c) => c.status === 'succeeded')).toHaveLength(1);
     expect(count(`select count(*) as n from documents where kind = 'invoice' and reason = 'change'`)).toBe(1);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 
   it('a provider that fails before charging leaves the order retryable, then charges once', async () => {
@@ -90,10 +90,10 @@ describe('payment faults', () => {
     const quoteId = await quoteFor(maria, 12);
     system.payments.injectFault({ kind: 'fail_before_charge' });
     expect((await confirm(maria, quoteId, 'unreachable-key')).status).toBe(503);
-    expect(system.payments.charges()).toHaveLength(0);
+    expect(await system.payments.charges()).toHaveLength(0);
     expect((await confirm(maria, quoteId, 'unreachable-key')).status).toBe(201);
-    expect(system.payments.charges()).toHaveLength(1);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await system.payments.charges()).toHaveLength(1);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 
   it('recovery leaves an order pending while the processor cannot be reached, and finishes it later', async () => {
@@ -110,7 +110,7 @@ describe('payment faults', () => {
     system.payments.lookup = lookup;
     expect(await system.confirmer.recoverPendingOrders()).toBe(1);
     expect(count(`select count(*) as n from orders where status = 'succeeded'`)).toBe(1);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 
   it('an order abandoned before the provider saw it is failed at recovery and nothing is charged', async () => {
@@ -122,6 +122,6 @@ describe('payment faults', () => {
     expect(count('select count(*) as n from orders')).toBe(0);
     // The key was released: the customer's retry starts afresh and succeeds once.
     expect((await confirm(maria, quoteId, 'abandoned-key')).status).toBe(201);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 });

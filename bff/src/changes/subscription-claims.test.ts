@@ -18,7 +18,7 @@ const rows = (sql: string, ...params: unknown[]) =>
   sqlite()
     .prepare(sql)
     .all(...params) as Json[];
-const captured = () => system.payments.charges().filter((c) => c.status === 'succeeded');
+const captured = async () => (await system.payments.charges()).filter((c) => c.status === 'succeeded');
 
 async function quote(client: Client, quantity: number): Promise<string> {
   const answer = await client.json<Json>('POST', '/api/quotes', {
@@ -37,9 +37,9 @@ const confirm = (client: Client, quoteId: string, key: string) =>
 /** Starts a confirm and waits until the processor has captured it, its answer still on the way. */
 async function confirmInFlight(client: Client, quoteId: string, key: string) {
   system.payments.setDelay(400);
-  const before = captured().length;
+  const before = (await captured()).length;
   const answer = confirm(client, quoteId, key);
-  await until(() => captured().length > before, 10_000, 'the capture');
+  await until(async () => (await captured()).length > before, 10_000, 'the capture');
   // Wrapped: an async function returning the promise itself would wait for the answer.
   return { answer };
 }
@@ -60,7 +60,7 @@ describe('an order holds its subscription while its card is charged', () => {
     expect(cancel).toMatchObject({ status: 409, body: { code: 'change_in_progress' } });
     expect((await answer).status).toBe(201);
     expect(rows(`select * from subscription_claims`)).toEqual([]);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 
   it('cancelling at the period end meanwhile answers 409 change_in_progress and writes nothing', async () => {
@@ -75,7 +75,7 @@ describe('an order holds its subscription while its card is charged', () => {
     // Once the order has ended, the cancellation goes through, after the change.
     expect(await maria.json('POST', '/api/subscription/cancellation', {})).toMatchObject({ status: 201 });
     expect(rows(`select * from subscription_claims`)).toEqual([]);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 
   it('resuming meanwhile answers 409 change_in_progress; the confirmed change replaces the cancellation', async () => {
@@ -95,7 +95,7 @@ describe('an order holds its subscription while its card is charged', () => {
     expect(rows(`select status from subscription_cancellations`)).toEqual([{ status: 'replaced' }]);
     expect(rows(`select kind from outbox where kind = 'cancellation_resumed'`)).toEqual([]);
     expect(rows(`select * from subscription_claims`)).toEqual([]);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 
   it('a subscription moved under the charge by a writer that ignored the claim: refunded, told, replayed', async () => {
@@ -110,9 +110,9 @@ describe('an order holds its subscription while its card is charged', () => {
       status: 409,
       body: { code: 'change_not_applied', details: { refunded: { currency: 'USD' } } },
     });
-    const [charge] = captured();
+    const [charge] = await captured();
     expect(charge).toBeDefined();
-    expect(system.payments.refunds()).toEqual([
+    expect(await system.payments.refunds()).toEqual([
       expect.objectContaining({
         paymentAttemptId: charge?.paymentAttemptId,
         amount: refused.body.details.refunded.amount,
@@ -132,8 +132,8 @@ describe('an order holds its subscription while its card is charged', () => {
       subject: 'Your subscription change was not applied: the payment is refunded',
     });
     expect(await confirm(maria, quoteId, 'claim-refund-0001')).toEqual(refused);
-    expect(system.payments.refunds()).toHaveLength(1);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await system.payments.refunds()).toHaveLength(1);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 });
 
@@ -165,8 +165,8 @@ describe('recovery of an order whose owner is gone', () => {
     expect(rows(`select status from orders`)).toEqual([{ status: 'succeeded' }]);
     expect(rows(`select * from subscription_claims`)).toEqual([]);
     expect((await confirm(maria, quoteId, 'claim-recover-0001')).status).toBe(201);
-    expect(captured()).toHaveLength(1);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await captured()).toHaveLength(1);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 
   it('finishes at once an order an earlier boot of this very instance left', async () => {
@@ -174,13 +174,13 @@ describe('recovery of an order whose owner is gone', () => {
     setClaim(`${system.env.INSTANCE_ID}/an-earlier-boot`, now() + 60);
     expect(await system.confirmer.recoverPendingOrders()).toBe(1);
     expect(rows(`select status from orders`)).toEqual([{ status: 'succeeded' }]);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 
   it('the invariant checker reports an order pending past its lease and a pass', async () => {
     await orphanedOrder();
     setClaim('another-instance/boot-1', now() - 3600);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual(
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual(
       expect.arrayContaining([expect.stringMatching(/pending beyond its claim's lease/)]),
     );
   });
@@ -200,8 +200,8 @@ describe('an Idempotency-Key reused after its 48 hours were swept', () => {
       body: { code: 'idempotency_key_expired', field: 'Idempotency-Key' },
     });
     expect(rows('select count(*) as n from orders')).toEqual([{ n: 1 }]);
-    expect(captured()).toHaveLength(1);
-    expect(checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await captured()).toHaveLength(1);
+    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
   });
 });
 

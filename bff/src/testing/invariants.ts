@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ChargeOutcome } from '../payments/payment-provider';
 import type { SimulatedPaymentProvider } from '../payments/simulated-provider';
 
 type Row = Record<string, unknown>;
@@ -10,9 +11,9 @@ type All = (sql: string) => Row[];
  * order (or the challenge itself, for an invoice) holds the subscription, and it is not left open
  * past its expiry (system clock) and a pass; an ended one ended as the processor's attempt did.
  */
-function challengeProblems(all: All, payments: SimulatedPaymentProvider, wallNow: number): string[] {
+function challengeProblems(all: All, charges: readonly ChargeOutcome[], wallNow: number): string[] {
   const problems: string[] = [];
-  const attempts = new Map(payments.charges().map((charge) => [charge.paymentAttemptId, charge.status]));
+  const attempts = new Map(charges.map((charge) => [charge.paymentAttemptId, charge.status]));
   const [clock] = all('select frozen_at as at from system');
   const systemNow = clock?.at === null || clock?.at === undefined ? wallNow : Number(clock.at);
   for (const c of all(
@@ -47,24 +48,26 @@ const RECOVERY_PASS_SECONDS = 60;
  * most one change or cancellation waits for a subscription's period end, none for an ended one; a
  * waiting cancellation's replaced change is its subscription's, and still replaced.
  */
-export function checkInvariants(
+export async function checkInvariants(
   sqlite: Database.Database,
   payments: SimulatedPaymentProvider,
   wallNow: number = Math.floor(Date.now() / 1000),
-): string[] {
+): Promise<string[]> {
   const problems: string[] = [];
   const all = (sql: string) => sqlite.prepare(sql).all() as Row[];
+  const charges = await payments.charges();
+  const refunds = await payments.refunds();
 
   const captured = new Map<string, number>();
   const capturedAmount = new Map<string, number>();
-  for (const charge of payments.charges()) {
+  for (const charge of charges) {
     if (charge.status === 'succeeded') {
       captured.set(charge.paymentAttemptId, (captured.get(charge.paymentAttemptId) ?? 0) + 1);
       capturedAmount.set(charge.paymentAttemptId, charge.amount);
     }
   }
   const refunded = new Map<string, number>();
-  for (const refund of payments.refunds()) {
+  for (const refund of refunds) {
     refunded.set(refund.paymentAttemptId, (refunded.get(refund.paymentAttemptId) ?? 0) + refund.amount);
   }
   const fullyRefunded = (attempt: string) =>
@@ -110,7 +113,7 @@ export function checkInvariants(
   )) {
     problems.push(`claim on ${claim.subscriptionId} outlives its holder ${claim.holder}`);
   }
-  problems.push(...challengeProblems(all, payments, wallNow));
+  problems.push(...challengeProblems(all, charges, wallNow));
   const paidOrders = all(`select payment_attempt_id as attempt from orders where status = 'succeeded' and amount > 0`);
   const collected = all(
     `select payment_attempt_id as attempt from payments where order_id is null and status = 'succeeded'`,

@@ -18,7 +18,9 @@ export type MoneyAudit = Readonly<{
 
 type Attempt = Readonly<{ attempt: string; amount: number; currency: string }>;
 
-export function auditMoney(sqlite: Database.Database, processor: SimulatedPaymentProvider): MoneyAudit {
+export async function auditMoney(sqlite: Database.Database, processor: SimulatedPaymentProvider): Promise<MoneyAudit> {
+  const charges = await processor.charges();
+  const refunds = await processor.refunds();
   const rows = (sql: string) => sqlite.prepare(sql).all() as Attempt[];
   const applied = rows(
     `select payment_attempt_id as attempt, amount, currency from orders where status = 'succeeded' and amount > 0`,
@@ -29,12 +31,12 @@ export function auditMoney(sqlite: Database.Database, processor: SimulatedPaymen
       where order_id is null and status = 'succeeded' and payment_attempt_id not like 'seed-%'`,
   );
   const captured = new Map<string, Attempt>();
-  for (const charge of processor.charges()) {
+  for (const charge of charges) {
     if (charge.status === 'succeeded')
       captured.set(charge.paymentAttemptId, { attempt: charge.paymentAttemptId, ...charge });
   }
   const refundedAmount = new Map<string, number>();
-  for (const refund of processor.refunds()) {
+  for (const refund of refunds) {
     refundedAmount.set(refund.paymentAttemptId, (refundedAmount.get(refund.paymentAttemptId) ?? 0) + refund.amount);
   }
   const refunded = [...captured.values()].filter((c) => refundedAmount.get(c.attempt) === c.amount);

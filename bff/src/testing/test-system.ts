@@ -6,8 +6,8 @@ import { createApp } from '../app';
 import { type System, startSystem } from '../bootstrap';
 import { wallNow } from '../clock';
 import { type Env, readEnv } from '../env';
-import { InMemoryChargeLedger } from '../payments/charge-ledger';
 import { SimulatedPaymentProvider } from '../payments/simulated-provider';
+import { SqliteChargeLedger } from '../payments/sqlite-charge-ledger';
 import { demoScenario } from '../scenarios';
 import { ScenarioBook } from '../worlds/scenario-book';
 
@@ -41,7 +41,7 @@ export type Client = Readonly<{
 
 /**
  * The real app over a fresh SQLite file seeded with the demo scenario (a scenario's world, without
- * the host that routes to it), with an in-memory card processor. In production
+ * the host that routes to it), with the simulated card processor. In production
  * (NODE_ENV=production) it is the real world: nothing is seeded and there are no QA routes.
  */
 export async function startTestSystem(
@@ -55,7 +55,8 @@ export async function startTestSystem(
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     ...(options.production ? { SESSION_SECRET: 'a-test-secret-of-at-least-thirty-two-characters' } : {}),
   });
-  const payments = new SimulatedPaymentProvider({ ledger: new InMemoryChargeLedger() });
+  // The processor's records in its table of the world's database, as the server keeps them.
+  const payments = new SimulatedPaymentProvider({ ledger: new SqliteChargeLedger(env.DATABASE_FILE) });
   // Outside production, the system is a scenario's world made from the demo (docs/decisions/018).
   const scenario = options.production
     ? undefined
@@ -102,6 +103,7 @@ export async function startTestSystem(
     anonymous,
     dispose: () => {
       system.close();
+      payments.close();
       rmSync(dir, { recursive: true, force: true });
     },
     signIn: async (email, password = DEMO_PASSWORD) => {

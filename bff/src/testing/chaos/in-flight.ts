@@ -9,13 +9,8 @@ export type InFlightWork = Readonly<{ kind: 'order' | 'collection'; id: string; 
  * orders, and the invoice attempts of the subscriptions its collections had claimed; each with
  * whether the processor had seen its attempt.
  */
-export function inFlightAtKill(bff: ChildBff): InFlightWork[] {
-  const seen = new Set(
-    bff
-      .processor()
-      .charges()
-      .map((charge) => charge.paymentAttemptId),
-  );
+export async function inFlightAtKill(bff: ChildBff): Promise<InFlightWork[]> {
+  const seen = new Set((await bff.processor().charges()).map((charge) => charge.paymentAttemptId));
   return bff.read((db) => {
     const orders = db
       .prepare(`select id, payment_attempt_id as attempt from orders where status = 'pending'`)

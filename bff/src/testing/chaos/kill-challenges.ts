@@ -101,10 +101,10 @@ export async function killDuringChallenges({ dir, kills, random, latencyMs }: Ki
       await Promise.all(working);
 
       tally.killed(
-        ...confirms.map(({ accountId, key }) => phaseOf(bff, accountId, key)),
+        ...(await Promise.all(confirms.map(({ accountId, key }) => phaseOf(bff, accountId, key)))),
         ...pays.map(({ accountId }) => payPhase(bff, accountId)),
       );
-      const inFlight = inFlightAtKill(bff).filter((work) => work.kind === 'order');
+      const inFlight = (await inFlightAtKill(bff)).filter((work) => work.kind === 'order');
       await bff.restart();
 
       // Each customer goes on: the same request again, and an answer to whatever bank still asks.
@@ -127,7 +127,7 @@ export async function killDuringChallenges({ dir, kills, random, latencyMs }: Ki
         if (paid !== 1) tally.problem(`${accountId}: its invoice has ${paid} payments`);
       }
       tallyEnds(tally, bff, inFlight);
-      tally.audit(bff, `kill ${k + 1}`);
+      await tally.audit(bff, `kill ${k + 1}`);
     }
     const customers = kills * CONFIRMS_PER_KILL;
     const appliedOnce = count(

@@ -48,7 +48,7 @@ export async function killDuringCollectionPasses(options: CollectionKillOptions)
         await sleep(randomMs(random, (window * left) / invoices));
         await bff.kill();
         tally.killed(runStage(bff, at));
-        inFlight.push(...inFlightAtKill(bff));
+        inFlight.push(...(await inFlightAtKill(bff)));
         await bff.restart();
       }
       await moving;
@@ -57,7 +57,7 @@ export async function killDuringCollectionPasses(options: CollectionKillOptions)
       await until(() => runStage(bff, at) === 'after the run', 120_000, `world ${worlds} collected`);
       tallyEnds(tally, bff, inFlight);
       checkWorld(bff, tally, worlds, invoices);
-      tally.audit(bff, `world ${worlds}`);
+      await tally.audit(bff, `world ${worlds}`);
     } finally {
       await bff.kill();
     }

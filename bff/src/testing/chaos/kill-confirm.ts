@@ -42,8 +42,8 @@ export async function killDuringConfirms({ dir, kills, random, latencyMs }: Kill
       await bff.kill();
       await Promise.all(confirms);
 
-      tally.killed(...intents.map(({ accountId, key }) => phaseOf(bff, accountId, key)));
-      const inFlight = inFlightAtKill(bff);
+      tally.killed(...(await Promise.all(intents.map(({ accountId, key }) => phaseOf(bff, accountId, key)))));
+      const inFlight = await inFlightAtKill(bff);
       await bff.restart();
       tallyEnds(tally, bff, inFlight);
 
@@ -54,7 +54,7 @@ export async function killDuringConfirms({ dir, kills, random, latencyMs }: Kill
           tally.problem(`${accountId}: the retry answered ${retried.status} ${retried.body?.code}`);
         }
       }
-      tally.audit(bff, `kill ${k + 1}`);
+      await tally.audit(bff, `kill ${k + 1}`);
     }
     const customers = kills * CONFIRMS_PER_KILL;
     const appliedOnce = count(
@@ -79,7 +79,7 @@ const confirm = (client: HttpClient, quoteId: string, key: string) =>
   client.json<Json>('POST', '/api/changes', { quoteId }, { 'idempotency-key': key });
 
 /** Where the kill caught one customer's confirm, read from the files of the killed BFF. */
-export function phaseOf(bff: ChildBff, accountId: string, key: string): string {
+export async function phaseOf(bff: ChildBff, accountId: string, key: string): Promise<string> {
   const order = bff.read(
     (db) =>
       db
@@ -90,10 +90,7 @@ export function phaseOf(bff: ChildBff, accountId: string, key: string): string {
   );
   if (!order) return 'before the claim';
   if (order.status !== 'pending') return 'recorded';
-  const attempt = bff
-    .processor()
-    .charges()
-    .find((c) => c.paymentAttemptId === order.attempt);
+  const attempt = (await bff.processor().charges()).find((c) => c.paymentAttemptId === order.attempt);
   if (!attempt) return 'claimed, not charged';
   return attempt.status === 'requires_action' ? 'waiting for the bank' : 'charged, not recorded';
 }

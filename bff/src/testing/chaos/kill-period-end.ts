@@ -52,7 +52,7 @@ export async function killDuringPeriodEndRuns(options: PeriodEndKillOptions): Pr
         await sleep(randomMs(random, window * left));
         await bff.kill();
         tally.killed(runStage(bff, at));
-        inFlight.push(...inFlightAtKill(bff));
+        inFlight.push(...(await inFlightAtKill(bff)));
         await bff.restart();
       }
       await moving;
@@ -61,7 +61,7 @@ export async function killDuringPeriodEndRuns(options: PeriodEndKillOptions): Pr
       await until(() => runStage(bff, at) === 'after the run', 120_000, `period ${period} renewed and collected`);
       tallyEnds(tally, bff, inFlight);
       checkPeriod(bff, tally, period, subscriptions);
-      tally.audit(bff, `period ${period}`);
+      await tally.audit(bff, `period ${period}`);
     }
     return tally.done(`${subscriptions} subscriptions × ${period} period ends: each renewed and billed once`);
   } finally {

@@ -51,7 +51,7 @@ export async function killDuringProvisioning({
       await sleep(randomMs(random, latencyMs + 200));
       await bff.kill();
       await confirming;
-      const inFlight = inFlightAtKill(bff);
+      const inFlight = await inFlightAtKill(bff);
       const command = bff.startProvisioning('complete', changeId, '--operator', 'chaos');
       await sleep(randomMs(random, commandWindow));
       const killed = await command.kill();
@@ -77,7 +77,7 @@ export async function killDuringProvisioning({
         changeId,
       );
       if (completions !== 1) tally.problem(`${id}: Plus Hosting provisioned ${completions} times`);
-      tally.audit(bff, id);
+      await tally.audit(bff, id);
     }
     return tally.done(`${customers} customers: Plus Hosting provisioned once each`);
   } finally {

@@ -38,10 +38,10 @@ export class KillTally {
   }
 
   /** The invariants and the money over the whole world, as the BFF's files hold them now. */
-  audit(bff: ChildBff, when: string): void {
-    const money = bff.read((db) => auditMoney(db, bff.processor()));
+  async audit(bff: ChildBff, when: string): Promise<void> {
+    const money = await bff.check(auditMoney);
     this.#audits.set(bff.dir, { lost: money.lost.length, duplicated: money.duplicated.length });
-    for (const problem of [...bff.invariants(), ...moneyProblems(money)]) this.problem(`${when}: ${problem}`);
+    for (const problem of [...(await bff.invariants()), ...moneyProblems(money)]) this.problem(`${when}: ${problem}`);
   }
 
   get lost(): number {

@@ -59,11 +59,11 @@ async function runOnce(system: TestSystem, pair: RacePair, options: RaceOptions)
 
   const answers = confirmFirst ? [firstAnswer, secondAnswer] : [secondAnswer, firstAnswer];
   const sqlite = system.store.db.$client;
-  const audit = auditMoney(sqlite, system.payments);
+  const audit = await auditMoney(sqlite, system.payments);
   const problems = [
     ...unsettled,
     ...answers.filter((a) => a.serverError).map((a) => `answered ${a.label}`),
-    ...checkInvariants(sqlite, system.payments),
+    ...(await checkInvariants(sqlite, system.payments)),
     ...moneyProblems(audit),
     ...(race.check?.() ?? []),
   ];
@@ -101,7 +101,7 @@ async function settled(system: TestSystem): Promise<string[]> {
 }
 
 async function resetDemo(system: TestSystem): Promise<void> {
-  system.payments.reset();
+  await system.payments.reset();
   const reset = await system.anonymous.json('POST', '/api/test/reset', { name: 'demo' });
   if (reset.status !== 200) throw new Error(`reset answered ${reset.status}`);
 }
