@@ -17,6 +17,7 @@ import { hashSessionId } from '../src/session/sessions';
 import { signValue } from '../src/session/signed-value';
 import { checkInvariants } from '../src/testing/invariants';
 import { teamAccount, teamCatalog, teamPlan } from '../src/testing/scenario-builders';
+import { sqliteTestSql } from '../src/testing/sqlite-test-sql';
 import { runBurst } from './burst';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -215,7 +216,7 @@ try {
   const succeeded = (db.prepare(`select count(*) as n from orders where status = 'succeeded'`).get() as { n: number })
     .n;
   const problems = await checkInvariants(
-    db,
+    sqliteTestSql(db),
     new SimulatedPaymentProvider({ ledger: SqliteChargeLedger.snapshot(databaseFile) }),
   );
   const documents = db
@@ -245,7 +246,7 @@ try {
   });
   const afterBurst = new Database(databaseFile, { readonly: true });
   const burstProblems = await checkInvariants(
-    afterBurst,
+    sqliteTestSql(afterBurst),
     new SimulatedPaymentProvider({ ledger: SqliteChargeLedger.snapshot(databaseFile) }),
   );
   afterBurst.close();

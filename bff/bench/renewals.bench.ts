@@ -16,6 +16,7 @@ import { scenarioSchema } from '../src/scenarios/scenario-schema';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store';
 import { checkInvariants } from '../src/testing/invariants';
 import { teamAccount, teamCatalog, teamPlan } from '../src/testing/scenario-builders';
+import { sqliteTestSql } from '../src/testing/sqlite-test-sql';
 
 const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 100_000);
 const DECLINED_EVERY = 20; // one card in twenty is declined: the run also schedules retries
@@ -73,7 +74,7 @@ if (process.argv[2] === 'seed') {
     const peakMiB = process.resourceUsage().maxRSS / 1024;
 
     const again = await run.run();
-    const problems = await checkInvariants(db.$client, payments);
+    const problems = await checkInvariants(sqliteTestSql(db.$client), payments);
     const pastDue = (
       db.$client.prepare(`select count(*) as n from subscriptions where status = 'past_due'`).get() as { n: number }
     ).n;

@@ -13,8 +13,7 @@ beforeEach(() => {
 const MONTHLY = { unit: 'month', count: 1 };
 const ANNUAL = { unit: 'year', count: 1 };
 const key = () => `key-${crypto.randomUUID()}`;
-const sqlite = () => system.store.db.$client;
-const count = (table: string) => (sqlite().prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const count = (table: string) => system.sql.count(`select count(*) from ${table}`);
 
 async function quote(client: Client, request: Json) {
   return client.json<Json>('POST', '/api/quotes', request);
@@ -260,10 +259,10 @@ describe('quotes', () => {
     ['a sales-only plan', { planId: 'enterprise', quantity: 50, interval: ANNUAL }, 422, 'sales_only', 'planId'],
   ])('refuses %s with its code and field, writing nothing', async (_name, change, status, code, field) => {
     const maria = await system.signIn('maria@northwind.example');
-    const before = count('quotes');
+    const before = await count('quotes');
     const response = await quote(maria, { planId: 'business', interval: MONTHLY, quantity: 10, addOns: [], ...change });
     expect(response).toMatchObject({ status, body: { code, field } });
-    expect(count('quotes')).toBe(before);
+    expect(await count('quotes')).toBe(before);
   });
 
   it('refuses a plan not sold in the account’s currency', async () => {
@@ -311,7 +310,7 @@ describe('confirming', () => {
 
     const account = (await maria.json<Json>('GET', '/api/account')).body;
     expect(account.subscription).toMatchObject({ plan: { id: 'business' }, quantity: 12 });
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 
   it('schedules a downgrade for the period end and charges nothing now', async () => {
@@ -365,7 +364,7 @@ describe('confirming', () => {
     expect(again).toEqual(first);
     const { body: other } = await quote(maria, { planId: 'business', interval: MONTHLY, quantity: 11, addOns: [] });
     expect(await confirm(maria, other.id, k)).toMatchObject({ status: 422, body: { code: 'idempotency_key_reused' } });
-    expect(count('orders')).toBe(1);
+    expect(await count('orders')).toBe(1);
   });
 
   it('refuses to confirm a quote that changes nothing', async () => {
@@ -373,7 +372,7 @@ describe('confirming', () => {
     const { body: q } = await quote(maria, { planId: 'pro', interval: MONTHLY, quantity: 10, addOns: [] });
     expect(q.quote.noChange).toEqual({ reason: 'same_as_current' });
     expect(await confirm(maria, q.id)).toMatchObject({ status: 422, body: { code: 'no_change' } });
-    expect(count('orders')).toBe(0);
+    expect(await count('orders')).toBe(0);
   });
 
   it('needs an Idempotency-Key', async () => {
@@ -381,7 +380,7 @@ describe('confirming', () => {
     const { body: q } = await quote(maria, { planId: 'business', interval: MONTHLY, quantity: 10, addOns: [] });
     const response = await maria.json('POST', '/api/changes', { quoteId: q.id });
     expect(response).toMatchObject({ status: 400, body: { field: 'header.idempotency-key' } });
-    expect(count('orders')).toBe(0);
+    expect(await count('orders')).toBe(0);
   });
 
   it('answers a stale quote with 409 and a fresh quote', async () => {
@@ -402,7 +401,7 @@ describe('confirming', () => {
     expect(await eleni.json('GET', `/api/quotes/${q.id}`)).toMatchObject({ status: 404 });
     await system.anonymous.json('POST', '/api/test/clock/advance', { seconds: 31 * 60 });
     expect(await confirm(maria, q.id)).toMatchObject({ status: 409, body: { code: 'quote_expired' } });
-    expect(count('orders')).toBe(0);
+    expect(await count('orders')).toBe(0);
   });
 
   it('changes nothing when the card is declined', async () => {
@@ -418,15 +417,15 @@ describe('confirming', () => {
       'audit_events',
       'scheduled_changes',
     ];
-    const dump = () => tables.map((table) => sqlite().prepare(`select * from ${table} order by 1`).all());
-    const before = dump();
+    const dump = () => Promise.all(tables.map((table) => system.sql.all(`select * from ${table} order by 1`)));
+    const before = await dump();
     const response = await confirm(sam, q.id);
     expect(response).toMatchObject({
       status: 402,
       body: { code: 'payment_declined', details: { decline: 'card_declined' } },
     });
-    expect(dump()).toEqual(before);
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await dump()).toEqual(before);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 });
 
@@ -451,7 +450,7 @@ describe('the sweep of expired records', () => {
 
     // Past both expiries: the key and the unused quote go; the confirmed quote stays with its order.
     await system.store.maintenance.purgeExpired({ wallNow: wallNow + 49 * 3600, clockNow: clockNow + 3600 });
-    expect(count('idempotency_keys')).toBe(0);
+    expect(await count('idempotency_keys')).toBe(0);
     expect((await maria.json('GET', `/api/quotes/${kept.id}`)).status).toBe(404);
     expect(await maria.json('GET', `/api/quotes/${confirmed.id}`)).toMatchObject({
       status: 409,
@@ -493,13 +492,13 @@ describe('the test clock and scenarios', () => {
       catalogs: [teamCatalog('one', [teamPlan('team', 1, { USD: 1000 })])],
       accounts: [{ ...account, subscription: { ...account.subscription, anchor: '2026-07-01T00:00:00Z' } }],
     };
-    const before = count('accounts');
+    const before = await count('accounts');
     const response = await system.anonymous.json('POST', '/api/test/reset', { scenario });
     expect(response).toMatchObject({
       status: 422,
       body: { code: 'invalid_scenario', field: 'scenario.accounts.0.subscription.anchor' },
     });
-    expect(count('accounts')).toBe(before);
+    expect(await count('accounts')).toBe(before);
   });
 
   it('returns to real time when the test clock is cleared', async () => {
@@ -509,11 +508,11 @@ describe('the test clock and scenarios', () => {
   });
 
   it('refuses an inline scenario that does not validate, and keeps the data', async () => {
-    const before = count('accounts');
+    const before = await count('accounts');
     const response = await system.anonymous.json('POST', '/api/test/reset', {
       scenario: { catalogs: [], accounts: [] },
     });
     expect(response.status).toBe(400);
-    expect(count('accounts')).toBe(before);
+    expect(await count('accounts')).toBe(before);
   });
 });

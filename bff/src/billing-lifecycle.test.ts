@@ -15,7 +15,6 @@ beforeEach(() => {
 const MONTHLY = { unit: 'month', count: 1 };
 const DAY = 86_400;
 const at = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-const sqlite = () => system.store.db.$client;
 
 async function setClock(iso: string) {
   const moved = await system.anonymous.json<Json>('PUT', '/api/test/clock', { at: iso });
@@ -45,7 +44,7 @@ async function declineRenewalAt(periodEnd: number) {
 }
 
 async function expectInvariants() {
-  expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+  expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
 }
 
 describe('period ends', () => {
@@ -69,7 +68,7 @@ describe('period ends', () => {
     expect(linesOf(invoice ?? {})).toContainEqual(['advanced', 3, advanced, 3 * advanced]);
     expect(invoice?.lines.reduce((s: number, l: Json) => s + l.amount.amount, 0)).toBe(invoice?.total.amount);
     expect(invoice?.status).toBe('paid');
-    expect(sqlite().prepare(`select status from scheduled_changes`).all()).toEqual([{ status: 'applied' }]);
+    expect(await system.sql.all(`select status from scheduled_changes`)).toEqual([{ status: 'applied' }]);
     await expectInvariants();
   });
 
@@ -82,7 +81,7 @@ describe('period ends', () => {
     const after = await account(ben);
     expect(after.subscription.plan.id).toBe('essential');
     expect(after.subscription.addOns).toEqual([]);
-    expect(sqlite().prepare(`select status from scheduled_changes order by created_at`).all()).toEqual([
+    expect(await system.sql.all(`select status from scheduled_changes order by created_at`)).toEqual([
       { status: 'replaced' },
       { status: 'applied' },
     ]);
@@ -167,25 +166,23 @@ describe('period ends', () => {
   });
 
   it('issues and charges nothing twice when the run is repeated or runs concurrently', async () => {
-    await system.store.db.$client.prepare(`update system set frozen_at = ?`).run(at('2027-01-10T00:00:00Z'));
+    await system.sql.run(`update system set frozen_at = ?`, at('2027-01-10T00:00:00Z'));
     await system.deps.clock.load();
     const runs = [new BillingRun(system.deps), new BillingRun(system.deps), system.billing];
     const summaries = await Promise.all([...runs.map((r) => r.run()), system.billing.run()]);
     expect(summaries.reduce((sum, s) => sum + s.invoices, 0)).toBeGreaterThan(0);
-    const invoicesAfterFirst = sqlite().prepare(`select count(*) as n from documents`).get();
+    const invoicesAfterFirst = await system.sql.count(`select count(*) from documents`);
     const charges = (await system.payments.charges()).length;
 
     const again = await Promise.all(runs.map((r) => r.run()));
     expect(again.every((s) => s.invoices === 0 && s.collected === 0)).toBe(true);
-    expect(sqlite().prepare(`select count(*) as n from documents`).get()).toEqual(invoicesAfterFirst);
+    expect(await system.sql.count(`select count(*) from documents`)).toBe(invoicesAfterFirst);
     expect(await system.payments.charges()).toHaveLength(charges);
-    const perPeriod = sqlite()
-      .prepare(
-        `select d.subscription_id, l.covers_start, count(*) as n from documents d
-         join document_lines l on l.document_id = d.id and l.position = 0
-         where d.reason = 'renewal' group by 1, 2 having n > 1`,
-      )
-      .all();
+    const perPeriod = await system.sql.all(
+      `select d.subscription_id, l.covers_start, count(*) as n from documents d
+       join document_lines l on l.document_id = d.id and l.position = 0
+       where d.reason = 'renewal' group by d.subscription_id, l.covers_start having count(*) > 1`,
+    );
     expect(perPeriod).toEqual([]);
     await expectInvariants();
   });
@@ -211,9 +208,10 @@ describe('a renewal the card does not pay', () => {
       addOns: [],
     });
     expect(refused.status).toBe(409);
-    const collection = sqlite()
-      .prepare(`select attempts, next_attempt_at, last_decline from collections where invoice_id = ?`)
-      .get(invoice?.id);
+    const collection = await system.sql.one(
+      `select attempts, next_attempt_at, last_decline from collections where invoice_id = ?`,
+      invoice?.id,
+    );
     expect(collection).toEqual({ attempts: 1, next_attempt_at: periodEnd + DAY, last_decline: 'insufficient_funds' });
 
     // The customer pays it from the account page: the card is charged once, and the
@@ -229,10 +227,10 @@ describe('a renewal the card does not pay', () => {
       body: { code: 'invoice_already_paid' },
     });
     // Nothing is retried once paid.
-    const attempts = () => sqlite().prepare(`select count(*) as n from payments where invoice_id = ?`).get(invoice?.id);
-    const before = attempts();
+    const attempts = () => system.sql.count(`select count(*) from payments where invoice_id = ?`, invoice?.id);
+    const before = await attempts();
     await system.anonymous.json('POST', '/api/test/clock/advance', { days: 2 });
-    expect(attempts()).toEqual(before);
+    expect(await attempts()).toBe(before);
     await expectInvariants();
   });
 
@@ -279,7 +277,7 @@ describe('a renewal the card does not pay', () => {
       body: { code: 'payment_declined', details: { decline: 'card_declined' } },
     });
     expect((await account(sam)).subscription.status).toBe('past_due');
-    expect(sqlite().prepare(`select attempts from collections where invoice_id = ?`).get(invoice?.id)).toEqual({
+    expect(await system.sql.one(`select attempts from collections where invoice_id = ?`, invoice?.id)).toEqual({
       attempts: 2,
     });
     await expectInvariants();
@@ -288,12 +286,16 @@ describe('a renewal the card does not pay', () => {
 
 describe('issued documents', () => {
   it('can be neither updated nor deleted, even by hand in the database', async () => {
-    const { id } = sqlite().prepare(`select id from documents limit 1`).get() as { id: string };
-    expect(() => sqlite().prepare(`update documents set total = total + 1 where id = ?`).run(id)).toThrow(/immutable/);
-    expect(() => sqlite().prepare(`delete from documents where id = ?`).run(id)).toThrow(/never deleted/);
-    expect(() => sqlite().prepare(`update document_lines set amount = 0 where document_id = ?`).run(id)).toThrow(
+    const id = String(await system.sql.value(`select id from documents limit 1`));
+    await expect(system.sql.run(`update documents set total = total + 1 where id = ?`, id)).rejects.toThrow(
       /immutable/,
     );
-    expect(() => sqlite().prepare(`delete from document_lines where document_id = ?`).run(id)).toThrow(/never deleted/);
+    await expect(system.sql.run(`delete from documents where id = ?`, id)).rejects.toThrow(/never deleted/);
+    await expect(system.sql.run(`update document_lines set amount = 0 where document_id = ?`, id)).rejects.toThrow(
+      /immutable/,
+    );
+    await expect(system.sql.run(`delete from document_lines where document_id = ?`, id)).rejects.toThrow(
+      /never deleted/,
+    );
   });
 });

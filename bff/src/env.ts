@@ -7,6 +7,16 @@ import { DEFAULT_CLAIM_LEASE_SECONDS } from './store/claim-policy';
 
 const repoPath = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
+/** Which database: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
+const DatabaseFields = {
+  DATABASE_FILE: z.string().min(1).default(repoPath('data/planshift.sqlite')),
+  /**
+   * postgres://user:password@host:port/database selects PostgreSQL; unset keeps SQLite. Its
+   * migrations run as their own step (`npm run db:migrate`), never by a starting instance.
+   */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+};
+
 /** The only module that reads `process.env`: everything else receives a typed, validated `Env`. */
 const EnvSchema = z
   .object({
@@ -14,7 +24,7 @@ const EnvSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
     WEB_DIST: z.string().min(1).default(repoPath('web/dist')),
-    DATABASE_FILE: z.string().min(1).default(repoPath('data/planshift.sqlite')),
+    ...DatabaseFields,
     /** How long the simulated card processor takes to answer (after it has charged). */
     PAYMENTS_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
     /**
@@ -67,10 +77,23 @@ const EnvSchema = z
 export type Env = z.output<typeof EnvSchema>;
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = EnvSchema.safeParse(source);
+  return parseEnv(EnvSchema, source);
+}
+
+function parseEnv<Schema extends z.ZodType>(schema: Schema, source: NodeJS.ProcessEnv): z.output<Schema> {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid environment: ${problems.join('; ')}`);
   }
   return parsed.data;
+}
+
+export type DatabaseEnv = z.output<typeof DatabaseEnvSchema>;
+
+const DatabaseEnvSchema = z.object(DatabaseFields);
+
+/** Only the database settings: what `npm run db:migrate` needs, without the server's. */
+export function readDatabaseEnv(source: NodeJS.ProcessEnv = process.env): DatabaseEnv {
+  return parseEnv(DatabaseEnvSchema, source);
 }

@@ -14,14 +14,14 @@ beforeEach(() => {
 });
 
 const MONTHLY = { unit: 'month', count: 1 };
-const sqlite = () => system.store.db.$client;
-const held = (subscriptionId: string) => () =>
-  sqlite().prepare('select 1 from subscription_claims where subscription_id = ?').get(subscriptionId) !== undefined;
+const held = (subscriptionId: string) => async () =>
+  (await system.sql.one('select 1 from subscription_claims where subscription_id = ?', subscriptionId)) !== undefined;
 const renewalsAt = (subscriptionId: string, iso: string) =>
-  sqlite()
-    .prepare(`select count(*) from documents where subscription_id = ? and reason = 'renewal' and issued_at = ?`)
-    .pluck()
-    .get(subscriptionId, instantFromIso(iso));
+  system.sql.count(
+    `select count(*) from documents where subscription_id = ? and reason = 'renewal' and issued_at = ?`,
+    subscriptionId,
+    instantFromIso(iso),
+  );
 
 /** Quotes `request` 20 minutes before `periodEnd`, then lets real time pass it (no run yet). */
 async function quotedJustBefore(email: string, periodEnd: string, request: Json) {
@@ -55,8 +55,8 @@ describe('a period-end run that skipped a subscription held by an order', () => 
 
     await system.confirmer.settled();
     await system.billing.settled();
-    expect(renewalsAt('sub-cobalt', '2026-12-09T14:00:00Z')).toBe(1);
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await renewalsAt('sub-cobalt', '2026-12-09T14:00:00Z')).toBe(1);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 
   it('renews it once the order is applied, with the change in force', async () => {
@@ -75,8 +75,8 @@ describe('a period-end run that skipped a subscription held by an order', () => 
 
     await system.confirmer.settled();
     await system.billing.settled();
-    expect(renewalsAt('sub-bluebird', '2026-11-20T00:00:00Z')).toBe(1);
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await renewalsAt('sub-bluebird', '2026-11-20T00:00:00Z')).toBe(1);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 });
 
@@ -90,12 +90,12 @@ describe('a period-end run that skipped a subscription held by an invoice paymen
     const paying = james.json('POST', '/api/invoices/sub-oakridge-0/pay', {});
     await until(held('sub-oakridge'), 10_000, 'the payment’s claim');
     await system.billing.run();
-    expect(renewalsAt('sub-oakridge', '2026-12-01T00:00:00Z')).toBe(0);
+    expect(await renewalsAt('sub-oakridge', '2026-12-01T00:00:00Z')).toBe(0);
     expect((await paying).status).toBe(200);
     system.payments.setDelay(0);
 
     await system.billing.settled();
-    expect(renewalsAt('sub-oakridge', '2026-12-01T00:00:00Z')).toBe(1);
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await renewalsAt('sub-oakridge', '2026-12-01T00:00:00Z')).toBe(1);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 });

@@ -57,19 +57,18 @@ describe('a change that needs a person to provision it', () => {
     expect(done.provisioningPending).toBe(false);
     expect(done.entitlementsOnProvisioning).toBeNull();
     expect(done.subscription.entitlements.limits).toEqual(PLUS_LIMITS);
-    const sqlite = system.store.db.$client;
-    expect(sqlite.prepare(`select kind, recipient from outbox where kind = 'provisioning_completed'`).all()).toEqual([
+    expect(await system.sql.all(`select kind, recipient from outbox where kind = 'provisioning_completed'`)).toEqual([
       { kind: 'provisioning_completed', recipient: 'julien@erable.example' },
     ]);
     expect(
-      sqlite.prepare(`select data from audit_events where action = 'subscription.provisioning_completed'`).get(),
+      await system.sql.one(`select data from audit_events where action = 'subscription.provisioning_completed'`),
     ).toEqual({ data: JSON.stringify({ changeId, operator: 'ops@planshift' }) });
   });
 
   it('is completed from the operator’s command line on the BFF’s database file', async () => {
     const { julien, changeId } = await upgradeToPlus();
     const run = promisify(execFile);
-    const env = { ...process.env, DATABASE_FILE: system.store.db.$client.name, NODE_ENV: 'test' };
+    const env = { ...process.env, ...system.sql.processEnv, NODE_ENV: 'test' };
     const cli = ['--import', 'tsx', new URL('../cli/provisioning.ts', import.meta.url).pathname];
     const listed = await run(process.execPath, [...cli, 'list'], { env });
     expect(listed.stdout).toContain(changeId);

@@ -1,6 +1,7 @@
 import { instantFromIso } from '@planshift/shared/periods';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkInvariants } from '../testing/invariants';
+import type { SqlValue } from '../testing/test-sql';
 import { type Client, type Json, type TestSystem, useDemoSystem } from '../testing/test-system';
 
 // Cancelling at the period end, resuming, the end itself and starting again: through the API,
@@ -14,8 +15,8 @@ const MARIA_END = instantFromIso('2026-12-03T09:30:00Z');
 const NOW = instantFromIso('2026-11-15T10:00:00Z');
 const BEN_END = instantFromIso('2026-11-20T00:00:00Z');
 /** Ben's seeded downgrade and his cancellation, side by side: which change the cancellation replaced, and each status. */
-const BEN_ROWS = `select c.status as change, c.ended_at as endedAt, x.status as cancellation,
-    x.replaced_scheduled_change_id as replacedId
+const BEN_ROWS = `select c.status as change, c.ended_at as "endedAt", x.status as cancellation,
+    x.replaced_scheduled_change_id as "replacedId"
   from scheduled_changes c join subscription_cancellations x on x.subscription_id = c.subscription_id
   where c.subscription_id = 'sub-bluebird'`;
 
@@ -25,20 +26,16 @@ beforeEach(() => {
   system = demo();
 });
 
-const sqlite = () => system.store.db.$client;
-const rows = (sql: string, ...params: unknown[]) =>
-  sqlite()
-    .prepare<unknown[], Json>(sql)
-    .all(...params);
+const rows = (sql: string, ...params: SqlValue[]) => system.sql.all<Json>(sql, ...params);
 const account = async (client: Client) => (await client.json<Json>('GET', '/api/account')).body;
 const quote = (client: Client, planId: string, quantity: number) =>
   client.json<Json>('POST', '/api/quotes', { planId, interval: MONTHLY, quantity, addOns: [] });
 const confirm = (client: Client, quoteId: string, key: string) =>
   client.json<Json>('POST', '/api/changes', { quoteId }, { 'idempotency-key': key });
-const outbox = (accountId: string) =>
-  rows(`select kind, recipient, payload from outbox where account_id = ? order by created_at, id`, accountId).map(
-    (row): Json => ({ ...row, payload: JSON.parse(String(row.payload)) }),
-  );
+const outbox = async (accountId: string) =>
+  (
+    await rows(`select kind, recipient, payload from outbox where account_id = ? order by created_at, id`, accountId)
+  ).map((row): Json => ({ ...row, payload: JSON.parse(String(row.payload)) }));
 const moveClock = async (iso: string) =>
   expect((await system.anonymous.json('PUT', '/api/test/clock', { at: iso })).status).toBe(200);
 async function mails() {
@@ -71,10 +68,10 @@ describe('cancelling at the period end', () => {
     expect(after.subscription).toMatchObject({ status: 'active', nextBill: null });
     // Still active with everything until then: nothing about the plan changes today.
     expect(after.subscription.entitlements).toEqual(before.subscription.entitlements);
-    expect(rows(`${MARIA_CANCELLATIONS} select reason, comment, status from mine`)).toEqual([
+    expect(await rows(`${MARIA_CANCELLATIONS} select reason, comment, status from mine`)).toEqual([
       { reason: 'too_expensive', comment: 'Over budget.', status: 'pending' },
     ]);
-    expect(outbox('northwind-meetings')).toEqual([
+    expect(await outbox('northwind-meetings')).toEqual([
       {
         kind: 'cancellation_scheduled',
         recipient: 'accounts@northwind.example',
@@ -88,13 +85,15 @@ describe('cancelling at the period end', () => {
     });
     expect(mail?.text).toContain('you will not be billed again');
     expect(mail?.text).toContain('Nothing is refunded for the time left in the current period.');
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 
   it('needs no reason', async () => {
     const maria = await system.signIn('maria@northwind.example');
     expect(await maria.json('POST', PATH, {})).toMatchObject({ status: 201, body: { reason: null } });
-    expect(rows(`${MARIA_CANCELLATIONS} select reason, comment from mine`)).toEqual([{ reason: null, comment: null }]);
+    expect(await rows(`${MARIA_CANCELLATIONS} select reason, comment from mine`)).toEqual([
+      { reason: null, comment: null },
+    ]);
   });
 
   it('replaces the change scheduled for the same period end', async () => {
@@ -107,12 +106,12 @@ describe('cancelling at the period end', () => {
       status: 'scheduled',
       effectiveAt: instantFromIso('2026-11-20T00:00:00Z'),
     });
-    expect(rows(`select status from scheduled_changes`)).toEqual([{ status: 'replaced' }]);
+    expect(await rows(`select status from scheduled_changes`)).toEqual([{ status: 'replaced' }]);
     expect(await ben.json('DELETE', '/api/scheduled-change')).toMatchObject({
       status: 404,
       body: { code: 'no_scheduled_change' },
     });
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 
   it('is open to a sales-only plan and to a past-due subscription', async () => {
@@ -142,10 +141,10 @@ describe('cancelling at the period end', () => {
     const after = await account(maria);
     expect(after.cancellation).toBeNull();
     expect(after.subscription.nextBill).toMatchObject({ date: MARIA_END });
-    expect(rows(`${MARIA_CANCELLATIONS} select status, ended_by_user_id as endedBy from mine`)).toEqual([
+    expect(await rows(`${MARIA_CANCELLATIONS} select status, ended_by_user_id as "endedBy" from mine`)).toEqual([
       { status: 'replaced', endedBy: 'u-maria' },
     ]);
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 });
 
@@ -163,10 +162,10 @@ describe('resuming', () => {
     expect(await ben.json('POST', PATH, {})).toMatchObject({ status: 201, body: { replacedChange: downgrade } });
     expect(await pendingChange()).toEqual({ kind: 'cancellation', effectiveAt: BEN_END, replaced: waiting });
     expect((await account(ben)).cancellation).toMatchObject({ status: 'scheduled', replacedChange: downgrade });
-    expect(rows(BEN_ROWS)).toEqual([
+    expect(await rows(BEN_ROWS)).toEqual([
       { change: 'replaced', endedAt: NOW, cancellation: 'pending', replacedId: downgrade.id },
     ]);
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
     const quoted = await quote(ben, 'professional', 5);
 
     expect(await ben.json('DELETE', PATH)).toEqual({
@@ -178,10 +177,10 @@ describe('resuming', () => {
     expect(after.cancellation).toBeNull();
     expect(after.scheduledChange).toEqual(before.scheduledChange);
     expect(after.subscription.nextBill).toEqual(before.subscription.nextBill);
-    expect(rows(BEN_ROWS)).toEqual([
+    expect(await rows(BEN_ROWS)).toEqual([
       { change: 'pending', endedAt: null, cancellation: 'resumed', replacedId: downgrade.id },
     ]);
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
     // A quote priced before the resume is stale, as after any write.
     expect(await confirm(ben, quoted.body.id, 'after-resume-1')).toMatchObject({
       status: 409,
@@ -196,9 +195,11 @@ describe('resuming', () => {
     expect(resumedMail?.text).toContain('- Plan: Professional → Advanced');
     // The period end applies the downgrade it brought back.
     await moveClock('2026-11-20T00:00:30Z');
-    expect(rows(`select status from scheduled_changes where id = ?`, downgrade.id)).toEqual([{ status: 'applied' }]);
+    expect(await rows(`select status from scheduled_changes where id = ?`, downgrade.id)).toEqual([
+      { status: 'applied' },
+    ]);
     expect((await account(ben)).subscription.plan.id).toBe('advanced');
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 
   it('cancelling again replaces the same downgrade again, and resuming again brings it back again', async () => {
@@ -213,35 +214,36 @@ describe('resuming', () => {
       expect((await account(ben)).scheduledChange, `resume ${round}`).toMatchObject({ id: 'sub-bluebird-scheduled' });
     }
     expect(
-      rows(`select status, replaced_scheduled_change_id as replacedId from subscription_cancellations
+      await rows(`select status, replaced_scheduled_change_id as "replacedId" from subscription_cancellations
         where subscription_id = 'sub-bluebird'`),
     ).toEqual([
       { status: 'resumed', replacedId: 'sub-bluebird-scheduled' },
       { status: 'resumed', replacedId: 'sub-bluebird-scheduled' },
     ]);
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 
   it('writes nothing when the change to bring back is not as the engine read it', async () => {
     const ben = await system.signIn('ben@bluebird.example');
     const cancelled = await ben.json<Json>('POST', PATH, {});
-    const version = () => rows(`select version from subscriptions where id = 'sub-bluebird'`)[0]?.version as number;
-    const resume = (restoreScheduledChangeId: string) =>
+    const version = async () =>
+      Number(await system.sql.value(`select version from subscriptions where id = 'sub-bluebird'`));
+    const resume = async (restoreScheduledChangeId: string) =>
       system.store.cancellations.resume({
         accountId: 'bluebird-crm',
         userId: 'u-ben',
-        expectedVersion: version(),
+        expectedVersion: await version(),
         at: NOW,
         cancellationId: cancelled.body.id,
         restoreScheduledChangeId,
       });
-    const before = rows(BEN_ROWS);
+    const before = await rows(BEN_ROWS);
     expect(await resume('sub-northwind-scheduled')).toBe('stale');
     // Another change waiting already (which a cancellation never leaves): bringing this one back would make two.
-    sqlite().prepare(`update scheduled_changes set status = 'pending' where id = 'sub-bluebird-scheduled'`).run();
+    await system.sql.run(`update scheduled_changes set status = 'pending' where id = 'sub-bluebird-scheduled'`);
     expect(await resume('sub-bluebird-scheduled')).toBe('stale');
-    sqlite().prepare(`update scheduled_changes set status = 'replaced' where id = 'sub-bluebird-scheduled'`).run();
-    expect(rows(BEN_ROWS)).toEqual(before);
+    await system.sql.run(`update scheduled_changes set status = 'replaced' where id = 'sub-bluebird-scheduled'`);
+    expect(await rows(BEN_ROWS)).toEqual(before);
     expect(await resume('sub-bluebird-scheduled')).toBe('resumed');
   });
 
@@ -262,7 +264,7 @@ describe('resuming', () => {
       replaced: { kind: 'change', effectiveAt: BEN_END, target: expect.objectContaining({ planId: 'advanced' }) },
     });
     expect((await confirm(ben, quoted.body.id, 'replace-ben-cancellation-1')).status).toBe(201);
-    expect(rows(BEN_ROWS)).toEqual([
+    expect(await rows(BEN_ROWS)).toEqual([
       { change: 'replaced', endedAt: NOW, cancellation: 'replaced', replacedId: 'sub-bluebird-scheduled' },
     ]);
     expect(await ben.json('DELETE', PATH)).toMatchObject({
@@ -270,7 +272,7 @@ describe('resuming', () => {
       body: { code: 'no_scheduled_cancellation' },
     });
     expect((await account(ben)).scheduledChange).toBeNull();
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 
   it('withdraws Hana’s cancellation: the subscription renews, and she is told', async () => {
@@ -290,7 +292,7 @@ describe('resuming', () => {
     const after = await account(hana);
     expect(after.cancellation).toBeNull();
     expect(after.subscription.nextBill).toMatchObject({ date: HANA_END, total: { amount: 3 * 2900 + 3250 } });
-    expect(rows(`select status, ended_by_user_id as endedBy from subscription_cancellations`)).toEqual([
+    expect(await rows(`select status, ended_by_user_id as "endedBy" from subscription_cancellations`)).toEqual([
       { status: 'resumed', endedBy: 'u-hana' },
     ]);
     const [mail] = await mails();
@@ -299,9 +301,9 @@ describe('resuming', () => {
 
     expect(await hana.json('DELETE', PATH)).toMatchObject({ status: 404, body: { code: 'no_scheduled_cancellation' } });
     await moveClock('2026-11-25T00:00:30Z');
-    const renewals = `select count(*) as n from documents where subscription_id = 'sub-tidewater' and issued_at = ?`;
-    expect(rows(renewals, HANA_END)).toEqual([{ n: 1 }]);
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    const renewals = `select count(*) from documents where subscription_id = 'sub-tidewater' and issued_at = ?`;
+    expect(await system.sql.count(renewals, HANA_END)).toBe(1);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 
   it('is too late once the period has ended, even before the run has recorded it', async () => {
@@ -319,19 +321,19 @@ describe('resuming', () => {
 describe('the period end', () => {
   it('ends Hana’s subscription: canceled, no invoice, an e-mail; then she can only start again', async () => {
     const hana = await system.signIn('hana@tidewater.example');
-    const documentsBefore = rows(`select id from documents where account_id = 'tidewater-crm'`);
+    const documentsBefore = await rows(`select id from documents where account_id = 'tidewater-crm'`);
     await moveClock('2026-11-25T00:00:30Z');
 
-    expect(rows(`select id from documents where account_id = 'tidewater-crm'`)).toEqual(documentsBefore);
-    expect(rows(`select status from subscriptions where id = 'sub-tidewater'`)).toEqual([{ status: 'canceled' }]);
-    expect(rows(`select status, ended_at as endedAt from subscription_cancellations`)).toEqual([
+    expect(await rows(`select id from documents where account_id = 'tidewater-crm'`)).toEqual(documentsBefore);
+    expect(await rows(`select status from subscriptions where id = 'sub-tidewater'`)).toEqual([{ status: 'canceled' }]);
+    expect(await rows(`select status, ended_at as "endedAt" from subscription_cancellations`)).toEqual([
       { status: 'applied', endedAt: HANA_END },
     ]);
     const view = await account(hana);
     expect(view.subscription).toMatchObject({ status: 'canceled', nextBill: null });
     expect(view.cancellation).toMatchObject({ status: 'ended', effectiveAt: HANA_END });
     expect(view.change).toEqual({ possible: true, blockers: [] });
-    expect(outbox('tidewater-crm')).toEqual([
+    expect(await outbox('tidewater-crm')).toEqual([
       {
         kind: 'subscription_ended',
         recipient: 'hana@tidewater.example',
@@ -341,11 +343,11 @@ describe('the period end', () => {
 
     // A later run changes nothing more.
     await moveClock('2027-01-10T00:00:00Z');
-    expect(rows(`select id from documents where account_id = 'tidewater-crm'`)).toEqual(documentsBefore);
+    expect(await rows(`select id from documents where account_id = 'tidewater-crm'`)).toEqual(documentsBefore);
 
     expect(await hana.json('POST', PATH, {})).toMatchObject({ status: 409, body: { code: 'already_canceled' } });
     expect(await hana.json('DELETE', PATH)).toMatchObject({ status: 409, body: { code: 'already_canceled' } });
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 
   it('starting again prices a new period from now at full price, and makes the subscription active', async () => {
@@ -372,8 +374,8 @@ describe('the period end', () => {
       nextBill: { date: instantFromIso('2027-01-03T15:30:00Z'), total: { amount: 11_800 } },
     });
     expect(view.cancellation).toBeNull();
-    expect(outbox('tidewater-crm').map((row) => row.kind)).toEqual(['subscription_ended', 'change_confirmed']);
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect((await outbox('tidewater-crm')).map((row) => row.kind)).toEqual(['subscription_ended', 'change_confirmed']);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 
   it('a sales-only plan is not started again by self-service', async () => {
@@ -411,7 +413,7 @@ describe('refusals', () => {
       status: 403,
       body: { code: 'csrf_token_invalid' },
     });
-    expect(rows(`${MARIA_CANCELLATIONS} select count(*) as n from mine`)).toEqual([{ n: 0 }]);
+    expect(await system.sql.count(`${MARIA_CANCELLATIONS} select count(*) from mine`)).toBe(0);
   });
 
   it('answers bad input with 400 and the field, twice with 409, and nothing to resume with 404', async () => {
@@ -433,14 +435,14 @@ describe('refusals', () => {
       status: 404,
       body: { code: 'no_scheduled_cancellation' },
     });
-    expect(rows(`${MARIA_CANCELLATIONS} select count(*) as n from mine`)).toEqual([{ n: 0 }]);
+    expect(await system.sql.count(`${MARIA_CANCELLATIONS} select count(*) from mine`)).toBe(0);
 
     expect((await maria.json('POST', PATH, {})).status).toBe(201);
     expect(await maria.json('POST', PATH, { reason: 'other' })).toMatchObject({
       status: 409,
       body: { code: 'cancellation_already_scheduled', details: { effectiveAt: MARIA_END } },
     });
-    expect(rows(`${MARIA_CANCELLATIONS} select count(*) as n from mine`)).toEqual([{ n: 1 }]);
+    expect(await system.sql.count(`${MARIA_CANCELLATIONS} select count(*) from mine`)).toBe(1);
   });
 
   it('lists the routes and their answers in the OpenAPI document', async () => {

@@ -11,8 +11,7 @@ beforeEach(() => {
   system = demo();
 });
 
-const sqlite = () => system.store.db.$client;
-const count = (sql: string) => (sqlite().prepare(sql).get() as { n: number }).n;
+const count = (sql: string) => system.sql.count(sql);
 
 async function quoteFor(client: Client, quantity: number): Promise<string> {
   const { status, body } = await client.json<Json>('POST', '/api/quotes', {
@@ -43,11 +42,13 @@ describe('concurrent confirms', () => {
       if (answer.status === 201) expect(answer).toEqual(first);
       else expect(answer).toMatchObject({ status: 409, body: { code: 'request_in_progress' } });
     }
-    expect(count(`select count(*) as n from orders where status = 'succeeded'`)).toBe(1);
-    expect(count(`select count(*) as n from payments where status = 'succeeded' and order_id is not null`)).toBe(1);
-    expect(count(`select count(*) as n from documents where kind = 'invoice' and reason = 'change'`)).toBe(1);
+    expect(await count(`select count(*) as n from orders where status = 'succeeded'`)).toBe(1);
+    expect(await count(`select count(*) as n from payments where status = 'succeeded' and order_id is not null`)).toBe(
+      1,
+    );
+    expect(await count(`select count(*) as n from documents where kind = 'invoice' and reason = 'change'`)).toBe(1);
     expect(await confirm(maria, quoteId, 'same-key-0001')).toEqual(first);
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 
   it('20 confirms of different quotes for one subscription: exactly one succeeds, the rest get 409', async () => {
@@ -63,8 +64,8 @@ describe('concurrent confirms', () => {
       expect(answer.status).toBe(409);
       expect(['change_in_progress', 'quote_stale']).toContain(answer.body.code);
     }
-    expect(count(`select count(*) as n from orders where status = 'succeeded'`)).toBe(1);
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await count(`select count(*) as n from orders where status = 'succeeded'`)).toBe(1);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 });
 
@@ -75,14 +76,14 @@ describe('payment faults', () => {
     system.payments.injectFault({ kind: 'lose_response' });
     const lost = await confirm(maria, quoteId, 'lost-answer-key');
     expect(lost).toMatchObject({ status: 503, body: { code: 'payment_unavailable' } });
-    expect(count(`select count(*) as n from orders where status = 'pending'`)).toBe(1);
-    expect(count(`select count(*) as n from documents where reason = 'change'`)).toBe(0);
+    expect(await count(`select count(*) as n from orders where status = 'pending'`)).toBe(1);
+    expect(await count(`select count(*) as n from documents where reason = 'change'`)).toBe(0);
 
     const retried = await confirm(maria, quoteId, 'lost-answer-key');
     expect(retried.status).toBe(201);
     expect((await system.payments.charges()).filter((c) => c.status === 'succeeded')).toHaveLength(1);
-    expect(count(`select count(*) as n from documents where kind = 'invoice' and reason = 'change'`)).toBe(1);
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await count(`select count(*) as n from documents where kind = 'invoice' and reason = 'change'`)).toBe(1);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 
   it('a provider that fails before charging leaves the order retryable, then charges once', async () => {
@@ -93,7 +94,7 @@ describe('payment faults', () => {
     expect(await system.payments.charges()).toHaveLength(0);
     expect((await confirm(maria, quoteId, 'unreachable-key')).status).toBe(201);
     expect(await system.payments.charges()).toHaveLength(1);
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 
   it('recovery leaves an order pending while the processor cannot be reached, and finishes it later', async () => {
@@ -106,11 +107,11 @@ describe('payment faults', () => {
       throw new PaymentUnavailableError();
     };
     expect(await system.confirmer.recoverPendingOrders()).toBe(0);
-    expect(count(`select count(*) as n from orders where status = 'pending'`)).toBe(1);
+    expect(await count(`select count(*) as n from orders where status = 'pending'`)).toBe(1);
     system.payments.lookup = lookup;
     expect(await system.confirmer.recoverPendingOrders()).toBe(1);
-    expect(count(`select count(*) as n from orders where status = 'succeeded'`)).toBe(1);
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await count(`select count(*) as n from orders where status = 'succeeded'`)).toBe(1);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 
   it('an order abandoned before the provider saw it is failed at recovery and nothing is charged', async () => {
@@ -119,9 +120,9 @@ describe('payment faults', () => {
     system.payments.injectFault({ kind: 'fail_before_charge' });
     expect((await confirm(maria, quoteId, 'abandoned-key')).status).toBe(503);
     expect(await system.confirmer.recoverPendingOrders()).toBe(1);
-    expect(count('select count(*) as n from orders')).toBe(0);
+    expect(await count('select count(*) as n from orders')).toBe(0);
     // The key was released: the customer's retry starts afresh and succeeds once.
     expect((await confirm(maria, quoteId, 'abandoned-key')).status).toBe(201);
-    expect(await checkInvariants(sqlite(), system.payments)).toEqual([]);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 });

@@ -24,8 +24,8 @@ async function start(): Promise<ChildBff> {
   return bff;
 }
 
-const captured = (b: ChildBff) => () => b.capturedCharges() > 0;
-const capturedMore = (b: ChildBff, before: number) => () => b.capturedCharges() > before;
+const captured = (b: ChildBff) => async () => (await b.capturedCharges()) > 0;
+const capturedMore = (b: ChildBff, before: number) => async () => (await b.capturedCharges()) > before;
 
 async function confirm(client: HttpClient, request: Json, key: string) {
   const quote = await client.json<Json>('POST', '/api/quotes', request);
@@ -63,29 +63,23 @@ describe('an order being charged while another writer moves its subscription', (
     await until(
       () =>
         b.read(
-          (db) =>
-            (
-              db
-                .prepare(
-                  `select count(*) as n from documents d join payments p on p.invoice_id = d.id
-                    where d.reason = 'renewal' and d.account_id = 'bluebird-crm'`,
-                )
-                .get() as { n: number }
-            ).n > 0 && db.prepare('select 1 from subscription_claims').get() === undefined,
+          async (sql) =>
+            (await sql.count(
+              `select count(*) from documents d join payments p on p.invoice_id = d.id
+                where d.reason = 'renewal' and d.account_id = 'bluebird-crm'`,
+            )) > 0 && (await sql.one('select 1 from subscription_claims')) === undefined,
         ),
       30_000,
       'the renewal collected',
     );
-    const renewal = b.read((db) =>
-      db
-        .prepare(
-          `select l.quantity, l.item_id as item from documents d join document_lines l on l.document_id = d.id
-            where d.reason = 'renewal' and d.account_id = 'bluebird-crm' order by l.position`,
-        )
-        .all(),
+    const renewal = await b.read((sql) =>
+      sql.all(
+        `select l.quantity, l.item_id as item from documents d join document_lines l on l.document_id = d.id
+          where d.reason = 'renewal' and d.account_id = 'bluebird-crm' order by l.position`,
+      ),
     );
     expect(renewal).toContainEqual({ quantity: 5, item: 'professional' });
-    expect(b.read((db) => db.prepare('select status from orders').all())).toEqual([{ status: 'succeeded' }]);
+    expect(await b.read((sql) => sql.all('select status from orders'))).toEqual([{ status: 'succeeded' }]);
     expect(await capturedCharges(b)).toBe(1);
     expect(await b.invariants()).toEqual([]);
 
@@ -127,7 +121,7 @@ describe('an order being charged while another writer moves its subscription', (
     expect(confirmed.status).toBe(201);
     expect(completed.code).toBe(0);
     expect(await capturedCharges(b)).toBe(chargesBefore + 1);
-    expect(b.read((db) => db.prepare('select status from orders order by created_at').all())).toEqual([
+    expect(await b.read((sql) => sql.all('select status from orders order by created_at'))).toEqual([
       { status: 'succeeded' },
       { status: 'succeeded' },
     ]);

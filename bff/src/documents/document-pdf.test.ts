@@ -74,7 +74,7 @@ describe('GET /api/documents/{id}/pdf', () => {
 
     // Stored bytes are served as they are: nothing renders the document again.
     const marker = Buffer.from('%PDF-1.3 stored, not rendered');
-    system.store.db.$client.prepare('update document_pdfs set pdf = ? where document_id = ?').run(marker, document.id);
+    await system.sql.run('update document_pdfs set pdf = ? where document_id = ?', marker, document.id);
     expect((await download(astrid, document.id)).equals(marker)).toBe(true);
 
     // Stored or not, another account's document is not found and a visitor must sign in.

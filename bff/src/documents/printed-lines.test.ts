@@ -93,8 +93,8 @@ describe('the items a new document names', { timeout: 60_000 }, () => {
     expect(printed).toContain('Regno Unito');
 
     // The account now reads English: the invoice already issued is as it was.
-    system.store.db.$client.prepare("update accounts set locale = 'en' where id = 'vinea-sites'").run();
-    system.store.db.$client.prepare('delete from document_pdfs where document_id = ?').run(invoice.id);
+    await system.sql.run("update accounts set locale = 'en' where id = 'vinea-sites'");
+    await system.sql.run('delete from document_pdfs where document_id = ?', invoice.id);
     expect(await pdf()).toContain('Tempo residuo di Pacchetto spazio su disco (+5 GB)');
   });
 });

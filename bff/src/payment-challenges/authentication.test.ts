@@ -14,17 +14,10 @@ const MONTHLY = { unit: 'month', count: 1 };
 const ADVANCED = { planId: 'advanced', interval: MONTHLY, quantity: 2, addOns: [] };
 const DEMO_NOW = Date.parse('2026-11-15T10:00:00Z') / 1000;
 
-const sqlite = () => system.store.db.$client;
-const rows = (sql: string, ...params: unknown[]) =>
-  sqlite()
-    .prepare(sql)
-    .all(...params);
-const value = (sql: string, ...params: unknown[]) =>
-  sqlite()
-    .prepare(sql)
-    .pluck()
-    .get(...params);
-const invariants = () => checkInvariants(sqlite(), system.payments);
+const rows = (sql: string) => system.sql.all(sql);
+const value = (sql: string) => system.sql.value(sql);
+const count = (sql: string) => system.sql.count(sql);
+const invariants = () => checkInvariants(system.sql, system.payments);
 const captured = async () => (await system.payments.charges()).filter((charge) => charge.status === 'succeeded');
 
 /** Sam, paying from now on with his card that asks for authentication (4000 0025 0000 3155). */
@@ -66,9 +59,9 @@ describe('a change paid by a card whose bank asks for authentication', () => {
     expect(quote.quote.dueNow.amount).toBeGreaterThan(0);
     // Nothing changed and nothing was captured; the order waits and holds Cobalt's subscription.
     expect(await captured()).toEqual([]);
-    expect(value(`select count(*) from documents where reason = 'change'`)).toBe(0);
-    expect(value(`select status from orders`)).toBe('pending');
-    expect(value(`select holder from subscription_claims`)).toMatch(/^order:/);
+    expect(await count(`select count(*) from documents where reason = 'change'`)).toBe(0);
+    expect(await value(`select status from orders`)).toBe('pending');
+    expect(await value(`select holder from subscription_claims`)).toMatch(/^order:/);
     const account = (await sam.json<Json>('GET', '/api/account')).body;
     expect(account.subscription.plan.id).toBe('essential');
     // The same key answers the same challenge; the bank page reads it; another confirm must wait.
@@ -91,8 +84,8 @@ describe('a change paid by a card whose bank asks for authentication', () => {
     expect(confirmed.body.charged).toEqual(quote.quote.dueNow);
     expect(await captured()).toEqual([expect.objectContaining({ amount: quote.quote.dueNow.amount })]);
     expect((await sam.json<Json>('GET', '/api/account')).body.subscription.plan.id).toBe('advanced');
-    expect(value(`select count(*) from subscription_claims`)).toBe(0);
-    expect(rows(`select kind from outbox where kind = 'change_confirmed'`)).toHaveLength(1);
+    expect(await count(`select count(*) from subscription_claims`)).toBe(0);
+    expect(await rows(`select kind from outbox where kind = 'change_confirmed'`)).toHaveLength(1);
     // Answering again changes nothing: the challenge ended as it ended.
     const again = await sam.json<Json>('POST', `/api/payment-challenges/${challenge.id}/fail`, {});
     expect(again).toEqual({ status: 200, body: { ...challenge, status: 'succeeded' } });
@@ -113,8 +106,8 @@ describe('a change paid by a card whose bank asks for authentication', () => {
       body: { code: 'payment_declined', details: { decline: 'authentication_failed' } },
     });
     expect(await captured()).toEqual([]);
-    expect(value(`select count(*) from documents where reason = 'change'`)).toBe(0);
-    expect(value(`select count(*) from subscription_claims`)).toBe(0);
+    expect(await count(`select count(*) from documents where reason = 'change'`)).toBe(0);
+    expect(await count(`select count(*) from subscription_claims`)).toBe(0);
     expect((await sam.json<Json>('GET', '/api/account')).body.subscription.plan.id).toBe('essential');
     // Trying again is a new attempt, with a new challenge.
     const retried = await replay(sam, quote.id, 'sca-fail-0002');
@@ -129,10 +122,10 @@ describe('a change paid by a card whose bank asks for authentication', () => {
     const { challenge } = answer.body;
     const early = await system.anonymous.json('POST', '/api/test/clock/advance', { seconds: 14 * 60 });
     expect(early.status).toBe(200);
-    expect(value(`select status from payment_challenges`)).toBe('open');
+    expect(await value(`select status from payment_challenges`)).toBe('open');
     await system.anonymous.json('POST', '/api/test/clock/advance', { seconds: 61 });
-    expect(value(`select status from payment_challenges`)).toBe('expired');
-    expect(value(`select status from orders`)).toBe('failed');
+    expect(await value(`select status from payment_challenges`)).toBe('expired');
+    expect(await value(`select status from orders`)).toBe('failed');
     expect(await system.payments.charges()).toEqual([
       expect.objectContaining({ status: 'failed', decline: 'authentication_expired' }),
     ]);
@@ -144,7 +137,7 @@ describe('a change paid by a card whose bank asks for authentication', () => {
       status: 402,
       body: { details: { decline: 'authentication_expired' } },
     });
-    expect(value(`select count(*) from subscription_claims`)).toBe(0);
+    expect(await count(`select count(*) from subscription_claims`)).toBe(0);
     expect(await invariants()).toEqual([]);
   });
 
@@ -176,7 +169,7 @@ describe('a change paid by a card whose bank asks for authentication', () => {
       status: 403,
       body: { code: 'no_billing_permission' },
     });
-    expect(value(`select status from payment_challenges`)).toBe('open');
+    expect(await value(`select status from payment_challenges`)).toBe('open');
     expect(await captured()).toEqual([]);
   });
 
@@ -221,7 +214,7 @@ describe('paying an invoice with a card whose bank asks for authentication', () 
       body: { challenge: { status: 'open', purpose: 'invoice', invoiceId, amount, card: { last4: '3155' } } },
     });
     expect(await pay()).toEqual(first);
-    expect(value(`select holder from subscription_claims`)).toBe(`challenge:${first.body.challenge.id}`);
+    expect(await value(`select holder from subscription_claims`)).toBe(`challenge:${first.body.challenge.id}`);
     expect(await invariants()).toEqual([]);
 
     const approved = await james.json<Json>('POST', `/api/payment-challenges/${first.body.challenge.id}/approve`, {});
@@ -233,7 +226,7 @@ describe('paying an invoice with a card whose bank asks for authentication', () 
     expect(invoice).toMatchObject({ status: 'paid', amountPaid: amount, paidAt: DEMO_NOW });
     expect(await pay()).toMatchObject({ status: 409, body: { code: 'invoice_already_paid' } });
     expect(await captured()).toEqual([expect.objectContaining({ amount: amount.amount })]);
-    expect(rows(`select kind, payload from outbox where kind in ('payment_receipt', 'renewal_failed')`)).toEqual([
+    expect(await rows(`select kind, payload from outbox where kind in ('payment_receipt', 'renewal_failed')`)).toEqual([
       {
         kind: 'payment_receipt',
         payload: JSON.stringify({
@@ -245,7 +238,7 @@ describe('paying an invoice with a card whose bank asks for authentication', () 
         }),
       },
     ]);
-    expect(value(`select count(*) from subscription_claims`)).toBe(0);
+    expect(await count(`select count(*) from subscription_claims`)).toBe(0);
     expect(await invariants()).toEqual([]);
   });
 
@@ -256,8 +249,8 @@ describe('paying an invoice with a card whose bank asks for authentication', () 
     expect(failed.body.status).toBe('failed');
     expect((await james.json<Json>('GET', '/api/account')).body.subscription.status).toBe('past_due');
     expect(await captured()).toEqual([]);
-    expect(value(`select count(*) from outbox where kind in ('renewal_failed', 'payment_receipt')`)).toBe(0);
-    expect(value(`select count(*) from subscription_claims`)).toBe(0);
+    expect(await count(`select count(*) from outbox where kind in ('renewal_failed', 'payment_receipt')`)).toBe(0);
+    expect(await count(`select count(*) from subscription_claims`)).toBe(0);
     const second = await james.json<Json>('POST', `/api/invoices/${invoiceId}/pay`, {});
     expect(second.status).toBe(202);
     expect(second.body.challenge.id).not.toBe(first.body.challenge.id);
@@ -269,8 +262,8 @@ describe('paying an invoice with a card whose bank asks for authentication', () 
     const first = await james.json<Json>('POST', `/api/invoices/${invoiceId}/pay`, {});
     expect(first.status).toBe(202);
     await system.anonymous.json('POST', '/api/test/clock/advance', { seconds: 16 * 60 });
-    expect(value(`select status from payment_challenges`)).toBe('expired');
-    expect(value(`select count(*) from subscription_claims`)).toBe(0);
+    expect(await value(`select status from payment_challenges`)).toBe('expired');
+    expect(await count(`select count(*) from subscription_claims`)).toBe(0);
     expect(await captured()).toEqual([]);
     expect((await james.json<Json>('GET', '/api/account')).body.subscription.status).toBe('past_due');
     expect(await invariants()).toEqual([]);

@@ -15,10 +15,8 @@ const list = async (client: Client) => (await client.json<Json>('GET', '/api/pay
 const add = (client: Client, card: Json) => client.json<Json>('POST', '/api/payment-methods', card);
 
 /** Every text cell of every table, to look for what must never be stored. */
-function everything(): string {
-  const sqlite = system.store.db.$client;
-  const tables = sqlite.prepare(`select name from sqlite_master where type = 'table'`).pluck().all() as string[];
-  return tables.map((table) => JSON.stringify(sqlite.prepare(`select * from "${table}"`).raw().all())).join('\n');
+async function everything(): Promise<string> {
+  return JSON.stringify(await system.sql.dump());
 }
 
 describe('GET /api/payment-methods', () => {
@@ -60,7 +58,7 @@ describe('POST /api/payment-methods', () => {
       ['4242', true],
       ['4444', false],
     ]);
-    const stored = everything();
+    const stored = await everything();
     expect(stored).not.toContain('5555555555554444');
     expect(stored).not.toContain('5555 5555 5555 4444');
     expect(stored).not.toContain('"321"');
@@ -77,12 +75,11 @@ describe('POST /api/payment-methods', () => {
       last4: '4444',
     });
     await confirmChange(maria, { planId: 'business', interval: { unit: 'month', count: 1 }, quantity: 12, addOns: [] });
-    const token = system.store.db.$client
-      .prepare(`select token from payment_methods where account_id = 'northwind-meetings' and last4 = '4444'`)
-      .pluck()
-      .get();
-    expect(system.store.db.$client.prepare('select payment_method_token from orders').pluck().all()).toEqual([token]);
-    expect(await checkInvariants(system.store.db.$client, system.payments)).toEqual([]);
+    const token = await system.sql.value(
+      `select token from payment_methods where account_id = 'northwind-meetings' and last4 = '4444'`,
+    );
+    expect(await system.sql.all('select payment_method_token from orders')).toEqual([{ payment_method_token: token }]);
+    expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 
   it.each([
@@ -160,11 +157,10 @@ describe('PUT /api/payment-methods/{id}/default and DELETE /api/payment-methods/
       status: 404,
       body: { code: 'not_found' },
     });
-    const audit = system.store.db.$client
-      .prepare(`select action from audit_events where subject_type = 'payment_method' order by id`)
-      .pluck()
-      .all();
-    expect(audit).toEqual(['payment_method.made_default', 'payment_method.removed']);
+    const audit = await system.sql.all(
+      `select action from audit_events where subject_type = 'payment_method' order by id`,
+    );
+    expect(audit).toEqual([{ action: 'payment_method.made_default' }, { action: 'payment_method.removed' }]);
   });
 
   it('refuses to remove the default card: 409 payment_method_is_default', async () => {

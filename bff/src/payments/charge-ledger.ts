@@ -31,7 +31,7 @@ export const isCharge = (record: LedgerRecord): record is ChargeRecord =>
 /**
  * The processor's memory of its charges, refunds and cards, one record per key, as a service
  * outside the BFF keeps it: written only by the processor, never inside the BFF's transactions,
- * and shared by every BFF instance that talks to the processor (docs/decisions/019).
+ * and shared by every BFF instance that talks to the processor (docs/decisions/022).
  */
 export interface ChargeLedger {
   get(key: string): Promise<LedgerRecord | null>;

@@ -1,7 +1,7 @@
 import { instantFromIso } from '@planshift/shared/periods';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { useProcessorTables } from '../testing/processor-tables';
+import { readSql } from '../testing/sql-of';
 import type { SimulatedPaymentProvider } from './simulated-provider';
 
 const { database, provider: newProvider } = useProcessorTables();
@@ -49,9 +49,7 @@ describe('the simulated processor’s vault', () => {
     const declining = await tokenOf(provider, '4000000000000002');
     expect((await charge(provider, added.ok ? added.card.token : '', 'v-1')).status).toBe('succeeded');
     expect(await charge(provider, declining, 'v-2')).toMatchObject({ status: 'failed', decline: 'card_declined' });
-    const db = new Database(file, { readonly: true });
-    const ledger = JSON.stringify(db.prepare('select * from processor_ledger').all());
-    db.close();
+    const ledger = JSON.stringify(await readSql(file, (sql) => sql.all('select * from processor_ledger')));
     expect(ledger).not.toContain('4242424242424242');
     expect(ledger).not.toContain('"123"');
 

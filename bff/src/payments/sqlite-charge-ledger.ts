@@ -22,7 +22,7 @@ const parse = (row: Row | undefined): LedgerRecord | null => (row ? (JSON.parse(
  * or process, and every BFF instance on the database sees the same processor. Idempotency is the
  * table's: a key is inserted once (ON CONFLICT DO NOTHING, then read back), and a waiting charge's
  * outcome replaces it only while it still waits. The SQL is plain enough for a PostgreSQL sibling
- * over its own pool (docs/decisions/019).
+ * over its own pool (docs/decisions/022).
  *
  * The connection opens at first use, after the BFF has created and migrated the file.
  * synchronous=NORMAL: a killed process loses nothing (WAL), and a power cut loses a tail of the

@@ -10,10 +10,9 @@ beforeEach(() => {
   system = demo();
 });
 
-const sqlite = () => system.store.db.$client;
-const changes = () => sqlite().prepare('select total_changes()').pluck().get() as number;
-const outbox = () =>
-  sqlite().prepare(`select kind, recipient from outbox where kind like 'sales_%' order by kind`).all();
+/** Moves with any write, even one undone. */
+const writes = () => system.sql.writeMark();
+const outbox = () => system.sql.all(`select kind, recipient from outbox where kind like 'sales_%' order by kind`);
 
 const ENTERPRISE = {
   planId: 'enterprise',
@@ -78,7 +77,7 @@ describe('POST /api/sales-requests', () => {
         createdAt: Date.UTC(2026, 10, 15, 10) / 1000,
       },
     });
-    expect(outbox()).toEqual([
+    expect(await outbox()).toEqual([
       { kind: 'sales_request', recipient: 'sales@planshift.local' },
       { kind: 'sales_request_received', recipient: 'maria@northwind.example' },
     ]);
@@ -88,7 +87,7 @@ describe('POST /api/sales-requests', () => {
       body: { salesRequest: sent.body.salesRequest },
     });
     expect((await maria.json<Json>('GET', '/api/sales-requests')).body.requests).toEqual([sent.body.salesRequest]);
-    const row = sqlite().prepare('select current_plan_name, current_seats, sent_to from sales_requests').get();
+    const row = await system.sql.one('select current_plan_name, current_seats, sent_to from sales_requests');
     expect(row).toEqual({ current_plan_name: 'Pro', current_seats: 10, sent_to: 'sales@planshift.local' });
 
     // Both e-mails go out: to sales, answered to the customer; to the customer, in the account's language.
@@ -111,8 +110,8 @@ describe('POST /api/sales-requests', () => {
     expect([first?.status, second?.status].sort()).toEqual([200, 201]);
     expect(first?.body.salesRequest).toEqual(second?.body.salesRequest);
     expect([first?.body.repeat, second?.body.repeat].sort()).toEqual([false, true]);
-    expect(outbox()).toHaveLength(2);
-    expect(sqlite().prepare('select count(*) from sales_requests').pluck().get()).toBe(1);
+    expect(await outbox()).toHaveLength(2);
+    expect(await system.sql.count('select count(*) from sales_requests')).toBe(1);
   });
 
   it('holds a fourth new request in a day, saying when to try again', async () => {
@@ -120,12 +119,12 @@ describe('POST /api/sales-requests', () => {
     for (const seats of [60, 70, 80]) {
       expect((await maria.json('POST', '/api/sales-requests', { ...ENTERPRISE, seats })).status).toBe(201);
     }
-    const before = changes();
+    const before = await writes();
     const held = await maria.request('POST', '/api/sales-requests', { ...ENTERPRISE, seats: 90 });
     expect(held.status).toBe(429);
     expect(held.headers.get('retry-after')).toBe(String(24 * 3600));
     expect(await held.json()).toMatchObject({ code: 'too_many_sales_requests', details: { retryAfter: 24 * 3600 } });
-    expect(changes()).toBe(before);
+    expect(await writes()).toBe(before);
     // A repeat of one already sent is still answered.
     expect((await maria.json('POST', '/api/sales-requests', { ...ENTERPRISE, seats: 70 })).status).toBe(200);
     await system.anonymous.json('POST', '/api/test/clock/advance', { days: 1 });
@@ -134,7 +133,7 @@ describe('POST /api/sales-requests', () => {
 
   it('refuses bad input field by field, and plans the customer can choose in the portal', async () => {
     const maria = await system.signIn('maria@northwind.example');
-    const before = changes();
+    const before = await writes();
     const cases: [Json, number, string, string | null][] = [
       [{ ...ENTERPRISE, seats: 0 }, 400, 'too_small', 'seats'],
       [{ ...ENTERPRISE, seats: 2.5 }, 400, 'invalid_type', 'seats'],
@@ -151,17 +150,17 @@ describe('POST /api/sales-requests', () => {
         body: { code, field },
       });
     }
-    expect(changes()).toBe(before);
+    expect(await writes()).toBe(before);
   });
 
   it('is refused to a member without billing permission', async () => {
     const tom = await system.signIn('tom@northwind.example');
-    const before = changes();
+    const before = await writes();
     expect(await tom.json('POST', '/api/sales-requests', ENTERPRISE)).toMatchObject({
       status: 403,
       body: { code: 'no_billing_permission' },
     });
-    expect(changes()).toBe(before);
+    expect(await writes()).toBe(before);
   });
 
   it('answers another account’s request 404, like one that does not exist', async () => {
@@ -196,12 +195,9 @@ describe('plan names', () => {
     ]);
     const sent = await owner.json<Json>('POST', '/api/sales-requests', { ...ENTERPRISE, planId: 'corp' });
     expect(sent.body.salesRequest.plan).toEqual({ id: 'corp', name: 'Corporate', names: { fr: 'Grands comptes' } });
-    const payloads = sqlite()
-      .prepare(`select kind, payload from outbox where kind like 'sales_%' order by kind`)
-      .all() as {
-      kind: string;
-      payload: string;
-    }[];
+    const payloads = await system.sql.all<{ kind: string; payload: string }>(
+      `select kind, payload from outbox where kind like 'sales_%' order by kind`,
+    );
     expect(payloads.map((row) => [row.kind, JSON.parse(row.payload).planName])).toEqual([
       ['sales_request', 'Corporate'],
       ['sales_request_received', 'Grands comptes'],
@@ -223,7 +219,7 @@ describe('the operator’s list', () => {
       contactEmail: 'priya@globex.example',
     });
     const run = promisify(execFile);
-    const env = { ...process.env, DATABASE_FILE: sqlite().name, NODE_ENV: 'test' };
+    const env = { ...process.env, ...system.sql.processEnv, NODE_ENV: 'test' };
     const cli = ['--import', 'tsx', new URL('../cli/sales.ts', import.meta.url).pathname];
     const { stdout } = await run(process.execPath, [...cli, 'list'], { env });
     const lines = stdout.trim().split('\n');

@@ -1,8 +1,5 @@
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../app';
-import { openDatabase } from '../db/open-database';
-import { SqliteStore } from '../store/sqlite/sqlite-store';
 import { DEMO_PASSWORD, type Json, type TestSystem, useDemoSystem } from '../testing/test-system';
 import { verifyPassword } from './password';
 import { ACCOUNT_RULE, afterFailure, SignInThrottle, type ThrottleRule } from './sign-in-throttle';
@@ -181,7 +178,8 @@ describe('signing in', () => {
   it('keeps its counts in the database, where another BFF process sees them', async () => {
     await failTimes(5);
     // Another process: its own connection to the same database file.
-    const otherStore = new SqliteStore(openDatabase(join(system.dir, 'planshift.sqlite')));
+    const other = await system.openAnotherStore();
+    const otherStore = other.store;
     try {
       const otherProcess = createApp(
         { ...system.deps, store: otherStore },
@@ -192,9 +190,9 @@ describe('signing in', () => {
       await failTimes(1);
       expect((await signIn(MARIA, DEMO_PASSWORD, undefined, otherProcess)).status).toBe(429);
     } finally {
-      otherStore.db.$client.close();
+      await other.close();
     }
-    const rows = system.store.db.$client.prepare('select key, failures from sign_in_throttle order by key').all();
+    const rows = await system.sql.all('select key, failures from sign_in_throttle order by key');
     expect(rows).toEqual([
       { key: 'account:maria@northwind.example', failures: 6 },
       { key: 'address:unknown', failures: 6 },
@@ -236,7 +234,7 @@ describe('the sweep of the throttle', () => {
     await failTimes(1, 'recent@example.com', '198.51.100.9');
     const throttle = new SignInThrottle(system.store, { now: () => wall });
     expect(await throttle.purge()).toBe(2);
-    const keys = system.store.db.$client.prepare('select key from sign_in_throttle order by key').pluck().all();
-    expect(keys).toEqual(['account:recent@example.com', 'address:198.51.100.9']);
+    const keys = await system.sql.all('select key from sign_in_throttle order by key');
+    expect(keys).toEqual([{ key: 'account:recent@example.com' }, { key: 'address:198.51.100.9' }]);
   });
 });

@@ -3,10 +3,11 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { SimulatedPaymentProvider } from '../payments/simulated-provider';
 import { SqliteChargeLedger } from '../payments/sqlite-charge-ledger';
 import { checkInvariants } from './invariants';
+import { readSql } from './sql-of';
+import type { TestSql } from './test-sql';
 import type { Client, Json } from './test-system';
 
 const BFF = fileURLToPath(new URL('../..', import.meta.url));
@@ -149,13 +150,8 @@ export class ChildBff {
   }
 
   /** Reads the database beside the running process (WAL lets it). */
-  read<T>(query: (db: Database.Database) => T): T {
-    const db = new Database(this.databaseFile, { readonly: true });
-    try {
-      return query(db);
-    } finally {
-      db.close();
-    }
+  read<T>(query: (sql: TestSql) => Promise<T>): Promise<T> {
+    return readSql(this.databaseFile, query);
   }
 
   /**
@@ -167,22 +163,14 @@ export class ChildBff {
   }
 
   /** How many charges the processor has captured so far. */
-  capturedCharges(): number {
-    return this.read(
-      (db) =>
-        (db.prepare(`select count(*) as n from processor_ledger where status = 'succeeded'`).get() as { n: number }).n,
-    );
+  capturedCharges(): Promise<number> {
+    return this.read((sql) => sql.count(`select count(*) from processor_ledger where status = 'succeeded'`));
   }
 
   /** Runs a check over the database and the processor's records as they are now (invariants, the money audit). */
-  async check<T>(check: (db: Database.Database, processor: SimulatedPaymentProvider) => Promise<T>): Promise<T> {
+  check<T>(check: (sql: TestSql, processor: SimulatedPaymentProvider) => Promise<T>): Promise<T> {
     const processor = this.processor();
-    const db = new Database(this.databaseFile, { readonly: true });
-    try {
-      return await check(db, processor);
-    } finally {
-      db.close();
-    }
+    return this.read((sql) => check(sql, processor));
   }
 
   invariants(): Promise<string[]> {

@@ -1,23 +1,21 @@
-import type Database from 'better-sqlite3';
 import type { ChargeOutcome } from '../payments/payment-provider';
 import type { SimulatedPaymentProvider } from '../payments/simulated-provider';
+import type { Row, TestSql } from './test-sql';
 
-type Row = Record<string, unknown>;
-
-type All = (sql: string) => Row[];
+type All = (sql: string) => Promise<Row[]>;
 
 /**
  * Payments that waited for the customer's bank: an open one is waiting at the processor, its
  * order (or the challenge itself, for an invoice) holds the subscription, and it is not left open
  * past its expiry (system clock) and a pass; an ended one ended as the processor's attempt did.
  */
-function challengeProblems(all: All, charges: readonly ChargeOutcome[], wallNow: number): string[] {
+async function challengeProblems(all: All, charges: readonly ChargeOutcome[], wallNow: number): Promise<string[]> {
   const problems: string[] = [];
   const attempts = new Map(charges.map((charge) => [charge.paymentAttemptId, charge.status]));
-  const [clock] = all('select frozen_at as at from system');
+  const [clock] = await all('select frozen_at as at from system');
   const systemNow = clock?.at === null || clock?.at === undefined ? wallNow : Number(clock.at);
-  for (const c of all(
-    `select p.id, p.order_id as orderId, p.payment_attempt_id as attempt, p.status, p.expires_at as expiresAt,
+  for (const c of await all(
+    `select p.id, p.order_id as "orderId", p.payment_attempt_id as attempt, p.status, p.expires_at as "expiresAt",
             k.holder from payment_challenges p left join subscription_claims k on k.subscription_id = p.subscription_id`,
   )) {
     const attempt = attempts.get(String(c.attempt));
@@ -49,12 +47,12 @@ const RECOVERY_PASS_SECONDS = 60;
  * waiting cancellation's replaced change is its subscription's, and still replaced.
  */
 export async function checkInvariants(
-  sqlite: Database.Database,
+  sql: TestSql,
   payments: SimulatedPaymentProvider,
   wallNow: number = Math.floor(Date.now() / 1000),
 ): Promise<string[]> {
   const problems: string[] = [];
-  const all = (sql: string) => sqlite.prepare(sql).all() as Row[];
+  const all = (query: string) => sql.all<Row>(query);
   const charges = await payments.charges();
   const refunds = await payments.refunds();
 
@@ -72,8 +70,8 @@ export async function checkInvariants(
   }
   const fullyRefunded = (attempt: string) =>
     (refunded.get(attempt) ?? 0) === (capturedAmount.get(attempt) ?? Number.NaN);
-  for (const order of all(
-    `select o.id, o.status, o.amount, o.payment_attempt_id as attempt, o.refund_id as refundId,
+  for (const order of await all(
+    `select o.id, o.status, o.amount, o.payment_attempt_id as attempt, o.refund_id as "refundId",
             (select count(*) from documents d where d.order_id = o.id and d.kind = 'invoice') as invoices,
             (select count(*) from payments p where p.order_id = o.id and p.status = 'succeeded') as payments
        from orders o`,
@@ -81,22 +79,26 @@ export async function checkInvariants(
     const charges = captured.get(String(order.attempt)) ?? 0;
     if (order.status === 'succeeded' && Number(order.amount) > 0) {
       if (charges !== 1) problems.push(`order ${order.id} succeeded with ${charges} captured charges`);
-      if (order.invoices !== 1) problems.push(`order ${order.id} succeeded with ${order.invoices} invoices`);
-      if (order.payments !== 1) problems.push(`order ${order.id} succeeded with ${order.payments} payments`);
+      if (Number(order.invoices) !== 1) problems.push(`order ${order.id} succeeded with ${order.invoices} invoices`);
+      if (Number(order.payments) !== 1) problems.push(`order ${order.id} succeeded with ${order.payments} payments`);
     }
     if (order.status === 'failed' && order.refundId !== null) {
       if (charges !== 1 || !fullyRefunded(String(order.attempt))) {
         problems.push(`refunded order ${order.id} has ${charges} charges, not refunded in full`);
       }
-      if (order.invoices !== 0 || order.payments !== 0) problems.push(`refunded order ${order.id} issued documents`);
-    } else if (order.status === 'failed' && (charges !== 0 || order.invoices !== 0 || order.payments !== 0)) {
+      if (Number(order.invoices) !== 0 || Number(order.payments) !== 0)
+        problems.push(`refunded order ${order.id} issued documents`);
+    } else if (
+      order.status === 'failed' &&
+      (charges !== 0 || Number(order.invoices) !== 0 || Number(order.payments) !== 0)
+    ) {
       problems.push(
         `failed order ${order.id} has ${charges} charges, ${order.invoices} invoices, ${order.payments} payments`,
       );
     }
   }
-  for (const order of all(
-    `select o.id, c.holder, c.expires_at as expiresAt from orders o
+  for (const order of await all(
+    `select o.id, c.holder, c.expires_at as "expiresAt" from orders o
        left join subscription_claims c on c.subscription_id = o.subscription_id where o.status = 'pending'`,
   )) {
     if (order.holder !== `order:${order.id}`) problems.push(`pending order ${order.id} holds no claim`);
@@ -104,8 +106,8 @@ export async function checkInvariants(
       problems.push(`order ${order.id} pending beyond its claim's lease and a recovery pass`);
     }
   }
-  for (const claim of all(
-    `select c.subscription_id as subscriptionId, c.holder from subscription_claims c
+  for (const claim of await all(
+    `select c.subscription_id as "subscriptionId", c.holder from subscription_claims c
        where (c.holder like 'order:%' and not exists
          (select 1 from orders o where 'order:' || o.id = c.holder and o.status = 'pending'))
           or (c.holder like 'challenge:%' and not exists
@@ -113,9 +115,11 @@ export async function checkInvariants(
   )) {
     problems.push(`claim on ${claim.subscriptionId} outlives its holder ${claim.holder}`);
   }
-  problems.push(...challengeProblems(all, charges, wallNow));
-  const paidOrders = all(`select payment_attempt_id as attempt from orders where status = 'succeeded' and amount > 0`);
-  const collected = all(
+  problems.push(...(await challengeProblems(all, charges, wallNow)));
+  const paidOrders = await all(
+    `select payment_attempt_id as attempt from orders where status = 'succeeded' and amount > 0`,
+  );
+  const collected = await all(
     `select payment_attempt_id as attempt from payments where order_id is null and status = 'succeeded'`,
   );
   const paidAttempts = new Set([...paidOrders, ...collected].map((o) => String(o.attempt)));
@@ -131,7 +135,7 @@ export async function checkInvariants(
       problems.push(`payment ${attempt} recorded without exactly one captured charge`);
     }
   }
-  for (const invoice of all(
+  for (const invoice of await all(
     `select d.number, d.amount_due as due, sum(p.amount) as paid from documents d
        join payments p on p.invoice_id = d.id and p.status = 'succeeded' group by d.id`,
   )) {
@@ -139,23 +143,24 @@ export async function checkInvariants(
       problems.push(`${invoice.number} collected ${invoice.paid} of ${invoice.due} due`);
     }
   }
-  for (const doc of all(
+  for (const doc of await all(
     `select d.number, d.total, coalesce(sum(l.amount), 0) as lines
        from documents d left join document_lines l on l.document_id = d.id group by d.id`,
   )) {
-    if (doc.total !== doc.lines) problems.push(`${doc.number}: lines add up to ${doc.lines}, total is ${doc.total}`);
+    if (Number(doc.total) !== Number(doc.lines))
+      problems.push(`${doc.number}: lines add up to ${doc.lines}, total is ${doc.total}`);
   }
-  for (const series of all(
+  for (const series of await all(
     'select series, year, count(*) as n, min(sequence) as first, max(sequence) as last from documents group by series, year',
   )) {
-    if (series.first !== 1 || series.last !== series.n) {
+    if (Number(series.first) !== 1 || Number(series.last) !== Number(series.n)) {
       problems.push(
         `${series.series}-${series.year} numbers ${series.first}..${series.last} for ${series.n} documents`,
       );
     }
   }
   // One thing waits for a period end at a time, and nothing waits on an ended subscription.
-  for (const sub of all(
+  for (const sub of await all(
     `select s.id, s.status,
             (select count(*) from scheduled_changes c where c.subscription_id = s.id and c.status = 'pending') as changes,
             (select count(*) from subscription_cancellations c
@@ -168,8 +173,8 @@ export async function checkInvariants(
   }
   // A cancellation replaced its own subscription's change, which stays replaced while the cancellation waits
   // (a resume brings it back; what becomes of it after that, a later cancellation or change decides).
-  for (const c of all(
-    `select x.id, x.status, c.status as changeStatus, c.subscription_id = x.subscription_id as same
+  for (const c of await all(
+    `select x.id, x.status, c.status as "changeStatus", c.subscription_id = x.subscription_id as same
        from subscription_cancellations x join scheduled_changes c on c.id = x.replaced_scheduled_change_id`,
   )) {
     if (!c.same) problems.push(`cancellation ${c.id} replaced another subscription's change`);
@@ -177,7 +182,6 @@ export async function checkInvariants(
       problems.push(`pending cancellation ${c.id} replaced a change that is ${c.changeStatus}`);
     }
   }
-  const integrity = sqlite.pragma('integrity_check', { simple: true });
-  if (integrity !== 'ok') problems.push(`integrity_check: ${integrity}`);
+  problems.push(...(await sql.integrityProblems()));
   return problems;
 }

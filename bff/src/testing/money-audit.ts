@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { SimulatedPaymentProvider } from '../payments/simulated-provider';
+import type { TestSql } from './test-sql';
 
 /**
  * Where every captured charge went, by its attempt id: to a succeeded order, to an invoice
@@ -18,15 +18,17 @@ export type MoneyAudit = Readonly<{
 
 type Attempt = Readonly<{ attempt: string; amount: number; currency: string }>;
 
-export async function auditMoney(sqlite: Database.Database, processor: SimulatedPaymentProvider): Promise<MoneyAudit> {
+export async function auditMoney(sql: TestSql, processor: SimulatedPaymentProvider): Promise<MoneyAudit> {
   const charges = await processor.charges();
   const refunds = await processor.refunds();
-  const rows = (sql: string) => sqlite.prepare(sql).all() as Attempt[];
-  const applied = rows(
+  // Amounts as numbers whatever the database answers for its integers.
+  const rows = async (query: string) =>
+    (await sql.all<Attempt>(query)).map((row) => ({ ...row, amount: Number(row.amount) }));
+  const applied = await rows(
     `select payment_attempt_id as attempt, amount, currency from orders where status = 'succeeded' and amount > 0`,
   );
   // Seeded history (attempt ids seed-…) was paid before the processor's ledger began.
-  const collected = rows(
+  const collected = await rows(
     `select payment_attempt_id as attempt, amount, currency from payments
       where order_id is null and status = 'succeeded' and payment_attempt_id not like 'seed-%'`,
   );
@@ -62,12 +64,10 @@ export async function auditMoney(sqlite: Database.Database, processor: Simulated
     if ((refundedAmount.get(attempt) ?? 0) > (charge?.amount ?? 0))
       duplicated.push(`${attempt}: refunded beyond its capture`);
   }
-  const overCollected = sqlite
-    .prepare(
-      `select d.number, d.amount_due as due, sum(p.amount) as paid from documents d
-         join payments p on p.invoice_id = d.id and p.status = 'succeeded' group by d.id having sum(p.amount) > d.amount_due`,
-    )
-    .all() as { number: string; due: number; paid: number }[];
+  const overCollected = await sql.all<{ number: string; due: number; paid: number }>(
+    `select d.number, d.amount_due as due, sum(p.amount) as paid from documents d
+       join payments p on p.invoice_id = d.id and p.status = 'succeeded' group by d.id having sum(p.amount) > d.amount_due`,
+  );
   for (const invoice of overCollected)
     duplicated.push(`${invoice.number}: collected ${invoice.paid} of ${invoice.due} due`);
 

@@ -5,11 +5,16 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createApp } from '../app';
 import { type System, startSystem } from '../bootstrap';
 import { wallNow } from '../clock';
+import { openDatabase } from '../db/open-database';
 import { type Env, readEnv } from '../env';
 import { SimulatedPaymentProvider } from '../payments/simulated-provider';
 import { SqliteChargeLedger } from '../payments/sqlite-charge-ledger';
 import { demoScenario } from '../scenarios';
+import { SqliteStore } from '../store/sqlite/sqlite-store';
+import type { Store } from '../store/store';
 import { ScenarioBook } from '../worlds/scenario-book';
+import { sqliteTestSql } from './sqlite-test-sql';
+import type { TestSql } from './test-sql';
 
 export const DEMO_PASSWORD = 'planshift-demo';
 
@@ -23,6 +28,10 @@ export type TestSystem = System &
     env: Env;
     payments: SimulatedPaymentProvider;
     dir: string;
+    /** The tests' SQL on the store's database, whichever database that is. */
+    sql: TestSql;
+    /** Another store on the same database, as another BFF process would have: close it when done. */
+    openAnotherStore: () => Promise<Readonly<{ store: Store; close: () => Promise<void> }>>;
     dispose: () => void;
     /** Signs in and returns a client that sends the session cookie and CSRF token. */
     signIn: (email: string, password?: string) => Promise<Client>;
@@ -100,6 +109,16 @@ export async function startTestSystem(
     env,
     payments,
     dir,
+    sql: sqliteTestSql(system.store.db.$client, { storeConnection: true }),
+    openAnotherStore: async () => {
+      const db = openDatabase(system.store.db.$client.name);
+      return {
+        store: new SqliteStore(db),
+        close: async () => {
+          db.$client.close();
+        },
+      };
+    },
     anonymous,
     dispose: () => {
       system.close();

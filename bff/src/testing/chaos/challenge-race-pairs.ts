@@ -1,7 +1,17 @@
 import { instantFromIso } from '@planshift/shared/periods';
 import type { Client, Json, TestSystem } from '../test-system';
 import type { RacePair } from './race-pairs';
-import { type Answer, confirm, expectCount, http, paidOnce, quote, runAnswer, setClock } from './race-steps';
+import {
+  type Answer,
+  confirm,
+  expectCount,
+  http,
+  paidOnce,
+  problemsOf,
+  quote,
+  runAnswer,
+  setClock,
+} from './race-steps';
 
 // Writers racing a payment that waits for the customer's bank (3-D Secure): the bank's answer
 // against its expiry, against the other answer, against a replay of the confirm, against another
@@ -53,26 +63,26 @@ async function samChallenged(system: TestSystem) {
 }
 
 /** The order ended once: applied with one captured charge, or declined with none; its challenge ended with it. */
-function orderEndedOnce(system: TestSystem): string[] {
-  return [
-    ...expectCount(system, `select count(*) from orders where status = 'pending'`, 0, 'orders still pending'),
-    ...expectCount(system, `select count(*) from payment_challenges where status = 'open'`, 0, 'challenges open'),
-    ...expectCount(
+function orderEndedOnce(system: TestSystem): Promise<string[]> {
+  return problemsOf(
+    expectCount(system, `select count(*) from orders where status = 'pending'`, 0, 'orders still pending'),
+    expectCount(system, `select count(*) from payment_challenges where status = 'open'`, 0, 'challenges open'),
+    expectCount(
       system,
       `select count(*) from orders o join payment_challenges c on c.order_id = o.id
         where (o.status = 'succeeded') <> (c.status = 'succeeded')`,
       0,
       'orders that ended otherwise than their challenge',
     ),
-  ];
+  );
 }
 
 /** The order ended once, applied: one change made, whichever writer made it. */
-function orderAppliedOnce(system: TestSystem): string[] {
-  return [
-    ...orderEndedOnce(system),
-    ...expectCount(system, `select count(*) from orders where status = 'succeeded'`, 1, 'changes applied'),
-  ];
+function orderAppliedOnce(system: TestSystem): Promise<string[]> {
+  return problemsOf(
+    orderEndedOnce(system),
+    expectCount(system, `select count(*) from orders where status = 'succeeded'`, 1, 'changes applied'),
+  );
 }
 
 /** James (past due) pays his invoice with the asking card: the payment waits for his bank, holding the subscription. */
@@ -146,10 +156,11 @@ export const CHALLENGE_RACE_PAIRS: readonly RacePair[] = [
       return {
         a: approve,
         b: async () => runAnswer(await system.billing.run()),
-        check: () => [
-          ...paidOnce(system, JAMES_INVOICE),
-          ...expectCount(system, `select count(*) from payment_challenges where status = 'open'`, 0, 'challenges open'),
-        ],
+        check: () =>
+          problemsOf(
+            paidOnce(system, JAMES_INVOICE),
+            expectCount(system, `select count(*) from payment_challenges where status = 'open'`, 0, 'challenges open'),
+          ),
       };
     },
   },

@@ -11,18 +11,16 @@ export type InFlightWork = Readonly<{ kind: 'order' | 'collection'; id: string; 
  */
 export async function inFlightAtKill(bff: ChildBff): Promise<InFlightWork[]> {
   const seen = new Set((await bff.processor().charges()).map((charge) => charge.paymentAttemptId));
-  return bff.read((db) => {
-    const orders = db
-      .prepare(`select id, payment_attempt_id as attempt from orders where status = 'pending'`)
-      .all() as { id: string; attempt: string }[];
-    const collections = db
-      .prepare(
-        `select k.invoice_id as id, 'pa_inv_' || k.invoice_id || '_' || (k.attempts + 1) as attempt
-           from subscription_claims c join collections k on k.subscription_id = c.subscription_id
-          where c.holder like 'collection:%' and k.paid_at is null
-            and k.next_attempt_at <= (select frozen_at from system)`,
-      )
-      .all() as { id: string; attempt: string }[];
+  return bff.read(async (sql) => {
+    const orders = await sql.all<{ id: string; attempt: string }>(
+      `select id, payment_attempt_id as attempt from orders where status = 'pending'`,
+    );
+    const collections = await sql.all<{ id: string; attempt: string }>(
+      `select k.invoice_id as id, 'pa_inv_' || k.invoice_id || '_' || (k.attempts + 1) as attempt
+         from subscription_claims c join collections k on k.subscription_id = c.subscription_id
+        where c.holder like 'collection:%' and k.paid_at is null
+          and k.next_attempt_at <= (select frozen_at from system)`,
+    );
     return [
       ...orders.map((o) => ({ kind: 'order' as const, ...o, charged: seen.has(o.attempt) })),
       ...collections.map((c) => ({ kind: 'collection' as const, ...c, charged: seen.has(c.attempt) })),
@@ -36,18 +34,19 @@ export async function inFlightAtKill(bff: ChildBff): Promise<InFlightWork[]> {
  * dropped for the client's retry to start afresh, the attempt made again by the next pass);
  * lost when money was captured and nothing records it.
  */
-function endOf(bff: ChildBff, work: InFlightWork): InFlightEnd {
+async function endOf(bff: ChildBff, work: InFlightWork): Promise<InFlightEnd> {
   if (!work.charged) return 'abandoned';
-  return bff.read((db) => {
+  return bff.read(async (sql) => {
     if (work.kind === 'order') {
-      const order = db.prepare('select status, refund_id as refundId from orders where id = ?').get(work.id) as
-        | { status: string; refundId: string | null }
-        | undefined;
+      const order = await sql.one<{ status: string; refundId: string | null }>(
+        'select status, refund_id as "refundId" from orders where id = ?',
+        work.id,
+      );
       if (order?.status === 'succeeded') return 'applied';
       if (order?.status === 'failed') return order.refundId ? 'refunded' : 'declined';
       return 'lost';
     }
-    const payment = db.prepare('select status from payments where payment_attempt_id = ?').pluck().get(work.attempt);
+    const payment = await sql.value('select status from payments where payment_attempt_id = ?', work.attempt);
     if (payment === 'succeeded') return 'applied';
     if (payment === 'failed') return 'declined';
     return 'lost';
@@ -59,13 +58,13 @@ function endOf(bff: ChildBff, work: InFlightWork): InFlightEnd {
  * never saw must have been made since (by a later pass, under the same attempt id); an order the
  * processor never saw is the client's to retry.
  */
-export function tallyEnds(tally: KillTally, bff: ChildBff, inFlight: readonly InFlightWork[]): void {
+export async function tallyEnds(tally: KillTally, bff: ChildBff, inFlight: readonly InFlightWork[]): Promise<void> {
   for (const work of inFlight) {
-    const end = endOf(bff, work);
+    const end = await endOf(bff, work);
     tally.ended(end, work.attempt);
     if (end === 'abandoned' && work.kind === 'collection') {
-      const made = bff.read((db) =>
-        db.prepare('select 1 from payments where payment_attempt_id = ?').get(work.attempt),
+      const made = await bff.read((sql) =>
+        sql.one('select 1 from payments where payment_attempt_id = ?', work.attempt),
       );
       if (!made) tally.problem(`${work.attempt}: abandoned at a kill and never made again`);
     }

@@ -102,7 +102,7 @@ export async function killDuringChallenges({ dir, kills, random, latencyMs }: Ki
 
       tally.killed(
         ...(await Promise.all(confirms.map(({ accountId, key }) => phaseOf(bff, accountId, key)))),
-        ...pays.map(({ accountId }) => payPhase(bff, accountId)),
+        ...(await Promise.all(pays.map(({ accountId }) => payPhase(bff, accountId)))),
       );
       const inFlight = (await inFlightAtKill(bff)).filter((work) => work.kind === 'order');
       await bff.restart();
@@ -119,24 +119,24 @@ export async function killDuringChallenges({ dir, kills, random, latencyMs }: Ki
         const again = await payAndApprove(client, invoiceOf(accountId));
         if (![200, 202, 409].includes(again.status))
           tally.problem(`${accountId}: paying again answered ${again.status}`);
-        const paid = count(
+        const paid = await count(
           bff,
           `select count(*) from payments where invoice_id = ? and status = 'succeeded'`,
           invoiceOf(accountId),
         );
         if (paid !== 1) tally.problem(`${accountId}: its invoice has ${paid} payments`);
       }
-      tallyEnds(tally, bff, inFlight);
+      await tallyEnds(tally, bff, inFlight);
       await tally.audit(bff, `kill ${k + 1}`);
     }
     const customers = kills * CONFIRMS_PER_KILL;
-    const appliedOnce = count(
+    const appliedOnce = await count(
       bff,
       `select count(*) from accounts a where a.id like 'sca-confirm-%' and (select count(*) from orders o
          where o.account_id = a.id and o.status = 'succeeded') = 1`,
     );
     if (appliedOnce !== customers) tally.problem(`${appliedOnce} of ${customers} customers have one applied order`);
-    const held = count(bff, 'select count(*) from subscription_claims');
+    const held = await count(bff, 'select count(*) from subscription_claims');
     if (held !== 0) tally.problem(`${held} subscriptions still held`);
     return tally.done(
       `${appliedOnce} of ${customers} upgrades applied once and ${kills * PAYS_PER_KILL} invoices paid once, each approved at the bank`,
@@ -146,12 +146,9 @@ export async function killDuringChallenges({ dir, kills, random, latencyMs }: Ki
   }
 }
 
-function payPhase(bff: ChildBff, accountId: string): string {
-  const challenge = bff.read(
-    (db) =>
-      db.prepare(`select status from payment_challenges where invoice_id = ?`).pluck().get(invoiceOf(accountId)) as
-        | string
-        | undefined,
+async function payPhase(bff: ChildBff, accountId: string): Promise<string> {
+  const challenge = await bff.read((sql) =>
+    sql.value<string>(`select status from payment_challenges where invoice_id = ?`, invoiceOf(accountId)),
   );
   if (!challenge) return 'pay: before its challenge';
   return challenge === 'open' ? 'pay: waiting for the bank' : 'pay: recorded';

@@ -43,20 +43,20 @@ export async function killDuringCollectionPasses(options: CollectionKillOptions)
       const moving = moveClock(bff, at).catch(() => null);
       const inFlight: InFlightWork[] = [];
       for (let j = 0; j < KILLS_PER_WORLD && tally.kills < kills; j++) {
-        const left = j === 0 ? invoices : count(bff, dueSql, at);
+        const left = j === 0 ? invoices : await count(bff, dueSql, at);
         if (left === 0) break;
         await sleep(randomMs(random, (window * left) / invoices));
         await bff.kill();
-        tally.killed(runStage(bff, at));
+        tally.killed(await runStage(bff, at));
         inFlight.push(...(await inFlightAtKill(bff)));
         await bff.restart();
       }
       await moving;
       const retried = await moveClock(bff, at);
       if (retried !== 200) tally.problem(`world ${worlds}: the retried clock move answered ${retried}`);
-      await until(() => runStage(bff, at) === 'after the run', 120_000, `world ${worlds} collected`);
-      tallyEnds(tally, bff, inFlight);
-      checkWorld(bff, tally, worlds, invoices);
+      await until(async () => (await runStage(bff, at)) === 'after the run', 120_000, `world ${worlds} collected`);
+      await tallyEnds(tally, bff, inFlight);
+      await checkWorld(bff, tally, worlds, invoices);
       await tally.audit(bff, `world ${worlds}`);
     } finally {
       await bff.kill();
@@ -67,16 +67,16 @@ export async function killDuringCollectionPasses(options: CollectionKillOptions)
 
 const dueSql = 'select count(*) from collections where paid_at is null and next_attempt_at <= ?';
 
-function checkWorld(bff: ChildBff, tally: KillTally, world: number, invoices: number): void {
+async function checkWorld(bff: ChildBff, tally: KillTally, world: number, invoices: number): Promise<void> {
   const declining = Math.ceil(invoices / DECLINING_EVERY);
-  const paid = count(bff, `select count(*) from payments where status = 'succeeded' and invoice_id is not null`);
+  const paid = await count(bff, `select count(*) from payments where status = 'succeeded' and invoice_id is not null`);
   if (paid !== invoices - declining)
     tally.problem(`world ${world}: ${paid} invoices paid, expected ${invoices - declining}`);
-  const tried = count(
+  const tried = await count(
     bff,
     `select count(*) from payments where status = 'failed' and payment_attempt_id like 'pa_inv_%'`,
   );
   if (tried !== declining) tally.problem(`world ${world}: ${tried} declined retries recorded, expected ${declining}`);
-  const active = count(bff, `select count(*) from subscriptions where status = 'active'`);
+  const active = await count(bff, `select count(*) from subscriptions where status = 'active'`);
   if (active !== invoices - declining) tally.problem(`world ${world}: ${active} subscriptions active again`);
 }

@@ -45,7 +45,7 @@ export async function killDuringConfirms({ dir, kills, random, latencyMs }: Kill
       tally.killed(...(await Promise.all(intents.map(({ accountId, key }) => phaseOf(bff, accountId, key)))));
       const inFlight = await inFlightAtKill(bff);
       await bff.restart();
-      tallyEnds(tally, bff, inFlight);
+      await tallyEnds(tally, bff, inFlight);
 
       // Each customer retries with the same key (signed in again: sessions do not outlive a restart's secret).
       for (const { accountId, quoteId, key } of intents) {
@@ -57,7 +57,7 @@ export async function killDuringConfirms({ dir, kills, random, latencyMs }: Kill
       await tally.audit(bff, `kill ${k + 1}`);
     }
     const customers = kills * CONFIRMS_PER_KILL;
-    const appliedOnce = count(
+    const appliedOnce = await count(
       bff,
       `select count(*) from accounts a where (select count(*) from orders o
          where o.account_id = a.id and o.status = 'succeeded') = 1`,
@@ -80,13 +80,12 @@ const confirm = (client: HttpClient, quoteId: string, key: string) =>
 
 /** Where the kill caught one customer's confirm, read from the files of the killed BFF. */
 export async function phaseOf(bff: ChildBff, accountId: string, key: string): Promise<string> {
-  const order = bff.read(
-    (db) =>
-      db
-        .prepare(
-          'select status, payment_attempt_id as attempt from orders where account_id = ? and idempotency_key = ?',
-        )
-        .get(accountId, key) as { status: string; attempt: string } | undefined,
+  const order = await bff.read((sql) =>
+    sql.one<{ status: string; attempt: string }>(
+      'select status, payment_attempt_id as attempt from orders where account_id = ? and idempotency_key = ?',
+      accountId,
+      key,
+    ),
   );
   if (!order) return 'before the claim';
   if (order.status !== 'pending') return 'recorded';

@@ -38,7 +38,7 @@ export async function killDuringPeriodEndRuns(options: PeriodEndKillOptions): Pr
     const calibrating = performance.now();
     await expectMoved(bff, periodEnd(1));
     const window = performance.now() - calibrating;
-    checkPeriod(bff, tally, 1, subscriptions);
+    await checkPeriod(bff, tally, 1, subscriptions);
 
     let period = 1;
     while (tally.kills < kills) {
@@ -48,19 +48,23 @@ export async function killDuringPeriodEndRuns(options: PeriodEndKillOptions): Pr
       const inFlight: InFlightWork[] = [];
       for (let j = 0; j < KILLS_PER_PERIOD && tally.kills < kills; j++) {
         // The start-up pass has only what the killed run left: the window shrinks with it.
-        const left = j === 0 ? 1 : workLeft(bff, at) / (2 * subscriptions);
+        const left = j === 0 ? 1 : (await workLeft(bff, at)) / (2 * subscriptions);
         await sleep(randomMs(random, window * left));
         await bff.kill();
-        tally.killed(runStage(bff, at));
+        tally.killed(await runStage(bff, at));
         inFlight.push(...(await inFlightAtKill(bff)));
         await bff.restart();
       }
       await moving;
       // The client's retry: the same move again, whose run renews and collects whatever is left.
       await expectMoved(bff, at);
-      await until(() => runStage(bff, at) === 'after the run', 120_000, `period ${period} renewed and collected`);
-      tallyEnds(tally, bff, inFlight);
-      checkPeriod(bff, tally, period, subscriptions);
+      await until(
+        async () => (await runStage(bff, at)) === 'after the run',
+        120_000,
+        `period ${period} renewed and collected`,
+      );
+      await tallyEnds(tally, bff, inFlight);
+      await checkPeriod(bff, tally, period, subscriptions);
       await tally.audit(bff, `period ${period}`);
     }
     return tally.done(`${subscriptions} subscriptions × ${period} period ends: each renewed and billed once`);
@@ -70,13 +74,13 @@ export async function killDuringPeriodEndRuns(options: PeriodEndKillOptions): Pr
 }
 
 /** Periods to renew and invoices to collect. */
-function workLeft(bff: ChildBff, at: number): number {
+async function workLeft(bff: ChildBff, at: number): Promise<number> {
   return (
-    count(
+    (await count(
       bff,
       `select count(*) from subscriptions where current_period_end <= ? and status in ('active', 'past_due')`,
       at,
-    ) + count(bff, 'select count(*) from collections where paid_at is null and next_attempt_at <= ?', at)
+    )) + (await count(bff, 'select count(*) from collections where paid_at is null and next_attempt_at <= ?', at))
   );
 }
 
@@ -86,8 +90,8 @@ async function expectMoved(bff: ChildBff, at: number): Promise<void> {
 }
 
 /** Each subscription renewed once per period so far, and this period's invoices each tried once. */
-function checkPeriod(bff: ChildBff, tally: KillTally, period: number, subscriptions: number): void {
-  const wrong = count(
+async function checkPeriod(bff: ChildBff, tally: KillTally, period: number, subscriptions: number): Promise<void> {
+  const wrong = await count(
     bff,
     `select count(*) from subscriptions s where (select count(*) from documents d
        where d.subscription_id = s.id and d.reason = 'renewal') != ?`,
@@ -95,14 +99,14 @@ function checkPeriod(bff: ChildBff, tally: KillTally, period: number, subscripti
   );
   if (wrong > 0) tally.problem(`period ${period}: ${wrong} subscriptions not renewed exactly once per period`);
   const start = periodEnd(period);
-  const untried = count(
+  const untried = await count(
     bff,
     `select count(*) from documents d where d.reason = 'renewal' and d.issued_at = ? and d.amount_due > 0
        and not exists (select 1 from payments p where p.payment_attempt_id = 'pa_inv_' || d.id || '_1')`,
     start,
   );
   if (untried > 0) tally.problem(`period ${period}: ${untried} renewal invoices never charged`);
-  const paid = count(
+  const paid = await count(
     bff,
     `select count(*) from documents d join payments p on p.invoice_id = d.id and p.status = 'succeeded'
       where d.reason = 'renewal' and d.issued_at = ?`,

@@ -2,7 +2,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ChildBff, type HttpClient } from '../child-bff';
 import type { Json } from '../test-system';
 import { inFlightAtKill, tallyEnds } from './in-flight';
-import { count } from './kill-steps';
 import { KillTally } from './kill-tally';
 import { ownerOf, provisioningWorld } from './kill-worlds';
 import { randomMs } from './seeded-random';
@@ -59,7 +58,7 @@ export async function killDuringProvisioning({
       tally.killed(commandStage(killed));
 
       await bff.restart();
-      tallyEnds(tally, bff, inFlight);
+      await tallyEnds(tally, bff, inFlight);
       const again = await bff.provisioning('complete', changeId, '--operator', 'chaos');
       const completedBefore = killed.code === 0;
       if (again.code !== (completedBefore ? 1 : 0)) {
@@ -70,12 +69,7 @@ export async function killDuringProvisioning({
       if (!['201', '409 quote_stale', '409 change_not_applied'].includes(answered)) {
         tally.problem(`${id}: the retry answered ${answered}`);
       }
-      const completions = count(
-        bff,
-        `select count(*) from audit_events where action = 'subscription.provisioning_completed'
-           and json_extract(data, '$.changeId') = ?`,
-        changeId,
-      );
+      const completions = (await provisioningAudits(bff)).filter((data) => data.changeId === changeId).length;
       if (completions !== 1) tally.problem(`${id}: Plus Hosting provisioned ${completions} times`);
       await tally.audit(bff, id);
     }
@@ -98,4 +92,12 @@ const confirm = (client: HttpClient, quoteId: string, key: string) =>
 function commandStage({ code, output }: { code: number | null; output: string }): string {
   if (code !== null) return 'command: done';
   return output.includes(WAITING) ? 'command: waiting' : 'command: starting';
+}
+
+/** What each completion of a provisioning recorded in the audit trail (JSON read here, the same on every database). */
+async function provisioningAudits(bff: ChildBff): Promise<{ changeId?: unknown }[]> {
+  const rows = await bff.read((sql) =>
+    sql.all<{ data: unknown }>(`select data from audit_events where action = 'subscription.provisioning_completed'`),
+  );
+  return rows.map((row) => (typeof row.data === 'string' ? JSON.parse(row.data) : row.data));
 }

@@ -58,14 +58,13 @@ async function runOnce(system: TestSystem, pair: RacePair, options: RaceOptions)
   system.payments.setDelay(0);
 
   const answers = confirmFirst ? [firstAnswer, secondAnswer] : [secondAnswer, firstAnswer];
-  const sqlite = system.store.db.$client;
-  const audit = await auditMoney(sqlite, system.payments);
+  const audit = await auditMoney(system.sql, system.payments);
   const problems = [
     ...unsettled,
     ...answers.filter((a) => a.serverError).map((a) => `answered ${a.label}`),
-    ...(await checkInvariants(sqlite, system.payments)),
+    ...(await checkInvariants(system.sql, system.payments)),
     ...moneyProblems(audit),
-    ...(race.check?.() ?? []),
+    ...((await race.check?.()) ?? []),
   ];
   return {
     pair: pair.name,

@@ -8,6 +8,7 @@ import {
   expectCount,
   http,
   paidOnce,
+  problemsOf,
   quote,
   quoteAndConfirm,
   renewedOnce,
@@ -16,7 +17,7 @@ import {
 } from './race-steps';
 
 /** Two writers of one subscription, ready to start, and what must hold once both have ended. */
-export type Race = Readonly<{ a: () => Promise<Answer>; b: () => Promise<Answer>; check?: () => string[] }>;
+export type Race = Readonly<{ a: () => Promise<Answer>; b: () => Promise<Answer>; check?: () => Promise<string[]> }>;
 
 export type RacePair = Readonly<{
   name: string;
@@ -157,7 +158,7 @@ export const RACE_PAIRS: readonly RacePair[] = [
     prepare: async (system) => {
       const maria = await system.signIn('maria@northwind.example');
       const quoteId = await quote(maria, { planId: 'business', interval: MONTHLY, quantity: 12, addOns: [] });
-      const counted = everyWriteCounted(system, 'sub-northwind', 'true');
+      const counted = await everyWriteCounted(system, 'sub-northwind', 'true');
       return {
         a: () => confirm(maria, quoteId),
         b: async () => http(await maria.json('POST', '/api/subscription/cancellation', { reason: 'other' })),
@@ -172,19 +173,20 @@ export const RACE_PAIRS: readonly RacePair[] = [
     prepare: async (system) => {
       const hana = await system.signIn('hana@tidewater.example');
       const quoteId = await quote(hana, HANA_UPGRADE);
-      const counted = everyWriteCounted(system, 'sub-tidewater', `status = 'resumed'`);
+      const counted = await everyWriteCounted(system, 'sub-tidewater', `status = 'resumed'`);
       return {
         a: () => confirm(hana, quoteId),
         b: async () => http(await hana.json('DELETE', '/api/subscription/cancellation')),
-        check: () => [
-          ...counted(),
-          ...expectCount(
-            system,
-            `select count(*) from subscription_cancellations where subscription_id = 'sub-tidewater' and status = 'pending'`,
-            0,
-            'cancellations still pending',
+        check: () =>
+          problemsOf(
+            counted(),
+            expectCount(
+              system,
+              `select count(*) from subscription_cancellations where subscription_id = 'sub-tidewater' and status = 'pending'`,
+              0,
+              'cancellations still pending',
+            ),
           ),
-        ],
       };
     },
   },
@@ -197,11 +199,11 @@ export const RACE_PAIRS: readonly RacePair[] = [
       const ben = await system.signIn('ben@bluebird.example');
       expect201(await ben.json('POST', '/api/subscription/cancellation', {}), 'Ben’s cancellation');
       const quoteId = await quote(ben, BEN_UPGRADE);
-      const counted = everyWriteCounted(system, 'sub-bluebird', `status = 'resumed'`);
+      const counted = await everyWriteCounted(system, 'sub-bluebird', `status = 'resumed'`);
       return {
         a: () => confirm(ben, quoteId),
         b: async () => http(await ben.json('DELETE', '/api/subscription/cancellation')),
-        check: () => [...counted(), ...resumedWithItsChange(system, 'sub-bluebird')],
+        check: () => problemsOf(counted(), resumedWithItsChange(system, 'sub-bluebird')),
       };
     },
   },
@@ -247,16 +249,20 @@ const HANA_UPGRADE = {
  * once per cancellation written or resumed (the rows `counted` selects; the demo's seeded
  * cancellation moved nothing), so neither writer overwrote the other. Returns the check.
  */
-function everyWriteCounted(system: TestSystem, subscriptionId: string, counted: string): () => string[] {
-  const one = (sql: string) => system.store.db.$client.prepare(sql).pluck().get(subscriptionId) as number;
-  const writes = () =>
-    one(`select count(*) from orders where subscription_id = ? and status = 'succeeded'`) +
-    one(`select count(*) from subscription_cancellations where subscription_id = ? and (${counted})`);
+async function everyWriteCounted(
+  system: TestSystem,
+  subscriptionId: string,
+  counted: string,
+): Promise<() => Promise<string[]>> {
+  const one = (sql: string) => system.sql.count(sql, subscriptionId);
+  const writes = async () =>
+    (await one(`select count(*) from orders where subscription_id = ? and status = 'succeeded'`)) +
+    (await one(`select count(*) from subscription_cancellations where subscription_id = ? and (${counted})`));
   const version = () => one('select version from subscriptions where id = ?');
-  const start = version() - writes();
-  return () => {
-    const moved = version() - start;
-    const made = writes();
+  const start = (await version()) - (await writes());
+  return async () => {
+    const moved = (await version()) - start;
+    const made = await writes();
     return moved === made ? [] : [`${subscriptionId} moved ${moved} versions for ${made} writes`];
   };
 }
@@ -265,14 +271,13 @@ function everyWriteCounted(system: TestSystem, subscriptionId: string, counted: 
  * Either writer won whole: the cancellation resumed with the downgrade it had replaced waiting
  * again, or replaced by the confirmed change together with that downgrade; never one without the other.
  */
-function resumedWithItsChange(system: TestSystem, subscriptionId: string): string[] {
-  const ends = system.store.db.$client
-    .prepare(
-      `select x.status || ' / ' || c.status from subscription_cancellations x
-         join scheduled_changes c on c.id = x.replaced_scheduled_change_id where x.subscription_id = ?`,
-    )
-    .pluck()
-    .all(subscriptionId) as string[];
+async function resumedWithItsChange(system: TestSystem, subscriptionId: string): Promise<string[]> {
+  const rows = await system.sql.all<{ ends: string }>(
+    `select x.status || ' / ' || c.status as ends from subscription_cancellations x
+       join scheduled_changes c on c.id = x.replaced_scheduled_change_id where x.subscription_id = ?`,
+    subscriptionId,
+  );
+  const ends = rows.map((row) => row.ends);
   const whole = ['resumed / pending', 'replaced / replaced'];
   return ends.length === 1 && whole.includes(ends[0] ?? '')
     ? []

@@ -59,37 +59,33 @@ export function runAnswer(summary: BillingRunSummary): Answer {
   return { label: did.length > 0 ? did.join(', ') : 'nothing due', serverError: false };
 }
 
-function count(system: TestSystem, sql: string, ...params: unknown[]): number {
-  return system.store.db.$client
-    .prepare(sql)
-    .pluck()
-    .get(...params) as number;
+/** Every check's problems, in order. */
+export async function problemsOf(...checks: Promise<string[]>[]): Promise<string[]> {
+  return (await Promise.all(checks)).flat();
 }
 
-export function expectCount(system: TestSystem, sql: string, expected: number, what: string): string[] {
-  const n = count(system, sql);
+export async function expectCount(system: TestSystem, sql: string, expected: number, what: string): Promise<string[]> {
+  const n = await system.sql.count(sql);
   return n === expected ? [] : [`${n} ${what}, expected ${expected}`];
 }
 
 /** The period that ended was renewed exactly once, and the subscription is in the next one. */
-export function renewedOnce(system: TestSystem, subscriptionId: string, periodEnd: string): string[] {
+export async function renewedOnce(system: TestSystem, subscriptionId: string, periodEnd: string): Promise<string[]> {
   const end = instantFromIso(periodEnd);
-  const renewals = count(
-    system,
+  const renewals = await system.sql.count(
     `select count(*) from documents where subscription_id = ? and reason = 'renewal' and issued_at = ?`,
     subscriptionId,
     end,
   );
-  const current = count(system, 'select current_period_end from subscriptions where id = ?', subscriptionId);
+  const current = await system.sql.count('select current_period_end from subscriptions where id = ?', subscriptionId);
   return [
     ...(renewals === 1 ? [] : [`${subscriptionId} renewed ${renewals} times at ${periodEnd}`]),
     ...(current > end ? [] : [`${subscriptionId} still in the period ending ${periodEnd}`]),
   ];
 }
 
-export function paidOnce(system: TestSystem, invoiceId: string): string[] {
-  const paid = count(
-    system,
+export async function paidOnce(system: TestSystem, invoiceId: string): Promise<string[]> {
+  const paid = await system.sql.count(
     `select count(*) from payments where invoice_id = ? and status = 'succeeded' and order_id is null`,
     invoiceId,
   );
