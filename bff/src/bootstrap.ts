@@ -17,9 +17,9 @@ import { type BusinessMetrics, NO_METRICS } from './observability/business-metri
 import { createLogger, type Logger } from './observability/logger';
 import { meteredPayments } from './observability/metered-payments';
 import { InvoiceChallenges } from './payment-challenges/invoice-challenges';
-import { FileChargeLedger } from './payments/charge-ledger';
 import type { PaymentProvider } from './payments/payment-provider';
 import { SimulatedPaymentProvider } from './payments/simulated-provider';
+import { SqliteChargeLedger } from './payments/sqlite-charge-ledger';
 import { QuoteTokens } from './quotes/quote-token';
 import { resetToScenario } from './scenarios/reset';
 import { SignInThrottle } from './session/sign-in-throttle';
@@ -82,10 +82,12 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
   const world = options.scenario ? (options.scenario.id ?? 'scenario') : 'real';
   const log = (options.log ?? createLogger(env.LOG_LEVEL)).child({ world });
   const metrics = options.metrics ?? NO_METRICS;
+  // The processor keeps its records in the world's database, through a connection of its own
+  // (opened at its first charge, once the file is migrated): every instance sees the one processor.
   const payments = meteredPayments(
     options.payments ??
       new SimulatedPaymentProvider({
-        ledger: new FileChargeLedger(env.PAYMENTS_LEDGER_FILE),
+        ledger: new SqliteChargeLedger(env.DATABASE_FILE),
         delayMs: env.PAYMENTS_LATENCY_MS,
       }),
     metrics,
@@ -162,6 +164,8 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
       void pendingPdfs.stop();
       if (!options.pdfPool) void pool.close();
       mail.transport.close();
+      // A provider handed in is its owner's to close.
+      if (!options.payments) payments.close?.();
       db.$client.close();
     },
   };
@@ -187,7 +191,7 @@ function scenarioWorld(
     reset: async (record) => {
       await settle();
       await resetToScenario(store, clock, record.scenario);
-      payments.reset?.();
+      await payments.reset?.();
       await mail.mailbox.clear();
       await world.book.replace(record);
     },
