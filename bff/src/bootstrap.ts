@@ -16,8 +16,8 @@ import { type BusinessMetrics, NO_METRICS } from './observability/business-metri
 import { createLogger, type Logger } from './observability/logger';
 import { meteredPayments } from './observability/metered-payments';
 import { InvoiceChallenges } from './payment-challenges/invoice-challenges';
-import { FileChargeLedger } from './payments/charge-ledger';
 import type { PaymentProvider } from './payments/payment-provider';
+import { worldChargeLedger } from './payments/pg-charge-ledger';
 import { SimulatedPaymentProvider } from './payments/simulated-provider';
 import { QuoteTokens } from './quotes/quote-token';
 import { resetToScenario } from './scenarios/reset';
@@ -87,10 +87,12 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
   const world = options.scenario ? (options.scenario.id ?? 'scenario') : 'real';
   const log = (options.log ?? createLogger(env.LOG_LEVEL)).child({ world });
   const metrics = options.metrics ?? NO_METRICS;
+  // The processor keeps its records in the world's database, through a connection of its own
+  // (opened at its first charge, once the database is migrated): every instance sees the one processor.
   const payments = meteredPayments(
     options.payments ??
       new SimulatedPaymentProvider({
-        ledger: new FileChargeLedger(env.PAYMENTS_LEDGER_FILE),
+        ledger: worldChargeLedger(env, options.databaseSchema),
         delayMs: env.PAYMENTS_LATENCY_MS,
       }),
     metrics,
@@ -170,6 +172,8 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
       mail.transport.close();
       // A render under way saves its PDF before the database closes under it.
       await rendering;
+      // A provider handed in is its owner's to close.
+      if (!options.payments) payments.close?.();
       await opened.close();
     },
   };
@@ -195,7 +199,7 @@ function scenarioWorld(
     reset: async (record) => {
       await settle();
       await resetToScenario(store, clock, record.scenario);
-      payments.reset?.();
+      await payments.reset?.();
       await mail.mailbox.clear();
       await world.book.replace(record);
     },
