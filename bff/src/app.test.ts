@@ -31,10 +31,8 @@ beforeAll(async () => {
   bare = await startTestSystem();
   production = await startTestSystem({ webDist, production: true, smtpUrl });
 });
-afterAll(() => {
-  system.dispose();
-  bare.dispose();
-  production.dispose();
+afterAll(async () => {
+  await Promise.all([system.dispose(), bare.dispose(), production.dispose()]);
   smtp.close();
   rmSync(webDist, { recursive: true, force: true });
 });

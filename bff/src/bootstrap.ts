@@ -3,7 +3,6 @@ import type { Instant } from '@planshift/shared/periods';
 import { BillingRun } from './billing/billing-run';
 import { ChangeConfirmer } from './changes/confirm-change';
 import { SystemClock, systemWallClock } from './clock';
-import { openDatabase } from './db/open-database';
 import type { AppDeps } from './deps';
 import { DocumentPdfs } from './documents/document-pdfs';
 import { PdfWorkerPool } from './documents/pdf-worker-pool';
@@ -18,13 +17,14 @@ import { createLogger, type Logger } from './observability/logger';
 import { meteredPayments } from './observability/metered-payments';
 import { InvoiceChallenges } from './payment-challenges/invoice-challenges';
 import type { PaymentProvider } from './payments/payment-provider';
+import { worldChargeLedger } from './payments/pg-charge-ledger';
 import { SimulatedPaymentProvider } from './payments/simulated-provider';
-import { SqliteChargeLedger } from './payments/sqlite-charge-ledger';
 import { QuoteTokens } from './quotes/quote-token';
 import { resetToScenario } from './scenarios/reset';
 import { SignInThrottle } from './session/sign-in-throttle';
 import { localClaimPolicy } from './store/claim-policy';
-import { SqliteStore } from './store/sqlite/sqlite-store';
+import { openStore, type StoreDatabase } from './store/open-store';
+import type { Store } from './store/store';
 import type { ScenarioBook, ScenarioRecord } from './worlds/scenario-book';
 
 export type System = Readonly<{
@@ -35,7 +35,9 @@ export type System = Readonly<{
   challenges: InvoiceChallenges;
   mail: Mail;
   signInThrottle: SignInThrottle;
-  store: SqliteStore;
+  store: Store;
+  /** The database under the store (SQLite's file or PostgreSQL's pool), for what only it can do. */
+  database: StoreDatabase;
   /**
    * The periodic pass: recover orders and invoice payments whose owner is gone (or which wait for
    * the customer's bank past their expiry), then renew and collect what is due.
@@ -47,7 +49,8 @@ export type System = Readonly<{
   scenario: ScenarioWorld | null;
   /** Lets the writers at work finish (orders being charged, a period-end run). */
   settle: () => Promise<void>;
-  close: () => void;
+  /** Stops the background work and closes the database (ends PostgreSQL's pool). */
+  close: () => Promise<void>;
 }>;
 
 export type ClockRan = ClockMoveView['ran'];
@@ -72,6 +75,8 @@ export type SystemOptions = Readonly<{
   log?: Logger;
   /** Where outcomes are counted (the process's Prometheus registry); otherwise nowhere. */
   metrics?: BusinessMetrics;
+  /** On PostgreSQL, the schema the world's tables are in (a scenario's, docs/decisions/020); else the default. */
+  databaseSchema?: string;
 }>;
 
 /**
@@ -83,20 +88,20 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
   const log = (options.log ?? createLogger(env.LOG_LEVEL)).child({ world });
   const metrics = options.metrics ?? NO_METRICS;
   // The processor keeps its records in the world's database, through a connection of its own
-  // (opened at its first charge, once the file is migrated): every instance sees the one processor.
+  // (opened at its first charge, once the database is migrated): every instance sees the one processor.
   const payments = meteredPayments(
     options.payments ??
       new SimulatedPaymentProvider({
-        ledger: new SqliteChargeLedger(env.DATABASE_FILE),
+        ledger: worldChargeLedger(env, options.databaseSchema),
         delayMs: env.PAYMENTS_LATENCY_MS,
       }),
     metrics,
   );
-  const db = openDatabase(env.DATABASE_FILE);
-  const store = new SqliteStore(
-    db,
+  const opened = await openStore(
+    { ...env, ...(options.databaseSchema ? { DATABASE_SCHEMA: options.databaseSchema } : {}) },
     localClaimPolicy({ instance: env.INSTANCE_ID, leaseSeconds: env.CLAIM_LEASE_SECONDS }),
   );
+  const { store } = opened;
   const clock = new SystemClock(store, options.scenario !== undefined);
   const pool = options.pdfPool ?? new PdfWorkerPool();
   const pdfs = new DocumentPdfs({
@@ -151,6 +156,7 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
     mail,
     signInThrottle: new SignInThrottle(store),
     store,
+    database: opened.database,
     maintain: async () => {
       const finished = await confirmer.recoverPendingOrders();
       if (finished > 0) log.info({ job: 'recovery', orders: finished }, 'finished orders whose owner is gone');
@@ -160,13 +166,15 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
     pendingPdfs,
     scenario,
     settle,
-    close: () => {
-      void pendingPdfs.stop();
+    close: async () => {
+      const rendering = pendingPdfs.stop();
       if (!options.pdfPool) void pool.close();
       mail.transport.close();
+      // A render under way saves its PDF before the database closes under it.
+      await rendering;
       // A provider handed in is its owner's to close.
       if (!options.payments) payments.close?.();
-      db.$client.close();
+      await opened.close();
     },
   };
 }
@@ -174,7 +182,7 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
 function scenarioWorld(
   world: Readonly<{ id: ScenarioId | null; book: ScenarioBook }>,
   parts: Readonly<{
-    store: SqliteStore;
+    store: Store;
     clock: SystemClock;
     payments: PaymentProvider;
     mail: Mail;
@@ -217,7 +225,7 @@ function scenarioWorld(
 export type Mail = Readonly<{ dispatcher: OutboxDispatcher; mailbox: DevMailbox; transport: MailTransport }>;
 
 /** E-mail from the outbox: over SMTP when SMTP_URL is set, otherwise into the development mailbox. */
-function startMail(env: Env, store: SqliteStore, clock: SystemClock, pdfs: DocumentPdfs, log: Logger): Mail {
+function startMail(env: Env, store: Store, clock: SystemClock, pdfs: DocumentPdfs, log: Logger): Mail {
   const mailbox = new DevMailbox(env.MAILBOX_DIR);
   const transport = createMailTransport({ smtpUrl: env.SMTP_URL, mailbox });
   const dispatcher = new OutboxDispatcher({

@@ -59,6 +59,10 @@ const app = registry
   ? createHost(realApp, registry, { defaultScenario: env.SEED_SCENARIO, log, httpMetrics: metrics.http })
   : realApp;
 
+// PostgreSQL's host and database, never its password; or the SQLite file.
+const databaseName = env.DATABASE_URL
+  ? `postgres ${new URL(env.DATABASE_URL).host}${new URL(env.DATABASE_URL).pathname}`
+  : env.DATABASE_FILE;
 const server = serve(
   {
     // Once shutting down, every answer closes its connection: a keep-alive client sends nothing more on it.
@@ -75,7 +79,7 @@ const server = serve(
   },
   (info) => {
     log.info(
-      { address: info.address, port: info.port, database: env.DATABASE_FILE, nodeEnv: env.NODE_ENV },
+      { address: info.address, port: info.port, database: databaseName, nodeEnv: env.NODE_ENV },
       `Planshift listening on http://${info.address}:${info.port}`,
     );
   },
@@ -95,7 +99,7 @@ onShutdownSignals({
     await Promise.all([registry?.close(), stopRealJobs()]);
   },
   close: async () => {
-    real.close();
+    await real.close();
     await pdfPool.close();
   },
   exit: (code) => process.exit(code),

@@ -1,41 +1,66 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { scenarioIdSchema } from '@planshift/shared/api';
+import pg from 'pg';
 import { SystemClock } from '../clock';
-import { openDatabase } from '../db/open-database';
 import { type Env, readEnv } from '../env';
-import { SqliteStore } from '../store/sqlite/sqlite-store';
+import { localClaimPolicy } from '../store/claim-policy';
+import { openStore } from '../store/open-store';
+import type { Store } from '../store/store';
+import { scenarioSchema } from '../worlds/scenario-schema';
 
 /** The option every operator command takes: the scenario to work in (docs/decisions/018). */
 export const SCENARIO_OPTION = { scenario: { type: 'string' } } as const;
 
 /**
- * Runs an operator's command on the database file the BFF uses (DATABASE_FILE), or a scenario's
- * (`--scenario <id>`, outside production), beside a running BFF: SQLite's WAL lets both write,
- * and the BFF notices another process's commits. The clock is that world's: a scenario's test
+ * Runs an operator's command on the database the BFF uses (DATABASE_URL, else the file
+ * DATABASE_FILE), or a scenario's (`--scenario <id>`, outside production: its schema, or its
+ * file), beside a running BFF: PostgreSQL, or SQLite's WAL, lets both write, and the BFF
+ * notices another process's commits. The clock is that world's: a scenario's test
  * clock, or real time. Exits 2 when there is no database there.
  */
 export async function withOperatorStore(
   scenario: string | undefined,
-  work: (store: SqliteStore, clock: SystemClock, env: Env) => Promise<void>,
+  work: (store: Store, clock: SystemClock, env: Env) => Promise<void>,
 ): Promise<void> {
   const env = readEnv();
   if (scenario !== undefined && (env.NODE_ENV === 'production' || !scenarioIdSchema.safeParse(scenario).success)) {
     console.error(`No scenario ${scenario} here.`);
     process.exit(2);
   }
-  const file = scenario === undefined ? env.DATABASE_FILE : join(env.SCENARIOS_DIR, scenario, 'planshift.sqlite');
-  if (!existsSync(file)) {
-    console.error(`No database at ${file} (set DATABASE_FILE to the BFF's, or --scenario to one of its scenarios).`);
-    process.exit(2);
+  const schema = env.DATABASE_URL && scenario !== undefined ? scenarioSchema(scenario) : undefined;
+  let file = env.DATABASE_FILE;
+  if (env.DATABASE_URL) {
+    if (schema && !(await schemaExists(env.DATABASE_URL, schema))) {
+      console.error(`No scenario ${scenario} in the database at DATABASE_URL.`);
+      process.exit(2);
+    }
+  } else {
+    if (scenario !== undefined) file = join(env.SCENARIOS_DIR, scenario, 'planshift.sqlite');
+    if (!existsSync(file)) {
+      console.error(`No database at ${file} (set DATABASE_FILE to the BFF's, or --scenario to one of its scenarios).`);
+      process.exit(2);
+    }
   }
-  const db = openDatabase(file);
+  const opened = await openStore(
+    { ...env, DATABASE_FILE: file, ...(schema ? { DATABASE_SCHEMA: schema } : {}) },
+    localClaimPolicy(),
+  );
   try {
-    const store = new SqliteStore(db);
-    const clock = new SystemClock(store, scenario !== undefined);
+    const clock = new SystemClock(opened.store, scenario !== undefined);
     await clock.load();
-    await work(store, clock, env);
+    await work(opened.store, clock, env);
   } finally {
-    db.$client.close();
+    await opened.close();
+  }
+}
+
+async function schemaExists(url: string, schema: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query('select 1 from pg_namespace where nspname = $1', [schema])).rowCount === 1;
+  } finally {
+    await client.end();
   }
 }

@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
-  system?.dispose();
+  await system?.dispose();
 });
 
 type Download = Readonly<{ cookie: string; document: DocumentRecord }>;

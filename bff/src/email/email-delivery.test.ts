@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  system?.dispose();
+  await system?.dispose();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
 
@@ -133,7 +133,7 @@ describe('without SMTP, the development mailbox', () => {
           .toString(),
       ).toBe('%PDF-');
     } finally {
-      local.dispose();
+      await local.dispose();
     }
   }, 30_000);
 });

@@ -36,13 +36,15 @@ describe('liveness and readiness', () => {
   it('is not ready while the database does not answer, and still alive', async () => {
     const other = await startTestSystem();
     try {
-      other.store.db.$client.close();
+      // Closed under the system: SQLite's file, or PostgreSQL's pool.
+      if (other.database.dialect === 'sqlite') other.database.db.$client.close();
+      else await other.database.db.$client.end();
       const ready = await other.app.request('/api/ready');
       expect(ready.status).toBe(503);
       expect(await ready.json()).toEqual({ status: 'not_ready', reason: 'database_unavailable' });
       expect((await other.app.request('/api/health')).status).toBe(200);
     } finally {
-      other.dispose();
+      await other.dispose();
     }
   });
 

@@ -10,7 +10,8 @@ import {
 
 type Row = { record: string };
 
-const kindOf = (record: LedgerRecord): 'charge' | 'refund' | 'card' =>
+/** A record's kind, as both dialects' ledgers store it. */
+export const kindOf = (record: LedgerRecord): 'charge' | 'refund' | 'card' =>
   record.status === 'refunded' ? 'refund' : record.status === 'vaulted' ? 'card' : 'charge';
 
 const parse = (row: Row | undefined): LedgerRecord | null => (row ? (JSON.parse(row.record) as LedgerRecord) : null);

@@ -34,7 +34,7 @@ describe('passwords', () => {
       expect(mostWaiting).toBeGreaterThan(0);
       expect(hashingLoad()).toEqual({ running: 0, waiting: 0 });
     } finally {
-      system.dispose();
+      await system.dispose();
     }
   });
 

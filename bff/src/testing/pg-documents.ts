@@ -8,10 +8,15 @@ import * as t from '../db/pg-schema';
 export const AT = 1_798_761_600;
 const MONTH = 2_678_400;
 
-export async function insertAccountWithSubscription(db: PgDb): Promise<void> {
-  await db.insert(t.catalogs).values({ id: 'c', name: 'Catalog', version: '1', policies: {} });
+/** An account with its subscription (`acct` and `sub` unless named); more than one may be made. */
+export async function insertAccountWithSubscription(
+  db: PgDb,
+  accountId = 'acct',
+  subscriptionId = 'sub',
+): Promise<void> {
+  await db.insert(t.catalogs).values({ id: 'c', name: 'Catalog', version: '1', policies: {} }).onConflictDoNothing();
   await db.insert(t.accounts).values({
-    id: 'acct',
+    id: accountId,
     name: 'Acme',
     catalogId: 'c',
     currency: 'EUR',
@@ -21,8 +26,8 @@ export async function insertAccountWithSubscription(db: PgDb): Promise<void> {
     createdAt: AT,
   });
   await db.insert(t.subscriptions).values({
-    id: 'sub',
-    accountId: 'acct',
+    id: subscriptionId,
+    accountId,
     status: 'active',
     intervalUnit: 'month',
     intervalCount: 1,

@@ -1,12 +1,15 @@
+import { isPostgresUrl } from '../db/open-pg';
+import { openPgTestSql } from './pg-test-sql';
 import { openSqliteTestSql } from './sqlite-test-sql';
 import type { OpenedTestSql, TestSql } from './test-sql';
 
 /**
  * The tests' SQL on a database a test did not open through a test system: a child BFF's, named
- * as the child is given it (its SQLite file). Read-only unless the test means to write.
+ * as the child is given it (its PostgreSQL URL or its SQLite file). Read-only unless the test
+ * means to write.
  */
 export async function sqlOf(database: string, options: Readonly<{ readonly?: boolean }> = {}): Promise<OpenedTestSql> {
-  return openSqliteTestSql(database, options);
+  return isPostgresUrl(database) ? openPgTestSql(database, options) : openSqliteTestSql(database, options);
 }
 
 /** Opens the database, answers what `query` reads in it, and closes it again. */

@@ -5,16 +5,18 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createApp } from '../app';
 import { type System, startSystem } from '../bootstrap';
 import { wallNow } from '../clock';
-import { openDatabase } from '../db/open-database';
 import { type Env, readEnv } from '../env';
 import { metricsEndpoint } from '../observability/metrics-route';
 import type { PrometheusMetrics } from '../observability/prometheus-metrics';
+import { worldChargeLedger } from '../payments/pg-charge-ledger';
 import { SimulatedPaymentProvider } from '../payments/simulated-provider';
-import { SqliteChargeLedger } from '../payments/sqlite-charge-ledger';
 import { demoScenario } from '../scenarios';
-import { SqliteStore } from '../store/sqlite/sqlite-store';
+import { localClaimPolicy } from '../store/claim-policy';
+import { openStore, type StoreDatabase } from '../store/open-store';
 import type { Store } from '../store/store';
 import { ScenarioBook } from '../worlds/scenario-book';
+import { freshPgDatabase, testDatabase } from './pg-test-database';
+import { pgTestSql } from './pg-test-sql';
 import { sqliteTestSql } from './sqlite-test-sql';
 import type { TestSql } from './test-sql';
 
@@ -34,7 +36,7 @@ export type TestSystem = System &
     sql: TestSql;
     /** Another store on the same database, as another BFF process would have: close it when done. */
     openAnotherStore: () => Promise<Readonly<{ store: Store; close: () => Promise<void> }>>;
-    dispose: () => void;
+    dispose: () => Promise<void>;
     /** Signs in and returns a client that sends the session cookie and CSRF token. */
     signIn: (email: string, password?: string) => Promise<Client>;
     anonymous: Client;
@@ -51,7 +53,8 @@ export type Client = Readonly<{
 }>;
 
 /**
- * The real app over a fresh SQLite file seeded with the demo scenario (a scenario's world, without
+ * The real app over a fresh database (a SQLite file; with TEST_DATABASE=postgres, a PostgreSQL
+ * database of its own on the run's server) seeded with the demo scenario (a scenario's world, without
  * the host that routes to it), with the simulated card processor. In production
  * (NODE_ENV=production) it is the real world: nothing is seeded and there are no QA routes.
  */
@@ -75,14 +78,14 @@ export async function startTestSystem(
   const env = readEnv({
     NODE_ENV: options.production ? 'production' : 'test',
     DATABASE_FILE: join(dir, 'planshift.sqlite'),
+    ...(testDatabase() === 'postgres' ? { DATABASE_URL: await freshPgDatabase() } : {}),
     WEB_DIST: options.webDist ?? join(dir, 'no-web'),
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     ...(options.production ? { SESSION_SECRET: 'a-test-secret-of-at-least-thirty-two-characters' } : {}),
     ...(beside ? { SESSION_SECRET: beside.env.SESSION_SECRET, INSTANCE_ID: `${beside.env.INSTANCE_ID}+1` } : {}),
   });
   // The processor's records in its table of the world's database, as the server keeps them.
-  const payments =
-    beside?.payments ?? new SimulatedPaymentProvider({ ledger: new SqliteChargeLedger(env.DATABASE_FILE) });
+  const payments = beside?.payments ?? new SimulatedPaymentProvider({ ledger: worldChargeLedger(env) });
   // Outside production, the system is a scenario's world made from the demo (docs/decisions/018).
   const scenario = options.production
     ? undefined
@@ -137,19 +140,14 @@ export async function startTestSystem(
     env,
     payments,
     dir,
-    sql: sqliteTestSql(system.store.db.$client, { storeConnection: true }),
+    sql: storeSql(system.database),
     openAnotherStore: async () => {
-      const db = openDatabase(system.store.db.$client.name);
-      return {
-        store: new SqliteStore(db),
-        close: async () => {
-          db.$client.close();
-        },
-      };
+      const other = await openStore(env, localClaimPolicy());
+      return { store: other.store, close: other.close };
     },
     anonymous,
-    dispose: () => {
-      system.close();
+    dispose: async () => {
+      await system.close();
       if (!beside) {
         payments.close();
         rmSync(dir, { recursive: true, force: true });
@@ -163,6 +161,13 @@ export async function startTestSystem(
       return client(cookie, csrfToken);
     },
   };
+}
+
+/** The tests' SQL on the store's own connection (SQLite's, whose count of changes is the store's) or pool. */
+function storeSql(database: StoreDatabase): TestSql {
+  return database.dialect === 'sqlite'
+    ? sqliteTestSql(database.db.$client, { storeConnection: true })
+    : pgTestSql(database.db.$client, database.url);
 }
 
 /** The demo world for a test file: one system, reset to the demo scenario (processor included) before each test. */

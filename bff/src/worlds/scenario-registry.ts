@@ -11,6 +11,7 @@ import type { Env } from '../env';
 import type { BusinessMetrics } from '../observability/business-metrics';
 import type { Logger } from '../observability/logger';
 import { ScenarioBook, type ScenarioRecord } from './scenario-book';
+import { dropScenarioSchema, migrateScenarioSchema } from './scenario-schema';
 import { SCENARIO_JOBS, startJobs } from './world-jobs';
 
 /** A scenario's world, open: its system, its app, and what it is doing right now. */
@@ -48,7 +49,9 @@ const isScenarioId = (id: string) => scenarioIdSchema.safeParse(id).success;
 /**
  * Every scenario's world (docs/decisions/018): each in its own folder (database, with the card
  * processor's records, mailbox, the scenario it was made from), opened when a request names it
- * and closed when idle.
+ * and closed when idle. On PostgreSQL (DATABASE_URL) a world's data is a schema of its own in that
+ * database (docs/decisions/020), made when the world opens and dropped with the scenario; the
+ * folder keeps the rest.
  */
 export class ScenarioRegistry {
   readonly #open = new Map<ScenarioId, Open>();
@@ -122,7 +125,7 @@ export class ScenarioRegistry {
     const open = this.#open.get(id);
     if (open) await this.#close(id, open);
     else if (!(await this.#ids()).includes(id)) return false;
-    await rm(this.#folder(id), { recursive: true, force: true });
+    await this.#remove(id);
     return true;
   }
 
@@ -135,7 +138,7 @@ export class ScenarioRegistry {
     for (const id of await this.#ids()) {
       if (id === keep || this.#open.has(id) || this.#opening.has(id)) continue;
       const used = await stat(this.#bookFile(id)).catch(() => null);
-      if (used && now - used.mtimeMs > this.#abandonedMs) await rm(this.#folder(id), { recursive: true, force: true });
+      if (used && now - used.mtimeMs > this.#abandonedMs) await this.#remove(id);
     }
   }
 
@@ -167,6 +170,8 @@ export class ScenarioRegistry {
   async #start(id: ScenarioId, book: ScenarioBook): Promise<Open> {
     await this.#makeRoom();
     const folder = this.#folder(id);
+    const url = this.options.env.DATABASE_URL;
+    const databaseSchema = url ? await migrateScenarioSchema(url, id) : undefined;
     const system = await startSystem(
       {
         ...this.options.env,
@@ -176,7 +181,13 @@ export class ScenarioRegistry {
         SMTP_URL: undefined,
         INSTANCE_ID: `${this.options.env.INSTANCE_ID}/${id}`,
       },
-      { scenario: { id, book }, pdfPool: this.options.pdfPool, log: this.options.log, metrics: this.options.metrics },
+      {
+        scenario: { id, book },
+        pdfPool: this.options.pdfPool,
+        log: this.options.log,
+        metrics: this.options.metrics,
+        ...(databaseSchema ? { databaseSchema } : {}),
+      },
     );
     const world: World = {
       id,
@@ -199,7 +210,14 @@ export class ScenarioRegistry {
   async #close(id: ScenarioId, open: Open): Promise<void> {
     this.#open.delete(id);
     await open.stopJobs();
-    open.world.system.close();
+    await open.world.system.close();
+  }
+
+  /** Removes the scenario's folder, and its schema on PostgreSQL. */
+  async #remove(id: ScenarioId): Promise<void> {
+    const url = this.options.env.DATABASE_URL;
+    if (url) await dropScenarioSchema(url, id);
+    await rm(this.#folder(id), { recursive: true, force: true });
   }
 
   async #ids(): Promise<ScenarioId[]> {

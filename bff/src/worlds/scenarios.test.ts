@@ -11,6 +11,7 @@ import { PdfWorkerPool } from '../documents/pdf-worker-pool';
 import { type Env, readEnv } from '../env';
 import { InMemoryChargeLedger } from '../payments/charge-ledger';
 import { SimulatedPaymentProvider } from '../payments/simulated-provider';
+import { freshPgDatabase, testDatabase } from '../testing/pg-test-database';
 import { teamAccount, teamCatalog, teamPlan } from '../testing/scenario-builders';
 import type { Json } from '../testing/test-system';
 import { createHost } from './host';
@@ -26,7 +27,13 @@ let host: ReturnType<typeof createHost>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'planshift-scenarios-'));
-  env = readEnv({ NODE_ENV: 'test', DATABASE_FILE: join(dir, 'real.sqlite'), WEB_DIST: join(dir, 'no-web') });
+  env = readEnv({
+    NODE_ENV: 'test',
+    DATABASE_FILE: join(dir, 'real.sqlite'),
+    // On PostgreSQL, each world a schema of the one database (docs/decisions/020).
+    ...(testDatabase() === 'postgres' ? { DATABASE_URL: await freshPgDatabase() } : {}),
+    WEB_DIST: join(dir, 'no-web'),
+  });
   pool = new PdfWorkerPool();
   real = await startSystem(env, {
     payments: new SimulatedPaymentProvider({ ledger: new InMemoryChargeLedger() }),
@@ -38,7 +45,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await registry.close();
-  real.close();
+  await real.close();
   await pool.close();
   rmSync(dir, { recursive: true, force: true });
 });

@@ -21,7 +21,14 @@ import {
   subscriptionItems,
   subscriptions,
 } from '../../db/schema';
-import type { AccountRecord, BillingState, CancellationRecord, PaymentMethod, ScheduledChangeRecord } from '../records';
+import type {
+  AccountRecord,
+  BillingState,
+  CancellationRecord,
+  CatalogRecord,
+  PaymentMethod,
+  ScheduledChangeRecord,
+} from '../records';
 import type { CatalogCache } from './catalog-rows';
 import { chargeableCard } from './payment-method-rows';
 
@@ -165,71 +172,102 @@ export class BillingStateReader {
     const accountRow = this.#account.get({ accountId });
     if (!accountRow) return null;
     const card = this.#defaultCard.get({ accountId });
-    const account = accountRecord(accountRow, card ? chargeableCard(card) : null);
-    const catalog = this.catalogs.get(account.catalogId);
+    const catalog = this.catalogs.get(accountRow.catalogId);
     const row = this.#subscription.get({ accountId });
     if (!catalog || !row) return null;
     const subscriptionId = row.id;
-
-    const items = this.#items.all({ subscriptionId });
-    const planRow = items.find((item) => item.kind === 'plan');
-    if (!planRow) throw new Error(`subscription ${row.id} has no plan item`);
-    const item = (r: typeof planRow) => ({
-      priceId: r.priceId,
-      unitAmount: r.unitAmount,
-      quantity: r.quantity,
-      billedInPeriod: r.billedInPeriod,
-      creditedInPeriod: r.creditedInPeriod,
-    });
-    const addOns: AddOnItem[] = items
-      .filter((r) => r.kind === 'add_on')
-      .map((r) => ({ addOnId: r.productId, ...item(r) }))
-      .sort(byAddOnId);
-
-    const pending = this.#pending.get({ subscriptionId });
-    const scheduledChange = pending ? scheduledChangeRecord(pending) : null;
-
-    const cancellation = cancellationRecord(this.#cancellation.get({ subscriptionId }), row.status);
-
-    const subscription: Subscription = {
-      id: row.id,
-      currency: account.currency,
-      status: row.status,
-      interval: { unit: row.intervalUnit, count: row.intervalCount },
-      anchor: row.anchor,
-      periodIndex: row.periodIndex,
-      plan: { planId: planRow.productId, ...item(planRow) },
-      addOns,
-      pendingChange: scheduledChange
-        ? { kind: 'change', effectiveAt: scheduledChange.effectiveAt, target: scheduledChange.target }
-        : cancellation?.status === 'pending'
-          ? {
-              kind: 'cancellation',
-              effectiveAt: cancellation.effectiveAt,
-              replaced: cancellation.replaced && {
-                kind: 'change',
-                effectiveAt: cancellation.replaced.effectiveAt,
-                target: cancellation.replaced.target,
-              },
-            }
-          : null,
+    return billingStateOf({
+      accountRow,
+      card: card ?? null,
+      catalog,
+      row,
+      items: this.#items.all({ subscriptionId }),
+      pending: this.#pending.get({ subscriptionId }) ?? null,
+      cancellation: this.#cancellation.get({ subscriptionId }) ?? null,
       creditBalance: this.#credit.get({ accountId })?.balance ?? 0,
       unpaidInvoices: this.#unpaid.get({ subscriptionId })?.count ?? 0,
-    };
-    const provisioning = this.#provisioning.get({ subscriptionId });
-    return {
-      account,
-      catalog,
-      subscription,
-      version: row.version,
-      signupAt: row.signupAt,
-      scheduledChange,
-      cancellation,
-      pendingProvisioning: provisioning
-        ? { changeId: provisioning.id, activeEntitlements: provisioning.activeEntitlements as Entitlements }
-        : null,
-    };
+      provisioning: this.#provisioning.get({ subscriptionId }) ?? null,
+    });
   }
+}
+
+/** The rows an account's billing state is made of, as both dialects read them. */
+export type BillingStateRows = Readonly<{
+  accountRow: typeof accounts.$inferSelect;
+  card: typeof paymentMethods.$inferSelect | null;
+  catalog: CatalogRecord;
+  row: typeof subscriptions.$inferSelect;
+  items: readonly (typeof subscriptionItems.$inferSelect)[];
+  /** The pending scheduled change. */
+  pending: typeof scheduledChanges.$inferSelect | null;
+  /** The pending cancellation first, else the last one applied, with the scheduled change it replaced. */
+  cancellation: Readonly<{
+    cancellation: typeof subscriptionCancellations.$inferSelect;
+    replaced: typeof scheduledChanges.$inferSelect | null;
+  }> | null;
+  creditBalance: number;
+  unpaidInvoices: number;
+  provisioning: Readonly<{ id: string; activeEntitlements: unknown }> | null;
+}>;
+
+/** An account's billing state from its rows. */
+export function billingStateOf(rows: BillingStateRows): BillingState {
+  const { accountRow, card, catalog, row, items, pending, provisioning } = rows;
+  const account = accountRecord(accountRow, card ? chargeableCard(card) : null);
+  const planRow = items.find((item) => item.kind === 'plan');
+  if (!planRow) throw new Error(`subscription ${row.id} has no plan item`);
+  const item = (r: typeof planRow) => ({
+    priceId: r.priceId,
+    unitAmount: r.unitAmount,
+    quantity: r.quantity,
+    billedInPeriod: r.billedInPeriod,
+    creditedInPeriod: r.creditedInPeriod,
+  });
+  const addOns: AddOnItem[] = items
+    .filter((r) => r.kind === 'add_on')
+    .map((r) => ({ addOnId: r.productId, ...item(r) }))
+    .sort(byAddOnId);
+
+  const scheduledChange = pending ? scheduledChangeRecord(pending) : null;
+  const cancellation = cancellationRecord(rows.cancellation ?? undefined, row.status);
+
+  const subscription: Subscription = {
+    id: row.id,
+    currency: account.currency,
+    status: row.status,
+    interval: { unit: row.intervalUnit, count: row.intervalCount },
+    anchor: row.anchor,
+    periodIndex: row.periodIndex,
+    plan: { planId: planRow.productId, ...item(planRow) },
+    addOns,
+    pendingChange: scheduledChange
+      ? { kind: 'change', effectiveAt: scheduledChange.effectiveAt, target: scheduledChange.target }
+      : cancellation?.status === 'pending'
+        ? {
+            kind: 'cancellation',
+            effectiveAt: cancellation.effectiveAt,
+            replaced: cancellation.replaced && {
+              kind: 'change',
+              effectiveAt: cancellation.replaced.effectiveAt,
+              target: cancellation.replaced.target,
+            },
+          }
+        : null,
+    creditBalance: rows.creditBalance,
+    unpaidInvoices: rows.unpaidInvoices,
+  };
+  return {
+    account,
+    catalog,
+    subscription,
+    version: row.version,
+    signupAt: row.signupAt,
+    scheduledChange,
+    cancellation,
+    pendingProvisioning: provisioning
+      ? { changeId: provisioning.id, activeEntitlements: provisioning.activeEntitlements as Entitlements }
+      : null,
+  };
 }
 
 /**
@@ -258,7 +296,7 @@ export function accountRecord(row: typeof accounts.$inferSelect, paymentMethod: 
   };
 }
 
-function scheduledChangeRecord(row: typeof scheduledChanges.$inferSelect): ScheduledChangeRecord {
+export function scheduledChangeRecord(row: typeof scheduledChanges.$inferSelect): ScheduledChangeRecord {
   return {
     id: row.id,
     effectiveAt: row.effectiveAt,
@@ -272,7 +310,7 @@ function scheduledChangeRecord(row: typeof scheduledChanges.$inferSelect): Sched
  * The cancellation row that concerns the subscription now: a pending one, or the one that ended
  * it; with the scheduled change it replaced.
  */
-function cancellationRecord(
+export function cancellationRecord(
   joined:
     | Readonly<{
         cancellation: typeof subscriptionCancellations.$inferSelect;

@@ -35,69 +35,74 @@ export class CatalogCache {
   }
 
   #read(head: typeof catalogs.$inferSelect): CatalogRecord {
-    const priceRows = this.db.select().from(prices).where(eq(prices.catalogId, head.id)).all();
-    const pricesOf = (type: 'plan' | 'add_on', id: string): Price[] =>
-      priceRows
-        .filter((p) => p.productType === type && p.productId === id)
-        .map((p) => ({
-          id: p.id,
-          interval: { unit: p.intervalUnit, count: p.intervalCount },
-          currency: p.currency as CurrencyCode,
-          unitAmount: p.unitAmount,
-        }));
-    const planList: Plan[] = this.db
-      .select()
-      .from(plans)
-      .where(eq(plans.catalogId, head.id))
-      .orderBy(asc(plans.position))
-      .all()
+    return catalogRecord(head, {
+      prices: this.db.select().from(prices).where(eq(prices.catalogId, head.id)).all(),
+      plans: this.db.select().from(plans).where(eq(plans.catalogId, head.id)).orderBy(asc(plans.position)).all(),
+      addOns: this.db.select().from(addOns).where(eq(addOns.catalogId, head.id)).orderBy(asc(addOns.position)).all(),
+      groups: this.db
+        .select({ id: planGroups.id, name: planGroups.name, names: planGroups.names })
+        .from(planGroups)
+        .where(eq(planGroups.catalogId, head.id))
+        .all(),
+    });
+  }
+}
+
+export type CatalogRowsRead = Readonly<{
+  prices: readonly (typeof prices.$inferSelect)[];
+  /** In their catalog's order (by position). */
+  plans: readonly (typeof plans.$inferSelect)[];
+  addOns: readonly (typeof addOns.$inferSelect)[];
+  groups: readonly Readonly<{ id: string; name: string; names: unknown }>[];
+}>;
+
+/** A catalog as a record, from its head row and its rows (both dialects read the same rows). */
+export function catalogRecord(head: typeof catalogs.$inferSelect, rows: CatalogRowsRead): CatalogRecord {
+  const priceRows = rows.prices;
+  const pricesOf = (type: 'plan' | 'add_on', id: string): Price[] =>
+    priceRows
+      .filter((p) => p.productType === type && p.productId === id)
       .map((p) => ({
         id: p.id,
-        name: p.name,
-        names: p.names as LocalNames,
-        group: p.groupId,
-        rank: p.rank,
-        pricing: p.pricing,
-        quantity: { min: p.minQuantity, max: p.maxQuantity },
-        prices: pricesOf('plan', p.id),
-        salesOnly: p.salesOnly,
-        selfServiceChangeable: p.selfServiceChangeable,
-        limits: p.limits as Limits,
-        features: p.features as string[],
-        needsManualProvisioning: p.needsManualProvisioning,
+        interval: { unit: p.intervalUnit, count: p.intervalCount },
+        currency: p.currency as CurrencyCode,
+        unitAmount: p.unitAmount,
       }));
-    const addOnList: AddOn[] = this.db
-      .select()
-      .from(addOns)
-      .where(eq(addOns.catalogId, head.id))
-      .orderBy(asc(addOns.position))
-      .all()
-      .map((a) => ({
-        id: a.id,
-        name: a.name,
-        names: a.names as LocalNames,
-        compatiblePlanIds: a.compatiblePlanIds as string[] | 'all',
-        quantity: { min: a.minQuantity, max: a.maxQuantity },
-        prices: pricesOf('add_on', a.id),
-        limits: a.limits as Limits,
-        limitIncrements: a.limitIncrements as Record<string, number>,
-        features: a.features as string[],
-        needsManualProvisioning: a.needsManualProvisioning,
-      }));
-    const groups = this.db
-      .select({ id: planGroups.id, name: planGroups.name, names: planGroups.names })
-      .from(planGroups)
-      .where(eq(planGroups.catalogId, head.id))
-      .all()
-      .map((g) => ({ ...g, names: g.names as LocalNames }));
-    const catalog: Catalog = {
-      version: head.version,
-      plans: planList,
-      addOns: addOnList,
-      policies: head.policies as CatalogPolicies,
-    };
-    return { id: head.id, name: head.name, groups, catalog };
-  }
+  const planList: Plan[] = rows.plans.map((p) => ({
+    id: p.id,
+    name: p.name,
+    names: p.names as LocalNames,
+    group: p.groupId,
+    rank: p.rank,
+    pricing: p.pricing,
+    quantity: { min: p.minQuantity, max: p.maxQuantity },
+    prices: pricesOf('plan', p.id),
+    salesOnly: p.salesOnly,
+    selfServiceChangeable: p.selfServiceChangeable,
+    limits: p.limits as Limits,
+    features: p.features as string[],
+    needsManualProvisioning: p.needsManualProvisioning,
+  }));
+  const addOnList: AddOn[] = rows.addOns.map((a) => ({
+    id: a.id,
+    name: a.name,
+    names: a.names as LocalNames,
+    compatiblePlanIds: a.compatiblePlanIds as string[] | 'all',
+    quantity: { min: a.minQuantity, max: a.maxQuantity },
+    prices: pricesOf('add_on', a.id),
+    limits: a.limits as Limits,
+    limitIncrements: a.limitIncrements as Record<string, number>,
+    features: a.features as string[],
+    needsManualProvisioning: a.needsManualProvisioning,
+  }));
+  const groups = rows.groups.map((g) => ({ ...g, names: g.names as LocalNames }));
+  const catalog: Catalog = {
+    version: head.version,
+    plans: planList,
+    addOns: addOnList,
+    policies: head.policies as CatalogPolicies,
+  };
+  return { id: head.id, name: head.name, groups, catalog };
 }
 
 /** The rows of a catalog, in the order its plans and add-ons were listed. */

@@ -115,6 +115,6 @@ export const collectionHolder = (): ClaimHolder => `collection:${crypto.randomUU
 export const challengeHolder = (challengeId: string): ClaimHolder => `challenge:${challengeId}`;
 
 /** Work that only recovery may end: an order, or a payment waiting for the customer's bank. */
-function waitsForRecovery(holder: string): boolean {
+export function waitsForRecovery(holder: string): boolean {
   return holder.startsWith('order:') || holder.startsWith('challenge:');
 }

@@ -8,7 +8,7 @@ import { uuidV7 } from '../../ids';
 import type { CollectionDue, CollectionResult } from '../records';
 import type { Conn } from './connection';
 import { chargeableCard } from './payment-method-rows';
-import type { RowWriter } from './row-writer';
+import type { AuditRow, OutboxRow, RowWriter } from './row-writer';
 
 const paidSoFar = sql<number>`coalesce((select sum(${t.payments.amount}) from ${t.payments}
   where ${t.payments.invoiceId} = ${t.documents.id} and ${t.payments.status} = 'succeeded'), 0)`;
@@ -37,7 +37,8 @@ function dueQuery(db: Conn) {
     );
 }
 
-function toDue(row: Awaited<ReturnType<ReturnType<typeof dueQuery>['all']>>[number]): CollectionDue {
+/** A due invoice's row (both dialects read the same columns) as a collection. */
+export function toDue(row: Awaited<ReturnType<ReturnType<typeof dueQuery>['all']>>[number]): CollectionDue {
   return {
     invoiceId: row.invoiceId,
     number: row.number,
@@ -152,28 +153,43 @@ export class CollectionWriter {
     );
 
     const status = this.#status.get(due.subscriptionId);
-    if (!succeeded) {
-      if (status === 'active') this.#setStatus.run('past_due', due.subscriptionId);
-      // A customer paying it themselves is told on screen; the schedule's attempts are told by e-mail.
-      if (!result.customerPresent) {
-        this.rows.queueEmail({
-          accountId: due.accountId,
+    if (!succeeded && status === 'active') this.#setStatus.run('past_due', due.subscriptionId);
+    if (succeeded && status === 'past_due' && this.#openInvoices.get(due.subscriptionId) === 0) {
+      this.#setStatus.run('active', due.subscriptionId);
+    }
+    const told = collectionTold(result, at, attempts, next);
+    if (told.email) this.rows.queueEmail(told.email);
+    this.rows.audit(told.audit);
+    return 'recorded';
+  }
+}
+
+/**
+ * What recording a collection attempt tells: an e-mail (a failed scheduled attempt, or the
+ * receipt of a payment the customer made at the portal; none otherwise: a customer paying is
+ * told on screen, a paid scheduled attempt by the invoice) and the audit event.
+ */
+export function collectionTold(
+  { due, paymentAttemptId, outcome, customerPresent }: CollectionResult,
+  at: Instant,
+  attempts: number,
+  nextAttemptAt: Instant | null,
+): { email: OutboxRow | null; audit: AuditRow } {
+  const succeeded = outcome.status === 'succeeded';
+  const decline = succeeded ? null : outcome.decline;
+  const to = { accountId: due.accountId, recipient: due.recipient, at };
+  const email: OutboxRow | null = !succeeded
+    ? customerPresent
+      ? null
+      : {
+          ...to,
           kind: 'renewal_failed',
-          recipient: due.recipient,
-          payload: { invoiceId: due.invoiceId, locale: due.locale, decline, nextAttemptAt: next },
-          at,
-        });
-      }
-    } else {
-      if (status === 'past_due' && this.#openInvoices.get(due.subscriptionId) === 0) {
-        this.#setStatus.run('active', due.subscriptionId);
-      }
-      // Paid by the customer (Pay now): a receipt, with the invoice as it now stands.
-      if (result.customerPresent) {
-        this.rows.queueEmail({
-          accountId: due.accountId,
+          payload: { invoiceId: due.invoiceId, locale: due.locale, decline, nextAttemptAt },
+        }
+    : customerPresent
+      ? {
+          ...to,
           kind: 'payment_receipt',
-          recipient: due.recipient,
           payload: {
             invoiceId: due.invoiceId,
             locale: due.locale,
@@ -181,11 +197,11 @@ export class CollectionWriter {
             currency: due.currency,
             card: due.paymentMethod && { brand: due.paymentMethod.brand, last4: due.paymentMethod.last4 },
           },
-          at,
-        });
-      }
-    }
-    this.rows.audit({
+        }
+      : null;
+  return {
+    email,
+    audit: {
       accountId: due.accountId,
       userId: null,
       action: succeeded ? 'invoice.paid' : 'invoice.payment_failed',
@@ -193,7 +209,6 @@ export class CollectionWriter {
       subjectId: due.invoiceId,
       data: { number: due.number, attempt: attempts, amount: due.amount, paymentAttemptId, outcome },
       at,
-    });
-    return 'recorded';
-  }
+    },
+  };
 }

@@ -92,7 +92,7 @@ export class DocumentReader {
   }
 }
 
-function documentRecord(
+export function documentRecord(
   row: Row,
   lineRows: readonly LineRow[],
   paid: Readonly<{ amount: number; lastAt: number }> | null,

@@ -3,13 +3,14 @@ import * as t from '../../db/schema';
 import { uuidV7 } from '../../ids';
 import { billingDetailsOf } from '../account-billing-details';
 import type { CompleteOrderResult } from '../order-repository';
-import type { ChangeSet, IssuedDocuments, StoredResponse } from '../records';
+import type { AccountRecord, ChangeSet, IssuedDocuments, StoredResponse } from '../records';
 import { accountRecord } from './billing-state-rows';
 import { endOrderChallenge } from './challenge-rows';
 import { orderHolder } from './claim-rows';
 import type { Conn } from './connection';
 import type { NewDocument } from './document-rows';
 import { finishKey, keyRow, storedResponse } from './order-rows';
+import type { AuditRow, OutboxRow } from './row-writer';
 import { readSeller, type SqliteContext } from './sqlite-context';
 
 /**
@@ -99,66 +100,12 @@ export function writeCompletedOrder(
   if (change.creditApplied > 0) ledger(-change.creditApplied, 'applied_to_invoice', invoiceId);
   if (change.creditAdded > 0) ledger(change.creditAdded, 'credit_note', creditNoteId);
 
-  if (change.payment) {
-    tx.insert(t.payments)
-      .values({
-        id: uuidV7(),
-        accountId: order.accountId,
-        orderId: order.id,
-        invoiceId,
-        paymentAttemptId: order.paymentAttemptId,
-        amount: change.payment.amount,
-        currency: order.currency,
-        status: 'succeeded',
-        chargeId: change.payment.chargeId,
-        createdAt: at,
-      })
-      .run();
-  }
-  tx.insert(t.confirmedChanges)
-    .values({
-      id: change.changeId,
-      orderId: order.id,
-      accountId: order.accountId,
-      subscriptionId: order.subscriptionId,
-      appliedNow: change.appliedNow,
-      scheduledChangeId,
-      provisioning: change.provisioning,
-      activeEntitlements: change.activeEntitlements,
-      confirmedAt: at,
-    })
-    .run();
+  const rows = completedOrderRows(change, account, { invoiceId, creditNoteId, scheduledChangeId }, issued);
+  if (rows.payment) tx.insert(t.payments).values(rows.payment).run();
+  tx.insert(t.confirmedChanges).values(rows.confirmedChange).run();
   tx.update(t.orders).set({ status: 'succeeded', completedAt: at }).where(eq(t.orders.id, order.id)).run();
-  tx.insert(t.outbox)
-    .values({
-      id: uuidV7(),
-      accountId: order.accountId,
-      kind: 'change_confirmed',
-      recipient: account.billingEmail,
-      payload: { changeId: change.changeId, invoiceId, creditNoteId, locale: account.locale },
-      createdAt: at,
-      nextAttemptAt: at,
-    })
-    .run();
-  tx.insert(t.auditEvents)
-    .values({
-      accountId: order.accountId,
-      userId: order.userId,
-      action: 'subscription.change_confirmed',
-      subjectType: 'subscription',
-      subjectId: order.subscriptionId,
-      data: {
-        orderId: order.id,
-        quoteId: order.quoteId,
-        appliedNow: change.appliedNow,
-        scheduledChangeId,
-        invoice: issued.invoice?.number ?? null,
-        creditNote: issued.creditNote?.number ?? null,
-        charged: change.payment?.amount ?? 0,
-      },
-      at,
-    })
-    .run();
+  ctx.rows.queueEmail(rows.email);
+  ctx.rows.audit(rows.audit);
 
   const response = respond(issued);
   finishKey(tx, order, response);
@@ -167,13 +114,13 @@ export function writeCompletedOrder(
   return { kind: 'completed', response };
 }
 
-type DocumentAmounts = Pick<
+export type DocumentAmounts = Pick<
   NewDocument,
   'kind' | 'currency' | 'total' | 'creditNoteApplied' | 'creditBalanceApplied' | 'forfeited' | 'amountDue' | 'lines'
 >;
 
 /** The engine names a credit note's amounts by what became of them; the documents table by their role. */
-const creditNoteAmounts = (cn: NonNullable<ChangeSet['creditNote']>): DocumentAmounts => ({
+export const creditNoteAmounts = (cn: NonNullable<ChangeSet['creditNote']>): DocumentAmounts => ({
   kind: 'credit_note',
   currency: cn.currency,
   total: cn.total.amount,
@@ -184,7 +131,7 @@ const creditNoteAmounts = (cn: NonNullable<ChangeSet['creditNote']>): DocumentAm
   lines: cn.lines,
 });
 
-const invoiceAmounts = (inv: NonNullable<ChangeSet['invoice']>): DocumentAmounts => ({
+export const invoiceAmounts = (inv: NonNullable<ChangeSet['invoice']>): DocumentAmounts => ({
   kind: 'invoice',
   currency: inv.currency,
   total: inv.total.amount,
@@ -194,3 +141,64 @@ const invoiceAmounts = (inv: NonNullable<ChangeSet['invoice']>): DocumentAmounts
   amountDue: inv.amountDue.amount,
   lines: inv.lines,
 });
+
+/**
+ * What a completed order records besides its documents and credit (both dialects insert these):
+ * the payment (when charged), the confirmed change, the e-mail and the audit event.
+ */
+export function completedOrderRows(
+  { order, at, ...change }: ChangeSet,
+  account: Pick<AccountRecord, 'billingEmail' | 'locale'>,
+  ids: Readonly<{ invoiceId: string | null; creditNoteId: string | null; scheduledChangeId: string | null }>,
+  issued: Readonly<{ creditNote: IssuedDocuments['creditNote']; invoice: IssuedDocuments['invoice'] }>,
+) {
+  const { invoiceId, creditNoteId, scheduledChangeId } = ids;
+  const payment: typeof t.payments.$inferInsert | null = change.payment && {
+    id: uuidV7(),
+    accountId: order.accountId,
+    orderId: order.id,
+    invoiceId,
+    paymentAttemptId: order.paymentAttemptId,
+    amount: change.payment.amount,
+    currency: order.currency,
+    status: 'succeeded',
+    chargeId: change.payment.chargeId,
+    createdAt: at,
+  };
+  const confirmedChange: typeof t.confirmedChanges.$inferInsert = {
+    id: change.changeId,
+    orderId: order.id,
+    accountId: order.accountId,
+    subscriptionId: order.subscriptionId,
+    appliedNow: change.appliedNow,
+    scheduledChangeId,
+    provisioning: change.provisioning,
+    activeEntitlements: change.activeEntitlements,
+    confirmedAt: at,
+  };
+  const email: OutboxRow = {
+    accountId: order.accountId,
+    kind: 'change_confirmed',
+    recipient: account.billingEmail,
+    payload: { changeId: change.changeId, invoiceId, creditNoteId, locale: account.locale },
+    at,
+  };
+  const audit: AuditRow = {
+    accountId: order.accountId,
+    userId: order.userId,
+    action: 'subscription.change_confirmed',
+    subjectType: 'subscription',
+    subjectId: order.subscriptionId,
+    data: {
+      orderId: order.id,
+      quoteId: order.quoteId,
+      appliedNow: change.appliedNow,
+      scheduledChangeId,
+      invoice: issued.invoice?.number ?? null,
+      creditNote: issued.creditNote?.number ?? null,
+      charged: change.payment?.amount ?? 0,
+    },
+    at,
+  };
+  return { payment, confirmedChange, email, audit };
+}

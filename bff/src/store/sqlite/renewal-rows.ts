@@ -105,7 +105,7 @@ export function writeRenewals(
  * What the renewal e-mail says took effect: the parts of the scheduled change the renewal applied
  * (as the customer saw them when scheduling it), with their items' names in the account's language.
  */
-function appliedChangeMail(
+export function appliedChangeMail(
   state: BillingState,
   renewal: Renewal,
   names: Readonly<Record<string, string>>,

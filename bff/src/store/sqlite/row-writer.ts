@@ -1,3 +1,4 @@
+import type { DocumentLine } from '@planshift/shared/documents';
 import type { Instant } from '@planshift/shared/periods';
 import { currentPeriod, type Subscription, type SubscriptionItem } from '@planshift/shared/subscription';
 import type Database from 'better-sqlite3';
@@ -114,57 +115,13 @@ export class RowWriter {
    * the caller's transaction, so a rollback leaves no gap and two writers never share a number.
    */
   issueDocument(doc: NewDocument): { id: string; number: string } {
-    const lineSum = doc.lines.reduce((sum, line) => sum + line.amount.amount, 0);
-    if (lineSum !== doc.total) throw new Error(`document lines add up to ${lineSum}, not its total ${doc.total}`);
-    const series = SERIES[doc.kind];
-    const year = new Date(doc.issuedAt * 1000).getUTCFullYear();
+    const { series, year } = documentSeries(doc);
     const sequence = this.#nextNumber.get(series, year);
     if (sequence === undefined) throw new Error(`no number left in series ${series}-${year}`);
-    const number = `${series}-${year}-${String(sequence).padStart(6, '0')}`;
-    this.#insertDocument.run(
-      doc.id,
-      doc.accountId,
-      doc.subscriptionId,
-      doc.kind,
-      doc.reason,
-      series,
-      year,
-      sequence,
-      number,
-      doc.currency,
-      doc.total,
-      doc.creditNoteApplied,
-      doc.creditBalanceApplied,
-      doc.forfeited,
-      doc.amountDue,
-      doc.relatedDocumentId,
-      doc.orderId,
-      JSON.stringify(doc.seller),
-      JSON.stringify(doc.customer),
-      doc.locale,
-      doc.issuedAt,
-    );
+    const number = documentNumber(series, year, sequence);
+    this.#insertDocument.run(...documentValues(doc, series, year, sequence, number));
     doc.lines.forEach((line, position) => {
-      this.#insertLine.run(
-        doc.id,
-        position,
-        line.kind,
-        line.item.type,
-        line.item.id,
-        doc.itemNames[line.item.id] ?? line.item.id,
-        line.item.priceId,
-        line.quantity,
-        line.unitAmount.amount,
-        line.covers.start,
-        line.covers.end,
-        line.billingPeriod.start,
-        line.billingPeriod.end,
-        line.fraction.unit,
-        line.fraction.numerator,
-        line.fraction.denominator,
-        line.amount.amount,
-        line.capped ? 1 : 0,
-      );
+      this.#insertLine.run(...lineValues(doc, line, position));
     });
     return { id: doc.id, number };
   }
@@ -177,4 +134,65 @@ export class RowWriter {
   audit({ accountId, userId, action, subjectType, subjectId, data, at }: AuditRow): void {
     this.#insertAudit.run(accountId, userId, action, subjectType, subjectId, JSON.stringify(data), at);
   }
+}
+
+/** A document's series and year; refuses one whose lines do not add up to its total. */
+export function documentSeries(doc: NewDocument): { series: string; year: number } {
+  const lineSum = doc.lines.reduce((sum, line) => sum + line.amount.amount, 0);
+  if (lineSum !== doc.total) throw new Error(`document lines add up to ${lineSum}, not its total ${doc.total}`);
+  return { series: SERIES[doc.kind], year: new Date(doc.issuedAt * 1000).getUTCFullYear() };
+}
+
+export const documentNumber = (series: string, year: number, sequence: number): string =>
+  `${series}-${year}-${String(sequence).padStart(6, '0')}`;
+
+/** A document row's values in the order of both dialects' insert statements. */
+export function documentValues(doc: NewDocument, series: string, year: number, sequence: number, number: string) {
+  return [
+    doc.id,
+    doc.accountId,
+    doc.subscriptionId,
+    doc.kind,
+    doc.reason,
+    series,
+    year,
+    sequence,
+    number,
+    doc.currency,
+    doc.total,
+    doc.creditNoteApplied,
+    doc.creditBalanceApplied,
+    doc.forfeited,
+    doc.amountDue,
+    doc.relatedDocumentId,
+    doc.orderId,
+    JSON.stringify(doc.seller),
+    JSON.stringify(doc.customer),
+    doc.locale,
+    doc.issuedAt,
+  ] as const;
+}
+
+/** A document line's values in the order of both dialects' insert statements (the flag as SQLite's 0/1). */
+export function lineValues(doc: NewDocument, line: DocumentLine, position: number) {
+  return [
+    doc.id,
+    position,
+    line.kind,
+    line.item.type,
+    line.item.id,
+    doc.itemNames[line.item.id] ?? line.item.id,
+    line.item.priceId,
+    line.quantity,
+    line.unitAmount.amount,
+    line.covers.start,
+    line.covers.end,
+    line.billingPeriod.start,
+    line.billingPeriod.end,
+    line.fraction.unit,
+    line.fraction.numerator,
+    line.fraction.denominator,
+    line.amount.amount,
+    line.capped ? 1 : 0,
+  ] as const;
 }

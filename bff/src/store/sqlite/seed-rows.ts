@@ -62,19 +62,45 @@ export function writeSeedPlan(tx: Conn, rows: RowWriter, plan: SeedPlan): void {
 }
 
 function seedAccount(tx: Conn, rows: RowWriter, plan: SeedPlan, seed: SeedPlan['accounts'][number]) {
-  const { account, subscription } = seed;
-  tx.insert(t.accounts).values(account).run();
-  seed.cards.forEach((card, i) => {
+  const seeded = seedAccountRows(plan, seed);
+  tx.insert(t.accounts).values(seeded.account).run();
+  if (seeded.cards.length) tx.insert(t.paymentMethods).values(seeded.cards).run();
+  tx.insert(t.users).values(seeded.users).run();
+  tx.insert(t.subscriptions).values(seeded.subscriptionRow).run();
+  rows.writeSubscription(seeded.subscription, 0);
+  if (seeded.scheduledChange) tx.insert(t.scheduledChanges).values(seeded.scheduledChange).run();
+  if (seeded.cancellation) tx.insert(t.subscriptionCancellations).values(seeded.cancellation).run();
+  rows.issueDocument(seeded.invoice);
+  if (seeded.payment) tx.insert(t.payments).values(seeded.payment).run();
+  if (seeded.collection) tx.insert(t.collections).values(seeded.collection).run();
+  if (seeded.credit) tx.insert(t.creditLedger).values(seeded.credit).run();
+}
+
+/**
+ * The rows a seeded account is written as, in the order they are inserted, whatever the
+ * database: its account, cards, users, subscription (whose items the row writer writes), the
+ * invoice of its current period, its payment, collection and opening credit.
+ */
+export function seedAccountRows(plan: SeedPlan, seed: SeedPlan['accounts'][number]) {
+  const { account, subscription, invoice } = seed;
+  const period = periodAt(subscription.anchor, subscription.interval, subscription.periodIndex);
+  const invoiceId = `${subscription.id}-${subscription.periodIndex}`;
+  const owed = invoice.amountDue.amount > 0;
+  // Paid when the period began, or unpaid since: its first attempt declined (paying it settles it).
+  const paid = seed.invoicePaid;
+  // The next attempt is two days after the scenario's now.
+  const now = plan.clock ?? period.start;
+  return {
+    account,
     // One second apart, the default last: the list shows the newest after the default.
-    tx.insert(t.paymentMethods)
-      .values({ ...card, accountId: account.id, createdAt: account.createdAt + seed.cards.length - i })
-      .run();
-  });
-  tx.insert(t.users)
-    .values([...seed.users])
-    .run();
-  tx.insert(t.subscriptions)
-    .values({
+    cards: seed.cards.map((card, i) => ({
+      ...card,
+      accountId: account.id,
+      createdAt: account.createdAt + seed.cards.length - i,
+    })),
+    users: [...seed.users],
+    subscription,
+    subscriptionRow: {
       id: subscription.id,
       accountId: account.id,
       status: subscription.status,
@@ -85,30 +111,18 @@ function seedAccount(tx: Conn, rows: RowWriter, plan: SeedPlan, seed: SeedPlan['
       signupAt: seed.signupAt,
       currentPeriodEnd: currentPeriod(subscription).end,
       version: 0,
-    })
-    .run();
-  rows.writeSubscription(subscription, 0);
-  if (seed.scheduledChange) {
-    tx.insert(t.scheduledChanges)
-      .values({ ...seed.scheduledChange, subscriptionId: subscription.id, status: 'pending' })
-      .run();
-  }
-  if (seed.cancellation) {
-    const { replaced, ...cancellation } = seed.cancellation;
-    tx.insert(t.subscriptionCancellations)
-      .values({
-        ...cancellation,
-        subscriptionId: subscription.id,
-        createdByUserId: seed.users[0]?.id ?? null,
-        replacedScheduledChangeId: replaced?.id ?? null,
-      })
-      .run();
-  }
-  const period = periodAt(subscription.anchor, subscription.interval, subscription.periodIndex);
-  const invoiceId = `${subscription.id}-${subscription.periodIndex}`;
-  const { invoice } = seed;
-  rows.issueDocument(
-    renewalInvoice({
+    },
+    scheduledChange: seed.scheduledChange
+      ? { ...seed.scheduledChange, subscriptionId: subscription.id, status: 'pending' as const }
+      : null,
+    cancellation: seed.cancellation
+      ? {
+          ...cancellationRow(seed.cancellation),
+          subscriptionId: subscription.id,
+          createdByUserId: seed.users[0]?.id ?? null,
+        }
+      : null,
+    invoice: renewalInvoice({
       id: invoiceId,
       account,
       subscriptionId: subscription.id,
@@ -117,50 +131,47 @@ function seedAccount(tx: Conn, rows: RowWriter, plan: SeedPlan, seed: SeedPlan['
       names: itemNames(catalogOf(plan, account.catalogId), account.locale),
       issuedAt: period.start,
     }),
-  );
-  if (invoice.amountDue.amount > 0) {
-    // Paid when the period began, or unpaid since: its first attempt declined (paying it settles it).
-    const paid = seed.invoicePaid;
-    tx.insert(t.payments)
-      .values({
-        id: crypto.randomUUID(),
-        accountId: account.id,
-        invoiceId,
-        paymentAttemptId: `seed-${invoiceId}`,
-        amount: invoice.amountDue.amount,
-        currency: invoice.currency,
-        status: paid ? 'succeeded' : 'failed',
-        chargeId: paid ? `ch_seed_${invoiceId}` : null,
-        declineCode: paid ? null : 'card_declined',
-        createdAt: period.start,
-      })
-      .run();
-  }
-  if (!seed.invoicePaid && invoice.amountDue.amount > 0) {
-    // The next attempt is two days after the scenario's now.
-    const now = plan.clock ?? period.start;
-    tx.insert(t.collections)
-      .values({
-        invoiceId,
-        accountId: account.id,
-        subscriptionId: subscription.id,
-        attempts: 1,
-        nextAttemptAt: Math.max(now, period.start) + 2 * 86_400,
-        lastDecline: 'card_declined',
-      })
-      .run();
-  }
-  if (seed.openingCredit > 0) {
-    tx.insert(t.creditLedger)
-      .values({
-        accountId: account.id,
-        amount: seed.openingCredit,
-        currency: account.currency,
-        reason: 'opening_balance',
-        createdAt: period.start,
-      })
-      .run();
-  }
+    payment: owed
+      ? {
+          id: crypto.randomUUID(),
+          accountId: account.id,
+          invoiceId,
+          paymentAttemptId: `seed-${invoiceId}`,
+          amount: invoice.amountDue.amount,
+          currency: invoice.currency,
+          status: paid ? ('succeeded' as const) : ('failed' as const),
+          chargeId: paid ? `ch_seed_${invoiceId}` : null,
+          declineCode: paid ? null : 'card_declined',
+          createdAt: period.start,
+        }
+      : null,
+    collection:
+      owed && !paid
+        ? {
+            invoiceId,
+            accountId: account.id,
+            subscriptionId: subscription.id,
+            attempts: 1,
+            nextAttemptAt: Math.max(now, period.start) + 2 * 86_400,
+            lastDecline: 'card_declined',
+          }
+        : null,
+    credit:
+      seed.openingCredit > 0
+        ? {
+            accountId: account.id,
+            amount: seed.openingCredit,
+            currency: account.currency,
+            reason: 'opening_balance' as const,
+            createdAt: period.start,
+          }
+        : null,
+  };
+}
+
+function cancellationRow(cancellation: NonNullable<SeedPlan['accounts'][number]['cancellation']>) {
+  const { replaced, ...row } = cancellation;
+  return { ...row, replacedScheduledChangeId: replaced?.id ?? null };
 }
 
 function catalogOf(plan: SeedPlan, catalogId: string): Catalog {

@@ -18,12 +18,19 @@ export class SqliteAccounts implements AccountRepository {
       .where(eq(t.users.accountId, accountId))
       .orderBy(asc(t.users.id))
       .all();
-    const address = email.toLowerCase();
-    // A billing address that is nobody's own (accounts@…) is read by those who manage billing.
-    const addressee =
-      people.find((person) => person.email.toLowerCase() === address) ??
-      people.find((person) => person.role === 'owner') ??
-      people.find((person) => person.role === 'billing_admin');
-    return addressee?.name ?? null;
+    return addresseeName(people, email);
   }
+}
+
+type Person = Readonly<{ email: string; name: string; role: string }>;
+
+/** Whom a message to `email` greets among the account's people (in id order); both stores ask it. */
+export function addresseeName(people: readonly Person[], email: string): string | null {
+  const address = email.toLowerCase();
+  // A billing address that is nobody's own (accounts@…) is read by those who manage billing.
+  const addressee =
+    people.find((person) => person.email.toLowerCase() === address) ??
+    people.find((person) => person.role === 'owner') ??
+    people.find((person) => person.role === 'billing_admin');
+  return addressee?.name ?? null;
 }

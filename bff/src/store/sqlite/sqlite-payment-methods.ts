@@ -37,7 +37,7 @@ export class SqlitePaymentMethods implements PaymentMethodRepository {
       if (isDefault) clearDefault(tx, accountId);
       const row = { id: `pm-${uuidV7()}`, accountId, ...card, isDefault, createdAt: at };
       tx.insert(t.paymentMethods).values(row).run();
-      this.#audit({ accountId, userId, at }, 'payment_method.added', row.id, { ...describe(row), isDefault });
+      this.#audit({ accountId, userId, at }, 'payment_method.added', row.id, { ...describeCard(row), isDefault });
       return { kind: 'added', paymentMethod: paymentMethodRecord(row) };
     });
   }
@@ -49,7 +49,7 @@ export class SqlitePaymentMethods implements PaymentMethodRepository {
       if (row.isDefault) return 'done' as const;
       clearDefault(tx, accountId);
       tx.update(t.paymentMethods).set({ isDefault: true }).where(eq(t.paymentMethods.id, id)).run();
-      this.#audit({ accountId, userId, at }, 'payment_method.made_default', id, describe(row));
+      this.#audit({ accountId, userId, at }, 'payment_method.made_default', id, describeCard(row));
       return 'done' as const;
     });
   }
@@ -73,7 +73,7 @@ export class SqlitePaymentMethods implements PaymentMethodRepository {
         .get();
       if (challenged) return 'in_use';
       tx.delete(t.paymentMethods).where(eq(t.paymentMethods.id, id)).run();
-      this.#audit({ accountId, userId, at }, 'payment_method.removed', id, describe(row));
+      this.#audit({ accountId, userId, at }, 'payment_method.removed', id, describeCard(row));
       return 'removed';
     });
   }
@@ -99,7 +99,7 @@ function clearDefault(tx: Conn, accountId: string): void {
 }
 
 /** What the audit keeps of a card: what identifies it to people, not its token. */
-const describe = (row: Readonly<{ brand: string; last4: string; expMonth: number; expYear: number }>) => ({
+export const describeCard = (row: Readonly<{ brand: string; last4: string; expMonth: number; expYear: number }>) => ({
   brand: row.brand,
   last4: row.last4,
   expMonth: row.expMonth,

@@ -1,0 +1,40 @@
+import type { Instant } from '@planshift/shared/periods';
+import { and, eq, gt } from 'drizzle-orm';
+import * as t from '../../db/pg-schema';
+import type { SessionRecord, UserRecord } from '../records';
+import type { SessionRepository } from '../session-repository';
+import type { PgContext } from './pg-context';
+
+/**
+ * Users and sessions, read every time: unlike SQLite's store, no cache, since another instance
+ * may sign a session out (or a reset replace the users) and nothing tells this one yet.
+ */
+export class PgSessions implements SessionRepository {
+  constructor(private readonly ctx: PgContext) {}
+
+  async findUserByEmail(email: string): Promise<UserRecord | null> {
+    const [user] = await this.ctx.db.select().from(t.users).where(eq(t.users.email, email.toLowerCase()));
+    return user ?? null;
+  }
+
+  async findUser(userId: string): Promise<UserRecord | null> {
+    const [user] = await this.ctx.db.select().from(t.users).where(eq(t.users.id, userId));
+    return user ?? null;
+  }
+
+  async create(session: SessionRecord): Promise<void> {
+    await this.ctx.db.insert(t.sessions).values(session);
+  }
+
+  async find(idHash: string, now: Instant): Promise<SessionRecord | null> {
+    const [session] = await this.ctx.db
+      .select()
+      .from(t.sessions)
+      .where(and(eq(t.sessions.idHash, idHash), gt(t.sessions.expiresAt, now)));
+    return session ?? null;
+  }
+
+  async delete(idHash: string): Promise<void> {
+    await this.ctx.db.delete(t.sessions).where(eq(t.sessions.idHash, idHash));
+  }
+}

@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import type { ScenarioId } from '@planshift/shared/api';
+import pg from 'pg';
+import { migratePostgres } from '../db/migrate-pg';
+import { quoteIdentifier } from '../db/open-pg';
+
+/** PostgreSQL's longest name (NAMEDATALEN - 1). */
+const MAX_NAME = 63;
+
+/**
+ * The PostgreSQL schema of a scenario's world (docs/decisions/020): `scn_` and its id, hyphens
+ * as underscores (ids have none of their own, so two ids never share a schema). An id too long
+ * for a name keeps its start and a digest of the whole.
+ */
+export function scenarioSchema(id: ScenarioId): string {
+  const name = `scn_${id.replaceAll('-', '_')}`;
+  if (name.length <= MAX_NAME) return name;
+  const digest = createHash('sha256').update(id).digest('hex').slice(0, 16);
+  return `${name.slice(0, MAX_NAME - digest.length - 1)}_${digest}`;
+}
+
+/** Makes the scenario's schema with its tables, or brings an existing one up to date; answers its name. */
+export async function migrateScenarioSchema(url: string, id: ScenarioId): Promise<string> {
+  const schema = scenarioSchema(id);
+  await migratePostgres(url, { schema });
+  return schema;
+}
+
+/** Deletes the scenario's world from PostgreSQL: its schema and everything in it. */
+export async function dropScenarioSchema(url: string, id: ScenarioId): Promise<void> {
+  const client = new pg.Client({ connectionString: url, application_name: 'planshift-scenarios' });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${quoteIdentifier(scenarioSchema(id))} cascade`);
+  } finally {
+    await client.end();
+  }
+}
