@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { FileChargeLedger } from '../src/payments/charge-ledger';
 import { SimulatedPaymentProvider } from '../src/payments/simulated-provider';
+import { SqliteChargeLedger } from '../src/payments/sqlite-charge-ledger';
 import type { ScenarioInput } from '../src/scenarios/scenario-schema';
 import { hashSessionId } from '../src/session/sessions';
 import { signValue } from '../src/session/signed-value';
@@ -36,7 +36,6 @@ const dir = mkdtempSync(join(tmpdir(), 'planshift-bench-'));
 const SCENARIO = 'bench';
 const scenariosDir = join(dir, 'scenarios');
 const databaseFile = join(scenariosDir, SCENARIO, 'planshift.sqlite');
-const ledgerFile = join(scenariosDir, SCENARIO, 'payments.jsonl');
 const secret = randomBytes(32).toString('base64url');
 const children: ChildProcess[] = [];
 let serverErrors = '';
@@ -223,7 +222,7 @@ try {
     .n;
   const problems = await checkInvariants(
     sqliteTestSql(db),
-    new SimulatedPaymentProvider({ ledger: new FileChargeLedger(ledgerFile) }),
+    new SimulatedPaymentProvider({ ledger: SqliteChargeLedger.snapshot(databaseFile) }),
   );
   const documents = db
     .prepare<[], { id: string; accountId: string }>('select id, account_id as accountId from documents order by rowid')
@@ -253,7 +252,7 @@ try {
   const afterBurst = new Database(databaseFile, { readonly: true });
   const burstProblems = await checkInvariants(
     sqliteTestSql(afterBurst),
-    new SimulatedPaymentProvider({ ledger: new FileChargeLedger(ledgerFile) }),
+    new SimulatedPaymentProvider({ ledger: SqliteChargeLedger.snapshot(databaseFile) }),
   );
   afterBurst.close();
   console.log(

@@ -1,6 +1,6 @@
 // npm run bench:sign-in — how long a customer's confirm takes while a burst of wrong sign-ins is
 // being hashed. The BFF runs as `npm start` runs it (its thread pool size included), with the
-// simulated processor writing its file ledger (fs append + datasync, on libuv's pool like scrypt).
+// simulated processor recording its charges in its table of the database.
 //
 // Each round: reset to the demo, sign Maria in, quote, then time one confirm quietly, one during a
 // burst from one address (the per-address limit soon refuses the rest, unhashed) and one during a
@@ -38,7 +38,6 @@ async function startBff(port: number): Promise<ChildProcess> {
       NODE_ENV: 'test',
       PORT: String(port),
       DATABASE_FILE: join(dir, 'planshift.sqlite'),
-      PAYMENTS_LEDGER_FILE: join(dir, 'charges.jsonl'),
       PAYMENTS_LATENCY_MS: LATENCY_MS,
       TRUST_PROXY_HOPS: '1',
     },

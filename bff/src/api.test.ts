@@ -294,14 +294,14 @@ describe('confirming', () => {
   it('upgrades with an invoice and a credit note that equal the quote to the minor unit', async () => {
     const maria = await system.signIn('maria@northwind.example');
     const { body: q } = await quote(maria, { planId: 'business', interval: MONTHLY, quantity: 12, addOns: [] });
-    const chargesBefore = system.payments.charges().length;
+    const chargesBefore = (await system.payments.charges()).length;
     const { status, body } = await confirm(maria, q.id);
     expect(status).toBe(201);
     expect(body.charged).toEqual(q.quote.dueNow);
     expect(body.documents.invoice.total).toEqual(q.quote.documents.invoice.total);
     expect(body.documents.creditNote.total).toEqual(q.quote.documents.creditNote.total);
     expect(body.documents.invoice.number).toMatch(/^INV-2026-\d{6}$/);
-    expect(system.payments.charges().length).toBe(chargesBefore + 1);
+    expect((await system.payments.charges()).length).toBe(chargesBefore + 1);
 
     const invoice = (await maria.json<Json>('GET', `/api/documents/${body.documents.invoice.id}`)).body;
     expect(invoice.total).toEqual(q.quote.documents.invoice.total);
@@ -319,12 +319,12 @@ describe('confirming', () => {
     const { body: q } = await quote(claire, { planId: 'essential', interval: ANNUAL, quantity: 5, addOns: [] });
     expect(q.quote.dueNow.amount).toBe(0);
     expect(q.quote.scheduled.effectiveAt).toBe(before.subscription.currentPeriod.end);
-    const chargesBefore = system.payments.charges().length;
+    const chargesBefore = (await system.payments.charges()).length;
     const { status, body } = await confirm(claire, q.id);
     expect(status).toBe(201);
     expect(body.charged.amount).toBe(0);
     expect(body.documents).toEqual({ invoice: null, creditNote: null });
-    expect(system.payments.charges().length).toBe(chargesBefore);
+    expect((await system.payments.charges()).length).toBe(chargesBefore);
 
     const scheduled = (await claire.json<Json>('GET', '/api/scheduled-change')).body.scheduledChange;
     expect(scheduled).toMatchObject({

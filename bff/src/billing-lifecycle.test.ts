@@ -172,12 +172,12 @@ describe('period ends', () => {
     const summaries = await Promise.all([...runs.map((r) => r.run()), system.billing.run()]);
     expect(summaries.reduce((sum, s) => sum + s.invoices, 0)).toBeGreaterThan(0);
     const invoicesAfterFirst = await system.sql.count(`select count(*) from documents`);
-    const charges = system.payments.charges().length;
+    const charges = (await system.payments.charges()).length;
 
     const again = await Promise.all(runs.map((r) => r.run()));
     expect(again.every((s) => s.invoices === 0 && s.collected === 0)).toBe(true);
     expect(await system.sql.count(`select count(*) from documents`)).toBe(invoicesAfterFirst);
-    expect(system.payments.charges()).toHaveLength(charges);
+    expect(await system.payments.charges()).toHaveLength(charges);
     const perPeriod = await system.sql.all(
       `select d.subscription_id, l.covers_start, count(*) as n from documents d
        join document_lines l on l.document_id = d.id and l.position = 0

@@ -16,9 +16,9 @@ import { type BusinessMetrics, NO_METRICS } from './observability/business-metri
 import { createLogger, type Logger } from './observability/logger';
 import { meteredPayments } from './observability/metered-payments';
 import { InvoiceChallenges } from './payment-challenges/invoice-challenges';
-import { FileChargeLedger } from './payments/charge-ledger';
 import type { PaymentProvider } from './payments/payment-provider';
 import { SimulatedPaymentProvider } from './payments/simulated-provider';
+import { worldChargeLedger } from './payments/world-charge-ledger';
 import { QuoteTokens } from './quotes/quote-token';
 import { resetToScenario } from './scenarios/reset';
 import { SignInThrottle } from './session/sign-in-throttle';
@@ -87,16 +87,19 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
   const world = options.scenario ? (options.scenario.id ?? 'scenario') : 'real';
   const log = (options.log ?? createLogger(env.LOG_LEVEL)).child({ world });
   const metrics = options.metrics ?? NO_METRICS;
+  // The processor keeps its records in the world's database, through a connection of its own
+  // (opened at its first charge, once the file is migrated): every instance sees the one processor.
+  const location = { ...env, ...(options.databaseSchema ? { DATABASE_SCHEMA: options.databaseSchema } : {}) };
   const payments = meteredPayments(
     options.payments ??
       new SimulatedPaymentProvider({
-        ledger: new FileChargeLedger(env.PAYMENTS_LEDGER_FILE),
+        ledger: worldChargeLedger(location),
         delayMs: env.PAYMENTS_LATENCY_MS,
       }),
     metrics,
   );
   const opened = await openStore(
-    { ...env, ...(options.databaseSchema ? { DATABASE_SCHEMA: options.databaseSchema } : {}) },
+    location,
     localClaimPolicy({ instance: env.INSTANCE_ID, leaseSeconds: env.CLAIM_LEASE_SECONDS }),
   );
   const { store } = opened;
@@ -168,6 +171,8 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
       const rendering = pendingPdfs.stop();
       if (!options.pdfPool) void pool.close();
       mail.transport.close();
+      // A provider handed in is its owner's to close.
+      if (!options.payments) payments.close?.();
       // A render under way saves its PDF before the database closes under it.
       await rendering;
       await opened.close();
@@ -195,7 +200,7 @@ function scenarioWorld(
     reset: async (record) => {
       await settle();
       await resetToScenario(store, clock, record.scenario);
-      payments.reset?.();
+      await payments.reset?.();
       await mail.mailbox.clear();
       await world.book.replace(record);
     },

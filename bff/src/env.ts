@@ -23,8 +23,6 @@ const EnvSchema = z
     PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
     WEB_DIST: z.string().min(1).default(repoPath('web/dist')),
     ...DatabaseFields,
-    /** Where the simulated payment provider keeps its charges, so they outlive a crash of the BFF. */
-    PAYMENTS_LEDGER_FILE: z.string().min(1).optional(),
     /** How long the simulated card processor takes to answer (after it has charged). */
     PAYMENTS_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
     /**
@@ -77,7 +75,6 @@ const EnvSchema = z
       LOG_LEVEL: env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'),
       INSTANCE_ID: env.INSTANCE_ID ?? `${hostname()}:${env.PORT}`,
       SESSION_SECRET: env.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
-      PAYMENTS_LEDGER_FILE: env.PAYMENTS_LEDGER_FILE ?? `${env.DATABASE_FILE}.payments.jsonl`,
       MAILBOX_DIR: env.MAILBOX_DIR ?? join(dirname(env.DATABASE_FILE), 'mailbox'),
       SCENARIOS_DIR: env.SCENARIOS_DIR ?? join(dirname(env.DATABASE_FILE), 'scenarios'),
     };

@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 
 const rows = (sql: string) => system.sql.all<Json>(sql);
-const captured = () => system.payments.charges().filter((c) => c.status === 'succeeded');
+const captured = async () => (await system.payments.charges()).filter((c) => c.status === 'succeeded');
 
 async function quote(client: Client, quantity: number): Promise<string> {
   const answer = await client.json<Json>('POST', '/api/quotes', {
@@ -33,9 +33,9 @@ const confirm = (client: Client, quoteId: string, key: string) =>
 /** Starts a confirm and waits until the processor has captured it, its answer still on the way. */
 async function confirmInFlight(client: Client, quoteId: string, key: string) {
   system.payments.setDelay(400);
-  const before = captured().length;
+  const before = (await captured()).length;
   const answer = confirm(client, quoteId, key);
-  await until(() => captured().length > before, 10_000, 'the capture');
+  await until(async () => (await captured()).length > before, 10_000, 'the capture');
   // Wrapped: an async function returning the promise itself would wait for the answer.
   return { answer };
 }
@@ -106,9 +106,9 @@ describe('an order holds its subscription while its card is charged', () => {
       status: 409,
       body: { code: 'change_not_applied', details: { refunded: { currency: 'USD' } } },
     });
-    const [charge] = captured();
+    const [charge] = await captured();
     expect(charge).toBeDefined();
-    expect(system.payments.refunds()).toEqual([
+    expect(await system.payments.refunds()).toEqual([
       expect.objectContaining({
         paymentAttemptId: charge?.paymentAttemptId,
         amount: refused.body.details.refunded.amount,
@@ -128,7 +128,7 @@ describe('an order holds its subscription while its card is charged', () => {
       subject: 'Your subscription change was not applied: the payment is refunded',
     });
     expect(await confirm(maria, quoteId, 'claim-refund-0001')).toEqual(refused);
-    expect(system.payments.refunds()).toHaveLength(1);
+    expect(await system.payments.refunds()).toHaveLength(1);
     expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 });
@@ -161,7 +161,7 @@ describe('recovery of an order whose owner is gone', () => {
     expect(await rows(`select status from orders`)).toEqual([{ status: 'succeeded' }]);
     expect(await rows(`select * from subscription_claims`)).toEqual([]);
     expect((await confirm(maria, quoteId, 'claim-recover-0001')).status).toBe(201);
-    expect(captured()).toHaveLength(1);
+    expect(await captured()).toHaveLength(1);
     expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 
@@ -196,7 +196,7 @@ describe('an Idempotency-Key reused after its 48 hours were swept', () => {
       body: { code: 'idempotency_key_expired', field: 'Idempotency-Key' },
     });
     expect(await system.sql.count('select count(*) from orders')).toBe(1);
-    expect(captured()).toHaveLength(1);
+    expect(await captured()).toHaveLength(1);
     expect(await checkInvariants(system.sql, system.payments)).toEqual([]);
   });
 });

@@ -642,3 +642,25 @@ export const paymentChallenges = sqliteTable(
     index('payment_challenges_invoice').on(t.invoiceId, t.status),
   ],
 );
+
+/**
+ * The simulated card processor's own records (payments/sqlite-charge-ledger.ts): a service outside
+ * the BFF that happens to keep them in the world's database, written only through its own
+ * connection, never in a BFF transaction. One row per key: a charge's or a refund's attempt id, or
+ * a vaulted card's token; a charge's row is replaced once by its authentication's outcome.
+ */
+export const processorLedger = sqliteTable(
+  'processor_ledger',
+  {
+    key: text('key').primaryKey(),
+    kind: text('kind', { enum: ['charge', 'refund', 'card'] }).notNull(),
+    status: text('status', { enum: ['requires_action', 'succeeded', 'failed', 'refunded', 'vaulted'] }).notNull(),
+    /** A refund's charge (its attempt id): the refunds of a charge are looked up by it. */
+    chargeKey: text('charge_key'),
+    /** The record as the processor answers it (payments/charge-ledger.ts LedgerRecord), JSON. */
+    record: text('record').notNull(),
+    /** When the key was first recorded, epoch milliseconds of the processor's clock: the records' order. */
+    recordedAt: integer('recorded_at').notNull(),
+  },
+  (t) => [index('processor_ledger_charge').on(t.chargeKey)],
+);

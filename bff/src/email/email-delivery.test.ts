@@ -40,7 +40,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   received.length = 0;
-  system.payments.reset();
+  await system.payments.reset();
   expect((await system.anonymous.json('POST', '/api/test/reset', { name: 'demo' })).status).toBe(200);
 });
 

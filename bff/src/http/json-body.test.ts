@@ -39,7 +39,7 @@ describe('a request body that is not JSON', () => {
     const paid = await james.json('POST', `/api/invoices/${invoiceId}/pay`, '{');
     expect(paid).toMatchObject({ status: 400, body: { code: 'malformed_json' } });
     expect(await databaseHash()).toEqual(before);
-    expect(system.payments.charges()).toEqual([]);
+    expect(await system.payments.charges()).toEqual([]);
   });
 
   it('is refused with 400 malformed_json by every route that takes a body, before anything is written', async () => {

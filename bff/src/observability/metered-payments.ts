@@ -35,6 +35,7 @@ export function meteredPayments(provider: PaymentProvider, metrics: BusinessMetr
       metrics.refunded();
       return outcome;
     },
-    ...(provider.reset ? { reset: () => provider.reset?.() } : {}),
+    ...(provider.reset ? { reset: async () => provider.reset?.() } : {}),
+    ...(provider.close ? { close: () => provider.close?.() } : {}),
   };
 }

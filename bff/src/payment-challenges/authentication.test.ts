@@ -18,7 +18,7 @@ const rows = (sql: string) => system.sql.all(sql);
 const value = (sql: string) => system.sql.value(sql);
 const count = (sql: string) => system.sql.count(sql);
 const invariants = () => checkInvariants(system.sql, system.payments);
-const captured = () => system.payments.charges().filter((charge) => charge.status === 'succeeded');
+const captured = async () => (await system.payments.charges()).filter((charge) => charge.status === 'succeeded');
 
 /** Sam, paying from now on with his card that asks for authentication (4000 0025 0000 3155). */
 async function samWithAskingCard(): Promise<Client> {
@@ -58,7 +58,7 @@ describe('a change paid by a card whose bank asks for authentication', () => {
     const { challenge } = answer.body;
     expect(quote.quote.dueNow.amount).toBeGreaterThan(0);
     // Nothing changed and nothing was captured; the order waits and holds Cobalt's subscription.
-    expect(captured()).toEqual([]);
+    expect(await captured()).toEqual([]);
     expect(await count(`select count(*) from documents where reason = 'change'`)).toBe(0);
     expect(await value(`select status from orders`)).toBe('pending');
     expect(await value(`select holder from subscription_claims`)).toMatch(/^order:/);
@@ -82,7 +82,7 @@ describe('a change paid by a card whose bank asks for authentication', () => {
     const confirmed = await replay(sam, quote.id, 'sca-approve-0001');
     expect(confirmed.status).toBe(201);
     expect(confirmed.body.charged).toEqual(quote.quote.dueNow);
-    expect(captured()).toEqual([expect.objectContaining({ amount: quote.quote.dueNow.amount })]);
+    expect(await captured()).toEqual([expect.objectContaining({ amount: quote.quote.dueNow.amount })]);
     expect((await sam.json<Json>('GET', '/api/account')).body.subscription.plan.id).toBe('advanced');
     expect(await count(`select count(*) from subscription_claims`)).toBe(0);
     expect(await rows(`select kind from outbox where kind = 'change_confirmed'`)).toHaveLength(1);
@@ -90,7 +90,7 @@ describe('a change paid by a card whose bank asks for authentication', () => {
     const again = await sam.json<Json>('POST', `/api/payment-challenges/${challenge.id}/fail`, {});
     expect(again).toEqual({ status: 200, body: { ...challenge, status: 'succeeded' } });
     expect(await replay(sam, quote.id, 'sca-approve-0001')).toEqual(confirmed);
-    expect(captured()).toHaveLength(1);
+    expect(await captured()).toHaveLength(1);
     expect(await invariants()).toEqual([]);
   });
 
@@ -105,7 +105,7 @@ describe('a change paid by a card whose bank asks for authentication', () => {
       status: 402,
       body: { code: 'payment_declined', details: { decline: 'authentication_failed' } },
     });
-    expect(captured()).toEqual([]);
+    expect(await captured()).toEqual([]);
     expect(await count(`select count(*) from documents where reason = 'change'`)).toBe(0);
     expect(await count(`select count(*) from subscription_claims`)).toBe(0);
     expect((await sam.json<Json>('GET', '/api/account')).body.subscription.plan.id).toBe('essential');
@@ -126,13 +126,13 @@ describe('a change paid by a card whose bank asks for authentication', () => {
     await system.anonymous.json('POST', '/api/test/clock/advance', { seconds: 61 });
     expect(await value(`select status from payment_challenges`)).toBe('expired');
     expect(await value(`select status from orders`)).toBe('failed');
-    expect(system.payments.charges()).toEqual([
+    expect(await system.payments.charges()).toEqual([
       expect.objectContaining({ status: 'failed', decline: 'authentication_expired' }),
     ]);
     // The bank page, opened late, says so; approving then captures nothing.
     const late = await sam.json<Json>('POST', `/api/payment-challenges/${challenge.id}/approve`, {});
     expect(late.body.status).toBe('expired');
-    expect(captured()).toEqual([]);
+    expect(await captured()).toEqual([]);
     expect(await replay(sam, quote.id, 'sca-abandon-0001')).toMatchObject({
       status: 402,
       body: { details: { decline: 'authentication_expired' } },
@@ -149,7 +149,7 @@ describe('a change paid by a card whose bank asks for authentication', () => {
     await system.deps.clock.load();
     const late = await sam.json<Json>('POST', `/api/payment-challenges/${answer.body.challenge.id}/approve`, {});
     expect(late.body.status).toBe('expired');
-    expect(captured()).toEqual([]);
+    expect(await captured()).toEqual([]);
     expect((await replay(sam, quote.id, 'sca-late-0001')).status).toBe(402);
     expect(await invariants()).toEqual([]);
   });
@@ -170,7 +170,7 @@ describe('a change paid by a card whose bank asks for authentication', () => {
       body: { code: 'no_billing_permission' },
     });
     expect(await value(`select status from payment_challenges`)).toBe('open');
-    expect(captured()).toEqual([]);
+    expect(await captured()).toEqual([]);
   });
 
   it('keeps its card on file while it waits: removing it answers 409 payment_method_in_use', async () => {
@@ -225,7 +225,7 @@ describe('paying an invoice with a card whose bank asks for authentication', () 
     const invoice = (await james.json<Json>('GET', `/api/documents/${invoiceId}`)).body;
     expect(invoice).toMatchObject({ status: 'paid', amountPaid: amount, paidAt: DEMO_NOW });
     expect(await pay()).toMatchObject({ status: 409, body: { code: 'invoice_already_paid' } });
-    expect(captured()).toEqual([expect.objectContaining({ amount: amount.amount })]);
+    expect(await captured()).toEqual([expect.objectContaining({ amount: amount.amount })]);
     expect(await rows(`select kind, payload from outbox where kind in ('payment_receipt', 'renewal_failed')`)).toEqual([
       {
         kind: 'payment_receipt',
@@ -248,7 +248,7 @@ describe('paying an invoice with a card whose bank asks for authentication', () 
     const failed = await james.json<Json>('POST', `/api/payment-challenges/${first.body.challenge.id}/fail`, {});
     expect(failed.body.status).toBe('failed');
     expect((await james.json<Json>('GET', '/api/account')).body.subscription.status).toBe('past_due');
-    expect(captured()).toEqual([]);
+    expect(await captured()).toEqual([]);
     expect(await count(`select count(*) from outbox where kind in ('renewal_failed', 'payment_receipt')`)).toBe(0);
     expect(await count(`select count(*) from subscription_claims`)).toBe(0);
     const second = await james.json<Json>('POST', `/api/invoices/${invoiceId}/pay`, {});
@@ -264,7 +264,7 @@ describe('paying an invoice with a card whose bank asks for authentication', () 
     await system.anonymous.json('POST', '/api/test/clock/advance', { seconds: 16 * 60 });
     expect(await value(`select status from payment_challenges`)).toBe('expired');
     expect(await count(`select count(*) from subscription_claims`)).toBe(0);
-    expect(captured()).toEqual([]);
+    expect(await captured()).toEqual([]);
     expect((await james.json<Json>('GET', '/api/account')).body.subscription.status).toBe('past_due');
     expect(await invariants()).toEqual([]);
   });

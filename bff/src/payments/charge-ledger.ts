@@ -1,12 +1,10 @@
-import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import type { ChargeOutcome, ChargeRequest, RefundOutcome, TokenizedCard } from './payment-provider';
 import type { CardBehaviour } from './test-cards';
 
 /**
  * What the processor remembers of a charge attempt: its outcome and the request it answered. An
  * attempt that waited for authentication has a later record (captured or refused) under the same
- * key, appended: the latest is the attempt as it stands.
+ * key, replacing it: the latest is the attempt as it stands.
  */
 export type ChargeRecord = ChargeOutcome &
   Readonly<{ request: Pick<ChargeRequest, 'paymentMethod' | 'amount' | 'currency'>; recordedAt: string }>;
@@ -30,104 +28,73 @@ export const ledgerKey = (record: LedgerRecord): string =>
 export const isCharge = (record: LedgerRecord): record is ChargeRecord =>
   record.status !== 'refunded' && record.status !== 'vaulted';
 
+/**
+ * The processor's memory of its charges, refunds and cards, one record per key, as a service
+ * outside the BFF keeps it: written only by the processor, never inside the BFF's transactions,
+ * and shared by every BFF instance that talks to the processor (docs/decisions/022).
+ */
 export interface ChargeLedger {
-  get(attemptId: string): LedgerRecord | null;
-  /** Resolves once the record is durable. */
-  put(record: LedgerRecord): Promise<void>;
-  all(): LedgerRecord[];
+  get(key: string): Promise<LedgerRecord | null>;
+  /**
+   * Keeps a key's first record: a key already recorded (by this instance or another) keeps the
+   * record it has. Answers the record as it stands, once durable.
+   */
+  add(record: LedgerRecord): Promise<LedgerRecord>;
+  /**
+   * Replaces a charge waiting for authentication with its outcome, only while it still waits:
+   * decided once, whoever asks. Answers the record as it stands, once durable.
+   */
+  decide(outcome: ChargeRecord): Promise<LedgerRecord | null>;
+  /** The refunds made of a captured charge. */
+  refundsOf(paymentAttemptId: string): Promise<RefundRecord[]>;
+  /** Every record, in the order their keys were first recorded. */
+  all(): Promise<LedgerRecord[]>;
   /** Forgets every record: only for a test world that is reset along with the database. */
-  clear(): void;
+  clear(): Promise<void>;
+  /** Lets go of what the ledger holds open (its connection). */
+  close(): void;
 }
 
+/** A ledger that lives as long as its process: for unit tests, and snapshots of another process's ledger. */
 export class InMemoryChargeLedger implements ChargeLedger {
   readonly #records = new Map<string, LedgerRecord>();
 
-  get(attemptId: string): LedgerRecord | null {
-    return this.#records.get(attemptId) ?? null;
+  constructor(records: Iterable<LedgerRecord> = []) {
+    for (const record of records) this.#records.set(ledgerKey(record), record);
   }
 
-  async put(record: LedgerRecord): Promise<void> {
-    this.set(record);
+  async get(key: string): Promise<LedgerRecord | null> {
+    return this.#records.get(key) ?? null;
   }
 
-  set(record: LedgerRecord): void {
-    this.#records.set(ledgerKey(record), record);
+  async add(record: LedgerRecord): Promise<LedgerRecord> {
+    const key = ledgerKey(record);
+    const known = this.#records.get(key);
+    if (known) return known;
+    this.#records.set(key, record);
+    return record;
   }
 
-  all(): LedgerRecord[] {
+  async decide(outcome: ChargeRecord): Promise<LedgerRecord | null> {
+    const current = this.#records.get(outcome.paymentAttemptId) ?? null;
+    if (current?.status !== 'requires_action') return current;
+    this.#records.set(outcome.paymentAttemptId, outcome);
+    return outcome;
+  }
+
+  async refundsOf(paymentAttemptId: string): Promise<RefundRecord[]> {
+    return [...this.#records.values()].filter(
+      (record): record is RefundRecord => record.status === 'refunded' && record.paymentAttemptId === paymentAttemptId,
+    );
+  }
+
+  async all(): Promise<LedgerRecord[]> {
     return [...this.#records.values()];
   }
 
-  clear(): void {
+  async clear(): Promise<void> {
     this.#records.clear();
   }
-}
 
-/**
- * A JSON-lines file, appended and fsynced before the charge is answered: the processor's
- * memory outlives a BFF killed right after the charge, as a real processor's would. Charges that
- * arrive while a sync is under way are written together by the next one (a group commit): one
- * fsync per burst, not per charge, which is what bounded confirms per second.
- */
-export class FileChargeLedger implements ChargeLedger {
-  readonly #memory = new InMemoryChargeLedger();
-  #queued: { record: LedgerRecord; resolve: () => void; reject: (error: unknown) => void }[] = [];
-  #writing = false;
-
-  constructor(private readonly file: string) {
-    if (!existsSync(file)) return;
-    const text = readFileSync(file, 'utf8');
-    const complete = text.lastIndexOf('\n') + 1;
-    // A line without its newline is a write cut short, so its put never resolved and nobody was
-    // told of that charge. Cut it off: left there, the next append would glue onto it and be lost.
-    if (complete < text.length) truncateSync(file, Buffer.byteLength(text.slice(0, complete)));
-    for (const line of text.slice(0, complete).split('\n')) {
-      if (line.trim()) this.#memory.set(JSON.parse(line) as LedgerRecord);
-    }
-  }
-
-  get(attemptId: string): LedgerRecord | null {
-    return this.#memory.get(attemptId);
-  }
-
-  put(record: LedgerRecord): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.#queued.push({ record, resolve, reject });
-      if (!this.#writing) void this.#writeQueued();
-    });
-  }
-
-  /** Appends and syncs off the event loop, batch after batch, until nothing is queued. */
-  async #writeQueued(): Promise<void> {
-    this.#writing = true;
-    while (this.#queued.length > 0) {
-      const batch = this.#queued;
-      this.#queued = [];
-      try {
-        const file = await open(this.file, 'a');
-        try {
-          await file.appendFile(batch.map((entry) => `${JSON.stringify(entry.record)}\n`).join(''));
-          await file.datasync();
-        } finally {
-          await file.close();
-        }
-        for (const entry of batch) {
-          this.#memory.set(entry.record);
-          entry.resolve();
-        }
-      } catch (error) {
-        for (const entry of batch) entry.reject(error);
-      }
-    }
-    this.#writing = false;
-  }
-
-  all(): LedgerRecord[] {
-    return this.#memory.all();
-  }
-
-  clear(): void {
-    writeFileSync(this.file, '');
-    this.#memory.clear();
-  }
+  close(): void {}
 }

@@ -3,7 +3,6 @@ export {
   type CardRecord,
   type ChargeLedger,
   type ChargeRecord,
-  FileChargeLedger,
   InMemoryChargeLedger,
   type LedgerRecord,
   type RefundRecord,
@@ -24,3 +23,4 @@ export {
   TEST_CARDS,
   TEST_TOKENS,
 } from './simulated-provider';
+export { SqliteChargeLedger } from './sqlite-charge-ledger';

@@ -126,7 +126,9 @@ export interface PaymentProvider {
    * A test mode's processor only: forgets every record, so that a QA reset starts a new world (the
    * seeded invoices' attempt ids come again, and must find nothing). A real processor has none.
    */
-  reset?(): void;
+  reset?(): Promise<void>;
+  /** Lets go of what the provider holds open (the simulated processor's ledger connection). */
+  close?(): void;
 }
 
 /** We do not know whether the charge happened: retry with the same attempt id, or look it up. */

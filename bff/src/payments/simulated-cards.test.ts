@@ -1,13 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { instantFromIso } from '@planshift/shared/periods';
-import { afterAll, describe, expect, it } from 'vitest';
-import { FileChargeLedger } from './charge-ledger';
-import { SimulatedPaymentProvider } from './simulated-provider';
+import { describe, expect, it } from 'vitest';
+import { useProcessorTables } from '../testing/processor-tables';
+import { readSql } from '../testing/sql-of';
+import type { SimulatedPaymentProvider } from './simulated-provider';
 
-const dir = mkdtempSync(join(tmpdir(), 'planshift-cards-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { database, provider: newProvider } = useProcessorTables();
 
 const NOW = instantFromIso('2026-11-15T10:00:00Z');
 const card = (number: string, overrides: Partial<{ expMonth: number; expYear: number; cvc: string }> = {}) => ({
@@ -36,8 +33,8 @@ async function tokenOf(provider: SimulatedPaymentProvider, number: string): Prom
 
 describe('the simulated processor’s vault', () => {
   it('keeps a card for a token and charges it as the card behaves, never keeping its number or code', async () => {
-    const file = join(dir, 'vault.jsonl');
-    const provider = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
+    const file = database();
+    const provider = newProvider(file);
     const added = await provider.tokenize(card('4242 4242 4242 4242'));
     expect(added).toEqual({
       ok: true,
@@ -52,18 +49,18 @@ describe('the simulated processor’s vault', () => {
     const declining = await tokenOf(provider, '4000000000000002');
     expect((await charge(provider, added.ok ? added.card.token : '', 'v-1')).status).toBe('succeeded');
     expect(await charge(provider, declining, 'v-2')).toMatchObject({ status: 'failed', decline: 'card_declined' });
-    const ledger = readFileSync(file, 'utf8');
+    const ledger = JSON.stringify(await readSql(file, (sql) => sql.all('select * from processor_ledger')));
     expect(ledger).not.toContain('4242424242424242');
     expect(ledger).not.toContain('"123"');
 
     // After a restart the tokens still charge the same cards.
-    const reopened = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
+    const reopened = newProvider(file);
     expect((await charge(reopened, added.ok ? added.card.token : '', 'v-3')).status).toBe('succeeded');
-    expect(reopened.charges()).toHaveLength(3);
+    expect(await reopened.charges()).toHaveLength(3);
   });
 
   it('refuses a card that is not one, naming each field, and keeps nothing', async () => {
-    const provider = new SimulatedPaymentProvider();
+    const provider = newProvider();
     expect(await provider.tokenize(card('4242424242424241', { expYear: 2025, cvc: '1' }))).toEqual({
       ok: false,
       problems: [
@@ -72,18 +69,18 @@ describe('the simulated processor’s vault', () => {
         { reason: 'card_cvc_invalid', field: 'cvc' },
       ],
     });
-    expect(provider.charges()).toEqual([]);
+    expect(await provider.charges()).toEqual([]);
   });
 
   it('declines a token it never issued', async () => {
-    const provider = new SimulatedPaymentProvider();
+    const provider = newProvider();
     expect(await charge(provider, 'pm_forged', 'v-4')).toMatchObject({ status: 'failed', decline: 'card_declined' });
   });
 });
 
 describe('a card whose bank asks the customer to authenticate (4000 0025 0000 3155)', () => {
   it('waits for the customer on session, and is charged off session without asking', async () => {
-    const provider = new SimulatedPaymentProvider();
+    const provider = newProvider();
     const waiting = await charge(provider, 'pm_card_authenticationRequired', 's-1');
     expect(waiting).toEqual({
       status: 'requires_action',
@@ -99,7 +96,7 @@ describe('a card whose bank asks the customer to authenticate (4000 0025 0000 31
   });
 
   it('approved, captures once; the answer and every later look agree', async () => {
-    const provider = new SimulatedPaymentProvider();
+    const provider = newProvider();
     const token = await tokenOf(provider, '4000 0025 0000 3155');
     await charge(provider, token, 's-3');
     const [first, second] = await Promise.all([
@@ -110,11 +107,11 @@ describe('a card whose bank asks the customer to authenticate (4000 0025 0000 31
     expect(second).toEqual(first);
     expect(await provider.authenticate('s-3', 'fail')).toEqual(first);
     expect(await charge(provider, token, 's-3')).toEqual(first);
-    expect(provider.charges().filter((c) => c.status === 'succeeded')).toHaveLength(1);
+    expect((await provider.charges()).filter((c) => c.status === 'succeeded')).toHaveLength(1);
   });
 
   it('failed, or given up by the merchant, captures nothing; whichever is decided first stands', async () => {
-    const provider = new SimulatedPaymentProvider();
+    const provider = newProvider();
     await charge(provider, 'pm_card_authenticationRequired', 's-4');
     expect(await provider.authenticate('s-4', 'fail')).toMatchObject({
       status: 'failed',
@@ -130,18 +127,19 @@ describe('a card whose bank asks the customer to authenticate (4000 0025 0000 31
     await charge(provider, 'pm_card_authenticationRequired', 's-6');
     expect(await provider.cancel('s-6')).toMatchObject({ status: 'failed', decline: 'authentication_expired' });
     expect(await provider.authenticate('s-6', 'approve')).toMatchObject({ decline: 'authentication_expired' });
-    expect(provider.charges().filter((c) => c.status === 'succeeded')).toHaveLength(1);
+    expect((await provider.charges()).filter((c) => c.status === 'succeeded')).toHaveLength(1);
   });
 
-  it('keeps the waiting payment and its outcome in the file ledger across a restart', async () => {
-    const file = join(dir, 'challenge.jsonl');
-    const before = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
+  it('keeps the waiting payment and its outcome in its table across a restart', async () => {
+    const file = database();
+    const before = newProvider(file);
     await charge(before, 'pm_card_authenticationRequired', 's-7');
-    const reopened = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
+    before.close();
+    const reopened = newProvider(file);
     expect((await reopened.lookup('s-7'))?.status).toBe('requires_action');
     const approved = await reopened.authenticate('s-7', 'approve');
-    const again = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
+    const again = newProvider(file);
     expect(await again.lookup('s-7')).toEqual(approved);
-    expect(again.charges()).toEqual([approved]);
+    expect(await again.charges()).toEqual([approved]);
   });
 });

@@ -1,15 +1,14 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { type ChargeLedger, FileChargeLedger, InMemoryChargeLedger } from './charge-ledger';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { useProcessorTables } from '../testing/processor-tables';
+import { type ChargeLedger, InMemoryChargeLedger } from './charge-ledger';
 import { PaymentUnavailableError } from './payment-provider';
 import { SimulatedPaymentProvider } from './simulated-provider';
+import { SqliteChargeLedger } from './sqlite-charge-ledger';
 
-const dir = mkdtempSync(join(tmpdir(), 'planshift-ledger-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, database, provider: newProvider } = useProcessorTables();
 
 const charge = (
   provider: SimulatedPaymentProvider,
@@ -36,28 +35,28 @@ describe('the simulated card processor', () => {
     ['pm_card_chargeDeclinedProcessingError', 'failed', 'processing_error'],
     ['pm_unknown', 'failed', 'card_declined'],
   ])('card %s: %s %s', async (card, status, decline) => {
-    const outcome = await charge(new SimulatedPaymentProvider(), card);
+    const outcome = await charge(newProvider(), card);
     expect(outcome.status).toBe(status);
     if (outcome.status === 'failed') expect(outcome.decline).toBe(decline);
   });
 
   it('charges an attempt id once, even when asked twice at the same time', async () => {
-    const provider = new SimulatedPaymentProvider();
+    const provider = newProvider();
     const [first, second] = await Promise.all([
       charge(provider, 'pm_card_visa', 'a-1'),
       charge(provider, 'pm_card_visa', 'a-1'),
     ]);
     expect(second).toEqual(first);
     expect(await charge(provider, 'pm_card_visa', 'a-1')).toEqual(first);
-    expect(provider.charges()).toHaveLength(1);
+    expect(await provider.charges()).toHaveLength(1);
   });
 
   it('answers a repeated declined attempt with the same decline, naming unknown cards in the message', async () => {
-    const provider = new SimulatedPaymentProvider();
+    const provider = newProvider();
     const first = await charge(provider, 'pm_unknown', 'a-d');
     expect(first).toMatchObject({ status: 'failed', decline: 'card_declined', message: expect.any(String) });
     expect(await charge(provider, 'pm_unknown', 'a-d')).toEqual(first);
-    expect(provider.charges()).toEqual([first]);
+    expect(await provider.charges()).toEqual([first]);
   });
 
   it.each([
@@ -65,7 +64,7 @@ describe('the simulated card processor', () => {
     ['currency', { currency: 'EUR' }],
     ['card', { paymentMethod: 'pm_card_mastercard' }],
   ])('refuses to reuse an attempt id for another %s', async (_, change) => {
-    const provider = new SimulatedPaymentProvider();
+    const provider = newProvider();
     const request = {
       paymentAttemptId: 'a-2',
       paymentMethod: 'pm_card_visa',
@@ -76,28 +75,28 @@ describe('the simulated card processor', () => {
     };
     await provider.charge(request);
     await expect(provider.charge({ ...request, ...change })).rejects.toThrow(/different parameters/);
-    expect(provider.charges()).toHaveLength(1);
+    expect(await provider.charges()).toHaveLength(1);
   });
 
   it('refuses amounts that are not positive integers of minor units', async () => {
-    const provider = new SimulatedPaymentProvider();
+    const provider = newProvider();
     for (const amount of [0, -5, 12.5]) {
       await expect(charge(provider, 'pm_card_visa', undefined, amount)).rejects.toThrow(RangeError);
     }
-    expect(provider.charges()).toEqual([]);
+    expect(await provider.charges()).toEqual([]);
   });
 
   it('can fail before charging: nothing is recorded and a retry charges once', async () => {
-    const provider = new SimulatedPaymentProvider();
+    const provider = newProvider();
     provider.injectFault({ kind: 'fail_before_charge' });
     await expect(charge(provider, 'pm_card_visa', 'a-3')).rejects.toBeInstanceOf(PaymentUnavailableError);
     expect(await provider.lookup('a-3')).toBeNull();
     expect((await charge(provider, 'pm_card_visa', 'a-3')).status).toBe('succeeded');
-    expect(provider.charges()).toHaveLength(1);
+    expect(await provider.charges()).toHaveLength(1);
   });
 
   it('applies a fault to the next `times` calls, and clearFaults drops what is left', async () => {
-    const provider = new SimulatedPaymentProvider();
+    const provider = newProvider();
     provider.injectFault({ kind: 'fail_before_charge', times: 2 });
     await expect(charge(provider, 'pm_card_visa', 'a-t')).rejects.toBeInstanceOf(PaymentUnavailableError);
     await expect(charge(provider, 'pm_card_visa', 'a-t')).rejects.toBeInstanceOf(PaymentUnavailableError);
@@ -106,7 +105,7 @@ describe('the simulated card processor', () => {
     provider.injectFault({ kind: 'lose_response', times: 3 });
     provider.clearFaults();
     expect((await charge(provider, 'pm_card_visa', 'a-u')).status).toBe('succeeded');
-    expect(provider.charges()).toHaveLength(2);
+    expect(await provider.charges()).toHaveLength(2);
   });
 
   describe('refunds', () => {
@@ -114,18 +113,18 @@ describe('the simulated card processor', () => {
       provider.refund({ refundAttemptId: id, paymentAttemptId, amount, currency: 'USD', reason: 'test' });
 
     it('refunds a captured charge once per refund attempt id, also when asked twice at once', async () => {
-      const provider = new SimulatedPaymentProvider();
+      const provider = newProvider();
       await charge(provider, 'pm_card_visa', 'a-r');
       const [first, second] = await Promise.all([refund(provider, 'rf-1', 'a-r'), refund(provider, 'rf-1', 'a-r')]);
       expect(first).toMatchObject({ status: 'refunded', paymentAttemptId: 'a-r', amount: 1234, currency: 'USD' });
       expect(second).toEqual(first);
       expect(await refund(provider, 'rf-1', 'a-r')).toEqual(first);
-      expect(provider.refunds()).toEqual([first]);
-      expect(provider.charges()).toHaveLength(1);
+      expect(await provider.refunds()).toEqual([first]);
+      expect(await provider.charges()).toHaveLength(1);
     });
 
     it('never refunds more than was captured, nor a charge that was declined or never made', async () => {
-      const provider = new SimulatedPaymentProvider();
+      const provider = newProvider();
       await charge(provider, 'pm_card_visa', 'a-p');
       await refund(provider, 'rf-part', 'a-p', 1000);
       await expect(refund(provider, 'rf-more', 'a-p', 235)).rejects.toThrow(/exceeds/);
@@ -133,42 +132,43 @@ describe('the simulated card processor', () => {
       await charge(provider, 'pm_card_chargeDeclined', 'a-declined');
       await expect(refund(provider, 'rf-d', 'a-declined')).rejects.toThrow(/no captured charge/);
       await expect(refund(provider, 'rf-n', 'a-never')).rejects.toThrow(/no captured charge/);
-      expect(provider.refunds().map((r) => r.amount)).toEqual([1000, 234]);
+      expect((await provider.refunds()).map((r) => r.amount)).toEqual([1000, 234]);
     });
 
     it('can lose the answer of a refund: the retry returns the one refund', async () => {
-      const provider = new SimulatedPaymentProvider();
+      const provider = newProvider();
       await charge(provider, 'pm_card_visa', 'a-l');
       provider.injectFault({ kind: 'lose_response' });
       await expect(refund(provider, 'rf-l', 'a-l')).rejects.toBeInstanceOf(PaymentUnavailableError);
       expect((await refund(provider, 'rf-l', 'a-l')).status).toBe('refunded');
-      expect(provider.refunds()).toHaveLength(1);
+      expect(await provider.refunds()).toHaveLength(1);
     });
 
-    it('keeps refunds in the file ledger beside the charges, across a restart', async () => {
-      const file = join(dir, 'refunds.jsonl');
-      const provider = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
+    it('keeps refunds in its table beside the charges, seen by another instance', async () => {
+      const file = database();
+      const provider = newProvider(file);
       await charge(provider, 'pm_card_visa', 'a-f');
       const first = await refund(provider, 'rf-f', 'a-f');
-      const reopened = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
-      expect(reopened.refunds()).toEqual([first]);
-      expect(reopened.charges()).toHaveLength(1);
+      const reopened = newProvider(file);
+      expect(await refund(reopened, 'rf-f', 'a-f')).toEqual(first);
+      expect(await reopened.refunds()).toEqual([first]);
+      expect(await reopened.charges()).toHaveLength(1);
       expect(await reopened.lookup('rf-f')).toBeNull();
     });
   });
 
   it('can charge and lose the answer: the lookup and a retry find the one charge', async () => {
-    const provider = new SimulatedPaymentProvider();
+    const provider = newProvider();
     provider.injectFault({ kind: 'lose_response' });
     await expect(charge(provider, 'pm_card_visa', 'a-4')).rejects.toBeInstanceOf(PaymentUnavailableError);
     const seen = await provider.lookup('a-4');
     expect(seen?.status).toBe('succeeded');
     expect(await charge(provider, 'pm_card_visa', 'a-4')).toEqual(seen);
-    expect(provider.charges()).toHaveLength(1);
+    expect(await provider.charges()).toHaveLength(1);
   });
 
   it('answers after delayMs, with the charge recorded before the answer', async () => {
-    const provider = new SimulatedPaymentProvider({ delayMs: 50 });
+    const provider = newProvider(database(), { delayMs: 50 });
     const started = performance.now();
     const pending = charge(provider, 'pm_card_visa', 'a-slow');
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -179,16 +179,20 @@ describe('the simulated card processor', () => {
 
   it('makes a lookup racing the first charge wait for its record instead of answering null', async () => {
     let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const ledger = new InMemoryChargeLedger();
     const slowLedger: ChargeLedger = {
       get: (id) => ledger.get(id),
+      decide: (outcome) => ledger.decide(outcome),
+      refundsOf: (id) => ledger.refundsOf(id),
       all: () => ledger.all(),
       clear: () => ledger.clear(),
-      put: async (record) => {
-        await new Promise<void>((resolve) => {
-          release = resolve;
-        });
-        ledger.set(record);
+      close: () => ledger.close(),
+      add: async (record) => {
+        await gate;
+        return ledger.add(record);
       },
     };
     const provider = new SimulatedPaymentProvider({ ledger: slowLedger });
@@ -198,44 +202,32 @@ describe('the simulated card processor', () => {
     expect(await seen).toEqual(await charged);
   });
 
-  it('treats a ledger that cannot write as an unknown outcome', async () => {
-    const provider = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(join(dir, 'missing', 'x.jsonl')) });
+  it('treats a ledger that cannot be written as an unknown outcome', async () => {
+    const provider = new SimulatedPaymentProvider({ ledger: new SqliteChargeLedger(join(dir, 'missing.sqlite')) });
     const failed = charge(provider, 'pm_card_visa', 'a-io');
     await expect(failed).rejects.toBeInstanceOf(PaymentUnavailableError);
-    await expect(failed).rejects.toHaveProperty('cause.code', 'ENOENT');
-    expect(await provider.lookup('a-io')).toBeNull();
+    await expect(failed).rejects.toHaveProperty('cause.code', 'SQLITE_CANTOPEN');
+    await expect(provider.lookup('a-io')).rejects.toBeInstanceOf(PaymentUnavailableError);
   });
 
-  it('remembers its charges across a restart when kept in a file', async () => {
-    const file = join(dir, 'charges.jsonl');
-    const before = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
+  it('remembers its charges across a restart, in its table', async () => {
+    const file = database();
+    const before = newProvider(file);
     const outcome = await charge(before, 'pm_card_visa', 'a-5');
-    const after = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
+    before.close();
+    const after = newProvider(file);
     expect(await after.lookup('a-5')).toEqual(outcome);
     expect(await charge(after, 'pm_card_visa', 'a-5')).toEqual(outcome);
-    expect(after.charges()).toHaveLength(1);
-  });
-
-  it('drops a torn last line, so the next record is not glued onto it', async () => {
-    const file = join(dir, 'torn.jsonl');
-    const before = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
-    const kept = await charge(before, 'pm_card_visa', 'a-6');
-    appendFileSync(file, '{"paymentAttemptId":"a-torn","sta');
-    const after = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
-    expect(await after.lookup('a-torn')).toBeNull();
-    const next = await charge(after, 'pm_card_chargeDeclined', 'a-7');
-    const reread = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
-    expect(reread.charges()).toEqual([kept, next]);
-    expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(3);
+    expect(await after.charges()).toHaveLength(1);
   });
 
   it('keeps a charge whose process was SIGKILLed the moment the charge resolved', async () => {
-    const file = join(dir, 'killed.jsonl');
+    const file = database();
     const payments = new URL('./index.ts', import.meta.url).href;
     // The child kills itself right after printing the outcome: nothing runs after charge() resolves.
     const script = `
-      const { FileChargeLedger, SimulatedPaymentProvider } = await import(${JSON.stringify(payments)});
-      const provider = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(${JSON.stringify(file)}) });
+      const { SqliteChargeLedger, SimulatedPaymentProvider } = await import(${JSON.stringify(payments)});
+      const provider = new SimulatedPaymentProvider({ ledger: new SqliteChargeLedger(${JSON.stringify(file)}) });
       const outcome = await provider.charge({
         paymentAttemptId: 'a-killed', paymentMethod: 'pm_card_visa', amount: 999, currency: 'EUR', description: 'x',
       });
@@ -259,10 +251,88 @@ describe('the simulated card processor', () => {
     const outcome = JSON.parse(stdout);
     expect(outcome).toMatchObject({ status: 'succeeded', paymentAttemptId: 'a-killed', amount: 999 });
 
-    const restarted = new SimulatedPaymentProvider({ ledger: new FileChargeLedger(file) });
+    const restarted = newProvider(file);
     expect(await restarted.lookup('a-killed')).toEqual(outcome);
     const retry = { paymentAttemptId: 'a-killed', paymentMethod: 'pm_card_visa', amount: 999, currency: 'EUR' };
     expect(await restarted.charge({ ...retry, description: 'x', customerPresent: true })).toEqual(outcome);
-    expect(restarted.charges()).toHaveLength(1);
+    expect(await restarted.charges()).toHaveLength(1);
   }, 10_000);
+});
+
+describe('one processor for several BFF instances: its table decides', () => {
+  it('charges an attempt asked of two instances at once exactly once, both answered the same', async () => {
+    const file = database();
+    const [a, b] = [newProvider(file), newProvider(file)];
+    const ids = Array.from({ length: 20 }, (_, i) => `x-${i}`);
+    const answers = await Promise.all(
+      ids.map((id) => Promise.all([charge(a, 'pm_card_visa', id), charge(b, 'pm_card_visa', id)])),
+    );
+    for (const [fromA, fromB] of answers) {
+      expect(fromA.status).toBe('succeeded');
+      expect(fromB).toEqual(fromA);
+    }
+    expect(await a.charges()).toEqual(await b.charges());
+    expect((await a.charges()).filter((c) => c.status === 'succeeded')).toHaveLength(ids.length);
+  });
+
+  /** Two instances' ledgers (a connection each) on one database, and an attempt's request. */
+  const twoLedgers = (paymentAttemptId: string, paymentMethod: string) => {
+    const file = database();
+    const ledgers = [new SqliteChargeLedger(file), new SqliteChargeLedger(file)] as const;
+    onTestFinished(() => {
+      for (const ledger of ledgers) ledger.close();
+    });
+    const attempt = {
+      paymentAttemptId,
+      request: { paymentMethod, amount: 500, currency: 'USD' },
+      recordedAt: '2026-12-01T10:00:00.000Z',
+    };
+    return { ledgers, attempt };
+  };
+
+  it('keeps the first record of a key whichever instance writes second, and answers it to both', async () => {
+    const {
+      ledgers: [a, b],
+      attempt,
+    } = twoLedgers('x-first', 'pm_card_visa');
+    const first = { ...attempt, status: 'succeeded' as const, chargeId: 'ch_1', amount: 500, currency: 'USD' };
+    const second = { ...attempt, status: 'failed' as const, decline: 'insufficient_funds' as const, message: 'no' };
+    expect(await Promise.all([a.add(first), b.add(second)])).toEqual([first, first]);
+    expect(await b.all()).toEqual([first]);
+  });
+
+  it('decides a payment waiting for the bank once, whichever instances answer it', async () => {
+    const file = database();
+    const [a, b] = [newProvider(file), newProvider(file)];
+    const waiting = await charge(a, 'pm_card_authenticationRequired', 'x-sca');
+    expect(waiting.status).toBe('requires_action');
+    expect(await b.lookup('x-sca')).toEqual(waiting);
+    const [approved, canceled] = await Promise.all([a.authenticate('x-sca', 'approve'), b.cancel('x-sca')]);
+    expect(canceled).toEqual(approved);
+    expect(await b.authenticate('x-sca', 'fail')).toEqual(approved);
+    expect(await a.lookup('x-sca')).toEqual(approved);
+    expect(await b.charges()).toEqual([approved]);
+  });
+
+  it('applies an authentication outcome only to a charge still waiting', async () => {
+    const {
+      ledgers: [a, b],
+      attempt,
+    } = twoLedgers('x-wait', 'pm_card_authenticationRequired');
+    await a.add({ ...attempt, status: 'requires_action', challengeId: 'chl_1', amount: 500, currency: 'USD' });
+    const captured = { ...attempt, status: 'succeeded' as const, chargeId: 'ch_1', amount: 500, currency: 'USD' };
+    const refused = { ...attempt, status: 'failed' as const, decline: 'authentication_expired' as const, message: 'x' };
+    expect(await a.decide(captured)).toEqual(captured);
+    expect(await b.decide(refused)).toEqual(captured);
+    expect(await b.decide({ ...captured, paymentAttemptId: 'x-none' })).toBeNull();
+  });
+
+  it('forgets every record for every instance when its world is reset', async () => {
+    const file = database();
+    const [a, b] = [newProvider(file), newProvider(file)];
+    await charge(a, 'pm_card_visa', 'x-reset');
+    await b.reset();
+    expect(await a.lookup('x-reset')).toBeNull();
+    expect((await charge(a, 'pm_card_chargeDeclined', 'x-reset')).status).toBe('failed');
+  });
 });

@@ -50,11 +50,11 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   #delayMs: number;
   readonly #wall: WallClock;
   #faults: { kind: PaymentFault['kind']; remaining: number }[] = [];
-  /** The write under way for each key: later writes of that key (an attempt's outcome after its challenge) queue behind it. */
+  /** This instance's write under way for each key: a lookup of that key, and its later writes, wait for it. */
   readonly #writing = new Map<string, Promise<LedgerRecord>>();
 
   constructor(options: SimulatedProviderOptions = {}) {
-    this.#ledger = options.ledger ?? new InMemoryChargeLedger();
+    this.#ledger = unavailableOnFailure(options.ledger ?? new InMemoryChargeLedger());
     this.#delayMs = options.delayMs ?? 0;
     this.#wall = options.wall ?? systemWallClock;
   }
@@ -73,22 +73,24 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   }
 
   /** Forgets every charge, card and fault: a QA reset starts a new world, processor included. */
-  reset(): void {
-    this.#ledger.clear();
+  async reset(): Promise<void> {
     this.clearFaults();
+    await this.#ledger.clear();
+  }
+
+  /** Lets go of the ledger's connection. */
+  close(): void {
+    this.#ledger.close();
   }
 
   /** Every charge attempt as the processor holds it now, one per attempt id. */
-  charges(): ChargeOutcome[] {
-    return this.#ledger.all().filter(isCharge).map(outcomeOf);
+  async charges(): Promise<ChargeOutcome[]> {
+    return (await this.#ledger.all()).filter(isCharge).map(outcomeOf);
   }
 
   /** Every refund the processor made, one per refund attempt id. */
-  refunds(): RefundOutcome[] {
-    return this.#ledger
-      .all()
-      .filter((record) => record.status === 'refunded')
-      .map(refundOutcomeOf);
+  async refunds(): Promise<RefundOutcome[]> {
+    return (await this.#ledger.all()).filter((record) => record.status === 'refunded').map(refundOutcomeOf);
   }
 
   async tokenize(request: TokenizeRequest): Promise<TokenizeOutcome> {
@@ -105,7 +107,7 @@ export class SimulatedPaymentProvider implements PaymentProvider {
       ...card,
       recordedAt: this.#recordedAt(),
     };
-    await this.#write(record.token, () => record);
+    await this.#write(record.token, () => this.#ledger.add(record));
     const { status: _, behaviour: __, recordedAt: ___, ...tokenized } = record;
     return { ok: true, card: tokenized };
   }
@@ -117,9 +119,13 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     const fault = this.#takeFault();
     if (fault === 'fail_before_charge') throw new PaymentUnavailableError('The payment provider could not be reached.');
 
-    const record = await this.#once(request.paymentAttemptId, () =>
-      recordFor(request, fault === 'decline' ? 'insufficient_funds' : this.#behaviourOf(request), this.#recordedAt()),
-    );
+    const record = await this.#write(request.paymentAttemptId, async () => {
+      const known = await this.#ledger.get(request.paymentAttemptId);
+      if (known) return known;
+      const behaviour = fault === 'decline' ? 'insufficient_funds' : await this.#behaviourOf(request);
+      // Another instance may record the attempt first: the ledger keeps the first, and answers it.
+      return this.#ledger.add(recordFor(request, behaviour, this.#recordedAt()));
+    });
     if (!isCharge(record)) throw new Error(`${request.paymentAttemptId} is not a charge's id`);
     assertSameRequest(record, request);
     const outcome = outcomeOf(record);
@@ -132,7 +138,7 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     // A lookup racing the attempt's first charge (or its challenge's answer) answers once that is
     // recorded, not before: null tells the caller the attempt never happened and may be abandoned.
     await this.#writing.get(paymentAttemptId)?.catch(() => {});
-    const record = this.#ledger.get(paymentAttemptId);
+    const record = await this.#ledger.get(paymentAttemptId);
     return record && isCharge(record) ? outcomeOf(record) : null;
   }
 
@@ -158,7 +164,10 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     const fault = this.#takeFault();
     if (fault === 'fail_before_charge') throw new PaymentUnavailableError('The payment provider could not be reached.');
     await this.#writing.get(request.paymentAttemptId)?.catch(() => {});
-    const record = await this.#once(request.refundAttemptId, () => this.#refundRecordFor(request));
+    const record = await this.#write(request.refundAttemptId, async () => {
+      const known = await this.#ledger.get(request.refundAttemptId);
+      return known ?? this.#ledger.add(await this.#refundRecordFor(request));
+    });
     if (record.status !== 'refunded' || record.paymentAttemptId !== request.paymentAttemptId) {
       throw new Error(`refund attempt ${request.refundAttemptId} was first made for another charge`);
     }
@@ -168,20 +177,21 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   }
 
   /** A card's behaviour by its token: a ready-made test token, a card in the vault, or an unknown one (declined). */
-  #behaviourOf(request: ChargeRequest): CardBehaviour | null {
+  async #behaviourOf(request: ChargeRequest): Promise<CardBehaviour | null> {
     const testCard = TEST_TOKENS[request.paymentMethod];
     if (testCard) return behaviourOf(testCard);
-    const vaulted = this.#ledger.get(request.paymentMethod);
+    const vaulted = await this.#ledger.get(request.paymentMethod);
     return vaulted?.status === 'vaulted' ? vaulted.behaviour : null;
   }
 
   /** Like a processor: only a captured charge is refunded, and never beyond what it captured. */
-  #refundRecordFor(request: RefundRequest): RefundRecord {
-    const charge = this.#ledger.get(request.paymentAttemptId);
+  async #refundRecordFor(request: RefundRequest): Promise<RefundRecord> {
+    const charge = await this.#ledger.get(request.paymentAttemptId);
     if (charge?.status !== 'succeeded') throw new Error(`no captured charge ${request.paymentAttemptId} to refund`);
-    const refunded = this.refunds()
-      .filter((refund) => refund.paymentAttemptId === request.paymentAttemptId)
-      .reduce((sum, refund) => sum + refund.amount, 0);
+    const refunded = (await this.#ledger.refundsOf(request.paymentAttemptId)).reduce(
+      (sum, refund) => sum + refund.amount,
+      0,
+    );
     if (request.currency !== charge.currency || request.amount <= 0 || refunded + request.amount > charge.amount) {
       throw new Error(`refund of ${request.amount} ${request.currency} exceeds charge ${request.paymentAttemptId}`);
     }
@@ -201,22 +211,18 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     return new Date(this.#wall.ms()).toISOString();
   }
 
-  /** An attempt's first record: a second call while the first is being written waits for it. */
-  #once(id: string, make: () => LedgerRecord): Promise<LedgerRecord> {
-    const known = this.#ledger.get(id);
-    if (known) return Promise.resolve(known);
-    return this.#writing.get(id) ?? this.#write(id, make);
-  }
-
   /**
    * Ends an attempt waiting for authentication as `decide` says, once: an attempt already decided
-   * (or never waiting) answers as it stands. Queued behind any write of the same attempt, so an
-   * approval and a cancellation racing each other are decided in turn, the second seeing the first.
+   * (by this instance or another) or never waiting answers as it stands. The ledger applies an
+   * outcome only while the attempt still waits, so an approval and a cancellation racing each
+   * other are decided once, both answered with the one that won.
    */
   async #decide(paymentAttemptId: string, decide: (waiting: ChargeRecord) => ChargeRecord): Promise<ChargeOutcome> {
-    const record = await this.#write(paymentAttemptId, (current) => {
+    const record = await this.#write(paymentAttemptId, async () => {
+      const current = await this.#ledger.get(paymentAttemptId);
       if (!current || !isCharge(current)) throw new Error(`no payment attempt ${paymentAttemptId}`);
-      return current.status === 'requires_action' ? decide(current) : null;
+      if (current.status !== 'requires_action') return current;
+      return (await this.#ledger.decide(decide(current))) ?? current;
     });
     if (!isCharge(record)) throw new Error(`${paymentAttemptId} is not a charge's id`);
     if (this.#delayMs > 0) await sleep(this.#delayMs);
@@ -224,22 +230,12 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   }
 
   /**
-   * Writes a key's next record, after whatever write of that key is under way; `make` sees the
-   * key's current record and answers null to leave it as it is. Resolves once the record is durable.
+   * Runs a write of a key after whatever write of that key this instance has under way, and
+   * answers the key's record as the ledger then holds it. Registered before anything is awaited,
+   * so that a lookup made right after the write began waits for it.
    */
-  #write(id: string, make: (current: LedgerRecord | null) => LedgerRecord | null): Promise<LedgerRecord> {
-    const step = async (): Promise<LedgerRecord> => {
-      const current = this.#ledger.get(id);
-      const record = make(current);
-      if (!record) return current as LedgerRecord;
-      // A ledger that cannot write may still have kept part of the record: the outcome is unknown.
-      await this.#ledger.put(record).catch((error: unknown) => {
-        throw new PaymentUnavailableError('The payment provider failed to record the charge.', { cause: error });
-      });
-      return record;
-    };
+  #write(id: string, step: () => Promise<LedgerRecord>): Promise<LedgerRecord> {
     const before = this.#writing.get(id);
-    // Nothing under way: the write starts now, so that a lookup made right after it waits for it.
     const writing = before ? before.catch(() => {}).then(step) : step();
     this.#writing.set(id, writing);
     writing
@@ -257,6 +253,34 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     if (fault.remaining <= 0) this.#faults.shift();
     return fault.kind;
   }
+}
+
+/**
+ * The ledger as the processor's callers meet it: a ledger that fails to read or write may still
+ * have kept the record, so the outcome is unknown (PaymentUnavailableError), as a processor that
+ * does not answer.
+ */
+function unavailableOnFailure(ledger: ChargeLedger): ChargeLedger {
+  const guard =
+    <A extends unknown[], R>(work: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await work(...args);
+      } catch (error) {
+        throw new PaymentUnavailableError('The payment provider failed to read or record the attempt.', {
+          cause: error,
+        });
+      }
+    };
+  return {
+    get: guard((key) => ledger.get(key)),
+    add: guard((record) => ledger.add(record)),
+    decide: guard((outcome) => ledger.decide(outcome)),
+    refundsOf: guard((paymentAttemptId) => ledger.refundsOf(paymentAttemptId)),
+    all: guard(() => ledger.all()),
+    clear: guard(() => ledger.clear()),
+    close: () => ledger.close(),
+  };
 }
 
 const digest = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 24);

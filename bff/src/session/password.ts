@@ -23,7 +23,7 @@ export function hashPassword(password: string): string {
   return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
-// scrypt runs on libuv's thread pool, which file writes (the charge ledger's append and datasync)
+// scrypt runs on libuv's thread pool, which file writes (the mailbox, PDFs)
 // and DNS share: a burst of sign-ins queued there holds up every confirm behind it. So at most
 // this many hashes run at once; the rest wait here, in JavaScript, leaving the pool's other
 // threads (npm start sizes it to 8) to everything else.

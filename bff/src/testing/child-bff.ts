@@ -1,12 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InMemoryChargeLedger, type LedgerRecord } from '../payments/charge-ledger';
 import { SimulatedPaymentProvider } from '../payments/simulated-provider';
+import { SqliteChargeLedger } from '../payments/sqlite-charge-ledger';
 import { checkInvariants } from './invariants';
 import { readSql } from './sql-of';
 import type { TestSql } from './test-sql';
@@ -44,7 +43,6 @@ const SCENARIO = 'demo';
  */
 export class ChildBff {
   readonly databaseFile: string;
-  readonly ledgerFile: string;
   /**
    * Its configured secret, the same at every start (as a deployment's): cookies and quotes
    * (docs/decisions/024) signed before a kill still verify after the restart.
@@ -60,7 +58,6 @@ export class ChildBff {
   ) {
     // The scenario's world's own files (worlds/scenario-registry.ts lays them out).
     this.databaseFile = join(dir, 'scenarios', SCENARIO, 'planshift.sqlite');
-    this.ledgerFile = join(dir, 'scenarios', SCENARIO, 'payments.jsonl');
   }
 
   static async start(dir: string, env: Record<string, string> = {}): Promise<ChildBff> {
@@ -176,22 +173,26 @@ export class ChildBff {
   }
 
   /**
-   * The processor's records as the file holds them now, and the invariants over both. Read from a
-   * copy: opening the live file as a FileChargeLedger would cut off a line the running BFF is
-   * still appending.
+   * The processor's records as the database holds them now (read beside the running process, as
+   * `read` does), and the invariants over both: a snapshot, so that checks over it agree.
    */
   processor(): SimulatedPaymentProvider {
-    const ledger = new InMemoryChargeLedger();
-    const text = existsSync(this.ledgerFile) ? readFileSync(this.ledgerFile, 'utf8') : '';
-    for (const line of text.slice(0, text.lastIndexOf('\n') + 1).split('\n')) {
-      if (line.trim()) ledger.set(JSON.parse(line) as LedgerRecord);
-    }
-    return new SimulatedPaymentProvider({ ledger });
+    return new SimulatedPaymentProvider({ ledger: SqliteChargeLedger.snapshot(this.databaseFile) });
+  }
+
+  /** How many charges the processor has captured so far. */
+  capturedCharges(): Promise<number> {
+    return this.read((sql) => sql.count(`select count(*) from processor_ledger where status = 'succeeded'`));
+  }
+
+  /** Runs a check over the database and the processor's records as they are now (invariants, the money audit). */
+  check<T>(check: (sql: TestSql, processor: SimulatedPaymentProvider) => Promise<T>): Promise<T> {
+    const processor = this.processor();
+    return this.read((sql) => check(sql, processor));
   }
 
   invariants(): Promise<string[]> {
-    const processor = this.processor();
-    return this.read((sql) => checkInvariants(sql, processor));
+    return this.check(checkInvariants);
   }
 
   /** Runs the operator's provisioning command on this BFF's files; answers its exit code and output. */

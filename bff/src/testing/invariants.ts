@@ -1,3 +1,4 @@
+import type { ChargeOutcome } from '../payments/payment-provider';
 import type { SimulatedPaymentProvider } from '../payments/simulated-provider';
 import type { Row, TestSql } from './test-sql';
 
@@ -8,9 +9,9 @@ type All = (sql: string) => Promise<Row[]>;
  * order (or the challenge itself, for an invoice) holds the subscription, and it is not left open
  * past its expiry (system clock) and a pass; an ended one ended as the processor's attempt did.
  */
-async function challengeProblems(all: All, payments: SimulatedPaymentProvider, wallNow: number): Promise<string[]> {
+async function challengeProblems(all: All, charges: readonly ChargeOutcome[], wallNow: number): Promise<string[]> {
   const problems: string[] = [];
-  const attempts = new Map(payments.charges().map((charge) => [charge.paymentAttemptId, charge.status]));
+  const attempts = new Map(charges.map((charge) => [charge.paymentAttemptId, charge.status]));
   const [clock] = await all('select frozen_at as at from system');
   const systemNow = clock?.at === null || clock?.at === undefined ? wallNow : Number(clock.at);
   for (const c of await all(
@@ -52,17 +53,19 @@ export async function checkInvariants(
 ): Promise<string[]> {
   const problems: string[] = [];
   const all = (query: string) => sql.all<Row>(query);
+  const charges = await payments.charges();
+  const refunds = await payments.refunds();
 
   const captured = new Map<string, number>();
   const capturedAmount = new Map<string, number>();
-  for (const charge of payments.charges()) {
+  for (const charge of charges) {
     if (charge.status === 'succeeded') {
       captured.set(charge.paymentAttemptId, (captured.get(charge.paymentAttemptId) ?? 0) + 1);
       capturedAmount.set(charge.paymentAttemptId, charge.amount);
     }
   }
   const refunded = new Map<string, number>();
-  for (const refund of payments.refunds()) {
+  for (const refund of refunds) {
     refunded.set(refund.paymentAttemptId, (refunded.get(refund.paymentAttemptId) ?? 0) + refund.amount);
   }
   const fullyRefunded = (attempt: string) =>
@@ -112,7 +115,7 @@ export async function checkInvariants(
   )) {
     problems.push(`claim on ${claim.subscriptionId} outlives its holder ${claim.holder}`);
   }
-  problems.push(...(await challengeProblems(all, payments, wallNow)));
+  problems.push(...(await challengeProblems(all, charges, wallNow)));
   const paidOrders = await all(
     `select payment_attempt_id as attempt from orders where status = 'succeeded' and amount > 0`,
   );

@@ -19,6 +19,8 @@ export type MoneyAudit = Readonly<{
 type Attempt = Readonly<{ attempt: string; amount: number; currency: string }>;
 
 export async function auditMoney(sql: TestSql, processor: SimulatedPaymentProvider): Promise<MoneyAudit> {
+  const charges = await processor.charges();
+  const refunds = await processor.refunds();
   // Amounts as numbers whatever the database answers for its integers.
   const rows = async (query: string) =>
     (await sql.all<Attempt>(query)).map((row) => ({ ...row, amount: Number(row.amount) }));
@@ -31,12 +33,12 @@ export async function auditMoney(sql: TestSql, processor: SimulatedPaymentProvid
       where order_id is null and status = 'succeeded' and payment_attempt_id not like 'seed-%'`,
   );
   const captured = new Map<string, Attempt>();
-  for (const charge of processor.charges()) {
+  for (const charge of charges) {
     if (charge.status === 'succeeded')
       captured.set(charge.paymentAttemptId, { attempt: charge.paymentAttemptId, ...charge });
   }
   const refundedAmount = new Map<string, number>();
-  for (const refund of processor.refunds()) {
+  for (const refund of refunds) {
     refundedAmount.set(refund.paymentAttemptId, (refundedAmount.get(refund.paymentAttemptId) ?? 0) + refund.amount);
   }
   const refunded = [...captured.values()].filter((c) => refundedAmount.get(c.attempt) === c.amount);

@@ -8,8 +8,8 @@ import { wallNow } from '../clock';
 import { type Env, readEnv } from '../env';
 import { metricsEndpoint } from '../observability/metrics-route';
 import type { PrometheusMetrics } from '../observability/prometheus-metrics';
-import { InMemoryChargeLedger } from '../payments/charge-ledger';
 import { SimulatedPaymentProvider } from '../payments/simulated-provider';
+import { worldChargeLedger } from '../payments/world-charge-ledger';
 import { demoScenario } from '../scenarios';
 import { localClaimPolicy } from '../store/claim-policy';
 import { openStore, type StoreDatabase } from '../store/open-store';
@@ -55,7 +55,7 @@ export type Client = Readonly<{
 /**
  * The real app over a fresh database (a SQLite file; with TEST_DATABASE=postgres, a PostgreSQL
  * database of its own on the run's server) seeded with the demo scenario (a scenario's world, without
- * the host that routes to it), with an in-memory card processor. In production
+ * the host that routes to it), with the simulated card processor. In production
  * (NODE_ENV=production) it is the real world: nothing is seeded and there are no QA routes.
  */
 export async function startTestSystem(
@@ -78,13 +78,15 @@ export async function startTestSystem(
   const env = readEnv({
     NODE_ENV: options.production ? 'production' : 'test',
     DATABASE_FILE: join(dir, 'planshift.sqlite'),
-    ...(testDatabase() === 'postgres' ? { DATABASE_URL: await freshPgDatabase() } : {}),
+    // Beside another system: on its database.
+    ...(testDatabase() === 'postgres' ? { DATABASE_URL: beside?.env.DATABASE_URL ?? (await freshPgDatabase()) } : {}),
     WEB_DIST: options.webDist ?? join(dir, 'no-web'),
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     ...(options.production ? { SESSION_SECRET: 'a-test-secret-of-at-least-thirty-two-characters' } : {}),
     ...(beside ? { SESSION_SECRET: beside.env.SESSION_SECRET, INSTANCE_ID: `${beside.env.INSTANCE_ID}+1` } : {}),
   });
-  const payments = beside?.payments ?? new SimulatedPaymentProvider({ ledger: new InMemoryChargeLedger() });
+  // The processor's records in its table of the world's database, as the server keeps them.
+  const payments = beside?.payments ?? new SimulatedPaymentProvider({ ledger: worldChargeLedger(env) });
   // Outside production, the system is a scenario's world made from the demo (docs/decisions/018).
   const scenario = options.production
     ? undefined
@@ -147,7 +149,10 @@ export async function startTestSystem(
     anonymous,
     dispose: async () => {
       await system.close();
-      if (!beside) rmSync(dir, { recursive: true, force: true });
+      if (!beside) {
+        payments.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
     signIn: async (email, password = DEMO_PASSWORD) => {
       const response = await anonymous.request('POST', '/api/session', { email, password });

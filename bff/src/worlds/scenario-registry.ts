@@ -47,11 +47,11 @@ const BOOK = 'scenario.json';
 const isScenarioId = (id: string) => scenarioIdSchema.safeParse(id).success;
 
 /**
- * Every scenario's world (docs/decisions/018): each in its own folder (database, card ledger,
- * mailbox, the scenario it was made from), opened when a request names it and closed when idle.
- * On PostgreSQL (DATABASE_URL) a world's data is a schema of its own in that database
- * (docs/decisions/020), made when the world opens and dropped with the scenario; the folder
- * keeps the rest.
+ * Every scenario's world (docs/decisions/018): each in its own folder (database, with the card
+ * processor's records, mailbox, the scenario it was made from), opened when a request names it
+ * and closed when idle. On PostgreSQL (DATABASE_URL) a world's data is a schema of its own in
+ * that database (docs/decisions/020), made when the world opens and dropped with the scenario;
+ * the folder keeps the rest (its book and mailbox).
  */
 export class ScenarioRegistry {
   readonly #open = new Map<ScenarioId, Open>();
@@ -176,7 +176,6 @@ export class ScenarioRegistry {
       {
         ...this.options.env,
         DATABASE_FILE: join(folder, 'planshift.sqlite'),
-        PAYMENTS_LEDGER_FILE: join(folder, 'payments.jsonl'),
         MAILBOX_DIR: join(folder, 'mailbox'),
         // A scenario's e-mail always stays in its own mailbox.
         SMTP_URL: undefined,

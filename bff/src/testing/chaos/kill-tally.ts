@@ -39,7 +39,7 @@ export class KillTally {
 
   /** The invariants and the money over the whole world, as the BFF's files hold them now. */
   async audit(bff: ChildBff, when: string): Promise<void> {
-    const money = await bff.read((sql) => auditMoney(sql, bff.processor()));
+    const money = await bff.check(auditMoney);
     this.#audits.set(bff.dir, { lost: money.lost.length, duplicated: money.duplicated.length });
     for (const problem of [...(await bff.invariants()), ...moneyProblems(money)]) this.problem(`${when}: ${problem}`);
   }

@@ -100,7 +100,7 @@ async function settled(system: TestSystem): Promise<string[]> {
 }
 
 async function resetDemo(system: TestSystem): Promise<void> {
-  system.payments.reset();
+  await system.payments.reset();
   const reset = await system.anonymous.json('POST', '/api/test/reset', { name: 'demo' });
   if (reset.status !== 200) throw new Error(`reset answered ${reset.status}`);
 }
