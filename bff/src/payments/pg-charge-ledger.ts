@@ -1,7 +1,7 @@
 import { openPostgres, type PgDb } from '../db/open-pg';
 import type { ChargeLedger, ChargeRecord, LedgerRecord, RefundRecord } from './charge-ledger';
 import { ledgerKey } from './charge-ledger';
-import { ledgerKindOf } from './sqlite-charge-ledger';
+import { ledgerRow } from './sqlite-charge-ledger';
 
 type Row = { record: string };
 
@@ -46,19 +46,8 @@ export class PgChargeLedger implements ChargeLedger {
   }
 
   async add(record: LedgerRecord): Promise<LedgerRecord> {
-    const key = ledgerKey(record);
-    await this.#pool.query({
-      ...INSERT,
-      values: [
-        key,
-        ledgerKindOf(record),
-        record.status,
-        record.status === 'refunded' ? record.paymentAttemptId : null,
-        JSON.stringify(record),
-        Date.parse(record.recordedAt),
-      ],
-    });
-    return (await this.get(key)) as LedgerRecord;
+    await this.#pool.query({ ...INSERT, values: ledgerRow(record) });
+    return (await this.get(ledgerKey(record))) as LedgerRecord;
   }
 
   async decide(outcome: ChargeRecord): Promise<LedgerRecord | null> {
