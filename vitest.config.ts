@@ -18,7 +18,9 @@ const onPostgres = process.env.TEST_DATABASE === 'postgres';
 function integrationFiles(): string[] {
   return readdirSync('bff/src', { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.test.ts'))
-    .filter((file) => /\b(startTestSystem|useDemoSystem|freshPgDatabase)\(/.test(readFileSync(join('bff/src', file), 'utf8')))
+    .filter((file) =>
+      /\b(startTestSystem|useDemoSystem|freshPgDatabase)\(/.test(readFileSync(join('bff/src', file), 'utf8')),
+    )
     .map((file) => `src/${file}`);
 }
 
