@@ -14,11 +14,13 @@ const testTimeout = 120_000;
  */
 const onPostgres = process.env.TEST_DATABASE === 'postgres';
 
-/** The BFF's test files that import the test system, relative to bff/. */
+/** The BFF's test files that start a test system, relative to bff/. */
 function integrationFiles(): string[] {
   return readdirSync('bff/src', { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.test.ts'))
-    .filter((file) => /from '(\.\.?\/)+(testing\/)?test-system'/.test(readFileSync(join('bff/src', file), 'utf8')))
+    .filter((file) =>
+      /\b(startTestSystem|useDemoSystem|freshPgDatabase)\(/.test(readFileSync(join('bff/src', file), 'utf8')),
+    )
     .map((file) => `src/${file}`);
 }
 

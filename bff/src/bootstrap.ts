@@ -17,8 +17,8 @@ import { createLogger, type Logger } from './observability/logger';
 import { meteredPayments } from './observability/metered-payments';
 import { InvoiceChallenges } from './payment-challenges/invoice-challenges';
 import type { PaymentProvider } from './payments/payment-provider';
-import { worldChargeLedger } from './payments/pg-charge-ledger';
 import { SimulatedPaymentProvider } from './payments/simulated-provider';
+import { worldChargeLedger } from './payments/world-charge-ledger';
 import { QuoteTokens } from './quotes/quote-token';
 import { resetToScenario } from './scenarios/reset';
 import { SignInThrottle } from './session/sign-in-throttle';
@@ -88,17 +88,18 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
   const log = (options.log ?? createLogger(env.LOG_LEVEL)).child({ world });
   const metrics = options.metrics ?? NO_METRICS;
   // The processor keeps its records in the world's database, through a connection of its own
-  // (opened at its first charge, once the database is migrated): every instance sees the one processor.
+  // (opened at its first charge, once the file is migrated): every instance sees the one processor.
+  const location = { ...env, ...(options.databaseSchema ? { DATABASE_SCHEMA: options.databaseSchema } : {}) };
   const payments = meteredPayments(
     options.payments ??
       new SimulatedPaymentProvider({
-        ledger: worldChargeLedger(env, options.databaseSchema),
+        ledger: worldChargeLedger(location),
         delayMs: env.PAYMENTS_LATENCY_MS,
       }),
     metrics,
   );
   const opened = await openStore(
-    { ...env, ...(options.databaseSchema ? { DATABASE_SCHEMA: options.databaseSchema } : {}) },
+    location,
     localClaimPolicy({ instance: env.INSTANCE_ID, leaseSeconds: env.CLAIM_LEASE_SECONDS }),
   );
   const { store } = opened;

@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { scenarioIdSchema } from '@planshift/shared/api';
-import pg from 'pg';
 import { SystemClock } from '../clock';
 import { type Env, readEnv } from '../env';
 import { localClaimPolicy } from '../store/claim-policy';
 import { openStore } from '../store/open-store';
 import type { Store } from '../store/store';
-import { scenarioSchema } from '../worlds/scenario-schema';
+import { scenarioSchema, scenarioSchemaExists } from '../worlds/scenario-schema';
 
 /** The option every operator command takes: the scenario to work in (docs/decisions/018). */
 export const SCENARIO_OPTION = { scenario: { type: 'string' } } as const;
@@ -31,7 +30,7 @@ export async function withOperatorStore(
   const schema = env.DATABASE_URL && scenario !== undefined ? scenarioSchema(scenario) : undefined;
   let file = env.DATABASE_FILE;
   if (env.DATABASE_URL) {
-    if (schema && !(await schemaExists(env.DATABASE_URL, schema))) {
+    if (scenario !== undefined && !(await scenarioSchemaExists(env.DATABASE_URL, scenario))) {
       console.error(`No scenario ${scenario} in the database at DATABASE_URL.`);
       process.exit(2);
     }
@@ -52,15 +51,5 @@ export async function withOperatorStore(
     await work(opened.store, clock, env);
   } finally {
     await opened.close();
-  }
-}
-
-async function schemaExists(url: string, schema: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query('select 1 from pg_namespace where nspname = $1', [schema])).rowCount === 1;
-  } finally {
-    await client.end();
   }
 }

@@ -10,9 +10,19 @@ import {
 
 type Row = { record: string };
 
-/** A record's kind, as both dialects' ledgers store it. */
-export const kindOf = (record: LedgerRecord): 'charge' | 'refund' | 'card' =>
+/** What the table's `kind` says of a record (PgChargeLedger writes the same). */
+const ledgerKindOf = (record: LedgerRecord): 'charge' | 'refund' | 'card' =>
   record.status === 'refunded' ? 'refund' : record.status === 'vaulted' ? 'card' : 'charge';
+
+/** The row a record is inserted as (key, kind, status, charge_key, record, recorded_at), on either database. */
+export const ledgerRow = (record: LedgerRecord): [string, string, string, string | null, string, number] => [
+  ledgerKey(record),
+  ledgerKindOf(record),
+  record.status,
+  record.status === 'refunded' ? record.paymentAttemptId : null,
+  JSON.stringify(record),
+  Date.parse(record.recordedAt),
+];
 
 const parse = (row: Row | undefined): LedgerRecord | null => (row ? (JSON.parse(row.record) as LedgerRecord) : null);
 
@@ -50,17 +60,9 @@ export class SqliteChargeLedger implements ChargeLedger {
   }
 
   async add(record: LedgerRecord): Promise<LedgerRecord> {
-    const key = ledgerKey(record);
     const { insert, get } = this.#sql;
-    insert.run(
-      key,
-      kindOf(record),
-      record.status,
-      record.status === 'refunded' ? record.paymentAttemptId : null,
-      JSON.stringify(record),
-      Date.parse(record.recordedAt),
-    );
-    return parse(get.get(key)) as LedgerRecord;
+    insert.run(...ledgerRow(record));
+    return parse(get.get(ledgerKey(record))) as LedgerRecord;
   }
 
   async decide(outcome: ChargeRecord): Promise<LedgerRecord | null> {

@@ -8,8 +8,8 @@ import { wallNow } from '../clock';
 import { type Env, readEnv } from '../env';
 import { metricsEndpoint } from '../observability/metrics-route';
 import type { PrometheusMetrics } from '../observability/prometheus-metrics';
-import { worldChargeLedger } from '../payments/pg-charge-ledger';
 import { SimulatedPaymentProvider } from '../payments/simulated-provider';
+import { worldChargeLedger } from '../payments/world-charge-ledger';
 import { demoScenario } from '../scenarios';
 import { localClaimPolicy } from '../store/claim-policy';
 import { openStore, type StoreDatabase } from '../store/open-store';
@@ -78,7 +78,8 @@ export async function startTestSystem(
   const env = readEnv({
     NODE_ENV: options.production ? 'production' : 'test',
     DATABASE_FILE: join(dir, 'planshift.sqlite'),
-    ...(testDatabase() === 'postgres' ? { DATABASE_URL: await freshPgDatabase() } : {}),
+    // Beside another system: on its database.
+    ...(testDatabase() === 'postgres' ? { DATABASE_URL: beside?.env.DATABASE_URL ?? (await freshPgDatabase()) } : {}),
     WEB_DIST: options.webDist ?? join(dir, 'no-web'),
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     ...(options.production ? { SESSION_SECRET: 'a-test-secret-of-at-least-thirty-two-characters' } : {}),

@@ -49,9 +49,9 @@ const isScenarioId = (id: string) => scenarioIdSchema.safeParse(id).success;
 /**
  * Every scenario's world (docs/decisions/018): each in its own folder (database, with the card
  * processor's records, mailbox, the scenario it was made from), opened when a request names it
- * and closed when idle. On PostgreSQL (DATABASE_URL) a world's data is a schema of its own in that
- * database (docs/decisions/020), made when the world opens and dropped with the scenario; the
- * folder keeps the rest.
+ * and closed when idle. On PostgreSQL (DATABASE_URL) a world's data is a schema of its own in
+ * that database (docs/decisions/020), made when the world opens and dropped with the scenario;
+ * the folder keeps the rest (its book and mailbox).
  */
 export class ScenarioRegistry {
   readonly #open = new Map<ScenarioId, Open>();

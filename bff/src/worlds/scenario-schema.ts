@@ -26,12 +26,27 @@ export async function migrateScenarioSchema(url: string, id: ScenarioId): Promis
   return schema;
 }
 
+/** Whether the scenario has a world in the PostgreSQL database. */
+export async function scenarioSchemaExists(url: string, id: ScenarioId): Promise<boolean> {
+  return withClient(
+    url,
+    async (client) =>
+      (await client.query('select 1 from pg_namespace where nspname = $1', [scenarioSchema(id)])).rowCount === 1,
+  );
+}
+
 /** Deletes the scenario's world from PostgreSQL: its schema and everything in it. */
 export async function dropScenarioSchema(url: string, id: ScenarioId): Promise<void> {
+  await withClient(url, (client) =>
+    client.query(`drop schema if exists ${quoteIdentifier(scenarioSchema(id))} cascade`),
+  );
+}
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url, application_name: 'planshift-scenarios' });
   await client.connect();
   try {
-    await client.query(`drop schema if exists ${quoteIdentifier(scenarioSchema(id))} cascade`);
+    return await work(client);
   } finally {
     await client.end();
   }

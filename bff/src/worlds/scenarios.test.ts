@@ -16,6 +16,7 @@ import { teamAccount, teamCatalog, teamPlan } from '../testing/scenario-builders
 import type { Json } from '../testing/test-system';
 import { createHost } from './host';
 import { ScenarioRegistry } from './scenario-registry';
+import { scenarioSchemaExists } from './scenario-schema';
 
 // The host with its worlds, as server.ts composes them outside production (docs/decisions/018).
 let dir: string;
@@ -156,10 +157,11 @@ describe('scenarios side by side', () => {
   it('a deleted scenario is gone with its files; its browser is sent back to the real world to sign in', async () => {
     const a = await made();
     const maria = await signIn(a, 'maria@northwind.example');
-    expect(existsSync(join(env.SCENARIOS_DIR, a, 'planshift.sqlite'))).toBe(true);
+    expect(await worldStored(a)).toBe(true);
 
     expect((await call('DELETE', `/api/test/scenarios/${a}`)).status).toBe(204);
     expect(existsSync(join(env.SCENARIOS_DIR, a))).toBe(false);
+    expect(await worldStored(a)).toBe(false);
     expect((await call('DELETE', `/api/test/scenarios/${a}`)).body.code).toBe('scenario_not_found');
     expect((await call('GET', '/api/test/clock', { scenario: a })).body.code).toBe('scenario_not_found');
     expect((await call('GET', `/api/test/scenarios/${a}`)).status).toBe(404);
@@ -204,6 +206,13 @@ describe('scenarios side by side', () => {
     expect(documents.filter((d: Json) => d.kind === 'invoice')).toHaveLength(37);
   });
 });
+
+/** Whether the scenario's data is there: its SQLite file, or on PostgreSQL its schema. */
+async function worldStored(id: string): Promise<boolean> {
+  return env.DATABASE_URL
+    ? scenarioSchemaExists(env.DATABASE_URL, id)
+    : existsSync(join(env.SCENARIOS_DIR, id, 'planshift.sqlite'));
+}
 
 describe('the real world and the scenario routes', () => {
   it('answers QA routes outside a scenario with scenario_required: its clock is the real one', async () => {
@@ -270,6 +279,7 @@ describe('the real world and the scenario routes', () => {
       ...process.env,
       NODE_ENV: 'test',
       DATABASE_FILE: env.DATABASE_FILE,
+      ...(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}),
       SCENARIOS_DIR: env.SCENARIOS_DIR,
     };
     const sales = ['--import', 'tsx', new URL('../cli/sales.ts', import.meta.url).pathname, 'list'];

@@ -4,6 +4,7 @@ import { documentPdfs } from '../../db/pg-schema';
 import type { DocumentRef, DocumentRepository, StoredDocumentPdf } from '../document-repository';
 import type { DocumentRecord } from '../records';
 import type { PgContext } from './pg-context';
+import { namesNoRow } from './pg-text';
 
 const FIND_PDF = {
   name: 'document-find-pdf',
@@ -30,11 +31,13 @@ export class PgDocuments implements DocumentRepository {
   }
 
   async find(accountId: string, documentId: string): Promise<DocumentRecord | null> {
+    if (namesNoRow(documentId)) return null;
     return (await this.ctx.read((db) => this.ctx.documents.read(db, accountId, documentId)))[0] ?? null;
   }
 
   /** The download's one query: the account's document number and its stored PDF, if any. */
   async findPdf(accountId: string, documentId: string): Promise<StoredDocumentPdf | null> {
+    if (namesNoRow(documentId)) return null;
     const found = await this.ctx.db.$client.query<{ number: string; pdf: Buffer | null }>({
       ...FIND_PDF,
       values: [documentId, accountId],

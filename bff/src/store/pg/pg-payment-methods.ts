@@ -13,6 +13,7 @@ import { paymentMethodRecord } from '../sqlite/payment-method-rows';
 import { describeCard } from '../sqlite/sqlite-payment-methods';
 import type { Conn } from './connection';
 import type { PgContext } from './pg-context';
+import { namesNoRow } from './pg-text';
 
 /**
  * The cards on file. Each change is one write transaction, holding the account's row lock (so
@@ -53,6 +54,7 @@ export class PgPaymentMethods implements PaymentMethodRepository {
   }
 
   async makeDefault({ accountId, userId, at, id }: CardChange & Readonly<{ id: string }>) {
+    if (namesNoRow(id)) return 'not_found' as const;
     return this.ctx.write([accountId], async (tx) => {
       const row = await findCard(tx, accountId, id);
       if (!row) return 'not_found' as const;
@@ -65,6 +67,7 @@ export class PgPaymentMethods implements PaymentMethodRepository {
   }
 
   async remove({ accountId, userId, at, id }: CardChange & Readonly<{ id: string }>) {
+    if (namesNoRow(id)) return 'not_found' as const;
     return this.ctx.write([accountId], async (tx): Promise<RemoveCardResult> => {
       const row = await findCard(tx, accountId, id);
       if (!row) return 'not_found';

@@ -5,6 +5,7 @@ import { uuidV7 } from '../../ids';
 import type { SalesRequestRecord } from '../records';
 import type { SalesRequestOutcome, SalesRequestRepository, SalesRequestSubmission } from '../sales-request-repository';
 import type { PgContext } from './pg-context';
+import { namesNoRow } from './pg-text';
 
 export class PgSalesRequests implements SalesRequestRepository {
   constructor(private readonly ctx: PgContext) {}
@@ -47,6 +48,7 @@ export class PgSalesRequests implements SalesRequestRepository {
   }
 
   async find(accountId: string, id: string): Promise<SalesRequestRecord | null> {
+    if (namesNoRow(id)) return null;
     const [row] = await this.ctx.db
       .select()
       .from(t.salesRequests)

@@ -1,7 +1,7 @@
 import * as t from '../../db/pg-schema';
 import type { SeedPlan } from '../records';
 import { catalogRows } from '../sqlite/catalog-rows';
-import { seedAccountRows } from '../sqlite/seed-rows';
+import { seedAccountRows, tablesChildrenFirst } from '../sqlite/seed-rows';
 import type { Conn } from './connection';
 import type { PgRowWriter } from './pg-row-writer';
 
@@ -10,44 +10,10 @@ import type { PgRowWriter } from './pg-row-writer';
  * everything (`lockEverything`): SQLite's writeSeedPlan, table for table.
  */
 export async function writeSeedPlan(tx: Conn, rows: PgRowWriter, plan: SeedPlan): Promise<void> {
-  // Children before parents, so that foreign keys hold at every step.
-  // Issued documents cannot be deleted (database triggers) except while this guard row exists,
+  // Children before parents (tablesChildrenFirst). Issued documents cannot be deleted (database triggers) except while this guard row exists,
   // which is only inside this transaction (no other transaction sees it uncommitted).
   await tx.insert(t.resetGuard).values({ id: 1 });
-  for (const table of [
-    t.paymentChallenges,
-    t.paymentMethods,
-    t.subscriptionClaims,
-    t.signInThrottle,
-    t.documentPdfs,
-    t.auditEvents,
-    t.collections,
-    t.outbox,
-    t.salesRequests,
-    t.idempotencyKeys,
-    t.payments,
-    t.creditLedger,
-    t.documentLines,
-    t.documents,
-    t.documentSequences,
-    t.confirmedChanges,
-    t.orders,
-    t.subscriptionCancellations,
-    t.scheduledChanges,
-    t.subscriptionItems,
-    t.subscriptions,
-    t.sessions,
-    t.users,
-    t.accounts,
-    t.prices,
-    t.addOns,
-    t.plans,
-    t.planGroups,
-    t.catalogs,
-    t.system,
-  ]) {
-    await tx.delete(table);
-  }
+  for (const table of tablesChildrenFirst(t)) await tx.delete(table);
   await tx.delete(t.resetGuard);
   await tx.insert(t.system).values({ id: 1, seller: plan.seller, frozenAt: plan.clock });
   for (const record of plan.catalogs) {

@@ -8,46 +8,56 @@ import type { Conn } from './connection';
 import { renewalInvoice } from './renewal-rows';
 import type { RowWriter } from './row-writer';
 
+/**
+ * Every table a reset empties, by its name in either schema module (db/schema.ts, db/pg-schema.ts),
+ * children before parents, so that foreign keys hold at every step.
+ */
+const TABLES_CHILDREN_FIRST = [
+  'paymentChallenges',
+  'paymentMethods',
+  'subscriptionClaims',
+  'signInThrottle',
+  'documentPdfs',
+  'auditEvents',
+  'collections',
+  'outbox',
+  'salesRequests',
+  'idempotencyKeys',
+  'payments',
+  'creditLedger',
+  'documentLines',
+  'documents',
+  'documentSequences',
+  'confirmedChanges',
+  'orders',
+  'subscriptionCancellations',
+  'scheduledChanges',
+  'subscriptionItems',
+  'subscriptions',
+  'sessions',
+  'users',
+  'accounts',
+  'prices',
+  'addOns',
+  'plans',
+  'planGroups',
+  'catalogs',
+  'system',
+] as const satisfies readonly (keyof typeof t)[];
+
+type TableName = (typeof TABLES_CHILDREN_FIRST)[number];
+
+/** The tables a reset empties, children first, from a schema module (SQLite's or PostgreSQL's). */
+export function tablesChildrenFirst<S extends Record<TableName, unknown>>(schema: S): S[TableName][] {
+  return TABLES_CHILDREN_FIRST.map((name) => schema[name]);
+}
+
 /** Replaces every row with the seed plan's world, in the caller's transaction. */
 export function writeSeedPlan(tx: Conn, rows: RowWriter, plan: SeedPlan): void {
-  // Children before parents, so that foreign keys hold at every step.
   // Issued documents cannot be deleted (database triggers) except while this guard row exists,
   // which is only inside this transaction.
   tx.insert(t.resetGuard).values({ id: 1 }).run();
-  for (const table of [
-    t.paymentChallenges,
-    t.paymentMethods,
-    t.subscriptionClaims,
-    t.signInThrottle,
-    t.documentPdfs,
-    t.auditEvents,
-    t.collections,
-    t.outbox,
-    t.salesRequests,
-    t.idempotencyKeys,
-    t.payments,
-    t.creditLedger,
-    t.documentLines,
-    t.documents,
-    t.documentSequences,
-    t.confirmedChanges,
-    t.orders,
-    t.subscriptionCancellations,
-    t.scheduledChanges,
-    t.subscriptionItems,
-    t.subscriptions,
-    t.sessions,
-    t.users,
-    t.accounts,
-    t.prices,
-    t.addOns,
-    t.plans,
-    t.planGroups,
-    t.catalogs,
-    t.system,
-  ]) {
-    tx.delete(table).run();
-  }
+  for (const table of tablesChildrenFirst(t)) tx.delete(table).run();
   tx.delete(t.resetGuard).run();
   tx.insert(t.system).values({ id: 1, seller: plan.seller, frozenAt: plan.clock }).run();
   for (const record of plan.catalogs) {
