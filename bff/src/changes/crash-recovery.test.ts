@@ -50,5 +50,5 @@ describe('a BFF killed between the charge and its record', () => {
     } finally {
       await bff.kill();
     }
-  }, 60_000);
+  });
 });

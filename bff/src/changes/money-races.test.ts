@@ -36,7 +36,7 @@ async function confirm(client: HttpClient, request: Json, key: string) {
 
 /** Captured charges of orders (renewal invoices collected by the run are charged too, as `pa_inv_…`). */
 async function capturedCharges(b: ChildBff): Promise<number> {
-  return (await b.processor().charges()).filter(
+  return (await (await b.processor()).charges()).filter(
     (c) => c.status === 'succeeded' && !c.paymentAttemptId.startsWith('pa_inv_'),
   ).length;
 }
