@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { moveClock, runStage } from './testing/chaos/kill-steps';
 import { confirmWorld, ownerOf, renewalWorld, WORLD_CLOCK } from './testing/chaos/kill-worlds';
 import { ChildBff, type HttpClient, until } from './testing/child-bff';
@@ -25,6 +25,8 @@ const DECLINING_EVERY = 6;
 /** When every subscription of the renewal world reaches its period end. */
 const PERIOD_END = Date.UTC(2026, 6, 1) / 1000;
 const worldStart = Date.parse(WORLD_CLOCK) / 1000;
+// A safety net against a hang, not a budget: each case waits for conditions.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 let dir: string;
 let a: ChildBff;
