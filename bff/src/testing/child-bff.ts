@@ -4,9 +4,13 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { InMemoryChargeLedger, type LedgerRecord } from '../payments/charge-ledger';
 import { SimulatedPaymentProvider } from '../payments/simulated-provider';
 import { SqliteChargeLedger } from '../payments/sqlite-charge-ledger';
+import { scenarioSchema } from '../worlds/scenario-schema';
 import { checkInvariants } from './invariants';
+import { pgTestSql } from './pg-test-sql';
 import { readSql } from './sql-of';
 import type { TestSql } from './test-sql';
 import type { Client, Json } from './test-system';
@@ -34,36 +38,97 @@ export async function until(check: () => boolean | Promise<boolean>, timeoutMs =
 /** The same reading of answers as the in-process test client. */
 export type HttpClient = Pick<Client, 'json'>;
 
+/**
+ * Only stops a start that hangs: a start takes about a second on a quiet machine, but tsx
+ * compiles the BFF on 2 cores shared with other work (a minute was seen at a load of 30).
+ */
+const START_TIMEOUT_MS = 180_000;
+
 /** The scenario the child's requests act in: the demo it makes at its first start (docs/decisions/018). */
 const SCENARIO = 'demo';
 
+/** Where a child BFF keeps its data: SQLite files in its folder, or a PostgreSQL database beside them. */
+type Shared = Readonly<{
+  dir: string;
+  /** PostgreSQL's URL (the scenario's world is its schema there), or null: the SQLite file in `dir`. */
+  databaseUrl: string | null;
+  /**
+   * The configured secret, the same at every start and for every instance (as a deployment's):
+   * cookies and quotes (docs/decisions/024) signed before a kill, or by another instance, verify.
+   */
+  secret: string;
+}>;
+
+/**
+ * With TEST_DATABASE=postgres, a fresh PostgreSQL database of the run's server for a child BFF
+ * (loaded only then: it reads Vitest's provided context), else null: the BFF's SQLite files.
+ */
+async function childDatabaseUrl(): Promise<string | null> {
+  if (process.env.TEST_DATABASE !== 'postgres') return null;
+  const { freshPgDatabase } = await import('./pg-test-database');
+  const url = await freshPgDatabase();
+  // The invariant checker's integrity check (pg-test-sql.ts) uses amcheck: made here, where the
+  // checker's connections can use it without creating it.
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('create extension if not exists amcheck');
+  } finally {
+    await client.end();
+  }
+  return url;
+}
+
 /**
  * The real BFF (server.ts) as a child process on its own files, acting in its demo scenario, so a
- * test can race it, kill it with SIGKILL at any moment, and start it again on the same files.
+ * test can race it, kill it with SIGKILL at any moment, and start it again on the same files. On
+ * PostgreSQL (TEST_DATABASE=postgres) its world is a schema of a database made for the test, and
+ * `beside` starts more instances on the same database and folder, each its own INSTANCE_ID and port.
  */
 export class ChildBff {
   readonly databaseFile: string;
-  /**
-   * Its configured secret, the same at every start (as a deployment's): cookies and quotes
-   * (docs/decisions/024) signed before a kill still verify after the restart.
-   */
-  readonly #secret = randomBytes(32).toString('base64url');
   #child: ChildProcess | null = null;
   #output = '';
 
   private constructor(
-    readonly dir: string,
+    private readonly shared: Shared,
     readonly port: number,
     private readonly env: Record<string, string>,
   ) {
     // The scenario's world's own files (worlds/scenario-registry.ts lays them out).
-    this.databaseFile = join(dir, 'scenarios', SCENARIO, 'planshift.sqlite');
+    this.databaseFile = join(shared.dir, 'scenarios', SCENARIO, 'planshift.sqlite');
   }
 
   static async start(dir: string, env: Record<string, string> = {}): Promise<ChildBff> {
-    const bff = new ChildBff(dir, await freePort(), env);
+    const shared = { dir, databaseUrl: await childDatabaseUrl(), secret: randomBytes(32).toString('base64url') };
+    const bff = new ChildBff(shared, await freePort(), env);
     await bff.restart();
     return bff;
+  }
+
+  /**
+   * Another instance on the same database, folder and secret (PostgreSQL only: one SQLite file
+   * has one writing process), with its own port and INSTANCE_ID; started once `other`'s world exists.
+   */
+  static async beside(other: ChildBff, env: Record<string, string> = {}): Promise<ChildBff> {
+    if (!other.shared.databaseUrl) throw new Error('several instances share a PostgreSQL database, not a SQLite file');
+    const bff = new ChildBff(other.shared, await freePort(), env);
+    await bff.restart();
+    return bff;
+  }
+
+  get dir(): string {
+    return this.shared.dir;
+  }
+
+  /** PostgreSQL's URL of the database, or null on SQLite. */
+  get databaseUrl(): string | null {
+    return this.shared.databaseUrl;
+  }
+
+  /** Its instance's name in claims and leases (stable across its restarts). */
+  get instanceId(): string {
+    return `test-${this.port}`;
   }
 
   get base(): string {
@@ -80,9 +145,10 @@ export class ChildBff {
     return {
       NODE_ENV: 'test',
       DATABASE_FILE: join(this.dir, 'planshift.sqlite'),
+      ...(this.shared.databaseUrl ? { DATABASE_URL: this.shared.databaseUrl } : {}),
       SCENARIOS_DIR: join(this.dir, 'scenarios'),
       SEED_SCENARIO: SCENARIO,
-      SESSION_SECRET: this.#secret,
+      SESSION_SECRET: this.shared.secret,
     };
   }
 
@@ -90,7 +156,7 @@ export class ChildBff {
     this.#output = '';
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       cwd: BFF,
-      env: { ...process.env, ...this.fileEnv, PORT: String(this.port), INSTANCE_ID: `test-${this.port}`, ...this.env },
+      env: { ...process.env, ...this.fileEnv, PORT: String(this.port), INSTANCE_ID: this.instanceId, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (chunk) => {
@@ -106,7 +172,7 @@ export class ChildBff {
       try {
         if ((await fetch(`${this.base}/api/health`)).ok) return;
       } catch {}
-      if (child.exitCode !== null || Date.now() - started > 60_000) {
+      if (child.exitCode !== null || Date.now() - started > START_TIMEOUT_MS) {
         child.kill('SIGKILL');
         await exited;
         throw new Error(`the BFF did not start:\n${this.#output}`);
@@ -156,6 +222,12 @@ export class ChildBff {
   }
 
   async signIn(email: string, password = 'planshift-demo'): Promise<HttpClient> {
+    const { cookie, csrfToken } = await this.session(email, password);
+    return this.client(cookie, csrfToken);
+  }
+
+  /** A session's cookie and CSRF token: the same session on another instance is `other.client(cookie, csrfToken)`. */
+  async session(email: string, password = 'planshift-demo'): Promise<{ cookie: string | null; csrfToken: string }> {
     const response = await fetch(`${this.base}/api/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'planshift-scenario': SCENARIO },
@@ -164,20 +236,23 @@ export class ChildBff {
     if (response.status !== 200) throw new Error(`sign-in as ${email} answered ${response.status}`);
     const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? null;
     const { csrfToken } = (await response.json()) as { csrfToken: string };
-    return this.client(cookie, csrfToken);
+    return { cookie, csrfToken };
   }
 
-  /** Reads the database beside the running process (WAL lets it). */
+  /** Reads the database beside the running process (SQLite's WAL lets it; PostgreSQL's MVCC). */
   read<T>(query: (sql: TestSql) => Promise<T>): Promise<T> {
-    return readSql(this.databaseFile, query);
+    return this.shared.databaseUrl ? this.#readPg(query) : readSql(this.databaseFile, query);
   }
 
   /**
    * The processor's records as the database holds them now (read beside the running process, as
-   * `read` does), and the invariants over both: a snapshot, so that checks over it agree.
+   * `read` does): a snapshot, so that checks over it agree.
    */
-  processor(): SimulatedPaymentProvider {
-    return new SimulatedPaymentProvider({ ledger: SqliteChargeLedger.snapshot(this.databaseFile) });
+  async processor(): Promise<SimulatedPaymentProvider> {
+    if (!this.shared.databaseUrl) {
+      return new SimulatedPaymentProvider({ ledger: SqliteChargeLedger.snapshot(this.databaseFile) });
+    }
+    return this.#readPg(processorOf);
   }
 
   /** How many charges the processor has captured so far. */
@@ -185,14 +260,37 @@ export class ChildBff {
     return this.read((sql) => sql.count(`select count(*) from processor_ledger where status = 'succeeded'`));
   }
 
-  /** Runs a check over the database and the processor's records as they are now (invariants, the money audit). */
-  check<T>(check: (sql: TestSql, processor: SimulatedPaymentProvider) => Promise<T>): Promise<T> {
-    const processor = this.processor();
+  /**
+   * Runs a check over the database and the processor's records as they are now (invariants, the
+   * money audit). On PostgreSQL both are read in one snapshot (REPEATABLE READ) while instances write.
+   */
+  async check<T>(check: (sql: TestSql, processor: SimulatedPaymentProvider) => Promise<T>): Promise<T> {
+    if (this.shared.databaseUrl) return this.#readPg(async (sql) => check(sql, await processorOf(sql)));
+    const processor = await this.processor();
     return this.read((sql) => check(sql, processor));
   }
 
   invariants(): Promise<string[]> {
     return this.check(checkInvariants);
+  }
+
+  /** One connection to the scenario's schema, one REPEATABLE READ transaction, rolled back. */
+  async #readPg<T>(query: (sql: TestSql) => Promise<T>): Promise<T> {
+    const url = this.shared.databaseUrl as string;
+    const client = new pg.Client({
+      connectionString: url,
+      application_name: 'planshift-test-sql',
+      // amcheck's functions are in public (childDatabaseUrl).
+      options: `-c search_path=${scenarioSchema(SCENARIO)},public`,
+    });
+    await client.connect();
+    try {
+      await client.query('begin isolation level repeatable read');
+      return await query(pgTestSql(client, url));
+    } finally {
+      await client.query('rollback').catch(() => undefined);
+      await client.end();
+    }
   }
 
   /** Runs the operator's provisioning command on this BFF's files; answers its exit code and output. */
@@ -234,6 +332,14 @@ export class ChildBff {
     const reset = await this.client().json('POST', '/api/test/reset', { scenario });
     if (reset.status !== 200) throw new Error(`reset answered ${reset.status}: ${JSON.stringify(reset.body)}`);
   }
+}
+
+/** The processor's records read through the tests' SQL: a snapshot in memory. */
+async function processorOf(sql: TestSql): Promise<SimulatedPaymentProvider> {
+  const rows = await sql.all<{ record: string }>('select record from processor_ledger order by recorded_at, key');
+  return new SimulatedPaymentProvider({
+    ledger: new InMemoryChargeLedger(rows.map((row) => JSON.parse(row.record) as LedgerRecord)),
+  });
 }
 
 export type RunningCommand = Readonly<{

@@ -10,7 +10,7 @@ export type InFlightWork = Readonly<{ kind: 'order' | 'collection'; id: string; 
  * whether the processor had seen its attempt.
  */
 export async function inFlightAtKill(bff: ChildBff): Promise<InFlightWork[]> {
-  const seen = new Set((await bff.processor().charges()).map((charge) => charge.paymentAttemptId));
+  const seen = new Set((await (await bff.processor()).charges()).map((charge) => charge.paymentAttemptId));
   return bff.read(async (sql) => {
     const orders = await sql.all<{ id: string; attempt: string }>(
       `select id, payment_attempt_id as attempt from orders where status = 'pending'`,

@@ -89,7 +89,7 @@ export async function phaseOf(bff: ChildBff, accountId: string, key: string): Pr
   );
   if (!order) return 'before the claim';
   if (order.status !== 'pending') return 'recorded';
-  const attempt = (await bff.processor().charges()).find((c) => c.paymentAttemptId === order.attempt);
+  const attempt = (await (await bff.processor()).charges()).find((c) => c.paymentAttemptId === order.attempt);
   if (!attempt) return 'claimed, not charged';
   return attempt.status === 'requires_action' ? 'waiting for the bank' : 'charged, not recorded';
 }
