@@ -5,29 +5,33 @@ import { expect, expectNoSeriousViolations, formatMoney, test } from '@planshift
 
 test.use({ language: 'en' });
 
-test('plan cards tell the plans apart: shared features said once, limits against the current plan, what each adds', async ({
-  page,
-  signIn,
-  changeFlow,
-}) => {
-  await signIn('ben@bluebird.example');
-  await changeFlow.open();
-  await expect(
-    page.getByText('Every plan here includes Deal pipeline, Contact history, and Mobile app.'),
-  ).toBeVisible();
-  const power = changeFlow.plan.planCard('Power');
-  await expect(power).toContainText('Open deals: Unlimited (you have 100,000)');
-  await expect(power).toContainText('Adds Project management and Phone support');
-  await expect(power).not.toContainText('Deal pipeline');
-  const essential = changeFlow.plan.planCard('Essential');
-  await expect(essential).toContainText('Automations: 0 (you have 60)');
-  await expect(essential).toContainText(
-    'Without E-mail sync, Workflow automation, Revenue forecasts, and E-signatures',
-  );
-  await expect(changeFlow.plan.planCard('Professional')).toContainText(
-    'Also includes E-mail sync, Workflow automation, Revenue forecasts, and E-signatures',
-  );
-  await expectNoSeriousViolations(page);
+test.describe(() => {
+  test.use({ scenarioScope: 'worker' });
+
+  test('plan cards tell the plans apart: shared features said once, limits against the current plan, what each adds', async ({
+    page,
+    signIn,
+    changeFlow,
+  }) => {
+    await signIn('ben@bluebird.example');
+    await changeFlow.open();
+    await expect(
+      page.getByText('Every plan here includes Deal pipeline, Contact history, and Mobile app.'),
+    ).toBeVisible();
+    const power = changeFlow.plan.planCard('Power');
+    await expect(power).toContainText('Open deals: Unlimited (you have 100,000)');
+    await expect(power).toContainText('Adds Project management and Phone support');
+    await expect(power).not.toContainText('Deal pipeline');
+    const essential = changeFlow.plan.planCard('Essential');
+    await expect(essential).toContainText('Automations: 0 (you have 60)');
+    await expect(essential).toContainText(
+      'Without E-mail sync, Workflow automation, Revenue forecasts, and E-signatures',
+    );
+    await expect(changeFlow.plan.planCard('Professional')).toContainText(
+      'Also includes E-mail sync, Workflow automation, Revenue forecasts, and E-signatures',
+    );
+    await expectNoSeriousViolations(page);
+  });
 });
 
 test('a plan change with more seats names both, in the quote, the review and the result', async ({
@@ -117,90 +121,95 @@ test('the result names the one document issued, and shows identical limits once'
   await expectNoSeriousViolations(page);
 });
 
-test('the account page explains its whole price per cycle: the plan and every add-on', async ({
-  page,
-  signIn,
-  accountPage,
-}) => {
-  await signIn('ben@bluebird.example');
-  await accountPage.goto();
-  const billing = page.getByRole('region', { name: 'Plan and billing' });
-  await expect(billing).toContainText('$209.00 per month');
-  const parts = billing.getByRole('list', { name: 'How the price adds up' });
-  await expect(parts.getByRole('listitem')).toHaveText([
-    'Professional: 3 seats × $59.00 = $177.00',
-    'Campaigns (1,000 contacts): 2 × $16.00 = $32.00',
-  ]);
-  await expectNoSeriousViolations(page);
-});
+// The tests below only read (a choice not confirmed, a page looked at): one scenario per worker.
+test.describe(() => {
+  test.use({ scenarioScope: 'worker' });
 
-// The picture's marks under the bar (start, end, next bill) follow its title and description in its text.
-test('the billing-period picture gives the year of an annual period, which spans years', async ({
-  signIn,
-  changeFlow,
-}) => {
-  await signIn('claire@lumiere.example');
-  await changeFlow.open();
-  const annual = changeFlow.quote.periodPicture;
-  await expect(annual).toHaveAccessibleName('Your billing period, Mar 1, 2026 to Mar 1, 2027');
-  await expect(annual).toContainText('Mar 1, 2026Mar 1, 2027Next bill Mar 1, 2027');
-});
+  test('the account page explains its whole price per cycle: the plan and every add-on', async ({
+    page,
+    signIn,
+    accountPage,
+  }) => {
+    await signIn('ben@bluebird.example');
+    await accountPage.goto();
+    const billing = page.getByRole('region', { name: 'Plan and billing' });
+    await expect(billing).toContainText('$209.00 per month');
+    const parts = billing.getByRole('list', { name: 'How the price adds up' });
+    await expect(parts.getByRole('listitem')).toHaveText([
+      'Professional: 3 seats × $59.00 = $177.00',
+      'Campaigns (1,000 contacts): 2 × $16.00 = $32.00',
+    ]);
+    await expectNoSeriousViolations(page);
+  });
 
-test('the billing-period picture leaves the year out when every date is in the current year', async ({
-  signIn,
-  changeFlow,
-}) => {
-  await signIn('maria@northwind.example');
-  await changeFlow.open();
-  const monthly = changeFlow.quote.periodPicture;
-  await expect(monthly).toHaveAccessibleName('Your billing period, Nov 3, 2026 to Dec 3, 2026');
-  await expect(monthly).toContainText('Nov 3Dec 3Next bill Dec 3');
-});
+  // The picture's marks under the bar (start, end, next bill) follow its title and description in its text.
+  test('the billing-period picture gives the year of an annual period, which spans years', async ({
+    signIn,
+    changeFlow,
+  }) => {
+    await signIn('claire@lumiere.example');
+    await changeFlow.open();
+    const annual = changeFlow.quote.periodPicture;
+    await expect(annual).toHaveAccessibleName('Your billing period, Mar 1, 2026 to Mar 1, 2027');
+    await expect(annual).toContainText('Mar 1, 2026Mar 1, 2027Next bill Mar 1, 2027');
+  });
 
-test('a step with a problem says so and cannot be passed until it is fixed', async ({ page, signIn, changeFlow }) => {
-  await signIn('maria@northwind.example');
-  await changeFlow.open('seats', { plan: 'business' });
-  const { seats, addOns } = changeFlow;
-  await seats.seats.fill('9');
-  const next = seats.continue;
-  await expect(next).toHaveAccessibleName('Continue to add-ons');
-  await expect(next).toBeDisabled();
-  await expect(next).toHaveAccessibleDescription('Fix the problem above to continue.');
-  await next.press('Enter');
-  await expect(seats.stepHeading).toBeVisible();
-  await expect(page).toHaveURL(/\/change\/seats\?/);
-  await expect(seats.steps.getByRole('link', { name: 'Seats (needs a fix)' })).toBeVisible();
-  // The steps past it cannot be reached from the list either.
-  await expect(seats.steps.getByRole('link', { name: /Review/ })).toHaveCount(0);
-  await expectNoSeriousViolations(page);
+  test('the billing-period picture leaves the year out when every date is in the current year', async ({
+    signIn,
+    changeFlow,
+  }) => {
+    await signIn('maria@northwind.example');
+    await changeFlow.open();
+    const monthly = changeFlow.quote.periodPicture;
+    await expect(monthly).toHaveAccessibleName('Your billing period, Nov 3, 2026 to Dec 3, 2026');
+    await expect(monthly).toContainText('Nov 3Dec 3Next bill Dec 3');
+  });
 
-  await seats.seats.fill('10');
-  await expect(next).toBeEnabled();
-  await next.click();
-  await expect(addOns.stepHeading).toBeVisible();
-  await expect(seats.steps.getByRole('link', { name: '2 Seats', exact: true })).toBeVisible();
-});
+  test('a step with a problem says so and cannot be passed until it is fixed', async ({ page, signIn, changeFlow }) => {
+    await signIn('maria@northwind.example');
+    await changeFlow.open('seats', { plan: 'business' });
+    const { seats, addOns } = changeFlow;
+    await seats.seats.fill('9');
+    const next = seats.continue;
+    await expect(next).toHaveAccessibleName('Continue to add-ons');
+    await expect(next).toBeDisabled();
+    await expect(next).toHaveAccessibleDescription('Fix the problem above to continue.');
+    await next.press('Enter');
+    await expect(seats.stepHeading).toBeVisible();
+    await expect(page).toHaveURL(/\/change\/seats\?/);
+    await expect(seats.steps.getByRole('link', { name: 'Seats (needs a fix)' })).toBeVisible();
+    // The steps past it cannot be reached from the list either.
+    await expect(seats.steps.getByRole('link', { name: /Review/ })).toHaveCount(0);
+    await expectNoSeriousViolations(page);
 
-test('a flat-price plan has no seats step', async ({ page, signIn, changeFlow }) => {
-  await signIn('julien@erable.example');
-  await changeFlow.open();
-  await expect(changeFlow.plan.steps.getByRole('link')).toHaveText(['1 Plan', '2 Add-ons', '3 Review']);
-  await expect(page.getByRole('link', { name: 'Continue to add-ons' })).toBeVisible();
-  await page.goto('/change/seats');
-  await expect(changeFlow.addOns.stepHeading).toBeVisible();
-  await expect(page).toHaveURL(/\/change\/add-ons\?/);
-});
+    await seats.seats.fill('10');
+    await expect(next).toBeEnabled();
+    await next.click();
+    await expect(addOns.stepHeading).toBeVisible();
+    await expect(seats.steps.getByRole('link', { name: '2 Seats', exact: true })).toBeVisible();
+  });
 
-test('"This replaces the change scheduled for…" appears only once a choice would replace it', async ({
-  signIn,
-  changeFlow,
-}) => {
-  await signIn('ben@bluebird.example');
-  await changeFlow.open();
-  const quote = changeFlow.quote.region;
-  await expect(quote).toContainText('Nothing changes: this is already your scheduled change.');
-  await expect(quote).not.toContainText('This replaces');
-  // Keeping Professional is a choice: it would cancel the scheduled downgrade.
-  await changeFlow.plan.planCard('Professional').getByRole('radio').check();
-  await expect(quote).toContainText('This replaces the change scheduled for Nov 20, 2026.');
+  test('a flat-price plan has no seats step', async ({ page, signIn, changeFlow }) => {
+    await signIn('julien@erable.example');
+    await changeFlow.open();
+    await expect(changeFlow.plan.steps.getByRole('link')).toHaveText(['1 Plan', '2 Add-ons', '3 Review']);
+    await expect(page.getByRole('link', { name: 'Continue to add-ons' })).toBeVisible();
+    await page.goto('/change/seats');
+    await expect(changeFlow.addOns.stepHeading).toBeVisible();
+    await expect(page).toHaveURL(/\/change\/add-ons\?/);
+  });
+
+  test('"This replaces the change scheduled for…" appears only once a choice would replace it', async ({
+    signIn,
+    changeFlow,
+  }) => {
+    await signIn('ben@bluebird.example');
+    await changeFlow.open();
+    const quote = changeFlow.quote.region;
+    await expect(quote).toContainText('Nothing changes: this is already your scheduled change.');
+    await expect(quote).not.toContainText('This replaces');
+    // Keeping Professional is a choice: it would cancel the scheduled downgrade.
+    await changeFlow.plan.planCard('Professional').getByRole('radio').check();
+    await expect(quote).toContainText('This replaces the change scheduled for Nov 20, 2026.');
+  });
 });
