@@ -97,7 +97,7 @@ async function stop(code: number): Promise<never> {
   }
   process.exit(code);
 }
-// Killed outright (SIGKILL spares nothing), PostgreSQL is stopped by startPgCluster's own exit hook; the folders here.
+// Exiting without stop() (an uncaught error): startPgCluster's own exit hook stops PostgreSQL; this removes the folders.
 process.once('exit', () => {
   if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
   rmSync(join(configFile, '..'), { recursive: true, force: true });
