@@ -159,6 +159,8 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
     store,
     database: opened.database,
     maintain: async () => {
+      // A scenario's clock may have been moved by another instance sharing its database.
+      await clock.load();
       const finished = await confirmer.recoverPendingOrders();
       if (finished > 0) log.info({ job: 'recovery', orders: finished }, 'finished orders whose owner is gone');
       await challenges.sweep();

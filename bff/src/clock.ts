@@ -26,6 +26,8 @@ export const wallNow = systemWallClock.now;
  */
 export class SystemClock {
   #frozenAt: Instant | null = null;
+  /** Moved at each end of a set: a load that overlapped a set keeps the set's instant, not what it read. */
+  #sets = 0;
 
   constructor(
     private readonly store: Store,
@@ -33,8 +35,15 @@ export class SystemClock {
     private readonly realNow: () => Instant = wallNow,
   ) {}
 
+  /**
+   * Reads the test clock from the database: at start, and before each request in a scenario's
+   * world, since another instance sharing the database may have moved it.
+   */
   async load(): Promise<void> {
-    this.#frozenAt = this.testable ? await this.store.clock.read() : null;
+    if (!this.testable) return;
+    const sets = this.#sets;
+    const frozenAt = await this.store.clock.read();
+    if (sets === this.#sets) this.#frozenAt = frozenAt;
   }
 
   now(): Instant {
@@ -49,7 +58,9 @@ export class SystemClock {
   /** Stops the clock at an instant, or (null) lets it run on real time; the world runs what falls due. */
   async set(frozenAt: Instant | null): Promise<void> {
     if (!this.testable) throw new Error('only a scenario’s clock can be set');
+    this.#sets += 1;
     await this.store.clock.write(frozenAt);
+    this.#sets += 1;
     this.#frozenAt = frozenAt;
   }
 }

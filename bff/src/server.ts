@@ -55,6 +55,9 @@ if (registry && !(await registry.get(env.SEED_SCENARIO))) {
 }
 const sweep = registry ? setInterval(() => void registry.sweep(env.SEED_SCENARIO), 60_000) : null;
 sweep?.unref();
+// Instances sharing the scenarios' folder (docs/decisions/027): a scenario deleted on one is closed on the others soon.
+const closeDeleted = registry ? setInterval(() => void registry.closeDeleted(), 2_000) : null;
+closeDeleted?.unref();
 const app = registry
   ? createHost(realApp, registry, { defaultScenario: env.SEED_SCENARIO, log, httpMetrics: metrics.http })
   : realApp;
@@ -63,16 +66,17 @@ const app = registry
 const databaseName = env.DATABASE_URL
   ? `postgres ${new URL(env.DATABASE_URL).host}${new URL(env.DATABASE_URL).pathname}`
   : env.DATABASE_FILE;
+// Outside production each answer names the instance that gave it: behind a proxy, tests see that
+// their requests are spread over the instances (a production answer tells nothing of its host).
+const answeredBy = env.NODE_ENV === 'production' ? null : env.INSTANCE_ID;
 const server = serve(
   {
     // Once shutting down, every answer closes its connection: a keep-alive client sends nothing more on it.
     fetch: async (request, bindings) => {
       const response = await app.fetch(request, bindings);
-      if (!readiness.shuttingDown) return response;
-      // A copy: some responses' headers are immutable (Response.redirect's).
-      const closing = new Response(response.body, response);
-      closing.headers.set('Connection', 'close');
-      return closing;
+      const headers: [string, string][] = readiness.shuttingDown ? [['Connection', 'close']] : [];
+      if (answeredBy) headers.push(['X-Instance', answeredBy]);
+      return withHeaders(response, headers);
     },
     hostname: env.HOST,
     port: env.PORT,
@@ -96,6 +100,7 @@ onShutdownSignals({
   timeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
   finishWork: async () => {
     if (sweep) clearInterval(sweep);
+    if (closeDeleted) clearInterval(closeDeleted);
     await Promise.all([registry?.close(), stopRealJobs()]);
   },
   close: async () => {
@@ -104,3 +109,16 @@ onShutdownSignals({
   },
   exit: (code) => process.exit(code),
 });
+
+function withHeaders(response: Response, headers: readonly [string, string][]): Response {
+  if (headers.length === 0) return response;
+  try {
+    for (const [name, value] of headers) response.headers.set(name, value);
+    return response;
+  } catch {
+    // A copy: some responses' headers are immutable (Response.redirect's).
+    const copy = new Response(response.body, response);
+    for (const [name, value] of headers) copy.headers.set(name, value);
+    return copy;
+  }
+}

@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import type { ScenarioId } from '@planshift/shared/api';
 import type { Instant } from '@planshift/shared/periods';
 import { z } from 'zod';
@@ -27,6 +27,8 @@ const recordSchema = z.object({
  */
 export class ScenarioBook {
   #record: ScenarioRecord | null;
+  /** The file's inode when last read or written: every write makes a new file (renamed into place). */
+  #inode: number | null = null;
 
   private constructor(
     private readonly file: string | null,
@@ -41,14 +43,8 @@ export class ScenarioBook {
 
   /** The book in a scenario's folder, or null when the folder holds none (never made, or deleted). */
   static async open(file: string): Promise<ScenarioBook | null> {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-    return new ScenarioBook(file, recordSchema.parse(JSON.parse(text)));
+    const book = new ScenarioBook(file, null);
+    return (await book.#read()) === 'gone' ? null : book;
   }
 
   static async create(file: string, record: ScenarioRecord): Promise<ScenarioBook> {
@@ -65,8 +61,41 @@ export class ScenarioBook {
     if (this.file) {
       // Written aside then renamed: a crash leaves the old record or the new, never half of one.
       await writeFile(`${this.file}.next`, JSON.stringify(record));
+      this.#inode = (await stat(`${this.file}.next`)).ino;
       await rename(`${this.file}.next`, this.file);
     }
     this.#record = record;
+  }
+
+  /**
+   * Brings the record up to date with its file, which another instance sharing the folder may
+   * have replaced (a reset) or removed (the scenario deleted): 'gone' then, 'same' when unchanged
+   * (one stat), else 'replaced' with the record re-read.
+   */
+  async refresh(): Promise<'same' | 'replaced' | 'gone'> {
+    if (!this.file) return 'same';
+    const now = await stat(this.file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    if (!now) return 'gone';
+    return now.ino === this.#inode ? 'same' : this.#read();
+  }
+
+  async #read(): Promise<'replaced' | 'gone'> {
+    if (!this.file) return 'replaced';
+    let text: string;
+    let inode: number;
+    try {
+      // The inode first: if the file is replaced between the two, the next refresh reads it again.
+      inode = (await stat(this.file)).ino;
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
+      throw error;
+    }
+    this.#record = recordSchema.parse(JSON.parse(text));
+    this.#inode = inode;
+    return 'replaced';
   }
 }

@@ -93,9 +93,35 @@ export class ScenarioRegistry {
   /** The scenario's world, opened from its folder if need be; null when there is no such scenario. */
   async get(id: ScenarioId): Promise<World | null> {
     if (!isScenarioId(id)) return null;
-    const open = this.#open.get(id) ?? (await (this.#opening.get(id) ?? this.#track(id, this.#reopen(id))));
+    const known = this.#open.get(id);
+    const open = known
+      ? await this.#current(id, known)
+      : await (this.#opening.get(id) ?? this.#track(id, this.#reopen(id)));
     if (open) open.lastUsedMs = this.options.wall.ms();
     return open?.world ?? null;
+  }
+
+  /**
+   * The open world as other instances sharing the folder and the database may have left it
+   * (docs/decisions/027): deleted (closed here, null), deleted and made again (reopened), reset
+   * (its book re-read), its clock moved (re-read before every request).
+   */
+  async #current(id: ScenarioId, open: Open): Promise<Open | null> {
+    const scenario = open.world.system.scenario;
+    if (!scenario) return open;
+    const made = scenario.book.current()?.createdAt;
+    const state = await scenario.book.refresh();
+    if (state === 'gone') {
+      // Requests still in it here finish (they answer what a deleted scenario answers); the sweep closes it.
+      if (open.inFlight === 0 && this.#open.get(id) === open) await this.#close(id, open);
+      return null;
+    }
+    if (state === 'replaced' && scenario.book.current()?.createdAt !== made && open.inFlight === 0) {
+      if (this.#open.get(id) === open) await this.#close(id, open);
+      return this.#opening.get(id) ?? this.#track(id, this.#reopen(id));
+    }
+    await open.world.system.deps.clock.load();
+    return open;
   }
 
   /** Runs a request in the world, which is not closed for idleness while a request is in it. */
@@ -131,6 +157,7 @@ export class ScenarioRegistry {
 
   /** Closes the worlds idle too long, and deletes the scenarios abandoned (not the one kept). */
   async sweep(keep: ScenarioId | null): Promise<void> {
+    await this.closeDeleted();
     const now = this.options.wall.ms();
     for (const [id, open] of this.#open) {
       if (open.inFlight === 0 && now - open.lastUsedMs > this.#idleMs) await this.#close(id, open);
@@ -139,6 +166,17 @@ export class ScenarioRegistry {
       if (id === keep || this.#open.has(id) || this.#opening.has(id)) continue;
       const used = await stat(this.#bookFile(id)).catch(() => null);
       if (used && now - used.mtimeMs > this.#abandonedMs) await this.#remove(id);
+    }
+  }
+
+  /**
+   * Closes the open worlds whose scenario another instance sharing the folder deleted: their jobs
+   * would only meet a dropped schema. One stat per open world, so it can run every few seconds.
+   */
+  async closeDeleted(): Promise<void> {
+    for (const [id, open] of this.#open) {
+      if (open.inFlight > 0 || (await open.world.system.scenario?.book.refresh()) !== 'gone') continue;
+      if (this.#open.get(id) === open) await this.#close(id, open);
     }
   }
 
@@ -213,8 +251,13 @@ export class ScenarioRegistry {
     await open.world.system.close();
   }
 
-  /** Removes the scenario's folder, and its schema on PostgreSQL. */
+  /**
+   * Removes the scenario's folder, and its schema on PostgreSQL. The book goes first: another
+   * instance sharing the folder then answers that the scenario is gone rather than use a
+   * schema being dropped.
+   */
   async #remove(id: ScenarioId): Promise<void> {
+    await rm(this.#bookFile(id), { force: true });
     const url = this.options.env.DATABASE_URL;
     if (url) await dropScenarioSchema(url, id);
     await rm(this.#folder(id), { recursive: true, force: true });

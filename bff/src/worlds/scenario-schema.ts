@@ -37,10 +37,22 @@ export async function scenarioSchemaExists(url: string, id: ScenarioId): Promise
 
 /** Deletes the scenario's world from PostgreSQL: its schema and everything in it. */
 export async function dropScenarioSchema(url: string, id: ScenarioId): Promise<void> {
-  await withClient(url, (client) =>
-    client.query(`drop schema if exists ${quoteIdentifier(scenarioSchema(id))} cascade`),
-  );
+  await withClient(url, async (client) => {
+    // Another instance may still have the world open (docs/decisions/027): its jobs' transactions
+    // lock the tables in another order than the drop, and PostgreSQL may end the drop as the
+    // deadlock's victim. Those transactions are short; the drop goes again once they are done.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.query(`drop schema if exists ${quoteIdentifier(scenarioSchema(id))} cascade`);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== DEADLOCK_DETECTED || attempt >= 5) throw error;
+      }
+    }
+  });
 }
+
+const DEADLOCK_DETECTED = '40P01';
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url, application_name: 'planshift-scenarios' });

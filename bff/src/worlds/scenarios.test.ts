@@ -25,6 +25,9 @@ let pool: PdfWorkerPool;
 let real: System;
 let registry: ScenarioRegistry;
 let host: ReturnType<typeof createHost>;
+// A second instance's registry on the same folder and database, as two BFFs behind a proxy run (docs/decisions/027).
+let otherRegistry: ScenarioRegistry;
+let otherHost: ReturnType<typeof createHost>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'planshift-scenarios-'));
@@ -41,10 +44,14 @@ beforeAll(async () => {
     pdfPool: pool,
   });
   registry = new ScenarioRegistry({ env, wall: systemWallClock, pdfPool: pool });
-  host = createHost(createApp(real.deps, real), registry, { defaultScenario: null, log: real.deps.log });
+  const app = createApp(real.deps, real);
+  host = createHost(app, registry, { defaultScenario: null, log: real.deps.log });
+  otherRegistry = new ScenarioRegistry({ env: { ...env, INSTANCE_ID: 'other' }, wall: systemWallClock, pdfPool: pool });
+  otherHost = createHost(app, otherRegistry, { defaultScenario: null, log: real.deps.log });
 });
 
 afterAll(async () => {
+  await otherRegistry.close();
   await registry.close();
   await real.close();
   await pool.close();
@@ -56,10 +63,10 @@ type Answer = { status: number; body: Json; cookies: string[] };
 async function call(
   method: string,
   path: string,
-  options: Readonly<{ scenario?: string; body?: unknown; cookie?: string; csrf?: string }> = {},
+  options: Readonly<{ scenario?: string; body?: unknown; cookie?: string; csrf?: string; other?: boolean }> = {},
 ): Promise<Answer> {
   const text = options.body === undefined ? undefined : JSON.stringify(options.body);
-  const response = await host.request(path, {
+  const response = await (options.other ? otherHost : host).request(path, {
     method,
     headers: {
       ...(options.scenario ? { 'Planshift-Scenario': options.scenario } : {}),
@@ -304,5 +311,55 @@ describe('the real world and the scenario routes', () => {
     ]) {
       expect(paths[path], path).toBeDefined();
     }
+  });
+});
+
+/** A call on this instance (A) or the other (B), which share the scenarios' folder and database. */
+const A = false;
+const B = true;
+const at = (other: boolean, method: string, path: string, scenario?: string, body?: unknown) =>
+  call(method, path, { other, ...(scenario ? { scenario } : {}), ...(body === undefined ? {} : { body }) });
+const personas = async (other: boolean, id: string) =>
+  ((await at(other, 'GET', `/api/test/scenarios/${id}`)).body.personas as { email: string }[]).map((p) => p.email);
+
+describe('a scenario used by two instances', () => {
+  it('is made on one and used on the other, which sees its clock moved and its reset there', async () => {
+    const created = await at(A, 'POST', '/api/test/scenarios', undefined, { name: 'demo' });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect((await at(B, 'GET', '/api/test/clock', id)).body.iso).toBe('2026-11-15T10:00:00Z');
+
+    // Moved on A while open on B: B's next request reads the moved clock.
+    expect((await at(A, 'PUT', '/api/test/clock', id, { at: '2026-11-16T00:00:00Z' })).status).toBe(200);
+    expect((await at(B, 'GET', '/api/test/clock', id)).body.iso).toBe('2026-11-16T00:00:00Z');
+    expect((await at(B, 'PUT', '/api/test/clock', id, { at: '2026-11-17T00:00:00Z' })).status).toBe(200);
+    expect((await at(A, 'GET', '/api/test/clock', id)).body.iso).toBe('2026-11-17T00:00:00Z');
+
+    // Reset on B to another scenario: A answers with its book, its clock and its people.
+    const reset = await at(B, 'POST', '/api/test/reset', id, SOLO);
+    expect(reset.status).toBe(200);
+    expect((await at(A, 'GET', '/api/test/clock', id)).body.iso).toBe('2026-06-10T00:00:00Z');
+    expect(await personas(A, id)).toEqual(await personas(B, id));
+    expect(await personas(A, id)).not.toContain('maria@northwind.example');
+  });
+
+  it('deleted on one, is gone on the other at once, and its world there is closed', async () => {
+    const id = (await at(A, 'POST', '/api/test/scenarios', undefined, { name: 'demo' })).body.id as string;
+    expect((await at(B, 'GET', '/api/test/clock', id)).status).toBe(200);
+    expect((await at(A, 'DELETE', `/api/test/scenarios/${id}`)).status).toBe(204);
+    const gone = await at(B, 'GET', '/api/test/clock', id);
+    expect(gone.body.code).toBe('scenario_not_found');
+    await otherRegistry.closeDeleted();
+    expect((await at(B, 'GET', `/api/test/scenarios/${id}`)).status).toBe(404);
+  });
+
+  it('deleted and made again under the same id on one, is the new one on the other', async () => {
+    const id = 'shared-again';
+    expect((await at(A, 'POST', '/api/test/scenarios', undefined, { name: 'demo', id })).status).toBe(201);
+    await at(B, 'PUT', '/api/test/clock', id, { at: '2026-12-01T00:00:00Z' });
+    expect((await at(A, 'DELETE', `/api/test/scenarios/${id}`)).status).toBe(204);
+    expect((await at(A, 'POST', '/api/test/scenarios', undefined, { name: 'demo', id })).status).toBe(201);
+    // B had the old world open: it serves the new one, on the new one's clock.
+    expect((await at(B, 'GET', '/api/test/clock', id)).body.iso).toBe('2026-11-15T10:00:00Z');
   });
 });
