@@ -121,6 +121,37 @@ describe('confirms for one subscription sent to both instances at once', () => {
   });
 });
 
+describe('a payment waiting for the bank, placed on one instance', () => {
+  it('is approved through the other: the change applied once, one charge', async () => {
+    await resetBoth(confirmWorld(1));
+    const [onA, onB] = await bothSignedIn(ownerOf('confirm-0'));
+    const added = await onA.json<Json>('POST', '/api/payment-methods', {
+      number: '4000 0025 0000 3155',
+      expMonth: 6,
+      expYear: 2031,
+      cvc: '737',
+      makeDefault: true,
+    });
+    expect(added.status).toBe(201);
+    const quoteId = await quote(onA);
+    const waiting = await confirm(onA, quoteId, 'two-bank-0001');
+    expect(waiting).toMatchObject({ status: 202, body: { status: 'requires_action' } });
+    const { challenge } = waiting.body;
+
+    // The customer's answer reaches B: A placed the order but no process works on it meanwhile.
+    const approved = await onB.json<Json>('POST', `/api/payment-challenges/${challenge.id}/approve`, {});
+    expect(approved).toEqual({ status: 200, body: { ...challenge, status: 'succeeded' } });
+    const confirmed = await confirm(onA, quoteId, 'two-bank-0001');
+    expect(confirmed.status).toBe(201);
+    expect(await confirm(onB, quoteId, 'two-bank-0001')).toEqual(confirmed);
+    expect(await count(`select count(*) from orders where status = 'succeeded'`)).toBe(1);
+    expect(await count(`select count(*) from subscription_claims`)).toBe(0);
+    expect(await capturedOrderCharges()).toBe(1);
+    await expectSound();
+    outcome('a payment placed on A and waiting for the bank, approved through B → applied once, 1 charge');
+  });
+});
+
 describe('one instance SIGKILLed while it holds leased work; the other takes it over', () => {
   it('mid-confirm, charged and not recorded: the retry on the other instance applies it once', async () => {
     await resetBoth(confirmWorld(1));

@@ -3,7 +3,7 @@ import * as t from '../../db/pg-schema';
 import type { InvoiceChallengeEnd, PaymentChallengeRepository } from '../payment-challenge-repository';
 import type { PaymentChallengeRecord } from '../records';
 import { challengeRecord } from '../sqlite/challenge-rows';
-import { challengeHolder } from '../sqlite/claim-rows';
+import { challengeHolder, orderHolder } from '../sqlite/claim-rows';
 import type { Conn } from './connection';
 import { cardOnFile } from './pg-challenge-rows';
 import { type PgContext, readSeller } from './pg-context';
@@ -68,6 +68,8 @@ export class PgChallenges implements PaymentChallengeRepository {
         createdAt: at,
         expiresAt,
       });
+      // Nobody works on the order until the customer answers: any instance may then go on with it.
+      await this.ctx.claims.park(tx, order.subscriptionId, orderHolder(order.id));
       return readChallenge(tx, challengeId);
     });
   }

@@ -23,6 +23,10 @@ const RENEW = {
   name: 'claim-renew',
   text: 'update subscription_claims set owner = $1, expires_at = $2 where subscription_id = $3 and holder = $4',
 };
+const PARK = {
+  name: 'claim-park',
+  text: 'update subscription_claims set expires_at = $1 where subscription_id = $2 and holder = $3',
+};
 const HAND_OVER = {
   name: 'claim-hand-over',
   text: 'update subscription_claims set holder = $1 where subscription_id = $2 and holder = $3',
@@ -80,6 +84,15 @@ export class PgClaimRows {
   /** Passes a held claim on to another holder of the same work; false when `from` no longer holds it. */
   async handOver(tx: Conn, subscriptionId: string, from: ClaimHolder, to: ClaimHolder): Promise<boolean> {
     return (await tx.$client.query({ ...HAND_OVER, values: [to, subscriptionId, from] })).rowCount === 1;
+  }
+
+  /**
+   * Keeps the claim for `holder` while no process works on it (an order waiting for the
+   * customer's bank): its lease lapses now, so whichever instance the customer's answer or a
+   * recovery pass reaches may take it over, and the subscription stays held meanwhile.
+   */
+  async park(tx: Conn, subscriptionId: string, holder: ClaimHolder): Promise<void> {
+    await tx.$client.query({ ...PARK, values: [this.policy.wallNow(), subscriptionId, holder] });
   }
 
   /**
