@@ -12,6 +12,7 @@ import { documentRoutes } from './documents/document-routes';
 import type { DevMailbox } from './email/dev-mailbox';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { jsonBody } from './http/json-body';
+import { noNulInUrl } from './http/nul-text';
 import { errorHandler } from './http/on-error';
 import { json, registerSecuritySchemes, router } from './http/openapi';
 import { refuse } from './http/refuse';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps, services: AppServices = {}) {
   app.use(...requestLogging(deps.log));
   if (services.httpMetrics) app.use(services.httpMetrics);
   app.use(securityHeaders);
+  app.use('/api/*', noNulInUrl);
   app.use('/api/*', jsonBody);
   app.use('/api/*', takeTurns(services.turns ?? new RequestTurns(), ['/api/health', '/api/ready']));
 

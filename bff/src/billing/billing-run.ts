@@ -149,8 +149,12 @@ export class BillingRun {
       const { results, recorded } = await this.collectClaimed(claim, now);
       collected += results.filter((r) => r.outcome.status === 'succeeded').length;
       declined += results.filter((r) => r.outcome.status === 'failed').length;
-      // A processor that does not answer leaves its invoices due: the next run tries again.
-      if (due.length < BATCH || recorded === 0) break;
+      // Until a pass records nothing: a processor that does not answer leaves its invoices due,
+      // and the next run tries again. Not only after a full batch: with several runs at once
+      // (instances, or on PostgreSQL a run whose renewal batch found its rows locked and went on
+      // to collect), this run's claim on a subscription hid from the run renewing it the invoices
+      // that renewal added; the claim is released now, so this run collects them in its next pass.
+      if (recorded === 0) break;
     }
     return { renewed, ended, invoices, collected, declined, skipped };
   }

@@ -77,5 +77,5 @@ describe('a change that needs a person to provision it', () => {
     expect(completed.stdout).toContain(`Provisioned ${changeId}`);
     await expect(run(process.execPath, [...cli, 'complete', changeId], { env })).rejects.toMatchObject({ code: 1 });
     expect((await julien.json<Json>('GET', '/api/account')).body.provisioningPending).toBe(false);
-  }, 30_000);
+  });
 });

@@ -135,5 +135,5 @@ describe('without SMTP, the development mailbox', () => {
     } finally {
       await local.dispose();
     }
-  }, 30_000);
+  });
 });

@@ -146,3 +146,51 @@ describe('the Content-Length of a body', () => {
     expect(await databaseHash()).toEqual(before);
   });
 });
+
+describe('text holding NUL (U+0000), which no field keeps and PostgreSQL cannot store', () => {
+  it('is refused in any body string or key with 400 invalid_format naming the field, before anything is written', async () => {
+    const maria = await system.signIn('maria@northwind.example');
+    const before = await databaseHash();
+    const signIn = await system.anonymous.json('POST', '/api/session', {
+      email: 'maria@northwind.example\u0000',
+      password: 'x',
+    });
+    expect(signIn).toMatchObject({ status: 400, body: { code: 'invalid_format', field: 'email' } });
+    for (const [method, path, body, field] of [
+      ['PUT', '/api/billing-details', { name: 'North\u0000wind', address: { city: 'x' } }, 'name'],
+      ['PUT', '/api/billing-details', { address: { line1: 'Keizersgracht\u0000' } }, 'address.line1'],
+      ['POST', '/api/sales-requests', { planId: 'enterprise', seats: 60, message: 'SSO\u0000' }, 'message'],
+      ['POST', '/api/quotes', { planId: 'business', 'x\u0000': 1 }, 'x'],
+      ['POST', '/api/quotes', { addOns: [{ addOnId: '\u0000' }] }, 'addOns.0.addOnId'],
+    ] as const) {
+      const answer = await maria.json(method, path, body, { 'idempotency-key': 'nul-text-0001' });
+      expect(answer, `${method} ${path} ${field}`).toMatchObject({
+        status: 400,
+        body: { code: 'invalid_format', field },
+      });
+    }
+    expect(await databaseHash()).toEqual(before);
+  });
+
+  it('names nothing in a path (404) and is a bad value in a query (400)', async () => {
+    const maria = await system.signIn('maria@northwind.example');
+    const documents = (await maria.json<Json>('GET', '/api/documents')).body.documents as Json[];
+    const [first] = documents;
+    if (!first) throw new Error('the demo account has no documents');
+    const before = await databaseHash();
+    for (const [method, path] of [
+      ['GET', `/api/documents/${first.id}%00`],
+      ['GET', `/api/documents/%00${first.id}/pdf`],
+      ['GET', '/api/sales-requests/%00'],
+      ['GET', '/api/quotes/%00'],
+      ['PUT', '/api/payment-methods/%00/default'],
+    ] as const) {
+      const answer = await maria.json(method, path, method === 'GET' ? undefined : {});
+      expect(answer, path).toMatchObject({ status: 404, body: { code: 'not_found' } });
+    }
+    expect(await databaseHash()).toEqual(before);
+    const query = await maria.json('GET', '/api/account/options?planId=business%00');
+    expect(query).toMatchObject({ status: 400, body: { code: 'invalid_format', field: 'planId' } });
+    expect((await maria.json('GET', `/api/documents/${first.id}`)).status).toBe(200);
+  });
+});

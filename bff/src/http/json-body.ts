@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { refusal } from '../refusal';
+import { nulField, nulRefusal } from './nul-text';
 import { refuse } from './refuse';
 
 const TAKES_BODY = new Set(['POST', 'PUT', 'PATCH']);
@@ -47,8 +48,9 @@ export const jsonBody: MiddlewareHandler = async (c, next) => {
   if (length > (SCENARIO_PATHS.has(c.req.path) ? LARGEST_SCENARIO : LARGEST_BODY)) {
     return refuse(c, refusal('payload_too_large', 'The request body is too large.', 'Content-Length'));
   }
+  let body: unknown;
   try {
-    await c.req.json();
+    body = await c.req.json();
   } catch {
     // An empty body is not JSON either: one rule for every route, with or without a body schema.
     return refuse(
@@ -56,5 +58,7 @@ export const jsonBody: MiddlewareHandler = async (c, next) => {
       refusal('malformed_json', 'The request body is not valid JSON; send {} when there is nothing to send.'),
     );
   }
+  const nul = nulField(body);
+  if (nul) return refuse(c, nulRefusal(nul.join('.')));
   return next();
 };

@@ -129,7 +129,20 @@ const BAD_NUMBERS = [
   '{}',
   '[]',
 ];
-const BAD_STRINGS = ['1', '-0', '1e309', 'true', '{}', '[]', '[""]', '{"__proto__":{"polluted":true}}'];
+// A string with NUL (U+0000) in it is the right type but no text the API keeps (PostgreSQL cannot).
+const BAD_STRINGS = [
+  '1',
+  '-0',
+  '1e309',
+  'true',
+  '{}',
+  '[]',
+  '[""]',
+  '{"__proto__":{"polluted":true}}',
+  '"\\u0000"',
+  '"a\\u0000b"',
+  '"maria@northwind.example\\u0000"',
+];
 const BAD_OBJECTS = ['"x"', '1', 'true', '[]', '[{}]', '{}'];
 const BAD_ARRAYS = ['{}', '"x"', '1', 'true', '[null]', '[1]', '[[]]', '[{"__proto__":{"polluted":true}}]'];
 /** Media types the API refuses (415 unsupported_media_type); null sends none. */
@@ -158,6 +171,7 @@ const PATH_PARAMS = [
   'constructor',
   'prototype',
   '%00',
+  'no-such-id%00',
   '%2e%2e%2f',
   '..%2F..',
   '%E0%A4%A',
@@ -168,7 +182,7 @@ const PATH_PARAMS = [
   'null',
 ];
 const BAD_QUERY: Readonly<Record<string, readonly string[]>> = {
-  planId: ['', 'x'.repeat(65), 'Business', 'a b', '../x', '__proto__', '-x', 'é'],
+  planId: ['', 'x'.repeat(65), 'Business', 'a b', '../x', '__proto__', '-x', 'é', '\u0000', 'business\u0000'],
   interval: ['', 'P0M', 'P1D', '1M', 'P100Y', 'PT1M', 'p1m', 'P01M', 'P13M', 'P6Y'],
   quantity: ['', 'abc', 'NaN', '1e309', '-0', '1.5', '0', '100001', 'Infinity', '-1'],
 };
@@ -239,7 +253,15 @@ export function defectsFor(route: Route, valid: ValidRequest): fc.Arbitrary<Defe
         .record({
           at: fc.constantFrom(...objectsIn(valid.body)),
           key: fc.oneof(
-            fc.constantFrom(...PROTOTYPE_KEYS, 'isAdmin', 'amount', 'toString', 'hasOwnProperty', 'valueOf'),
+            fc.constantFrom(
+              ...PROTOTYPE_KEYS,
+              'isAdmin',
+              'amount',
+              'toString',
+              'hasOwnProperty',
+              'valueOf',
+              'x-\u0000',
+            ),
             fc.string({ minLength: 1, maxLength: 12 }).map((s) => `x-${s}`),
           ),
           json: fc.oneof(

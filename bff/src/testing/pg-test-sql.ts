@@ -37,20 +37,31 @@ const query = (sql: string, params: readonly SqlValue[]) => ({
  * The tests' SQL over PostgreSQL: the store's own pool, or a client a test opened. Its tables are
  * those of the connection's current schema (a scenario's world has a schema of its own). There
  * is no count of changes PostgreSQL keeps per database and reads at once (its statistics lag,
- * its WAL position moves with every database of the cluster), so the write mark is the
- * fingerprint. `url` is what a child process is given to open the same database.
+ * its WAL position moves with every database of the cluster; its transaction ids move with a
+ * row lock too), so the write mark is a fingerprint the server computes: every table's rows, as
+ * text in sorted order, digested in one statement, instead of every row sent here (a bad-input
+ * sweep reads it around each of thousands of requests). `url` is what a child process is given
+ * to open the same database.
  */
 export function pgTestSql(client: Queryable, url: string): TestSql {
+  const tables = async () =>
+    (
+      await client.query<{ name: string }>(
+        'select tablename as name from pg_tables where schemaname = current_schema() order by tablename',
+      )
+    ).rows.map((row) => row.name);
   return testSql({
     all: async (sql, params) => (await client.query<Row>(query(sql, params))).rows,
     run: async (sql, params) => (await client.query(query(sql, params))).rowCount ?? 0,
-    tables: async () =>
-      (
-        await client.query<{ name: string }>(
-          'select tablename as name from pg_tables where schemaname = current_schema() order by tablename',
-        )
-      ).rows.map((row) => row.name),
+    tables,
     integrityProblems: () => integrityProblems(client),
+    writeMark: async () => {
+      const digests = (await tables()).map(
+        (table) => `(select md5(coalesce(string_agg(r::text, ',' order by r::text), '')) from "${table}" r)`,
+      );
+      const { rows } = await client.query<{ mark: string }>(`select concat_ws(':', ${digests.join(', ')}) as mark`);
+      return rows[0]?.mark ?? '';
+    },
     processEnv: { DATABASE_URL: url },
   });
 }

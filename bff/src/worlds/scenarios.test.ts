@@ -297,7 +297,7 @@ describe('the real world and the scenario routes', () => {
     await expect(run(process.execPath, [...sales, '--scenario', 'nope'], { env: cliEnv })).rejects.toMatchObject({
       code: 2,
     });
-  }, 30_000);
+  });
 
   it('documents the scenario routes beside the world’s', async () => {
     const { paths } = (await call('GET', '/api/openapi.json')).body;
