@@ -18,9 +18,11 @@ export type ChildBff = Readonly<{ base: string; child: ChildProcess; stderr: () 
 /** Starts `src/server.ts` of the BFF in `dir` as `npm start` does, and waits until /api/health answers. */
 export async function startBff(dir: string, env: Record<string, string>): Promise<ChildBff> {
   const port = await freePort();
+  // BENCH_PROFILE=1: each BFF writes a CPU profile to /tmp/bench-profile when it ends (on SIGINT).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/bench-profile'] : [];
   const child = spawn(
     process.execPath,
-    ['--min-semi-space-size=64', '--max-semi-space-size=64', '--import', 'tsx', 'src/server.ts'],
+    [...profile, '--min-semi-space-size=64', '--max-semi-space-size=64', '--import', 'tsx', 'src/server.ts'],
     { cwd: dir, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
