@@ -32,3 +32,20 @@ export function pgServerPids(dataDir: string): number[] {
     .filter((pid) => Number(stat(pid)?.[1]) === postmaster);
   return [postmaster, ...children];
 }
+
+/**
+ * Waits until the processes use less than a tenth of a core over a second (a seeded world's
+ * background work, its PDFs rendered and its e-mails sent, is done), or `maxSeconds` have passed;
+ * answers the seconds waited.
+ */
+export async function settled(pids: () => number[], maxSeconds: number): Promise<number> {
+  const started = performance.now();
+  let before = cpuMs(pids());
+  while (performance.now() - started < maxSeconds * 1000) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = cpuMs(pids());
+    if (now - before < 100) break;
+    before = now;
+  }
+  return (performance.now() - started) / 1000;
+}

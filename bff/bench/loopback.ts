@@ -30,7 +30,8 @@ export async function startBff(dir: string, env: Record<string, string>): Promis
     stderr += String(chunk);
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300 && child.exitCode === null; i++) {
+  // Up to two minutes: on a machine loaded by other work, compiling with tsx alone can take most of one.
+  for (let i = 0; i < 1200 && child.exitCode === null; i++) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) return { base, child, stderr: () => stderr };
     } catch {}
