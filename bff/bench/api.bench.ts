@@ -1,106 +1,66 @@
-// npm run bench:api — load on loopback with autocannon: a bare Hono route (the ceiling), the
-// quote endpoint, and confirm (distinct accounts, simulated provider with no delay); then a burst
-// of mixed traffic for BENCH_BURST_SECONDS (60), judged by /api/health and confirm p99 (burst.ts).
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// npm run bench:api — load on loopback with autocannon: a bare Hono route (the ceiling), the quote
+// endpoint and confirm (distinct accounts, simulated provider with no delay), on SQLite with one
+// instance and on PostgreSQL (a throwaway cluster) with one and with two instances (two BFF
+// processes on one database; the load spreads its connections over both). Then, on SQLite, a burst
+// of mixed traffic for BENCH_BURST_SECONDS (20), judged by /api/health and confirm p99 (burst.ts).
+// BENCH_TARGETS (e.g. "sqlite,pg1,pg2") picks the deployments measured.
+import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
-import { SimulatedPaymentProvider } from '../src/payments/simulated-provider';
-import { SqliteChargeLedger } from '../src/payments/sqlite-charge-ledger';
-import type { ScenarioInput } from '../src/scenarios/scenario-schema';
-import { hashSessionId } from '../src/session/sessions';
-import { signValue } from '../src/session/signed-value';
 import { checkInvariants } from '../src/testing/invariants';
 import { teamAccount, teamCatalog, teamPlan } from '../src/testing/scenario-builders';
-import { sqliteTestSql } from '../src/testing/sqlite-test-sql';
+import { openTarget, type Target, type TargetShape } from './api-target';
+import { startBench } from './bench-server';
 import { runBurst } from './burst';
+import { cpuMs, settled } from './cpu-time';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-// The two loads alternate and the bar is the median of each round's ratio: this machine's speed
-// drifts by half within a minute, so only runs seconds apart are compared with each other.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+// The two loads alternate and a target's share is the median of its rounds' ratios: this machine's
+// speed drifts within a minute (and other work shares it), so only runs seconds apart are compared.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 50;
-const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 6000);
-const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 60);
-const BFF = fileURLToPath(new URL('..', import.meta.url));
-// The flags `npm start` gives the BFF (bff/package.json: a 64 MB young generation from the start,
-// so a burst of 4 KB answers is collected in fewer scavenges), given to the bare server alike.
-const SERVER_FLAGS = ['--min-semi-space-size=64', '--max-semi-space-size=64'];
-const dir = mkdtempSync(join(tmpdir(), 'planshift-bench-'));
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 4000);
+const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 20);
 // The load runs in a scenario's world (docs/decisions/018): QA's reset acts only in one.
 const SCENARIO = 'bench';
-const scenariosDir = join(dir, 'scenarios');
-const databaseFile = join(scenariosDir, SCENARIO, 'planshift.sqlite');
-const secret = randomBytes(32).toString('base64url');
-const children: ChildProcess[] = [];
-let serverErrors = '';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+const SHAPES: Record<string, TargetShape> = {
+  sqlite: { name: 'SQLite, 1 instance', database: 'sqlite', instances: 1 },
+  pg1: { name: 'PostgreSQL, 1 instance', database: 'postgres', instances: 1 },
+  pg2: { name: 'PostgreSQL, 2 instances', database: 'postgres', instances: 2 },
+};
+const shapes = (process.env.BENCH_TARGETS ?? 'sqlite,pg1,pg2').split(',').map((key) => {
+  const shape = SHAPES[key.trim()];
+  if (!shape) throw new Error(`unknown target ${key}; known: ${Object.keys(SHAPES).join(', ')}`);
+  return shape;
+});
 
-async function start(script: string, port: number, env: Record<string, string> = {}): Promise<string> {
-  const profile =
-    process.env.BENCH_PROFILE && script.includes('server') ? ['--cpu-prof', '--cpu-prof-dir=/tmp/bench-profile'] : [];
-  const child = spawn(process.execPath, [...profile, ...SERVER_FLAGS, '--import', 'tsx', script], {
-    cwd: BFF,
-    env: { ...process.env, PORT: String(port), ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  child.stderr?.on('data', (chunk) => {
-    serverErrors += String(chunk);
-  });
-  children.push(child);
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      await fetch(`${base}/`);
-      return base;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`${script} did not start`);
-}
-
-function scenario(): ScenarioInput {
-  return {
-    clock: '2026-06-10T12:00:00Z',
-    catalogs: [teamCatalog('bench', [teamPlan('team', 1, { USD: 1200 }), teamPlan('business', 2, { USD: 2500 })])],
-    accounts: Array.from({ length: ACCOUNTS }, (_, i) => teamAccount(`acct-${i}`, 'bench', 'team')),
-  };
-}
-
-/** Sessions written straight into the database: signing in 6,000 users would time scrypt, not the API. */
-function sessions(): { cookie: string; csrf: string }[] {
-  const db = new Database(databaseFile);
-  db.pragma('busy_timeout = 5000');
-  const insert = db.prepare(
-    'insert into sessions (id_hash, user_id, account_id, csrf_token, created_at, expires_at) values (?, ?, ?, ?, ?, ?)',
-  );
-  const now = Math.floor(Date.now() / 1000);
-  const result: { cookie: string; csrf: string }[] = [];
-  for (let i = 0; i < ACCOUNTS; i++) {
-    const id = randomBytes(32).toString('base64url');
-    const csrf = randomBytes(16).toString('base64url');
-    insert.run(hashSessionId(id), `u-acct-${i}`, `acct-${i}`, csrf, now, now + 3600);
-    result.push({ cookie: `planshift_session=${encodeURIComponent(signValue(id, secret))}`, csrf });
-  }
-  db.close();
-  return result;
-}
+const BARS = {
+  quoteShare: 0.35,
+  quoteShareGoal: 0.5,
+  quoteP99Ms: 50,
+  confirmSqlite: 500,
+  confirmGoal: 1000,
+  confirmPg: 300,
+};
 
 type Result = autocannon.Result;
+/** `cpuUs`: the servers' CPU time per request, in microseconds (what other work on the machine does not change). */
+type Figures = Readonly<{ rps: number; p50: number; p99: number; failures: number; cpuUs: number }>;
+type Run = Readonly<{ result: Result; cpuUs: number }>;
+type Row = Readonly<{
+  shape: TargetShape;
+  bare: Figures;
+  quote: Figures;
+  share: number;
+  confirm: Figures & Readonly<{ succeeded: number }>;
+  invariants: readonly string[];
+  load: string;
+}>;
+
+const load1 = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -109,80 +69,88 @@ function median(values: readonly number[]): number {
   return middle;
 }
 
-async function load(title: string, options: autocannon.Options): Promise<Result> {
+const failures = (r: Result) => r.errors + r.timeouts + r.non2xx;
+
+async function run(title: string, pids: () => number[], options: autocannon.Options): Promise<Run> {
+  const servers = pids();
+  const cpuBefore = cpuMs(servers);
   const result = await autocannon({
     connections: CONNECTIONS,
+    // autocannon's default of 10 s counts a slow answer on a loaded machine as a failure.
+    timeout: 30,
     ...(options.amount ? {} : { duration: SECONDS }),
     ...options,
   });
-  const { requests, latency } = result;
+  const cpuUs = ((cpuMs(servers) - cpuBefore) * 1000) / Math.max(1, result.requests.total);
   console.log(
-    `${title.padEnd(34)} ${requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(latency.p50).padStart(4)} ms   p99 ${String(latency.p99).padStart(4)} ms   errors ${result.errors + result.timeouts}   non-2xx ${result.non2xx}   (${result.requests.total} requests)`,
+    `  ${title.padEnd(30)} ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${String(result.latency.p50).padStart(3)} ms  p99 ${String(result.latency.p99).padStart(4)} ms  failed ${failures(result)}  server CPU ${cpuUs.toFixed(0)} µs/req  load ${load1()}`,
   );
-  return result;
+  return { result, cpuUs };
 }
 
-const body = (quantity: number) =>
+/** The median round's figures: its rate, and the p50 and p99 of the same round. */
+function medianFigures(runs: readonly Run[]): Figures {
+  const results = runs.map((r) => r.result);
+  const sorted = [...results].sort((a, b) => a.requests.average - b.requests.average);
+  const middle = sorted[Math.floor(sorted.length / 2)];
+  if (!middle) throw new Error('no runs');
+  return {
+    rps: middle.requests.average,
+    p50: middle.latency.p50,
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    failures: results.reduce((sum, r) => sum + failures(r), 0),
+    cpuUs: median(runs.map((r) => r.cpuUs)),
+  };
+}
+
+const changeBody = (quantity: number) =>
   JSON.stringify({ planId: 'business', interval: { unit: 'month', count: 1 }, quantity, addOns: [] });
 
-try {
-  const barePort = await freePort();
-  const bffPort = await freePort();
-  const bare = await start('bench/bare-server.ts', barePort);
-  const bff = await start('src/server.ts', bffPort, {
-    NODE_ENV: 'test',
-    DATABASE_FILE: join(dir, 'planshift.sqlite'),
-    SCENARIOS_DIR: scenariosDir,
-    SESSION_SECRET: secret,
-    // As `npm start` sizes libuv's pool (bff/package.json).
-    UV_THREADPOOL_SIZE: '8',
-  });
-  const made = await fetch(`${bff}/api/test/scenarios`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ id: SCENARIO, scenario: scenario() }),
-  });
-  if (!made.ok) throw new Error(`making the scenario failed: ${made.status} ${await made.text()}`);
-  const users = sessions();
-  const headers = (i: number) => ({
+function headersOf(target: Target) {
+  return (i: number) => ({
     'content-type': 'application/json',
-    cookie: users[i]?.cookie ?? '',
-    'x-csrf-token': users[i]?.csrf ?? '',
+    cookie: target.sessions[i]?.cookie ?? '',
+    'x-csrf-token': target.sessions[i]?.csrf ?? '',
     'planshift-scenario': SCENARIO,
   });
+}
 
-  console.log(
-    `Planshift API benchmark: ${CONNECTIONS} connections, ${SECONDS} s per run, loopback, Node ${process.version}`,
-  );
-  const ceilings: Result[] = [];
-  const quoteRuns: Result[] = [];
+async function measure(target: Target, bare: Readonly<{ base: string; pid: number }>): Promise<Row> {
+  const headers = headersOf(target);
+  // Each instance opens the world on its first request: not part of the figures.
+  for (const base of target.bases) {
+    const warm = await fetch(`${base}/api/quotes`, { method: 'POST', headers: headers(0), body: changeBody(7) });
+    if (warm.status !== 201) throw new Error(`a quote answered ${warm.status}: ${await warm.text()}`);
+  }
+  // The seeded world's background work (its documents' PDFs, its e-mails) is not the routes' cost.
+  const waited = await settled(target.serverPids, 120);
+  console.log(`  the seeded world's background work settled in ${waited.toFixed(0)} s; load ${load1()}`);
+  const bares: Run[] = [];
+  const quotes: Run[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
-    ceilings.push(await load(`bare Hono JSON route (ceiling) #${round}`, { url: `${bare}/json` }));
-    quoteRuns.push(
-      await load(`POST /api/quotes #${round}`, {
-        url: `${bff}/api/quotes`,
+    bares.push(await run(`bare route #${round}`, () => [bare.pid], { url: `${bare.base}/json` }));
+    quotes.push(
+      await run(`POST /api/quotes #${round}`, target.serverPids, {
+        url: [...target.bases].map((base) => `${base}/api/quotes`) as unknown as string,
         method: 'POST',
         headers: headers(0),
-        body: body(7),
+        body: changeBody(7),
       }),
     );
   }
-  const rate = (r: Result) => r.requests.average;
-  const ratios = quoteRuns.map((r, i) => rate(r) / rate(ceilings[i] ?? r));
-  const quoteShare = median(ratios);
-  const quoteP99 = Math.max(...quoteRuns.map((r) => r.latency.p99));
-  const quoteFailures = quoteRuns.reduce((sum, r) => sum + r.errors + r.timeouts + r.non2xx, 0);
-  console.log(`each round's quote share: ${ratios.map((r) => `${(r * 100).toFixed(1)}%`).join(', ')}`);
-  console.log(
-    `medians over ${ROUNDS} alternating rounds: bare ${median(ceilings.map(rate)).toFixed(0)} req/s, quotes ${median(quoteRuns.map(rate)).toFixed(0)} req/s, share ${(quoteShare * 100).toFixed(1)}%; quote p99 worst ${quoteP99} ms`,
-  );
+  const share = median(quotes.map((q, i) => q.result.requests.average / (bares[i]?.result.requests.average ?? 1)));
 
   // One quote per account, made before the run; the run then confirms each once.
   const quoteIds: string[] = [];
   for (let i = 0; i < ACCOUNTS; i += 100) {
     const batch = await Promise.all(
       Array.from({ length: Math.min(100, ACCOUNTS - i) }, async (_, j) => {
-        const response = await fetch(`${bff}/api/quotes`, { method: 'POST', headers: headers(i + j), body: body(6) });
+        const base = target.bases[(i + j) % target.bases.length];
+        const response = await fetch(`${base}/api/quotes`, {
+          method: 'POST',
+          headers: headers(i + j),
+          body: changeBody(6),
+        });
         return ((await response.json()) as { id: string }).id;
       }),
     );
@@ -190,8 +158,8 @@ try {
   }
   let next = 0;
   const refused = new Map<string, number>();
-  const confirms = await load('POST /api/changes (confirm)', {
-    url: `${bff}/api/changes`,
+  const confirmed = await run('POST /api/changes (confirm)', target.serverPids, {
+    url: [...target.bases].map((base) => `${base}/api/changes`) as unknown as string,
     amount: ACCOUNTS,
     requests: [
       {
@@ -213,67 +181,129 @@ try {
       },
     ],
   });
-  if (refused.size > 0) console.log('confirm answers other than 201:', Object.fromEntries(refused));
-  const confirmSeconds = confirms.duration;
-  const changesPerSecond = confirms.requests.total / confirmSeconds;
+  const confirms = confirmed.result;
+  if (refused.size > 0) console.log('  confirm answers other than 201:', Object.fromEntries(refused));
+  const [succeeded, invariants] = await target.withSql(async (sql, payments) => [
+    Number((await sql.all<{ n: number }>(`select count(*) as n from orders where status = 'succeeded'`))[0]?.n ?? 0),
+    await checkInvariants(sql, payments),
+  ]);
+  return {
+    shape: target.shape,
+    bare: medianFigures(bares),
+    quote: medianFigures(quotes),
+    share,
+    confirm: {
+      rps: confirms.requests.total / confirms.duration,
+      p50: confirms.latency.p50,
+      p99: confirms.latency.p99,
+      failures: failures(confirms),
+      cpuUs: confirmed.cpuUs,
+      succeeded,
+    },
+    invariants,
+    load: load1(),
+  };
+}
 
-  const db = new Database(databaseFile, { readonly: true });
-  const succeeded = (db.prepare(`select count(*) as n from orders where status = 'succeeded'`).get() as { n: number })
-    .n;
-  const problems = await checkInvariants(
-    sqliteTestSql(db),
-    new SimulatedPaymentProvider({ ledger: SqliteChargeLedger.snapshot(databaseFile) }),
+async function burst(target: Target): Promise<boolean> {
+  const documents = await target.withSql(async (sql) =>
+    (
+      await sql.all<{ id: string; accountId: string }>(
+        'select id, account_id as "accountId" from documents order by id',
+      )
+    ).map((d) => ({ id: d.id, account: Number(d.accountId.slice('acct-'.length)) })),
   );
-  const documents = db
-    .prepare<[], { id: string; accountId: string }>('select id, account_id as accountId from documents order by rowid')
-    .all()
-    .map((d) => ({ id: d.id, account: Number(d.accountId.slice('acct-'.length)) }));
-  db.close();
-
-  const busy = serverErrors.includes('SQLITE_BUSY');
-  console.log('');
-  console.log(
-    `quote endpoint: ${(quoteShare * 100).toFixed(1)}% of the bare route (median of the rounds' ratios; bar 25%), p99 ${quoteP99} ms (bar < 50 ms), ${quoteFailures} errors or non-2xx`,
-  );
-  console.log(
-    `confirm: ${changesPerSecond.toFixed(0)} changes/s (bar 200), ${succeeded} orders succeeded of ${ACCOUNTS}`,
-  );
-  console.log(
-    `SQLITE_BUSY reaching the server log: ${busy ? 'yes' : 'no'}; invariant checker: ${problems.length === 0 ? 'passed' : problems.join('; ')}`,
-  );
-  const burst = await runBurst({
-    base: bff,
+  const result = await runBurst({
+    base: target.bases[0] ?? '',
     seconds: BURST_SECONDS,
     accounts: ACCOUNTS,
-    headers,
+    headers: headersOf(target),
     email: (i) => `owner@acct-${i}.example`,
     documents,
   });
-  const afterBurst = new Database(databaseFile, { readonly: true });
-  const burstProblems = await checkInvariants(
-    sqliteTestSql(afterBurst),
-    new SimulatedPaymentProvider({ ledger: SqliteChargeLedger.snapshot(databaseFile) }),
-  );
-  afterBurst.close();
+  const problems = await target.withSql((sql, payments) => checkInvariants(sql, payments));
+  console.log(`  after the burst: invariant checker ${problems.length === 0 ? 'passed' : problems.join('; ')}`);
+  return result.pass && problems.length === 0;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const cell = (f: Figures) =>
+  `${f.rps.toFixed(0).padStart(6)} ${String(f.p50).padStart(4)} ${String(f.p99).padStart(4)} ${f.cpuUs.toFixed(0).padStart(5)}`;
+
+function table(rows: readonly Row[]) {
+  console.log('');
   console.log(
-    `after the burst: invariant checker ${burstProblems.length === 0 ? 'passed' : burstProblems.join('; ')}; SQLITE_BUSY in the server log: ${serverErrors.includes('SQLITE_BUSY') ? 'yes' : 'no'}`,
+    `${'deployment'.padEnd(24)} | ${'bare route'.padEnd(21)} | ${'POST /api/quotes'.padEnd(21)} | % bare | % bare | ${'confirm'.padEnd(21)} | invariants | load avg`,
   );
-  const pass =
-    burst.pass &&
-    burstProblems.length === 0 &&
-    quoteShare >= 0.25 &&
-    quoteP99 < 50 &&
-    quoteFailures === 0 &&
-    changesPerSecond >= 200 &&
-    confirms.errors + confirms.timeouts + confirms.non2xx === 0 &&
-    succeeded === ACCOUNTS &&
-    !busy &&
-    problems.length === 0;
-  console.log(pass ? 'PASS' : 'FAIL');
+  console.log(
+    `${''.padEnd(24)} |  req/s  p50  p99 CPUµs |  req/s  p50  p99 CPUµs |  req/s |  CPU   |   ch/s  p50  p99 CPUµs |            | 1/5/15 min`,
+  );
+  for (const r of rows) {
+    console.log(
+      `${r.shape.name.padEnd(24)} | ${cell(r.bare)} | ${cell(r.quote)} | ${pct(r.share).padStart(6)} | ${pct(r.bare.cpuUs / r.quote.cpuUs).padStart(6)} | ${cell(r.confirm)} | ${(r.invariants.length === 0 ? 'passed' : 'FAILED').padEnd(10)} | ${r.load}`,
+    );
+  }
+  console.log(
+    "(ms; rates are the median round's, p99 the worst round's; CPUµs: the servers' CPU time per request, BFF instances and PostgreSQL together; % bare CPU: the bare route's CPU per request over the quote's, what the share is when the servers have the cores to themselves)",
+  );
+}
+
+function verdicts(rows: readonly Row[]): boolean {
+  let pass = true;
+  const say = (ok: boolean, text: string) => {
+    console.log(`${ok ? 'met    ' : 'NOT MET'}  ${text}`);
+    pass &&= ok;
+  };
+  for (const r of rows) {
+    const confirmBar = r.shape.database === 'sqlite' ? BARS.confirmSqlite : BARS.confirmPg;
+    say(
+      r.share >= BARS.quoteShare && r.quote.p99 < BARS.quoteP99Ms && r.quote.failures === 0,
+      `${r.shape.name}: quote ${pct(r.share)} of bare (bar ${pct(BARS.quoteShare)}, goal ${pct(BARS.quoteShareGoal)}), p99 ${r.quote.p99} ms (bar < ${BARS.quoteP99Ms}), ${r.quote.failures} failed`,
+    );
+    say(
+      r.confirm.rps >= confirmBar && r.confirm.failures === 0 && r.confirm.succeeded === ACCOUNTS,
+      `${r.shape.name}: confirm ${r.confirm.rps.toFixed(0)} changes/s (bar ${confirmBar}${r.shape.database === 'sqlite' ? `, goal ${BARS.confirmGoal}` : ''}), ${r.confirm.succeeded} of ${ACCOUNTS} orders succeeded, ${r.confirm.failures} failed`,
+    );
+    say(
+      r.invariants.length === 0,
+      `${r.shape.name}: invariant checker ${r.invariants.length === 0 ? 'passed' : r.invariants.slice(0, 3).join('; ')}`,
+    );
+  }
+  return pass;
+}
+
+const scenario = {
+  clock: '2026-06-10T12:00:00Z',
+  catalogs: [teamCatalog('bench', [teamPlan('team', 1, { USD: 1200 }), teamPlan('business', 2, { USD: 2500 })])],
+  accounts: Array.from({ length: ACCOUNTS }, (_, i) => teamAccount(`acct-${i}`, 'bench', 'team')),
+};
+
+console.log(
+  `Planshift API benchmark: ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds, ${ACCOUNTS} accounts, loopback, Node ${process.version}; load average at start ${load1()}`,
+);
+const started = performance.now();
+const bare = await startBench();
+const rows: Row[] = [];
+let burstPass = true;
+try {
+  for (const shape of shapes) {
+    console.log(`${shape.name}:`);
+    const target = await openTarget(shape, { scenarioId: SCENARIO, scenario, accounts: ACCOUNTS });
+    try {
+      rows.push(await measure(target, { base: bare.base, pid: bare.child.pid ?? 0 }));
+      if (shape.database === 'sqlite' && BURST_SECONDS > 0) burstPass = await burst(target);
+      if (/SQLITE_BUSY|error/i.test(target.serverErrors()))
+        console.log(`  the server's log holds errors:\n${target.serverErrors().slice(0, 2000)}`);
+    } finally {
+      await target.stop();
+    }
+  }
+  table(rows);
+  const pass = verdicts(rows) && burstPass;
+  console.log(
+    `${pass ? 'PASS' : 'FAIL'} in ${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end ${load1()}`,
+  );
   process.exitCode = pass ? 0 : 1;
 } finally {
-  // SIGINT lets a server started with --cpu-prof (BENCH_PROFILE=1) write its profile.
-  for (const child of children) child.kill(process.env.BENCH_PROFILE ? 'SIGINT' : 'SIGKILL');
-  await new Promise((resolve) => setTimeout(resolve, process.env.BENCH_PROFILE ? 3000 : 0));
-  rmSync(dir, { recursive: true, force: true });
+  bare.child.kill('SIGKILL');
 }

@@ -18,9 +18,11 @@ export type ChildBff = Readonly<{ base: string; child: ChildProcess; stderr: () 
 /** Starts `src/server.ts` of the BFF in `dir` as `npm start` does, and waits until /api/health answers. */
 export async function startBff(dir: string, env: Record<string, string>): Promise<ChildBff> {
   const port = await freePort();
+  // BENCH_PROFILE=1: each BFF writes a CPU profile to /tmp/bench-profile when it ends (on SIGINT).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/bench-profile'] : [];
   const child = spawn(
     process.execPath,
-    ['--min-semi-space-size=64', '--max-semi-space-size=64', '--import', 'tsx', 'src/server.ts'],
+    [...profile, '--min-semi-space-size=64', '--max-semi-space-size=64', '--import', 'tsx', 'src/server.ts'],
     { cwd: dir, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
@@ -28,7 +30,8 @@ export async function startBff(dir: string, env: Record<string, string>): Promis
     stderr += String(chunk);
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300 && child.exitCode === null; i++) {
+  // Up to two minutes: on a machine loaded by other work, compiling with tsx alone can take most of one.
+  for (let i = 0; i < 1200 && child.exitCode === null; i++) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) return { base, child, stderr: () => stderr };
     } catch {}
