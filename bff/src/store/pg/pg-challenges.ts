@@ -98,9 +98,16 @@ export class PgChallenges implements PaymentChallengeRepository {
   }
 
   async takeOver(challenge: PaymentChallengeRecord): Promise<boolean> {
-    return this.ctx.write([challenge.accountId], (tx) =>
-      this.ctx.claims.takeOver(tx, challenge.subscriptionId, challengeHolder(challenge.id)),
-    );
+    return this.ctx.write([challenge.accountId], async (tx) => {
+      // Listed as open, it may have ended since (on another instance): an ended challenge takes no claim.
+      const [open] = await tx
+        .select({ id: t.paymentChallenges.id })
+        .from(t.paymentChallenges)
+        .where(and(eq(t.paymentChallenges.id, challenge.id), eq(t.paymentChallenges.status, 'open')));
+      return (
+        open !== undefined && this.ctx.claims.takeOver(tx, challenge.subscriptionId, challengeHolder(challenge.id))
+      );
+    });
   }
 
   async endForInvoice({ challenge, result, status, at, nextAttemptAt }: InvoiceChallengeEnd): Promise<boolean> {

@@ -101,8 +101,13 @@ export class PgOrders implements OrderRepository {
   }
 
   async takeOver(order: OrderRecord): Promise<boolean> {
-    return this.ctx.write([order.accountId], (tx) =>
-      this.ctx.claims.takeOver(tx, order.subscriptionId, orderHolder(order.id)),
-    );
+    return this.ctx.write([order.accountId], async (tx) => {
+      // Listed as pending, it may have ended since (on another instance): an ended order takes no claim.
+      const [pending] = await tx
+        .select({ id: t.orders.id })
+        .from(t.orders)
+        .where(and(eq(t.orders.id, order.id), eq(t.orders.status, 'pending')));
+      return pending !== undefined && this.ctx.claims.takeOver(tx, order.subscriptionId, orderHolder(order.id));
+    });
   }
 }

@@ -100,9 +100,15 @@ export class SqliteChallenges implements PaymentChallengeRepository {
   }
 
   async takeOver(challenge: PaymentChallengeRecord): Promise<boolean> {
-    return this.ctx.write([challenge.accountId], () =>
-      this.ctx.claims.takeOver(challenge.subscriptionId, challengeHolder(challenge.id)),
-    );
+    return this.ctx.write([challenge.accountId], (tx) => {
+      // Listed as open, it may have ended since: an ended challenge takes no claim.
+      const open = tx
+        .select({ id: t.paymentChallenges.id })
+        .from(t.paymentChallenges)
+        .where(and(eq(t.paymentChallenges.id, challenge.id), eq(t.paymentChallenges.status, 'open')))
+        .get();
+      return open !== undefined && this.ctx.claims.takeOver(challenge.subscriptionId, challengeHolder(challenge.id));
+    });
   }
 
   async endForInvoice({ challenge, result, status, at, nextAttemptAt }: InvoiceChallengeEnd): Promise<boolean> {

@@ -109,8 +109,14 @@ export class SqliteOrders implements OrderRepository {
   }
 
   async takeOver(order: OrderRecord): Promise<boolean> {
-    return this.ctx.write([order.accountId], () =>
-      this.ctx.claims.takeOver(order.subscriptionId, orderHolder(order.id)),
-    );
+    return this.ctx.write([order.accountId], (tx) => {
+      // Listed as pending, it may have ended since: an ended order takes no claim.
+      const pending = tx
+        .select({ id: t.orders.id })
+        .from(t.orders)
+        .where(and(eq(t.orders.id, order.id), eq(t.orders.status, 'pending')))
+        .get();
+      return pending !== undefined && this.ctx.claims.takeOver(order.subscriptionId, orderHolder(order.id));
+    });
   }
 }
