@@ -158,9 +158,10 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
     signInThrottle: new SignInThrottle(store),
     store,
     database: opened.database,
+    // A pass keeps the clock this instance last read (each request reads it afresh): the instance
+    // that moved a scenario's clock runs what fell due before it answers, and a pass here reading
+    // the moved clock would renew it from under that move, which would then report nothing.
     maintain: async () => {
-      // A scenario's clock may have been moved by another instance sharing its database.
-      await clock.load();
       const finished = await confirmer.recoverPendingOrders();
       if (finished > 0) log.info({ job: 'recovery', orders: finished }, 'finished orders whose owner is gone');
       await challenges.sweep();
