@@ -12,6 +12,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { wallMs } from '../clock';
 import { migratePostgres } from '../db/migrate-pg';
 import { repoPath } from '../paths';
 import { startPgCluster } from '../testing/pg-cluster';
@@ -55,7 +56,7 @@ const exited = (child: ChildProcess) =>
 
 /** Waits until the URL answers 200 (or the process behind it has exited). */
 async function answering(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = wallMs() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${url}: its process exited`);
     const status = await fetch(url).then(
@@ -63,7 +64,7 @@ async function answering(url: string, child: ChildProcess, timeoutMs = 60_000): 
       () => 0,
     );
     if (status === 200) return;
-    if (Date.now() > deadline) throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
+    if (wallMs() > deadline) throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
