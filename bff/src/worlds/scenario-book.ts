@@ -1,4 +1,4 @@
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { type FileHandle, open, rename, stat } from 'node:fs/promises';
 import type { ScenarioId } from '@planshift/shared/api';
 import type { Instant } from '@planshift/shared/periods';
 import { z } from 'zod';
@@ -27,8 +27,12 @@ const recordSchema = z.object({
  */
 export class ScenarioBook {
   #record: ScenarioRecord | null;
-  /** The file's inode when last read or written: every write makes a new file (renamed into place). */
-  #inode: number | null = null;
+  /**
+   * The file as last read or written, kept open: every write makes a new file (renamed into place),
+   * and holding the old one keeps its inode from being given to a new file (a scenario deleted and
+   * made again under the same id), so a changed inode always means a changed file.
+   */
+  #held: Readonly<{ handle: FileHandle; inode: number }> | null = null;
 
   private constructor(
     private readonly file: string | null,
@@ -60,11 +64,23 @@ export class ScenarioBook {
   async replace(record: ScenarioRecord): Promise<void> {
     if (this.file) {
       // Written aside then renamed: a crash leaves the old record or the new, never half of one.
-      await writeFile(`${this.file}.next`, JSON.stringify(record));
-      this.#inode = (await stat(`${this.file}.next`)).ino;
-      await rename(`${this.file}.next`, this.file);
+      const handle = await open(`${this.file}.next`, 'w');
+      try {
+        await handle.writeFile(JSON.stringify(record));
+        await rename(`${this.file}.next`, this.file);
+      } catch (error) {
+        await handle.close();
+        throw error;
+      }
+      await this.#hold(handle);
     }
     this.#record = record;
+  }
+
+  /** Lets go of the file: the book is not refreshed after. */
+  async close(): Promise<void> {
+    await this.#held?.handle.close();
+    this.#held = null;
   }
 
   /**
@@ -79,23 +95,31 @@ export class ScenarioBook {
       throw error;
     });
     if (!now) return 'gone';
-    return now.ino === this.#inode ? 'same' : this.#read();
+    return now.ino === this.#held?.inode ? 'same' : this.#read();
   }
 
   async #read(): Promise<'replaced' | 'gone'> {
     if (!this.file) return 'replaced';
-    let text: string;
-    let inode: number;
+    let handle: FileHandle;
     try {
-      // The inode first: if the file is replaced between the two, the next refresh reads it again.
-      inode = (await stat(this.file)).ino;
-      text = await readFile(this.file, 'utf8');
+      handle = await open(this.file, 'r');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
       throw error;
     }
-    this.#record = recordSchema.parse(JSON.parse(text));
-    this.#inode = inode;
+    try {
+      this.#record = recordSchema.parse(JSON.parse(await handle.readFile('utf8')));
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    await this.#hold(handle);
     return 'replaced';
+  }
+
+  async #hold(handle: FileHandle): Promise<void> {
+    const previous = this.#held;
+    this.#held = { handle, inode: (await handle.stat()).ino };
+    await previous?.handle.close();
   }
 }

@@ -141,6 +141,7 @@ export class ScenarioRegistry {
   /** Every scenario on disk, with what it was made from. */
   async list(): Promise<ScenarioRecord[]> {
     const books = await Promise.all((await this.#ids()).map((id) => ScenarioBook.open(this.#bookFile(id))));
+    await Promise.all(books.map((book) => book?.close()));
     return books.flatMap((book) => book?.current() ?? []).sort((a, b) => a.createdAt - b.createdAt);
   }
 
@@ -209,7 +210,7 @@ export class ScenarioRegistry {
     await this.#makeRoom();
     const folder = this.#folder(id);
     const url = this.options.env.DATABASE_URL;
-    const databaseSchema = url ? await migrateScenarioSchema(url, id) : undefined;
+    const databaseSchema = url ? await migrateScenarioSchema(url, id).catch(closing(book)) : undefined;
     const system = await startSystem(
       {
         ...this.options.env,
@@ -226,7 +227,7 @@ export class ScenarioRegistry {
         metrics: this.options.metrics,
         ...(databaseSchema ? { databaseSchema } : {}),
       },
-    );
+    ).catch(closing(book));
     const world: World = {
       id,
       system,
@@ -249,6 +250,7 @@ export class ScenarioRegistry {
     this.#open.delete(id);
     await open.stopJobs();
     await open.world.system.close();
+    await open.world.system.scenario?.book.close();
   }
 
   /**
@@ -282,3 +284,11 @@ export class ScenarioRegistry {
     return join(this.#folder(id), BOOK);
   }
 }
+
+/** Lets go of the book's file when its world failed to start, then fails as it did. */
+const closing =
+  (book: ScenarioBook) =>
+  async (error: unknown): Promise<never> => {
+    await book.close();
+    throw error;
+  };
