@@ -7,15 +7,13 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const testTimeout = 120_000;
 
 /**
- * TEST_DATABASE=postgres (`npm run test:unit:pg`) runs the BFF's integration files, those that
- * start a test system (bff/src/testing/test-system.ts) or a child BFF (child-bff.ts, the kill
- * matrix's drivers), on PostgreSQL: one throwaway server for
- * the run (pg-global-setup.ts), a fresh database for each test system. The other files test no
- * database or name theirs, and run in `npm run test:unit`.
+ * The BFF's integration files, those that start a test system (bff/src/testing/test-system.ts)
+ * or a child BFF (child-bff.ts, the kill matrix's drivers), run twice: in project `bff` on SQLite
+ * with the other files, and in project `bff-pg` on PostgreSQL (TEST_DATABASE=postgres: one
+ * throwaway server for the run, pg-global-setup.ts, and a fresh database for each test system).
+ * `npm test` runs both projects in one run, so that one's waits fill with the other's work.
+ * Returns those files, relative to bff/.
  */
-const onPostgres = process.env.TEST_DATABASE === 'postgres';
-
-/** The BFF's test files that start a test system, relative to bff/. */
 function integrationFiles(): string[] {
   return readdirSync('bff/src', { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.test.ts'))
@@ -44,9 +42,20 @@ export default defineConfig({
         test: {
           name: 'bff',
           root: './bff',
-          include: onPostgres ? integrationFiles() : ['src/**/*.test.ts'],
-          // `*.pg.test.ts`: PostgreSQL only (several instances on one database), not in the SQLite pass.
-          exclude: [...configDefaults.exclude, ...(onPostgres ? [] : ['src/**/*.pg.test.ts'])],
+          include: ['src/**/*.test.ts'],
+          // `*.pg.test.ts`: PostgreSQL only (several instances on one database).
+          exclude: [...configDefaults.exclude, 'src/**/*.pg.test.ts'],
+          environment: 'node',
+          testTimeout,
+          hookTimeout: testTimeout,
+        },
+      },
+      {
+        test: {
+          name: 'bff-pg',
+          root: './bff',
+          include: integrationFiles(),
+          env: { TEST_DATABASE: 'postgres' },
           globalSetup: ['./src/testing/pg-global-setup.ts'],
           environment: 'node',
           testTimeout,

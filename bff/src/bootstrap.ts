@@ -1,5 +1,6 @@
 import type { ClockMoveView, ScenarioId } from '@planshift/shared/api';
 import type { Instant } from '@planshift/shared/periods';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { BillingRun } from './billing/billing-run';
 import { ChangeConfirmer } from './changes/confirm-change';
 import { SystemClock, systemWallClock } from './clock';
@@ -146,8 +147,20 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
   const settle = async () => {
     await Promise.all([confirmer.settled(), billing.settled(), challenges.settled()]);
   };
+  const inTurn = pLimit(1);
   const scenario = options.scenario
-    ? scenarioWorld(options.scenario, { store, clock, payments, mail, settle, confirmer, challenges, billing, deps })
+    ? scenarioWorld(options.scenario, {
+        store,
+        clock,
+        payments,
+        mail,
+        settle,
+        confirmer,
+        challenges,
+        billing,
+        deps,
+        inTurn,
+      })
     : null;
   return {
     deps,
@@ -160,13 +173,15 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
     database: opened.database,
     // A pass keeps the clock this instance last read (each request reads it afresh): the instance
     // that moved a scenario's clock runs what fell due before it answers, and a pass here reading
-    // the moved clock would renew it from under that move, which would then report nothing.
-    maintain: async () => {
-      const finished = await confirmer.recoverPendingOrders();
-      if (finished > 0) log.info({ job: 'recovery', orders: finished }, 'finished orders whose owner is gone');
-      await challenges.sweep();
-      await billing.run();
-    },
+    // the moved clock would renew it from under that move, which would then report nothing. Here,
+    // passes and moves take turns: a pass still running when the clock moves is over before it.
+    maintain: () =>
+      inTurn(async () => {
+        const finished = await confirmer.recoverPendingOrders();
+        if (finished > 0) log.info({ job: 'recovery', orders: finished }, 'finished orders whose owner is gone');
+        await challenges.sweep();
+        await billing.run();
+      }),
     pendingPdfs,
     scenario,
     settle,
@@ -195,9 +210,11 @@ function scenarioWorld(
     challenges: InvoiceChallenges;
     billing: BillingRun;
     deps: AppDeps;
+    /** Runs the work that reads the clock to see what fell due, one at a time. */
+    inTurn: LimitFunction;
   }>,
 ): ScenarioWorld {
-  const { store, clock, payments, mail, settle, confirmer, challenges, billing, deps } = parts;
+  const { store, clock, payments, mail, settle, confirmer, challenges, billing, deps, inTurn } = parts;
   return {
     ...world,
     reset: async (record) => {
@@ -207,22 +224,23 @@ function scenarioWorld(
       await mail.mailbox.clear();
       await world.book.replace(record);
     },
-    moveClock: async (at) => {
-      await clock.set(at);
-      // Before the move is answered: the payments whose authentication it let expire are given
-      // up, then what fell due is renewed, ended and collected, and its e-mail sent.
-      await confirmer.expireChallenges();
-      await challenges.sweep();
-      const run = await billing.run();
-      deps.documentsIssued();
-      let emails = 0;
-      for (;;) {
-        const { sent } = await mail.dispatcher.dispatchDue();
-        if (sent === 0) break;
-        emails += sent;
-      }
-      return { renewals: run.renewed, endings: run.ended, emails };
-    },
+    moveClock: (at) =>
+      inTurn(async () => {
+        await clock.set(at);
+        // Before the move is answered: the payments whose authentication it let expire are given
+        // up, then what fell due is renewed, ended and collected, and its e-mail sent.
+        await confirmer.expireChallenges();
+        await challenges.sweep();
+        const run = await billing.run();
+        deps.documentsIssued();
+        let emails = 0;
+        for (;;) {
+          const { sent } = await mail.dispatcher.dispatchDue();
+          if (sent === 0) break;
+          emails += sent;
+        }
+        return { renewals: run.renewed, endings: run.ended, emails };
+      }),
   };
 }
 
@@ -231,7 +249,7 @@ export type Mail = Readonly<{ dispatcher: OutboxDispatcher; mailbox: DevMailbox;
 /** E-mail from the outbox: over SMTP when SMTP_URL is set, otherwise into the development mailbox. */
 function startMail(env: Env, store: Store, clock: SystemClock, pdfs: DocumentPdfs, log: Logger): Mail {
   const mailbox = new DevMailbox(env.MAILBOX_DIR);
-  const transport = createMailTransport({ smtpUrl: env.SMTP_URL, mailbox });
+  const transport = createMailTransport({ smtpUrl: env.SMTP_URL, mailbox, mailboxLatencyMs: env.MAILBOX_LATENCY_MS });
   const dispatcher = new OutboxDispatcher({
     outbox: store.outbox,
     transport,

@@ -43,6 +43,8 @@ const EnvSchema = z
     SCENARIOS_DIR: z.string().min(1).optional(),
     /** Where e-mail goes, e.g. smtp://user:pass@mail.example:587. Without it, to the development mailbox. */
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    /** How long the development mailbox takes to take a message, as a slow mail server would. */
+    MAILBOX_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
     MAIL_FROM: z.string().min(3).default('"Planshift Billing" <billing@planshift.local>'),
     /** Where "Contact sales" requests are e-mailed (through the outbox), e.g. sales@example.com. */
     SALES_EMAIL: z.email().default('sales@planshift.local'),

@@ -17,7 +17,8 @@ import type { Json } from './testing/test-system';
 // The processor answers a second after it has captured, so that a kill lands between a charge
 // and its record; claims lapse after 5 s (the least CLAIM_LEASE_SECONDS allows). The outbox's
 // lease is in the world's clock seconds (store/pg/pg-outbox.ts), which a scenario's test clock moves.
-const ENV = { PAYMENTS_LATENCY_MS: '1000', CLAIM_LEASE_SECONDS: '5' };
+// The mailbox takes 200 ms a message, so that a kill lands inside an outbox batch.
+const ENV = { PAYMENTS_LATENCY_MS: '1000', MAILBOX_LATENCY_MS: '200', CLAIM_LEASE_SECONDS: '5' };
 const OUTBOX_LEASE_PASSED = 11 * 60;
 const BUSINESS = { planId: 'business', interval: { unit: 'month', count: 1 }, quantity: 5, addOns: [] };
 const SUBSCRIPTIONS = 12;
