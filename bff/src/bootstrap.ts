@@ -22,6 +22,7 @@ import { SimulatedPaymentProvider } from './payments/simulated-provider';
 import { worldChargeLedger } from './payments/world-charge-ledger';
 import { QuoteTokens } from './quotes/quote-token';
 import { resetToScenario } from './scenarios/reset';
+import type { HashCost } from './session/password';
 import { SignInThrottle } from './session/sign-in-throttle';
 import { localClaimPolicy } from './store/claim-policy';
 import { openStore, type StoreDatabase } from './store/open-store';
@@ -78,6 +79,8 @@ export type SystemOptions = Readonly<{
   metrics?: BusinessMetrics;
   /** On PostgreSQL, the schema the world's tables are in (a scenario's, docs/decisions/020); else the default. */
   databaseSchema?: string;
+  /** How the scenario's passwords are hashed when it is seeded or reset: 'quick' only in tests (docs/decisions/032). */
+  passwordCost?: HashCost;
 }>;
 
 /**
@@ -131,7 +134,8 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
     metrics,
   };
   const seed = options.scenario?.book.current()?.scenario;
-  if (seed && !(await store.maintenance.hasAccounts())) await resetToScenario(store, clock, seed);
+  const passwordCost = options.passwordCost ?? 'standard';
+  if (seed && !(await store.maintenance.hasAccounts())) await resetToScenario(store, clock, seed, passwordCost);
   await clock.load();
   const billing = new BillingRun(deps);
   // A period-end run skips a subscription while an order holds it: it goes on once the order ends.
@@ -160,6 +164,7 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
         billing,
         deps,
         inTurn,
+        passwordCost,
       })
     : null;
   return {
@@ -212,14 +217,15 @@ function scenarioWorld(
     deps: AppDeps;
     /** Runs the work that reads the clock to see what fell due, one at a time. */
     inTurn: LimitFunction;
+    passwordCost: HashCost;
   }>,
 ): ScenarioWorld {
-  const { store, clock, payments, mail, settle, confirmer, challenges, billing, deps, inTurn } = parts;
+  const { store, clock, payments, mail, settle, confirmer, challenges, billing, deps, inTurn, passwordCost } = parts;
   return {
     ...world,
     reset: async (record) => {
       await settle();
-      await resetToScenario(store, clock, record.scenario);
+      await resetToScenario(store, clock, record.scenario, passwordCost);
       await payments.reset?.();
       await mail.mailbox.clear();
       await world.book.replace(record);

@@ -11,6 +11,14 @@ describe('passwords', () => {
     expect(await verifyPassword('correct horse', 'md5$abc')).toBe(false);
   });
 
+  it('are hashed with N = 2^15 unless a test system asks for quick hashes, which verify the same way', async () => {
+    expect(hashPassword('correct horse').split('$').slice(0, 4)).toEqual(['scrypt', '32768', '8', '1']);
+    const quick = hashPassword('correct horse', 'quick');
+    expect(quick.split('$').slice(0, 4)).toEqual(['scrypt', '1024', '8', '1']);
+    expect(await verifyPassword('correct horse', quick)).toBe(true);
+    expect(await verifyPassword('correct horsE', quick)).toBe(false);
+  });
+
   it('are hashed at most two at once, however many sign-ins arrive together', async () => {
     const system = await startTestSystem();
     try {

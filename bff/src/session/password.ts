@@ -12,15 +12,25 @@ const scryptAsync = promisify(scrypt) as (
 // scrypt with N = 2^15, r = 8, p = 1: about 32 MiB and tens of milliseconds per hash, so
 // guessing is expensive while sign-in stays quick. The parameters travel with each hash.
 const N = 2 ** 15;
+
+/**
+ * How hard a hash is to compute: 'standard' (N above) for every account; 'quick' (N = 2^10, a
+ * 32nd of the work) only for the in-process test systems, whose published passwords it protects
+ * nothing to hash slowly and whose thousand sign-ins a run would spend minutes of CPU on
+ * (docs/decisions/032).
+ */
+export type HashCost = 'standard' | 'quick';
+const N_OF: Readonly<Record<HashCost, number>> = { standard: N, quick: 2 ** 10 };
 const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
 const MAX_MEMORY = 64 * 1024 * 1024;
 
-export function hashPassword(password: string): string {
+export function hashPassword(password: string, cost: HashCost = 'standard'): string {
   const salt = randomBytes(16);
-  const key = scryptSync(password.normalize('NFKC'), salt, KEY_LENGTH, { N, r: R, p: P, maxmem: MAX_MEMORY });
-  return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const n = N_OF[cost];
+  const key = scryptSync(password.normalize('NFKC'), salt, KEY_LENGTH, { N: n, r: R, p: P, maxmem: MAX_MEMORY });
+  return ['scrypt', n, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 // scrypt runs on libuv's thread pool, which file writes (the mailbox, PDFs)

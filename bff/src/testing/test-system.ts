@@ -95,7 +95,13 @@ export async function startTestSystem(
         book: ScenarioBook.inMemory({ id: null, name: 'demo', createdAt: wallNow(), scenario: demoScenario() }),
       };
   const { metrics } = options;
-  const system = await startSystem(env, { payments, metrics: metrics?.business, ...(scenario ? { scenario } : {}) });
+  // Quick password hashes: a run signs in a thousand times (docs/decisions/032).
+  const system = await startSystem(env, {
+    payments,
+    metrics: metrics?.business,
+    passwordCost: 'quick',
+    ...(scenario ? { scenario } : {}),
+  });
   metrics?.watchBacklog(() => system.store.maintenance.backlog());
   const app = createApp(
     system.deps,
