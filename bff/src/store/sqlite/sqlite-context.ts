@@ -105,7 +105,7 @@ export class SqliteContext {
         group[0]?.reject(error);
         return;
       }
-      // Savepoints per write would cost a page copy per page changed: the rare failure pays instead.
+      // Savepoints per write would copy the pages each changes to a statement journal: the rare failure pays instead.
       for (const w of group) {
         try {
           w.resolve(this.#durably(w.durable, () => this.write(w.touches, w.work)));
