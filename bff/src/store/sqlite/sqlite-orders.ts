@@ -10,6 +10,7 @@ import type {
 } from '../order-repository';
 import type { ChangeSet, IssuedDocuments, OrderRecord, StoredResponse } from '../records';
 import { orderHolder } from './claim-rows';
+import type { Conn } from './connection';
 import { writeCompletedOrder } from './order-completion';
 import { writeFailedOrder } from './order-failure';
 import { orderRecord, storedResponse } from './order-rows';
@@ -37,67 +38,60 @@ export class SqliteOrders implements OrderRepository {
 
   async claim(input: ClaimInput): Promise<ClaimResult> {
     // The claim must be on disk before the card is charged, power cut or not: a charge without a
-    // pending order could never be finished.
-    this.ctx.db.$client.pragma('synchronous = FULL');
-    try {
-      return this.#claim(input);
-    } finally {
-      this.ctx.db.$client.pragma('synchronous = NORMAL');
-    }
+    // pending order could never be finished. Claims made at once share the commit and its fsync.
+    return this.ctx.writeGrouped([input.accountId], (tx) => this.#claim(tx, input), { durable: true });
   }
 
-  #claim(input: ClaimInput): ClaimResult {
-    return this.ctx.write([input.accountId], (tx): ClaimResult => {
-      const key = tx
-        .select()
-        .from(t.idempotencyKeys)
-        .where(and(eq(t.idempotencyKeys.accountId, input.accountId), eq(t.idempotencyKeys.key, input.idempotencyKey)))
-        .get();
-      if (key) {
-        if (key.requestHash !== input.requestHash) return { kind: 'key_reused' };
-        const response = storedResponse(key);
-        if (response) return { kind: 'replay', response };
-        const order = key.orderId ? tx.select().from(t.orders).where(eq(t.orders.id, key.orderId)).get() : undefined;
-        return { kind: 'in_progress', order: order ? orderRecord(order) : null };
-      }
-      const used = tx
-        .select({ id: t.orders.id })
-        .from(t.orders)
-        .where(and(eq(t.orders.accountId, input.accountId), eq(t.orders.idempotencyKey, input.idempotencyKey)))
-        .get();
-      if (used) return { kind: 'key_expired' };
-      const subscription = tx
-        .select({ version: t.subscriptions.version })
-        .from(t.subscriptions)
-        .where(eq(t.subscriptions.id, input.order.subscriptionId))
-        .get();
-      if (subscription?.version !== input.order.subscriptionVersion) return { kind: 'stale' };
-      if (!this.ctx.claims.take(input.order.subscriptionId, orderHolder(input.order.id))) {
-        return { kind: 'subscription_busy' };
-      }
+  #claim(tx: Conn, input: ClaimInput): ClaimResult {
+    const key = tx
+      .select()
+      .from(t.idempotencyKeys)
+      .where(and(eq(t.idempotencyKeys.accountId, input.accountId), eq(t.idempotencyKeys.key, input.idempotencyKey)))
+      .get();
+    if (key) {
+      if (key.requestHash !== input.requestHash) return { kind: 'key_reused' };
+      const response = storedResponse(key);
+      if (response) return { kind: 'replay', response };
+      const order = key.orderId ? tx.select().from(t.orders).where(eq(t.orders.id, key.orderId)).get() : undefined;
+      return { kind: 'in_progress', order: order ? orderRecord(order) : null };
+    }
+    const used = tx
+      .select({ id: t.orders.id })
+      .from(t.orders)
+      .where(and(eq(t.orders.accountId, input.accountId), eq(t.orders.idempotencyKey, input.idempotencyKey)))
+      .get();
+    if (used) return { kind: 'key_expired' };
+    const subscription = tx
+      .select({ version: t.subscriptions.version })
+      .from(t.subscriptions)
+      .where(eq(t.subscriptions.id, input.order.subscriptionId))
+      .get();
+    if (subscription?.version !== input.order.subscriptionVersion) return { kind: 'stale' };
+    if (!this.ctx.claims.take(input.order.subscriptionId, orderHolder(input.order.id))) {
+      return { kind: 'subscription_busy' };
+    }
 
-      const order: OrderRecord = { ...input.order, status: 'pending' };
-      tx.insert(t.orders).values(order).run();
-      tx.insert(t.idempotencyKeys)
-        .values({
-          accountId: input.accountId,
-          key: input.idempotencyKey,
-          requestHash: input.requestHash,
-          state: 'in_progress',
-          orderId: order.id,
-          createdAt: input.now,
-          expiresAt: input.keyExpiresAt,
-        })
-        .run();
-      return { kind: 'claimed', order };
-    });
+    const order: OrderRecord = { ...input.order, status: 'pending' };
+    tx.insert(t.orders).values(order).run();
+    tx.insert(t.idempotencyKeys)
+      .values({
+        accountId: input.accountId,
+        key: input.idempotencyKey,
+        requestHash: input.requestHash,
+        state: 'in_progress',
+        orderId: order.id,
+        createdAt: input.now,
+        expiresAt: input.keyExpiresAt,
+      })
+      .run();
+    return { kind: 'claimed', order };
   }
 
   async complete(
     change: ChangeSet,
     respond: (issued: IssuedDocuments) => StoredResponse,
   ): Promise<CompleteOrderResult> {
-    return this.ctx.write([change.order.accountId], (tx) => writeCompletedOrder(this.ctx, tx, change, respond));
+    return this.ctx.writeGrouped([change.order.accountId], (tx) => writeCompletedOrder(this.ctx, tx, change, respond));
   }
 
   async fail(input: FailOrderInput): Promise<void> {
