@@ -52,6 +52,8 @@ export async function openTarget(
     accounts: number;
     /** The BFF checkout to run (another worktree's, to compare two versions); this one by default. */
     bffDir?: string;
+    /** More environment for the BFF processes (a switch an experiment compares). */
+    env?: Record<string, string>;
   }>,
 ): Promise<Target> {
   const bffDir = options.bffDir ?? BFF;
@@ -72,6 +74,7 @@ export async function openTarget(
       // As `npm start` sizes libuv's pool (bff/package.json).
       UV_THREADPOOL_SIZE: '8',
       ...(cluster ? { DATABASE_URL: cluster.url } : {}),
+      ...options.env,
     };
     children.push(await startBff(bffDir, env));
     const made = await fetch(`${children[0]?.base}/api/test/scenarios`, {

@@ -4,7 +4,8 @@
 // printing requests/s, p99 and the servers' CPU time per quote.
 // - BENCH_COMPARE=/path/to/other/bff: runs that checkout's BFF beside this one, and alternates
 //   BENCH_ROUNDS (5) runs of each: on a machine shared with other work only runs seconds apart
-//   compare, and CPU per quote more than requests/s.
+//   compare, and CPU per quote more than requests/s. BENCH_COMPARE_ENV='NAME=value …' adds to the
+//   compared BFF's environment (with BENCH_COMPARE=. the same code with a switch flipped).
 // - BENCH_PROFILE=1 (BENCH_PROFILE_DIR, BENCH_PROFILE_INTERVAL µs): each BFF writes a CPU profile
 //   when it stops; `npx tsx bench/profile-summary.ts FILE` summarises it.
 import { loadavg } from 'node:os';
@@ -32,10 +33,10 @@ const body = JSON.stringify({ planId: 'business', interval: { unit: 'month', cou
 
 type Measured = Readonly<{ name: string; target: Target; cpuUs: number[]; rps: number[] }>;
 
-async function open(name: string, bffDir?: string): Promise<Measured> {
+async function open(name: string, bffDir?: string, env?: Record<string, string>): Promise<Measured> {
   const target = await openTarget(
     { name, database: pg ? 'postgres' : 'sqlite', instances: 1 },
-    { scenarioId: 'bench', accounts: ACCOUNTS, scenario, ...(bffDir ? { bffDir } : {}) },
+    { scenarioId: 'bench', accounts: ACCOUNTS, scenario, ...(bffDir ? { bffDir } : {}), ...(env ? { env } : {}) },
   );
   return { name, target, cpuUs: [], rps: [] };
 }
@@ -62,7 +63,13 @@ const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[
 
 const runs: Measured[] = [];
 try {
-  if (compare) runs.push(await open(`${compare} (compared)`, compare));
+  const compareEnv = Object.fromEntries(
+    (process.env.BENCH_COMPARE_ENV ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  );
+  if (compare) runs.push(await open(`${compare} ${process.env.BENCH_COMPARE_ENV ?? ''}(compared)`, compare, compareEnv));
   runs.push(await open('this checkout'));
   for (const { target } of runs) {
     const first = await fetch(`${target.bases[0]}/api/quotes`, { method: 'POST', headers: headersOf(target)(0), body });
