@@ -69,7 +69,8 @@ try {
       .filter(Boolean)
       .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
   );
-  if (compare) runs.push(await open(`${compare} ${process.env.BENCH_COMPARE_ENV ?? ''}(compared)`, compare, compareEnv));
+  if (compare)
+    runs.push(await open(`${compare} ${process.env.BENCH_COMPARE_ENV ?? ''}(compared)`, compare, compareEnv));
   runs.push(await open('this checkout'));
   for (const { target } of runs) {
     const first = await fetch(`${target.bases[0]}/api/quotes`, { method: 'POST', headers: headersOf(target)(0), body });
