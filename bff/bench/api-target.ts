@@ -46,8 +46,17 @@ const BFF = fileURLToPath(new URL('..', import.meta.url));
 
 export async function openTarget(
   shape: TargetShape,
-  options: Readonly<{ scenarioId: string; scenario: ScenarioInput; accounts: number }>,
+  options: Readonly<{
+    scenarioId: string;
+    scenario: ScenarioInput;
+    accounts: number;
+    /** The BFF checkout to run (another worktree's, to compare two versions); this one by default. */
+    bffDir?: string;
+    /** More environment for the BFF processes (a switch an experiment compares). */
+    env?: Record<string, string>;
+  }>,
 ): Promise<Target> {
+  const bffDir = options.bffDir ?? BFF;
   const dir = mkdtempSync(join(tmpdir(), 'planshift-bench-'));
   const cluster = shape.database === 'postgres' ? await startPgCluster() : null;
   const children: ChildBff[] = [];
@@ -65,8 +74,9 @@ export async function openTarget(
       // As `npm start` sizes libuv's pool (bff/package.json).
       UV_THREADPOOL_SIZE: '8',
       ...(cluster ? { DATABASE_URL: cluster.url } : {}),
+      ...options.env,
     };
-    children.push(await startBff(BFF, env));
+    children.push(await startBff(bffDir, env));
     const made = await fetch(`${children[0]?.base}/api/test/scenarios`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -74,7 +84,7 @@ export async function openTarget(
     });
     if (!made.ok) throw new Error(`making the scenario failed: ${made.status} ${await made.text()}`);
     // The other instances open the world from its folder and its schema when first asked.
-    for (let i = 1; i < shape.instances; i++) children.push(await startBff(BFF, env));
+    for (let i = 1; i < shape.instances; i++) children.push(await startBff(bffDir, env));
 
     const databaseFile = cluster ? null : join(scenariosDir, options.scenarioId, 'planshift.sqlite');
     const schemaUrl = cluster

@@ -18,8 +18,15 @@ export type ChildBff = Readonly<{ base: string; child: ChildProcess; stderr: () 
 /** Starts `src/server.ts` of the BFF in `dir` as `npm start` does, and waits until /api/health answers. */
 export async function startBff(dir: string, env: Record<string, string>): Promise<ChildBff> {
   const port = await freePort();
-  // BENCH_PROFILE=1: each BFF writes a CPU profile to /tmp/bench-profile when it ends (on SIGINT).
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/bench-profile'] : [];
+  // BENCH_PROFILE=1: each BFF writes a CPU profile to /tmp/bench-profile (or BENCH_PROFILE_DIR) when
+  // it ends (on SIGINT), sampled every BENCH_PROFILE_INTERVAL µs (V8's default 1000 misses short calls).
+  const profile = process.env.BENCH_PROFILE
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR ?? '/tmp/bench-profile'}`,
+        `--cpu-prof-interval=${process.env.BENCH_PROFILE_INTERVAL ?? 1000}`,
+      ]
+    : [];
   const child = spawn(
     process.execPath,
     [...profile, '--min-semi-space-size=64', '--max-semi-space-size=64', '--import', 'tsx', 'src/server.ts'],

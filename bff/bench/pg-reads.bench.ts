@@ -1,8 +1,9 @@
 // npx tsx bench/pg-reads.bench.ts — what a billing-state and session cache could save a quote on
 // PostgreSQL (docs/decisions/028): times, on a throwaway cluster, the reads a quote makes before
-// pricing (the session, its user, the account's billing state) with 50 at once, as wall time and
-// as CPU time of this process and of PostgreSQL's server, per quote. A cache would save at most
-// these (an in-process memo costs next to nothing); compare them with bench:api's quote figures.
+// pricing (the session with its user, the account's billing state: two statements) with 50 at
+// once, as wall time and as CPU time of this process and of PostgreSQL's server, per quote. A
+// cache would save at most these (an in-process memo costs next to nothing); compare them with
+// bench:api's quote figures.
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { SystemClock } from '../src/clock';
@@ -46,10 +47,9 @@ try {
       );
     }
     const quoteReads = async (i: number) => {
-      const session = await store.sessions.find(`hash-${i % ACCOUNTS}`, NOW);
-      if (!session) throw new Error('no session');
-      await store.sessions.findUser(session.userId);
-      if (!(await store.accounts.loadBillingState(session.accountId))) throw new Error('no billing state');
+      const signedIn = await store.sessions.findSignedIn(`hash-${i % ACCOUNTS}`, NOW);
+      if (!signedIn) throw new Error('no session');
+      if (!(await store.accounts.loadBillingState(signedIn.session.accountId))) throw new Error('no billing state');
     };
     for (let i = 0; i < ACCOUNTS; i++) await quoteReads(i); // warm: the catalog cache, the pool
     const servers = pgServerPids(join(cluster.dir, 'data'));

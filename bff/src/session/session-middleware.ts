@@ -66,9 +66,9 @@ export function clearSessionCookie(c: Ctx) {
 export function requireSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const idHash = sessionHashFrom(c, deps);
-    const session = idHash ? await deps.store.sessions.find(idHash, deps.wall.now()) : null;
-    const user = session ? await deps.store.sessions.findUser(session.userId) : null;
-    if (!session || !user) return refuse(c, refusal('unauthenticated', 'Sign in to continue.'));
+    const signedIn = idHash ? await deps.store.sessions.findSignedIn(idHash, deps.wall.now()) : null;
+    if (!signedIn) return refuse(c, refusal('unauthenticated', 'Sign in to continue.'));
+    const { session, user } = signedIn;
     if (MUTATING.has(c.req.method) && c.req.header('x-csrf-token') !== session.csrfToken) {
       return refuse(c, refusal('csrf_token_invalid', 'The request is missing its CSRF token.', 'X-CSRF-Token'));
     }

@@ -7,5 +7,7 @@ export interface SessionRepository {
   findUser(userId: string): Promise<UserRecord | null>;
   create(session: SessionRecord): Promise<void>;
   find(idHash: string, now: Instant): Promise<SessionRecord | null>;
+  /** The unexpired session and its user, as every signed-in request needs them: null when either is missing. */
+  findSignedIn(idHash: string, now: Instant): Promise<Readonly<{ session: SessionRecord; user: UserRecord }> | null>;
   delete(idHash: string): Promise<void>;
 }

@@ -9,7 +9,10 @@ export class PgAccounts implements AccountRepository {
   constructor(private readonly ctx: PgContext) {}
 
   async loadBillingState(accountId: string): Promise<BillingState | null> {
-    return this.ctx.read((db) => this.ctx.billingState.read(db, accountId));
+    // One statement on the pool (its own snapshot); a catalog to read anew, in a snapshot of its own.
+    return this.ctx.billingState.read(this.ctx.db.$client, accountId, (catalogId) =>
+      this.ctx.read((db) => this.ctx.catalogs.get(db, catalogId)),
+    );
   }
 
   async findAddresseeName(accountId: string, email: string): Promise<string | null> {

@@ -36,6 +36,12 @@ export class PgCatalogReader {
     return record;
   }
 
+  /** The catalog as cached, if it was read at this row version (`xmin`); null otherwise. */
+  cached(catalogId: string, rowVersion: string): CatalogRecord | null {
+    const cached = this.#cache.get(catalogId);
+    return cached?.rowVersion === rowVersion ? cached.record : null;
+  }
+
   clear(): void {
     this.#cache.clear();
   }

@@ -124,7 +124,9 @@ export class PgRenewals implements RenewalRepository {
       counts.skipped += 1;
       return;
     }
-    const state = await this.ctx.billingState.read(tx, accountId);
+    const state = await this.ctx.billingState.read(tx.$client, accountId, (catalogId) =>
+      this.ctx.catalogs.get(tx, catalogId),
+    );
     if (!state) return;
     const { renewals, ending } = renew(state);
     if (renewals.length === 0 && !ending) {

@@ -4,10 +4,16 @@ import type { ClockRepository } from '../clock-repository';
 import type { SqliteContext } from './sqlite-context';
 
 export class SqliteClock implements ClockRepository {
-  constructor(private readonly ctx: SqliteContext) {}
+  // Read before every request in a scenario's world (docs/decisions/027): compiled once, since
+  // building the query anew each time cost more than a quote's billing state.
+  readonly #read;
+
+  constructor(private readonly ctx: SqliteContext) {
+    this.#read = ctx.db.select({ frozenAt: t.system.frozenAt }).from(t.system).prepare();
+  }
 
   async read(): Promise<Instant | null> {
-    return this.ctx.db.select({ frozenAt: t.system.frozenAt }).from(t.system).get()?.frozenAt ?? null;
+    return this.#read.get()?.frozenAt ?? null;
   }
 
   async write(frozenAt: Instant | null): Promise<void> {

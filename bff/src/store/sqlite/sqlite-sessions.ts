@@ -48,6 +48,15 @@ export class SqliteSessions implements SessionRepository {
     return session;
   }
 
+  async findSignedIn(
+    idHash: string,
+    now: Instant,
+  ): Promise<Readonly<{ session: SessionRecord; user: UserRecord }> | null> {
+    const session = await this.find(idHash, now);
+    const user = session && (await this.findUser(session.userId));
+    return session && user ? { session, user } : null;
+  }
+
   async delete(idHash: string): Promise<void> {
     this.ctx.sessions.delete(idHash);
     this.ctx.db.delete(t.sessions).where(eq(t.sessions.idHash, idHash)).run();
