@@ -76,7 +76,7 @@ export async function killDuringChallenges({ dir, kills, random, latencyMs }: Ki
           const accountId = `sca-confirm-${k * CONFIRMS_PER_KILL + j}`;
           const client = await bff.signIn(ownerOf(accountId));
           const quoted = await client.json<Json>('POST', '/api/quotes', BUSINESS);
-          if (quoted.status !== 201) throw new Error(`quote answered ${quoted.status}`);
+          if (quoted.status !== 201) throw new Error(`quote answered ${quoted.status} ${JSON.stringify(quoted.body)}`);
           return { accountId, client, quoteId: quoted.body.id as string, key: `sca-kill-${k}-${j}` };
         }),
       );

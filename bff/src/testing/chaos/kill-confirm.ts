@@ -71,7 +71,7 @@ export async function killDuringConfirms({ dir, kills, random, latencyMs }: Kill
 
 async function quoteFor(client: HttpClient): Promise<string> {
   const quoted = await client.json<Json>('POST', '/api/quotes', BUSINESS);
-  if (quoted.status !== 201) throw new Error(`quote answered ${quoted.status}`);
+  if (quoted.status !== 201) throw new Error(`quote answered ${quoted.status} ${JSON.stringify(quoted.body)}`);
   return quoted.body.id;
 }
 
