@@ -10,7 +10,7 @@ import type {
 } from '../order-repository';
 import type { ChangeSet, IssuedDocuments, OrderRecord, StoredResponse } from '../records';
 import { orderHolder } from '../sqlite/claim-rows';
-import { orderRecord, storedResponse } from '../sqlite/order-rows';
+import { keyInProgress, orderRecord, storedResponse } from '../sqlite/order-rows';
 import type { PgContext } from './pg-context';
 import { writeCompletedOrder } from './pg-order-completion';
 import { writeFailedOrder } from './pg-order-failure';
@@ -71,15 +71,7 @@ export class PgOrders implements OrderRepository {
 
       const order: OrderRecord = { ...input.order, status: 'pending' };
       await tx.insert(t.orders).values(order);
-      await tx.insert(t.idempotencyKeys).values({
-        accountId: input.accountId,
-        key: input.idempotencyKey,
-        requestHash: input.requestHash,
-        state: 'in_progress',
-        orderId: order.id,
-        createdAt: input.now,
-        expiresAt: input.keyExpiresAt,
-      });
+      await tx.insert(t.idempotencyKeys).values(keyInProgress(input, order.id));
       return { kind: 'claimed', order };
     });
   }

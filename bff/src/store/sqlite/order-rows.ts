@@ -1,9 +1,23 @@
 import { and, eq } from 'drizzle-orm';
 import * as t from '../../db/schema';
+import type { ClaimInput } from '../order-repository';
 import type { OrderRecord, StoredResponse } from '../records';
 import type { Conn } from './connection';
 
 type OrderRow = typeof t.orders.$inferSelect;
+
+/** The Idempotency-Key's row while its order runs: the same on every dialect. */
+export function keyInProgress(input: ClaimInput, orderId: string) {
+  return {
+    accountId: input.accountId,
+    key: input.idempotencyKey,
+    requestHash: input.requestHash,
+    state: 'in_progress' as const,
+    orderId,
+    createdAt: input.now,
+    expiresAt: input.keyExpiresAt,
+  };
+}
 
 export function orderRecord(row: OrderRow): OrderRecord {
   return { ...row, currency: row.currency as OrderRecord['currency'] };

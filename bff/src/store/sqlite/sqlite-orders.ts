@@ -13,7 +13,7 @@ import { orderHolder } from './claim-rows';
 import type { Conn } from './connection';
 import { writeCompletedOrder } from './order-completion';
 import { writeFailedOrder } from './order-failure';
-import { orderRecord, storedResponse } from './order-rows';
+import { keyInProgress, orderRecord, storedResponse } from './order-rows';
 import type { SqliteContext } from './sqlite-context';
 
 /** Orders and the Idempotency-Keys that claim them; each method is one write transaction. */
@@ -73,17 +73,7 @@ export class SqliteOrders implements OrderRepository {
 
     const order: OrderRecord = { ...input.order, status: 'pending' };
     tx.insert(t.orders).values(order).run();
-    tx.insert(t.idempotencyKeys)
-      .values({
-        accountId: input.accountId,
-        key: input.idempotencyKey,
-        requestHash: input.requestHash,
-        state: 'in_progress',
-        orderId: order.id,
-        createdAt: input.now,
-        expiresAt: input.keyExpiresAt,
-      })
-      .run();
+    tx.insert(t.idempotencyKeys).values(keyInProgress(input, order.id)).run();
     return { kind: 'claimed', order };
   }
 
