@@ -99,6 +99,9 @@ test.describe('Sam, whose card is declined and whose other card asks his bank', 
     const another = review.anotherCard;
     await expect(another.region.getByRole('heading', { name: 'Pay with another card' })).toBeFocused();
     await expect(another.card('Visa •••• 3155')).toBeChecked();
+    // Until a card is chosen, the order waits: placed now it would go to the card just declined.
+    await expect(review.placeOrder).toBeDisabled();
+    await expect(review.placeOrder).toHaveAccessibleDescription('Choose the card for this payment first, or cancel.');
     await another.addCard({ number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' });
 
     await expect(

@@ -70,13 +70,17 @@ export function ConfirmPanel() {
   const dueNow = view?.quote.dueNow ?? (live.ok ? live.quote.dueNow : null);
   const placesOrder = (dueNow?.amount ?? 0) > 0;
   const card = methods.data?.paymentMethods.find((method) => method.isDefault) ?? null;
+  // While another card is being chosen, the order waits for it: placed now, it would go to the
+  // card that was just declined (and, on several instances, could overtake the new default).
   const blockedBy = localNoChange
     ? t('changePlan.review.nothingChanges')
-    : agreement.state === 'differs'
-      ? t('changePlan.review.disagree')
-      : agreement.state !== 'agrees'
-        ? t('changePlan.review.waiting')
-        : null;
+    : choosingCard
+      ? t('paymentMethods.another.first')
+      : agreement.state === 'differs'
+        ? t('changePlan.review.disagree')
+        : agreement.state !== 'agrees'
+          ? t('changePlan.review.waiting')
+          : null;
   /** This page's address without the bank's answer: where the bank's page sends the customer back. */
   const here = () => {
     const params = new URLSearchParams(location.search);
@@ -166,8 +170,12 @@ export function ConfirmPanel() {
   const chosen = (method: PaymentMethodView) => {
     setChoosingCard(false);
     setOutcome({ kind: 'cardChosen', card: method });
-    placeOrder.current?.focus();
   };
+  // Once the card is chosen, Place order is enabled again and the keyboard goes on from it.
+  const cardChosen = outcome?.kind === 'cardChosen';
+  useEffect(() => {
+    if (cardChosen) placeOrder.current?.focus();
+  }, [cardChosen]);
   const problem = outcome && outcome.kind !== 'cardChosen' && outcome.kind !== 'waiting';
   const offerAnotherCard =
     !choosingCard && (outcome?.kind === 'declined' || (placesOrder && methods.isSuccess && !card));
