@@ -28,6 +28,7 @@ import { localClaimPolicy } from './store/claim-policy';
 import { openStore, type StoreDatabase } from './store/open-store';
 import type { Store } from './store/store';
 import type { ScenarioBook, ScenarioRecord } from './worlds/scenario-book';
+import { type JobFailed, jobFailureLog } from './worlds/world-jobs';
 
 export type System = Readonly<{
   deps: AppDeps;
@@ -49,6 +50,8 @@ export type System = Readonly<{
   pendingPdfs: PendingPdfRenderer;
   /** Set in a scenario's world (docs/decisions/018): QA's world routes act in it. */
   scenario: ScenarioWorld | null;
+  /** Logs a background job's failure (see `jobFailureLog`). */
+  jobFailed: JobFailed;
   /** Lets the writers at work finish (orders being charged, a period-end run). */
   settle: () => Promise<void>;
   /** Stops the background work and closes the database (ends PostgreSQL's pool). */
@@ -108,17 +111,18 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
   );
   const { store } = opened;
   const clock = new SystemClock(store, options.scenario !== undefined);
+  const jobFailed = jobFailureLog(log, options.scenario?.book);
   const pool = options.pdfPool ?? new PdfWorkerPool();
   const pdfs = new DocumentPdfs({
     store,
     render: (document, options) => pool.render(document, options),
     now: () => clock.now(),
-    onError: (error) => log.warn({ err: error, job: 'pdf' }, 'a rendered PDF could not be stored yet'),
+    onError: (error) => jobFailed('warn', { err: error, job: 'pdf' }, 'a rendered PDF could not be stored yet'),
   });
   const pendingPdfs = new PendingPdfRenderer({
     store,
     pdfs,
-    onError: (error) => log.warn({ err: error, job: 'pdf' }, 'a pending PDF could not be rendered yet'),
+    onError: (error) => jobFailed('warn', { err: error, job: 'pdf' }, 'a pending PDF could not be rendered yet'),
   });
   const deps: AppDeps = {
     env,
@@ -140,14 +144,14 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
   const billing = new BillingRun(deps);
   // A period-end run skips a subscription while an order holds it: it goes on once the order ends.
   const confirmer = new ChangeConfirmer(deps, () => {
-    billing.run().catch((error) => log.error({ err: error, job: 'billing_run' }, 'billing run failed'));
+    billing.run().catch((error) => jobFailed('error', { err: error, job: 'billing_run' }, 'billing run failed'));
   });
   const challenges = new InvoiceChallenges(deps, billing);
   const recovered = await confirmer.recoverPendingOrders();
   if (recovered > 0)
     log.info({ job: 'recovery', orders: recovered }, 'finished orders left pending by an earlier stop');
   await challenges.sweep();
-  const mail = startMail(env, store, clock, pdfs, log);
+  const mail = startMail(env, store, clock, pdfs, log, jobFailed);
   const settle = async () => {
     await Promise.all([confirmer.settled(), billing.settled(), challenges.settled()]);
   };
@@ -189,6 +193,7 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
       }),
     pendingPdfs,
     scenario,
+    jobFailed,
     settle,
     close: async () => {
       const rendering = pendingPdfs.stop();
@@ -253,7 +258,14 @@ function scenarioWorld(
 export type Mail = Readonly<{ dispatcher: OutboxDispatcher; mailbox: DevMailbox; transport: MailTransport }>;
 
 /** E-mail from the outbox: over SMTP when SMTP_URL is set, otherwise into the development mailbox. */
-function startMail(env: Env, store: Store, clock: SystemClock, pdfs: DocumentPdfs, log: Logger): Mail {
+function startMail(
+  env: Env,
+  store: Store,
+  clock: SystemClock,
+  pdfs: DocumentPdfs,
+  log: Logger,
+  jobFailed: JobFailed,
+): Mail {
   const mailbox = new DevMailbox(env.MAILBOX_DIR);
   const transport = createMailTransport({ smtpUrl: env.SMTP_URL, mailbox, mailboxLatencyMs: env.MAILBOX_LATENCY_MS });
   const dispatcher = new OutboxDispatcher({
@@ -270,8 +282,12 @@ function startMail(env: Env, store: Store, clock: SystemClock, pdfs: DocumentPdf
     from: env.MAIL_FROM,
     onError: (error, message) =>
       message
-        ? log.error({ err: error, job: 'outbox', messageId: message.id, kind: message.kind }, 'gave up an e-mail')
-        : log.error({ err: error, job: 'outbox' }, 'e-mail dispatch failed'),
+        ? jobFailed(
+            'error',
+            { err: error, job: 'outbox', messageId: message.id, kind: message.kind },
+            'gave up an e-mail',
+          )
+        : jobFailed('error', { err: error, job: 'outbox' }, 'e-mail dispatch failed'),
     onPass: (report) => log.info({ job: 'outbox', ...report }, 'outbox pass'),
   });
   return { dispatcher, mailbox, transport };

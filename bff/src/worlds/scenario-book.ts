@@ -98,6 +98,14 @@ export class ScenarioBook {
     return now.ino === this.#held?.inode ? 'same' : this.#read();
   }
 
+  /**
+   * Whether another instance has deleted the scenario (its file is gone), without refreshing the
+   * record: the registry's own refresh still sees what changed.
+   */
+  gone(): boolean {
+    return this.file !== null && !statSync(this.file, { throwIfNoEntry: false });
+  }
+
   async #read(): Promise<'replaced' | 'gone'> {
     if (!this.file) return 'replaced';
     let handle: FileHandle;

@@ -1,4 +1,6 @@
 import type { System } from '../bootstrap';
+import type { Logger } from '../observability/logger';
+import type { ScenarioBook } from './scenario-book';
 
 export type JobIntervals = Readonly<{ maintainMs: number; mailMs: number; pdfMs: number; sweepMs: number }>;
 
@@ -16,19 +18,19 @@ export const SCENARIO_JOBS: JobIntervals = { maintainMs: 60_000, mailMs: 1_000, 
  * - Expired sessions, quotes and idempotency keys, and forgotten sign-in failures, swept.
  */
 export function startJobs(system: System, intervals: JobIntervals): () => Promise<void> {
-  const log = system.deps.log;
+  const failed = system.jobFailed;
   const maintain = () =>
-    system.maintain().catch((error) => log.error({ err: error, job: 'maintenance' }, 'maintenance pass failed'));
+    system.maintain().catch((error) => failed('error', { err: error, job: 'maintenance' }, 'maintenance pass failed'));
   void maintain();
   const timers = [
     setInterval(maintain, intervals.maintainMs),
     setInterval(() => {
       system.deps.store.maintenance
         .purgeExpired({ wallNow: system.deps.wall.now() })
-        .catch((error) => log.error({ err: error, job: 'purge' }, 'purging expired records failed'));
+        .catch((error) => failed('error', { err: error, job: 'purge' }, 'purging expired records failed'));
       system.signInThrottle
         .purge()
-        .catch((error) => log.error({ err: error, job: 'purge' }, 'purging sign-in failures failed'));
+        .catch((error) => failed('error', { err: error, job: 'purge' }, 'purging sign-in failures failed'));
     }, intervals.sweepMs),
   ];
   for (const timer of timers) timer.unref();
@@ -39,5 +41,19 @@ export function startJobs(system: System, intervals: JobIntervals): () => Promis
     await system.mail.dispatcher.stop();
     await system.pendingPdfs.stop();
     await system.settle();
+  };
+}
+
+export type JobFailed = (level: 'warn' | 'error', fields: Readonly<Record<string, unknown>>, message: string) => void;
+
+/**
+ * A background job's failure, at its level, except in a scenario's world that another instance
+ * has deleted: its jobs then meet a dropped schema until the registry closes the world (within
+ * seconds), which is expected and logged only at debug level.
+ */
+export function jobFailureLog(log: Logger, book: ScenarioBook | undefined): JobFailed {
+  return (level, fields, message) => {
+    if (book?.gone()) log.debug(fields, `${message} (the scenario was deleted)`);
+    else log[level](fields, message);
   };
 }
