@@ -45,6 +45,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts'],
           // `*.pg.test.ts`: PostgreSQL only (several instances on one database).
           exclude: [...configDefaults.exclude, 'src/**/*.pg.test.ts'],
+          globalSetup: ['./src/testing/child-bundle-setup.ts'],
           environment: 'node',
           testTimeout,
           hookTimeout: testTimeout,
@@ -56,7 +57,7 @@ export default defineConfig({
           root: './bff',
           include: integrationFiles(),
           env: { TEST_DATABASE: 'postgres' },
-          globalSetup: ['./src/testing/pg-global-setup.ts'],
+          globalSetup: ['./src/testing/pg-global-setup.ts', './src/testing/child-bundle-setup.ts'],
           environment: 'node',
           testTimeout,
           hookTimeout: testTimeout,

@@ -6,7 +6,13 @@
 // modules. Source maps are written but not loaded at run time (--enable-source-maps would parse
 // megabytes of them at every start); function names are kept, so stack traces stay readable.
 import { rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+
+// --outdir: another folder directly under bff/ (the tests' child BFFs run a bundle of their own,
+// src/testing/child-bundle-setup.ts); paths resolve from one level below bff/ (src/paths.ts).
+const { outdir } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' } } }).values;
+if (outdir.includes('/')) throw new Error(`--outdir ${outdir}: a folder directly under bff/`);
 
 const bff = new URL('..', import.meta.url);
 // Packages that must load from node_modules: a native addon, packages that read files beside their
@@ -15,11 +21,11 @@ const external = ['better-sqlite3', 'pdfkit', 'dejavu-fonts-ttf', 'pg', 'pg-nati
 
 const started = performance.now();
 // Chunks are named by their content's hash: an earlier build's would stay beside the new ones.
-rmSync(new URL('dist', bff), { recursive: true, force: true });
+rmSync(new URL(outdir, bff), { recursive: true, force: true });
 await build({
   absWorkingDir: new URL('.', bff).pathname,
   entryPoints: { server: 'src/server.ts', 'pdf-worker': 'src/documents/pdf-worker.ts' },
-  outdir: 'dist',
+  outdir,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -37,4 +43,4 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-console.log(`bff built into bff/dist in ${Math.round(performance.now() - started)} ms`);
+console.log(`bff built into bff/${outdir} in ${Math.round(performance.now() - started)} ms`);

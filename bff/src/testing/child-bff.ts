@@ -39,10 +39,16 @@ export async function until(check: () => boolean | Promise<boolean>, timeoutMs =
 export type HttpClient = Pick<Client, 'json'>;
 
 /**
- * Only stops a start that hangs: a start takes about a second on a quiet machine, but tsx
- * compiles the BFF on 2 cores shared with other work (a minute was seen at a load of 30).
+ * Only stops a start that hangs: a start takes under a second on a quiet machine, but much longer
+ * on 2 cores shared with other work (a minute was seen at a load of 30 when it ran through tsx).
  */
 const START_TIMEOUT_MS = 180_000;
+
+/** Under Vitest, the bundle built for the run (child-bundle-setup.ts); elsewhere the source through tsx. */
+const serverArgs = () => {
+  const bundle = process.env.CHILD_BFF_BUNDLE;
+  return bundle ? [bundle] : ['--import', 'tsx', 'src/server.ts'];
+};
 
 /** The scenario the child's requests act in: the demo it makes at its first start (docs/decisions/018). */
 const SCENARIO = 'demo';
@@ -154,7 +160,7 @@ export class ChildBff {
 
   async restart(): Promise<void> {
     this.#output = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    const child = spawn(process.execPath, serverArgs(), {
       cwd: BFF,
       env: { ...process.env, ...this.fileEnv, PORT: String(this.port), INSTANCE_ID: this.instanceId, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
