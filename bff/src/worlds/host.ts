@@ -197,7 +197,8 @@ async function worldNamedBy(request: Request, registry: ScenarioRegistry): Promi
   const cookies = named === null ? request.headers.get('cookie') : null;
   const id = named ?? (cookies === null ? undefined : parseCookies(cookies, SCENARIO_COOKIE)[SCENARIO_COOKIE]);
   if (id === undefined || !scenarioIdSchema.safeParse(id).success) return null;
-  // A failure to open it is the host route's to answer (its error handler logs it).
+  // A world that fails to open is left to the host's route, which tries once more and answers a
+  // second failure through its error handler (logged, a 500 with the BFF's error body).
   return registry.get(id).catch(() => null);
 }
 
