@@ -1,6 +1,5 @@
-import { prometheus } from '@hono/prometheus';
 import type { MiddlewareHandler } from 'hono';
-import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { BusinessMetrics } from './business-metrics';
 
 /** What the gauges read when /metrics is scraped: the real world's database (store.maintenance.backlog). */
@@ -23,7 +22,7 @@ export class PrometheusMetrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
-    this.http = prometheus({ registry: this.registry }).registerMetrics;
+    this.http = httpRequestMetrics(this.registry);
     const counter = (name: string, help: string, labelNames: string[] = []) =>
       new Counter({ name, help, labelNames, registers: [this.registry] });
     const quotes = counter('planshift_quotes_priced_total', 'Quotes priced and answered');
@@ -72,4 +71,50 @@ export class PrometheusMetrics {
       (read) => read.pendingOrders,
     );
   }
+}
+
+/** @hono/prometheus's standard metrics: the same names, help, labels and buckets. */
+const HTTP_LABELS = ['method', 'status', 'ok', 'route'] as const;
+const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
+
+/**
+ * Counts and times each request by method, status and route pattern, as @hono/prometheus's
+ * middleware does, but finds each series once: prom-client hashes the labels of every
+ * observation (sorting their names), which was a twentieth of a quote's CPU time.
+ */
+function httpRequestMetrics(registry: Registry): MiddlewareHandler {
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Duration of HTTP requests in seconds',
+    labelNames: HTTP_LABELS,
+    buckets: DURATION_BUCKETS,
+    registers: [registry],
+  });
+  const total = new Counter({
+    name: 'http_requests_total',
+    help: 'Total number of HTTP requests',
+    labelNames: HTTP_LABELS,
+    registers: [registry],
+  });
+  // By method, status and route: as many as the registry's series, which nothing resets.
+  const series = new Map<string, Readonly<{ duration: Histogram.Internal<string>; total: Counter.Internal }>>();
+  return async (c, next) => {
+    const startedAt = performance.now();
+    try {
+      await next();
+    } finally {
+      const seconds = (performance.now() - startedAt) / 1000;
+      const { method, routePath } = c.req;
+      const { status } = c.res;
+      const key = `${method} ${status} ${routePath}`;
+      let found = series.get(key);
+      if (!found) {
+        const labels = { method, route: routePath, status: String(status), ok: String(c.res.ok) };
+        found = { duration: duration.labels(labels), total: total.labels(labels) };
+        series.set(key, found);
+      }
+      found.duration.observe(seconds);
+      found.total.inc();
+    }
+  };
 }

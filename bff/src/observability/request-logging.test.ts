@@ -14,10 +14,16 @@ function loggedApp() {
     },
   });
   const log = pino({ level: 'info' }, sink).child({ world: 'real' });
-  const app = new Hono().use(...requestLogging(log)).get('/thing/:id', (c) => {
-    requestLog(c)?.info({ id: c.req.param('id') }, 'looked at a thing');
-    return c.json({ ok: true });
-  });
+  const app = new Hono()
+    .use(...requestLogging(log))
+    .get('/thing/:id', (c) => {
+      requestLog(c)?.info({ id: c.req.param('id') }, 'looked at a thing');
+      return c.json({ ok: true });
+    })
+    .get('/quiet', (c) => c.json({ ok: true }))
+    .get('/broken', () => {
+      throw new Error('a bug');
+    });
   return { app, lines };
 }
 
@@ -32,6 +38,36 @@ describe('request logging', () => {
     expect(lines[1]).toMatchObject({ msg: 'request completed', res: { status: 200 } });
     // The world's binding once, not twice: a JSON line with a repeated key is ambiguous.
     expect(JSON.stringify(lines[0]).match(/"world"/g)).toHaveLength(1);
+  });
+
+  it('writes the answer line of a request that logs nothing else with its id, request and time', async () => {
+    const { app, lines } = loggedApp();
+    const response = await app.request('/quiet', { headers: { 'X-Request-Id': 'quiet-1' } });
+    expect(response.status).toBe(200);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 30,
+        world: 'real',
+        reqId: 'quiet-1',
+        req: { method: 'GET', url: '/quiet' },
+        res: { status: 200 },
+        responseTime: expect.any(Number),
+        msg: 'request completed',
+      }),
+    ]);
+    expect(JSON.stringify(lines[0]).match(/"world"/g)).toHaveLength(1);
+  });
+
+  it('writes the answer line of a request that threw at error level, with its id', async () => {
+    const { app, lines } = loggedApp();
+    const response = await app.request('/broken', { headers: { 'X-Request-Id': 'broken-1' } });
+    expect(response.status).toBe(500);
+    expect(lines.at(-1)).toMatchObject({
+      level: 50,
+      reqId: 'broken-1',
+      res: { status: 500 },
+      msg: 'request completed',
+    });
   });
 
   it('replaces a malformed or overlong id with a new one', async () => {

@@ -11,6 +11,8 @@ import {
 import { instantToIso } from '@planshift/shared/periods';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
+import { parse as parseCookies } from 'hono/utils/cookie';
+import { getPath } from 'hono/utils/url';
 import type { App } from '../app';
 import { jsonBody as jsonBodyChecks } from '../http/json-body';
 import { errorHandler } from '../http/on-error';
@@ -168,7 +170,36 @@ export function createHost(
     return real.fetch(c.req.raw, c.env);
   });
   host.onError(errorHandler(options.log));
+
+  // A request acting in an open world is handed to it without a dispatch of the host's own: Hono's
+  // routing, context and middleware chain, run twice, were a sixth of a quote's CPU time. Anything
+  // else (the host's routes, the process's, an unknown or closed scenario, a forgotten cookie) takes
+  // the host's routes above, which answer it as before.
+  const dispatch = host.fetch;
+  host.fetch = async (request, env, executionCtx) => {
+    const world = await worldNamedBy(request, registry);
+    return world ? registry.serve(world, () => world.app.fetch(request, env)) : dispatch(request, env, executionCtx);
+  };
   return host;
+}
+
+/** Paths the host answers itself, or hands to the real world whatever the request names. */
+const isHostPath = (path: string) =>
+  PROCESS_PATHS.has(path) || path.startsWith('/api/test/scenarios') || path === '/api/openapi.json';
+
+/**
+ * The open world a request names, as the host's catch-all route would choose it (header, else
+ * cookie); null for anything that route decides otherwise, or when the world cannot be had.
+ */
+async function worldNamedBy(request: Request, registry: ScenarioRegistry): Promise<World | null> {
+  if (isHostPath(getPath(request))) return null;
+  const named = request.headers.get(SCENARIO_HEADER);
+  const cookies = named === null ? request.headers.get('cookie') : null;
+  const id = named ?? (cookies === null ? undefined : parseCookies(cookies, SCENARIO_COOKIE)[SCENARIO_COOKIE]);
+  if (id === undefined || !scenarioIdSchema.safeParse(id).success) return null;
+  // A world that fails to open is left to the host's route, which tries once more and answers a
+  // second failure through its error handler (logged, a 500 with the BFF's error body).
+  return registry.get(id).catch(() => null);
 }
 
 /** The real world's API document, with the host's scenario routes beside its own. */
