@@ -78,8 +78,12 @@ export class RowWriter {
     );
   }
 
-  /** Rewrites the subscription row and its items to the engine's state, if still at `expectedVersion`. */
-  writeSubscription(subscription: Subscription, expectedVersion: number): boolean {
+  /**
+   * Rewrites the subscription row and its items to the engine's state, if still at `expectedVersion`.
+   * `stored`: the subscription as read at that version; its items are left as they are when the
+   * engine did not change them (a renewal that only moves the period, most of them).
+   */
+  writeSubscription(subscription: Subscription, expectedVersion: number, stored?: Subscription): boolean {
     const { id, interval } = subscription;
     const updated = this.#updateSubscription.run(
       subscription.status,
@@ -93,6 +97,7 @@ export class RowWriter {
       expectedVersion,
     );
     if (updated.changes !== 1) return false;
+    if (stored && sameItems(stored, subscription)) return true;
     this.#deleteItems.run(id);
     const item = (kind: 'plan' | 'add_on', productId: string, i: SubscriptionItem) =>
       this.#insertItem.run(
@@ -134,6 +139,26 @@ export class RowWriter {
   audit({ accountId, userId, action, subjectType, subjectId, data, at }: AuditRow): void {
     this.#insertAudit.run(accountId, userId, action, subjectType, subjectId, JSON.stringify(data), at);
   }
+}
+
+const sameItem = (a: SubscriptionItem, b: SubscriptionItem): boolean =>
+  a.priceId === b.priceId &&
+  a.unitAmount === b.unitAmount &&
+  a.quantity === b.quantity &&
+  a.billedInPeriod === b.billedInPeriod &&
+  a.creditedInPeriod === b.creditedInPeriod;
+
+/** Do the two states of a subscription have the same item rows (plan and add-ons, in order)? */
+export function sameItems(a: Subscription, b: Subscription): boolean {
+  return (
+    a.plan.planId === b.plan.planId &&
+    sameItem(a.plan, b.plan) &&
+    a.addOns.length === b.addOns.length &&
+    a.addOns.every((addOn, i) => {
+      const other = b.addOns[i];
+      return other !== undefined && addOn.addOnId === other.addOnId && sameItem(addOn, other);
+    })
+  );
 }
 
 /** A document's series and year; refuses one whose lines do not add up to its total. */
