@@ -171,6 +171,20 @@ export function documentSeries(doc: NewDocument): { series: string; year: number
 export const documentNumber = (series: string, year: number, sequence: number): string =>
   `${series}-${year}-${String(sequence).padStart(6, '0')}`;
 
+/**
+ * The seller as the documents store it: one object for a whole renewal batch (or a change's
+ * documents), so it is written out once per object rather than once per document.
+ */
+const sellerJson = new WeakMap<object, string>();
+function storedSeller(seller: NewDocument['seller']): string {
+  let json = sellerJson.get(seller);
+  if (json === undefined) {
+    json = JSON.stringify(seller);
+    sellerJson.set(seller, json);
+  }
+  return json;
+}
+
 /** A document row's values in the order of both dialects' insert statements. */
 export function documentValues(doc: NewDocument, series: string, year: number, sequence: number, number: string) {
   return [
@@ -191,7 +205,7 @@ export function documentValues(doc: NewDocument, series: string, year: number, s
     doc.amountDue,
     doc.relatedDocumentId,
     doc.orderId,
-    JSON.stringify(doc.seller),
+    storedSeller(doc.seller),
     JSON.stringify(doc.customer),
     doc.locale,
     doc.issuedAt,
