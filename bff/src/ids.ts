@@ -6,6 +6,14 @@ import { wallMs } from './clock';
  * cost of the write, and a working set that stays in the page cache.
  */
 export function uuidV7(now = wallMs()): string {
-  const time = now.toString(16).padStart(12, '0');
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${crypto.randomUUID().slice(15)}`;
+  if (now !== prefixMs) {
+    const time = now.toString(16).padStart(12, '0');
+    prefix = `${time.slice(0, 8)}-${time.slice(8, 12)}-7`;
+    prefixMs = now;
+  }
+  return `${prefix}${crypto.randomUUID().slice(15)}`;
 }
+
+/** The time part of the last millisecond's ids: a renewal run makes thousands in the same one. */
+let prefixMs = Number.NaN;
+let prefix = '';

@@ -22,7 +22,7 @@ export async function writeRenewals(
   const last = renewals.at(-1);
   if (!last) return [];
   const { account, subscription } = state;
-  if (!(await ctx.rows.writeSubscription(tx, last.subscription, state.version))) {
+  if (!(await ctx.rows.writeSubscription(tx, last.subscription, state.version, subscription))) {
     throw new Error(`subscription ${subscription.id} changed during its renewal`);
   }
   const names = itemNames(state.catalog.catalog, account.locale);

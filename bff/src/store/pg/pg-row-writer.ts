@@ -9,6 +9,7 @@ import {
   documentValues,
   lineValues,
   type OutboxRow,
+  sameItems,
 } from '../sqlite/row-writer';
 import type { Conn } from './connection';
 
@@ -67,9 +68,15 @@ function columns<R>(rows: readonly R[], pick: ((row: R) => unknown)[]): unknown[
 export class PgRowWriter {
   /**
    * Rewrites the subscription row and its items to the engine's state, if still at
-   * `expectedVersion` (docs/decisions/019: a row count of 0 means it moved; never overwrite).
+   * `expectedVersion` (docs/decisions/019: a row count of 0 means it moved; never overwrite);
+   * unchanged items are left as they are when `stored` (the state read at that version) is given.
    */
-  async writeSubscription(tx: Conn, subscription: Subscription, expectedVersion: number): Promise<boolean> {
+  async writeSubscription(
+    tx: Conn,
+    subscription: Subscription,
+    expectedVersion: number,
+    stored?: Subscription,
+  ): Promise<boolean> {
     const { id, interval } = subscription;
     const updated = await tx.$client.query({
       ...UPDATE_SUBSCRIPTION,
@@ -86,6 +93,7 @@ export class PgRowWriter {
       ],
     });
     if (updated.rowCount !== 1) return false;
+    if (stored && sameItems(stored, subscription)) return true;
     await tx.$client.query({ ...DELETE_ITEMS, values: [id] });
     type Item = readonly ['plan' | 'add_on', string, SubscriptionItem];
     const items: Item[] = [

@@ -17,6 +17,9 @@ export class ClaimRows {
   readonly #deleteHeld;
   readonly #renew;
   readonly #handOver;
+  readonly #claimedAmong;
+  readonly #heldAmong;
+  readonly #releaseAll;
 
   constructor(
     sqlite: Database.Database,
@@ -38,6 +41,20 @@ export class ClaimRows {
     this.#handOver = sqlite.prepare<[string, string, string]>(
       'update subscription_claims set holder = ? where subscription_id = ? and holder = ?',
     );
+    this.#claimedAmong = sqlite
+      .prepare<[string], string>(
+        'select subscription_id from subscription_claims where subscription_id in (select value from json_each(?))',
+      )
+      .pluck();
+    this.#heldAmong = sqlite
+      .prepare<[string, string], string>(
+        `select subscription_id from subscription_claims
+         where holder = ? and subscription_id in (select value from json_each(?))`,
+      )
+      .pluck();
+    this.#releaseAll = sqlite.prepare<[string, string]>(
+      'delete from subscription_claims where holder = ? and subscription_id in (select value from json_each(?))',
+    );
   }
 
   /**
@@ -54,12 +71,48 @@ export class ClaimRows {
     return true;
   }
 
+  /**
+   * Which of the subscriptions have a claim row, in one statement: a batch asks `isFree` only of
+   * those (the others are free), rather than one statement per subscription.
+   */
+  claimedAmong(subscriptionIds: readonly string[]): Set<string> {
+    return new Set(subscriptionIds.length === 0 ? [] : this.#claimedAmong.all(JSON.stringify(subscriptionIds)));
+  }
+
   /** Claims the subscription for `holder`, if free. */
   take(subscriptionId: string, holder: ClaimHolder): boolean {
     if (!this.isFree(subscriptionId)) return false;
     const now = this.policy.wallNow();
     this.#insert.run(subscriptionId, holder, this.policy.owner, now + this.policy.leaseSeconds, now);
     return true;
+  }
+
+  /**
+   * Claims for `holder` those of the subscriptions that are free (as `take`, each), answering
+   * them: a batch's claims in one look-up, and a row each for those it takes.
+   */
+  takeAll(subscriptionIds: readonly string[], holder: ClaimHolder): Set<string> {
+    const ids = [...new Set(subscriptionIds)];
+    const claimed = this.claimedAmong(ids);
+    const now = this.policy.wallNow();
+    const taken = new Set<string>();
+    for (const id of ids) {
+      if (claimed.has(id) && !this.isFree(id)) continue;
+      this.#insert.run(id, holder, this.policy.owner, now + this.policy.leaseSeconds, now);
+      taken.add(id);
+    }
+    return taken;
+  }
+
+  /** Which of the subscriptions `holder` holds (as `holds`, each), in one statement. */
+  heldAmong(subscriptionIds: readonly string[], holder: ClaimHolder): Set<string> {
+    if (subscriptionIds.length === 0) return new Set();
+    return new Set(this.#heldAmong.all(holder, JSON.stringify(subscriptionIds)));
+  }
+
+  /** Releases `holder`'s claims on the subscriptions (as `release`, each), in one statement. */
+  releaseAll(subscriptionIds: readonly string[], holder: ClaimHolder): void {
+    if (subscriptionIds.length > 0) this.#releaseAll.run(holder, JSON.stringify(subscriptionIds));
   }
 
   /** Is the claim `holder`'s? A holder whose claim was taken over must not write. */

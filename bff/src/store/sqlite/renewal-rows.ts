@@ -34,7 +34,7 @@ export function writeRenewals(
   const last = renewals.at(-1);
   if (!last) return [];
   const { account, subscription } = state;
-  if (!rows.writeSubscription(last.subscription, state.version)) {
+  if (!rows.writeSubscription(last.subscription, state.version, subscription)) {
     throw new Error(`subscription ${subscription.id} changed during its renewal`);
   }
   const names = itemNames(state.catalog.catalog, account.locale);

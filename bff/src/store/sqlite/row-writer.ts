@@ -78,8 +78,12 @@ export class RowWriter {
     );
   }
 
-  /** Rewrites the subscription row and its items to the engine's state, if still at `expectedVersion`. */
-  writeSubscription(subscription: Subscription, expectedVersion: number): boolean {
+  /**
+   * Rewrites the subscription row and its items to the engine's state, if still at `expectedVersion`.
+   * `stored`: the subscription as read at that version; its items are left as they are when the
+   * engine did not change them (a renewal that only moves the period, most of them).
+   */
+  writeSubscription(subscription: Subscription, expectedVersion: number, stored?: Subscription): boolean {
     const { id, interval } = subscription;
     const updated = this.#updateSubscription.run(
       subscription.status,
@@ -93,6 +97,7 @@ export class RowWriter {
       expectedVersion,
     );
     if (updated.changes !== 1) return false;
+    if (stored && sameItems(stored, subscription)) return true;
     this.#deleteItems.run(id);
     const item = (kind: 'plan' | 'add_on', productId: string, i: SubscriptionItem) =>
       this.#insertItem.run(
@@ -136,6 +141,26 @@ export class RowWriter {
   }
 }
 
+const sameItem = (a: SubscriptionItem, b: SubscriptionItem): boolean =>
+  a.priceId === b.priceId &&
+  a.unitAmount === b.unitAmount &&
+  a.quantity === b.quantity &&
+  a.billedInPeriod === b.billedInPeriod &&
+  a.creditedInPeriod === b.creditedInPeriod;
+
+/** Do the two states of a subscription have the same item rows (plan and add-ons, in order)? */
+export function sameItems(a: Subscription, b: Subscription): boolean {
+  return (
+    a.plan.planId === b.plan.planId &&
+    sameItem(a.plan, b.plan) &&
+    a.addOns.length === b.addOns.length &&
+    a.addOns.every((addOn, i) => {
+      const other = b.addOns[i];
+      return other !== undefined && addOn.addOnId === other.addOnId && sameItem(addOn, other);
+    })
+  );
+}
+
 /** A document's series and year; refuses one whose lines do not add up to its total. */
 export function documentSeries(doc: NewDocument): { series: string; year: number } {
   const lineSum = doc.lines.reduce((sum, line) => sum + line.amount.amount, 0);
@@ -145,6 +170,20 @@ export function documentSeries(doc: NewDocument): { series: string; year: number
 
 export const documentNumber = (series: string, year: number, sequence: number): string =>
   `${series}-${year}-${String(sequence).padStart(6, '0')}`;
+
+/**
+ * The seller as the documents store it: one object for a whole renewal batch (or a change's
+ * documents), so it is written out once per object rather than once per document.
+ */
+const sellerJson = new WeakMap<object, string>();
+function storedSeller(seller: NewDocument['seller']): string {
+  let json = sellerJson.get(seller);
+  if (json === undefined) {
+    json = JSON.stringify(seller);
+    sellerJson.set(seller, json);
+  }
+  return json;
+}
 
 /** A document row's values in the order of both dialects' insert statements. */
 export function documentValues(doc: NewDocument, series: string, year: number, sequence: number, number: string) {
@@ -166,7 +205,7 @@ export function documentValues(doc: NewDocument, series: string, year: number, s
     doc.amountDue,
     doc.relatedDocumentId,
     doc.orderId,
-    JSON.stringify(doc.seller),
+    storedSeller(doc.seller),
     JSON.stringify(doc.customer),
     doc.locale,
     doc.issuedAt,

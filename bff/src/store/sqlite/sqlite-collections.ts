@@ -2,16 +2,21 @@ import type { Instant } from '@planshift/shared/periods';
 import type { CollectionClaim, CollectionRepository } from '../collection-repository';
 import type { CollectionDue, CollectionResult } from '../records';
 import { collectionHolder } from './claim-rows';
-import { readDueCollections, readOpenInvoice } from './collection-rows';
+import { DueCollections, readOpenInvoice } from './collection-rows';
 import type { SqliteContext } from './sqlite-context';
 
 const accountsOf = (dues: readonly CollectionDue[]) => dues.map((due) => due.accountId);
+const subscriptionsOf = (dues: readonly CollectionDue[]) => [...new Set(dues.map((due) => due.subscriptionId))];
 
 export class SqliteCollections implements CollectionRepository {
-  constructor(private readonly ctx: SqliteContext) {}
+  readonly #due: DueCollections;
+
+  constructor(private readonly ctx: SqliteContext) {
+    this.#due = new DueCollections(ctx.db.$client);
+  }
 
   async due(now: Instant, limit: number): Promise<CollectionDue[]> {
-    return readDueCollections(this.ctx.db, now, limit);
+    return this.#due.read(now, limit);
   }
 
   async findOpenInvoice(accountId: string, invoiceId: string): Promise<CollectionDue | null> {
@@ -21,12 +26,10 @@ export class SqliteCollections implements CollectionRepository {
   async claim(dues: readonly CollectionDue[]): Promise<CollectionClaim> {
     const holder = collectionHolder();
     return this.ctx.write(accountsOf(dues), () => {
-      const held = new Set<string>();
-      const refused = new Set<string>();
-      for (const { subscriptionId } of dues) {
-        if (held.has(subscriptionId) || refused.has(subscriptionId)) continue;
-        (this.ctx.claims.take(subscriptionId, holder) ? held : refused).add(subscriptionId);
-      }
+      const held = this.ctx.claims.takeAll(
+        dues.map((due) => due.subscriptionId),
+        holder,
+      );
       return { holder, dues: dues.filter((due) => held.has(due.subscriptionId)) };
     });
   }
@@ -34,7 +37,7 @@ export class SqliteCollections implements CollectionRepository {
   async release(claim: CollectionClaim, dues: readonly CollectionDue[]): Promise<void> {
     if (dues.length === 0) return;
     this.ctx.write(accountsOf(dues), () => {
-      for (const due of dues) this.ctx.claims.release(due.subscriptionId, claim.holder);
+      this.ctx.claims.releaseAll(subscriptionsOf(dues), claim.holder);
     });
   }
 
@@ -48,13 +51,15 @@ export class SqliteCollections implements CollectionRepository {
       results.map((r) => r.due.accountId),
       () => {
         let recorded = 0;
+        const subscriptions = subscriptionsOf(results.map((r) => r.due));
+        const held = this.ctx.claims.heldAmong(subscriptions, claim.holder);
         for (const result of results) {
           // A claim that lapsed and was taken by another writer: that writer, or the next pass,
           // charges the same attempt id and records what the processor answers.
-          if (!this.ctx.claims.holds(result.due.subscriptionId, claim.holder)) continue;
+          if (!held.has(result.due.subscriptionId)) continue;
           if (this.ctx.collections.record(result, at, nextAttemptAt) === 'recorded') recorded += 1;
         }
-        for (const { due } of results) this.ctx.claims.release(due.subscriptionId, claim.holder);
+        this.ctx.claims.releaseAll(subscriptions, claim.holder);
         return recorded;
       },
     );

@@ -3,19 +3,21 @@ import { currentPeriod } from '@planshift/shared/subscription';
 import type { Statement } from 'better-sqlite3';
 import type { Seller } from '../records';
 import type { RenewalRepository } from '../renewal-repository';
+import { BillingStateBatchReader } from './billing-state-batch';
 import { writeEnding } from './ending-rows';
 import { writeRenewals } from './renewal-rows';
 import { ANY_ACCOUNT, readSeller, type SqliteContext } from './sqlite-context';
 
 export class SqliteRenewals implements RenewalRepository {
-  readonly #dueSubscriptions: Statement<[Instant, Instant, string, number], [string, string, Instant]>;
+  readonly #dueSubscriptions: Statement<[Instant, Instant, string, number], [string, Instant]>;
   readonly #setPeriodEnd: Statement<[Instant, string]>;
+  readonly #states: BillingStateBatchReader;
 
   constructor(private readonly ctx: SqliteContext) {
     // Row values walk the (period end, id) index in order, a batch per transaction.
     this.#dueSubscriptions = ctx.db.$client
-      .prepare<[Instant, Instant, string, number], [string, string, Instant]>(
-        `select id, account_id, current_period_end from subscriptions
+      .prepare<[Instant, Instant, string, number], [string, Instant]>(
+        `select id, current_period_end from subscriptions
          where current_period_end <= ? and status in ('active', 'past_due')
            and (current_period_end, id) > (?, ?)
          order by current_period_end, id limit ?`,
@@ -24,6 +26,7 @@ export class SqliteRenewals implements RenewalRepository {
     this.#setPeriodEnd = ctx.db.$client.prepare<[Instant, string]>(
       'update subscriptions set current_period_end = ? where id = ?',
     );
+    this.#states = new BillingStateBatchReader(ctx.db.$client, ctx.catalogs);
   }
 
   async renewDue({
@@ -40,13 +43,15 @@ export class SqliteRenewals implements RenewalRepository {
       let ended = 0;
       let invoices = 0;
       let skipped = 0;
-      for (const [subscriptionId, accountId, periodEnd] of rows) {
-        // Held by an order or a collection: renewed by a later pass, once that writer is done.
-        if (!this.ctx.claims.isFree(subscriptionId)) {
-          skipped += 1;
-          continue;
-        }
-        const state = this.ctx.billingState.readFresh(accountId);
+      const ids = rows.map(([subscriptionId]) => subscriptionId);
+      const claimed = this.ctx.claims.claimedAmong(ids);
+      // Held by an order or a collection: renewed by a later pass, once that writer is done.
+      const free = claimed.size === 0 ? ids : ids.filter((id) => !claimed.has(id) || this.ctx.claims.isFree(id));
+      skipped += ids.length - free.length;
+      // Read in the transaction that writes them, set-based: a few statements for the whole batch.
+      const states = this.#states.read(free);
+      for (const [subscriptionId, periodEnd] of rows) {
+        const state = states.get(subscriptionId);
         if (!state) continue;
         const { renewals, ending } = renew(state);
         if (renewals.length === 0 && !ending) {
@@ -76,7 +81,7 @@ export class SqliteRenewals implements RenewalRepository {
         ended,
         invoices,
         skipped,
-        cursor: last && rows.length === limit ? { periodEnd: last[2], subscriptionId: last[0] } : null,
+        cursor: last && rows.length === limit ? { periodEnd: last[1], subscriptionId: last[0] } : null,
       };
     });
   }
