@@ -184,8 +184,10 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
     // that moved a scenario's clock runs what fell due before it answers, and a pass here reading
     // the moved clock would renew it from under that move, which would then report nothing. Here,
     // passes and moves take turns: a pass still running when the clock moves is over before it.
+    // A pass does take an earlier clock (SystemClock.loadIfEarlier): a world another instance reset.
     maintain: () =>
       inTurn(async () => {
+        await clock.loadIfEarlier();
         const finished = await confirmer.recoverPendingOrders();
         if (finished > 0) log.info({ job: 'recovery', orders: finished }, 'finished orders whose owner is gone');
         await challenges.sweep();
@@ -228,13 +230,17 @@ function scenarioWorld(
   const { store, clock, payments, mail, settle, confirmer, challenges, billing, deps, inTurn, passwordCost } = parts;
   return {
     ...world,
-    reset: async (record) => {
-      await settle();
-      await resetToScenario(store, clock, record.scenario, passwordCost);
-      await payments.reset?.();
-      await mail.mailbox.clear();
-      await world.book.replace(record);
-    },
+    // In turn with the maintenance passes too: a pass that read the old world's clock (later than
+    // the new one's, say) and then renewed the new world's subscriptions at it would leave them in
+    // a period that has not begun, and the next quote refused (seen under load on PostgreSQL).
+    reset: (record) =>
+      inTurn(async () => {
+        await settle();
+        await resetToScenario(store, clock, record.scenario, passwordCost);
+        await payments.reset?.();
+        await mail.mailbox.clear();
+        await world.book.replace(record);
+      }),
     moveClock: (at) =>
       inTurn(async () => {
         await clock.set(at);

@@ -46,6 +46,19 @@ export class SystemClock {
     if (sets === this.#sets) this.#frozenAt = frozenAt;
   }
 
+  /**
+   * Before a maintenance pass: takes the stored test clock when it is earlier than this instance's
+   * (another instance reset the world, or moved its clock back), so that a pass never renews at an
+   * instant the world has left. A later one is left alone: the instance that moved the clock runs
+   * what fell due before it answers (and reports it), and a pass here would take that from it.
+   */
+  async loadIfEarlier(): Promise<void> {
+    if (!this.testable) return;
+    const sets = this.#sets;
+    const frozenAt = await this.store.clock.read();
+    if (sets === this.#sets && (frozenAt ?? this.realNow()) < this.now()) this.#frozenAt = frozenAt;
+  }
+
   now(): Instant {
     return this.#frozenAt ?? this.realNow();
   }

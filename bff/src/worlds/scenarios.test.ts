@@ -343,6 +343,24 @@ describe('a scenario used by two instances', () => {
     expect(await personas(A, id)).not.toContain('maria@northwind.example');
   });
 
+  it('reset on one to an earlier world: a maintenance pass on the other does not renew at the clock it had', async () => {
+    const id = (await at(A, 'POST', '/api/test/scenarios', undefined, { name: 'demo' })).body.id as string;
+    // Open on B at the demo's clock, months after the SOLO world's first period ends.
+    expect((await at(B, 'GET', '/api/test/clock', id)).body.iso).toBe('2026-11-15T10:00:00Z');
+    const onB = await otherRegistry.get(id);
+    // B's first pass, made when its world opened, is over (passes take turns).
+    await onB?.system.maintain();
+    expect((await at(A, 'POST', '/api/test/reset', id, SOLO)).status).toBe(200);
+    const solo = async () => (await registry.get(id))?.system.store.accounts.loadBillingState('solo');
+    const before = await solo();
+
+    // B's background pass, before any request has reached B since the reset. (On SQLite a reset
+    // makes a new file, which B's stale world does not see; on PostgreSQL it is the same schema.)
+    await onB?.system.maintain();
+    expect((await solo())?.version).toBe(before?.version);
+    expect((await at(B, 'GET', '/api/test/clock', id)).body.iso).toBe('2026-06-10T00:00:00Z');
+  });
+
   it('deleted on one, is gone on the other at once, and its world there is closed', async () => {
     const id = (await at(A, 'POST', '/api/test/scenarios', undefined, { name: 'demo' })).body.id as string;
     expect((await at(B, 'GET', '/api/test/clock', id)).status).toBe(200);
