@@ -133,11 +133,19 @@ async function open(name: string, bffDir?: string): Promise<Measured> {
     { name, database: onPg ? 'postgres' : 'sqlite', instances: 1 },
     { scenarioId: 'bench', accounts: ACCOUNTS, scenario, ...(bffDir ? { bffDir } : {}) },
   );
+  return { name, target, quoteIds: [], main: [], total: [] };
+}
+
+/**
+ * One quote for each of accounts `from` to `to` − 1, made just before they are confirmed, as
+ * `npm run bench:api` makes them (what the quotes read is then in the billing-state cache).
+ */
+async function quote(run: Measured, from: number, to: number): Promise<void> {
+  const { target, quoteIds } = run;
   const headers = headersOf(target);
-  const quoteIds: string[] = [];
-  for (let i = 0; i < ACCOUNTS; i += 100) {
+  for (let i = from; i < to; i += 100) {
     const batch = await Promise.all(
-      Array.from({ length: Math.min(100, ACCOUNTS - i) }, async (_, j) => {
+      Array.from({ length: Math.min(100, to - i) }, async (_, j) => {
         const response = await fetch(`${target.bases[0]}/api/quotes`, {
           method: 'POST',
           headers: headers(i + j),
@@ -149,7 +157,6 @@ async function open(name: string, bffDir?: string): Promise<Measured> {
     );
     quoteIds.push(...batch);
   }
-  return { name, target, quoteIds, main: [], total: [] };
 }
 
 /** Confirms accounts `from` to `to` − 1 and prints what they cost; with `count`, the statements too. */
@@ -162,6 +169,7 @@ async function measure(run: Measured, from: number, to: number, count: boolean):
   const bffBefore = cpuMs([bff]);
   const threadsBefore = threadCpuMs(bff);
   const { result, refused } = await confirmRun(target, run.quoteIds, from, to);
+  if (count && target.pg) await setLogStatement(target.pg.url, 'none');
   const confirms = to - from;
   const cpuUs = ((cpuMs(target.serverPids()) - before) * 1000) / confirms;
   const bffUs = ((cpuMs([bff]) - bffBefore) * 1000) / confirms;
@@ -175,10 +183,7 @@ async function measure(run: Measured, from: number, to: number, count: boolean):
     `${run.name}: BFF threads, µs/confirm: ${threads.map(([name, us]) => `${name} ${us.toFixed(0)}`).join(', ')}`,
   );
   if (database.length > 0) console.log(`  of which the BFF ${bffUs.toFixed(0)} µs/confirm, PostgreSQL the rest`);
-  if (count && target.pg) {
-    await setLogStatement(target.pg.url, 'none');
-    statementsPerConfirm(target.pg.log, logOffset, confirms);
-  }
+  if (count && target.pg) statementsPerConfirm(target.pg.log, logOffset, confirms);
   if (refused.size > 0) console.log('  answers other than 201:', Object.fromEntries(refused));
   console.log(
     `  ${onPg ? 'PostgreSQL' : 'SQLite'} confirm: ${(confirms / result.duration).toFixed(0)} changes/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.non2xx + result.errors + result.timeouts} failed, server CPU ${cpuUs.toFixed(0)} µs/confirm; load ${load()}`,
@@ -190,14 +195,22 @@ const runs: Measured[] = [];
 try {
   if (compare) runs.push(await open(`${compare} (compared)`, compare));
   runs.push(await open('this checkout'));
+  // Each world opens at its first request.
+  for (const run of runs) await quote(run, 0, 1);
   await settled(() => runs.flatMap((r) => r.target.serverPids()), 120);
-  for (const run of runs) await confirmRun(run.target, run.quoteIds, 0, WARM);
+  for (const run of runs) {
+    await quote(run, 1, WARM);
+    await confirmRun(run.target, run.quoteIds, 0, WARM);
+  }
   await settled(() => runs.flatMap((r) => r.target.serverPids()), 60);
   console.log(`measuring: BFF pids ${runs.map((r) => r.target.serverPids()[0]).join(' ')}; load ${load()}`);
   const chunk = Math.floor((ACCOUNTS - WARM) / ROUNDS);
   for (let round = 0; round < ROUNDS; round++) {
     const from = WARM + round * chunk;
-    for (const run of runs) await measure(run, from, from + chunk, countStatements && round === 0);
+    for (const run of runs) {
+      await quote(run, from, from + chunk);
+      await measure(run, from, from + chunk, countStatements && round === 0);
+    }
   }
   for (const run of runs) {
     const problems = await run.target.withSql((sql, payments) => checkInvariants(sql, payments));

@@ -10,7 +10,6 @@ import type {
 } from '../order-repository';
 import type { ChangeSet, IssuedDocuments, OrderRecord, StoredResponse } from '../records';
 import { orderHolder } from './claim-rows';
-import type { Conn } from './connection';
 import { writeCompletedOrder } from './order-completion';
 import { writeFailedOrder } from './order-failure';
 import { keyInProgress, orderRecord, storedResponse } from './order-rows';
