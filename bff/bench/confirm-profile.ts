@@ -15,8 +15,8 @@ import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { checkInvariants } from '../src/testing/invariants';
-import { teamAccount, teamCatalog, teamPlan } from '../src/testing/scenario-builders';
 import { openTarget, type Target } from './api-target';
+import { benchScenario, confirmRequest } from './confirm-load';
 import { cpuMs, settled } from './cpu-time';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 1500);
@@ -30,11 +30,7 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
-const scenario = {
-  clock: '2026-06-10T12:00:00Z',
-  catalogs: [teamCatalog('bench', [teamPlan('team', 1, { USD: 1200 }), teamPlan('business', 2, { USD: 2500 })])],
-  accounts: Array.from({ length: ACCOUNTS }, (_, i) => teamAccount(`acct-${i}`, 'bench', 'team')),
-};
+const scenario = benchScenario(ACCOUNTS);
 const changeBody = JSON.stringify({
   planId: 'business',
   interval: { unit: 'month', count: 1 },
@@ -52,32 +48,13 @@ const headersOf = (target: Target) => (i: number) => ({
 /** Confirms accounts `from` to `to` − 1 once each; answers the run and the answers other than 201. */
 async function confirmRun(target: Target, quoteIds: readonly string[], from: number, to: number) {
   const headers = headersOf(target);
-  let next = from;
   const refused = new Map<string, number>();
   const result = await autocannon({
     url: `${target.bases[0]}/api/changes`,
     connections: 50,
     timeout: 30,
     amount: to - from,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (request) => {
-          const i = next++;
-          return {
-            ...request,
-            headers: { ...headers(i), 'idempotency-key': `profile-confirm-${i}` },
-            body: JSON.stringify({ quoteId: quoteIds[i] }),
-          };
-        },
-        onResponse: (status, body) => {
-          if (status >= 300) {
-            const code = `${status} ${(JSON.parse(body) as { code?: string }).code ?? ''}`;
-            refused.set(code, (refused.get(code) ?? 0) + 1);
-          }
-        },
-      },
-    ],
+    requests: [confirmRequest({ headers, quoteIds, first: from, keyPrefix: 'profile-confirm', refused })],
   });
   return { result, refused };
 }
