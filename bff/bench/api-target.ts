@@ -34,6 +34,8 @@ export type Target = Readonly<{
   sessions: readonly Session[];
   /** SQLite only: the world's file (what the burst's document list is read from). */
   databaseFile: string | null;
+  /** PostgreSQL only: the throwaway cluster's URL and its server log (a profiler counts statements in it). */
+  pg: Readonly<{ url: string; log: string }> | null;
   /** Reads the world's tables (the caller closes nothing: `stop` does). */
   withSql: <T>(work: (sql: TestSql, payments: SimulatedPaymentProvider) => Promise<T>) => Promise<T>;
   serverErrors: () => string;
@@ -117,6 +119,7 @@ export async function openTarget(
       bases: children.map((c) => c.base),
       sessions,
       databaseFile,
+      pg: cluster ? { url: cluster.url, log: join(cluster.dir, 'server.log') } : null,
       withSql,
       serverErrors: () => children.map((c) => c.stderr()).join(''),
       serverPids: () => [

@@ -7,10 +7,10 @@
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { checkInvariants } from '../src/testing/invariants';
-import { teamAccount, teamCatalog, teamPlan } from '../src/testing/scenario-builders';
 import { openTarget, type Target, type TargetShape } from './api-target';
 import { startBench } from './bench-server';
 import { runBurst } from './burst';
+import { benchScenario, confirmRequest } from './confirm-load';
 import { cpuMs, settled } from './cpu-time';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -156,30 +156,11 @@ async function measure(target: Target, bare: Readonly<{ base: string; pid: numbe
     );
     quoteIds.push(...batch);
   }
-  let next = 0;
   const refused = new Map<string, number>();
   const confirmed = await run('POST /api/changes (confirm)', target.serverPids, {
     url: [...target.bases].map((base) => `${base}/api/changes`) as unknown as string,
     amount: ACCOUNTS,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (request) => {
-          const i = next++;
-          return {
-            ...request,
-            headers: { ...headers(i), 'idempotency-key': `bench-confirm-${i}` },
-            body: JSON.stringify({ quoteId: quoteIds[i] }),
-          };
-        },
-        onResponse: (status, body) => {
-          if (status >= 300) {
-            const code = `${status} ${(JSON.parse(body) as { code?: string }).code ?? ''}`;
-            refused.set(code, (refused.get(code) ?? 0) + 1);
-          }
-        },
-      },
-    ],
+    requests: [confirmRequest({ headers, quoteIds, first: 0, keyPrefix: 'bench-confirm', refused })],
   });
   const confirms = confirmed.result;
   if (refused.size > 0) console.log('  confirm answers other than 201:', Object.fromEntries(refused));
@@ -272,11 +253,7 @@ function verdicts(rows: readonly Row[]): boolean {
   return pass;
 }
 
-const scenario = {
-  clock: '2026-06-10T12:00:00Z',
-  catalogs: [teamCatalog('bench', [teamPlan('team', 1, { USD: 1200 }), teamPlan('business', 2, { USD: 2500 })])],
-  accounts: Array.from({ length: ACCOUNTS }, (_, i) => teamAccount(`acct-${i}`, 'bench', 'team')),
-};
+const scenario = benchScenario(ACCOUNTS);
 
 console.log(
   `Planshift API benchmark: ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds, ${ACCOUNTS} accounts, loopback, Node ${process.version}; load average at start ${load1()}`,

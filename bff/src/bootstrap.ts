@@ -94,22 +94,22 @@ export async function startSystem(env: Env, options: SystemOptions = {}): Promis
   const world = options.scenario ? (options.scenario.id ?? 'scenario') : 'real';
   const log = (options.log ?? createLogger(env.LOG_LEVEL)).child({ world });
   const metrics = options.metrics ?? NO_METRICS;
-  // The processor keeps its records in the world's database, through a connection of its own
-  // (opened at its first charge, once the file is migrated): every instance sees the one processor.
   const location = { ...env, ...(options.databaseSchema ? { DATABASE_SCHEMA: options.databaseSchema } : {}) };
-  const payments = meteredPayments(
-    options.payments ??
-      new SimulatedPaymentProvider({
-        ledger: worldChargeLedger(location),
-        delayMs: env.PAYMENTS_LATENCY_MS,
-      }),
-    metrics,
-  );
   const opened = await openStore(
     location,
     localClaimPolicy({ instance: env.INSTANCE_ID, leaseSeconds: env.CLAIM_LEASE_SECONDS }),
   );
   const { store } = opened;
+  // The processor keeps its records in the world's database, in transactions of its own (on
+  // SQLite through the BFF's connection, docs/decisions/033): every instance sees the one processor.
+  const payments = meteredPayments(
+    options.payments ??
+      new SimulatedPaymentProvider({
+        ledger: worldChargeLedger(location, opened.database.dialect === 'sqlite' ? opened.database.db.$client : null),
+        delayMs: env.PAYMENTS_LATENCY_MS,
+      }),
+    metrics,
+  );
   const clock = new SystemClock(store, options.scenario !== undefined);
   const jobFailed = jobFailureLog(log, options.scenario?.book);
   const pool = options.pdfPool ?? new PdfWorkerPool();

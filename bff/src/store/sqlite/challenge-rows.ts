@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import * as t from '../../db/schema';
 import type { ChallengeStatus, PaymentChallengeRecord } from '../records';
 import type { Conn } from './connection';
+import type { PreparedRows } from './prepared-rows';
 
 type Row = typeof t.paymentChallenges.$inferSelect;
 
@@ -28,9 +29,11 @@ export function cardOnFile(tx: Conn, accountId: string, token: string) {
 }
 
 /** Ends an order's open challenge in the transaction that ends the order. */
-export function endOrderChallenge(tx: Conn, orderId: string, status: Exclude<ChallengeStatus, 'open'>, at: Instant) {
-  tx.update(t.paymentChallenges)
-    .set({ status, endedAt: at })
-    .where(and(eq(t.paymentChallenges.orderId, orderId), eq(t.paymentChallenges.status, 'open')))
-    .run();
+export function endOrderChallenge(
+  prepared: PreparedRows,
+  orderId: string,
+  status: Exclude<ChallengeStatus, 'open'>,
+  at: Instant,
+) {
+  prepared.update(t.paymentChallenges, { status, endedAt: at }, { orderId, status: 'open' });
 }

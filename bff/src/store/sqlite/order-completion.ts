@@ -11,7 +11,7 @@ import type { Conn } from './connection';
 import type { NewDocument } from './document-rows';
 import { finishKey, keyRow, storedResponse } from './order-rows';
 import type { AuditRow, OutboxRow } from './row-writer';
-import { readSeller, type SqliteContext } from './sqlite-context';
+import type { SqliteContext } from './sqlite-context';
 
 /**
  * Records a paid (or free) change in the transaction `tx`: the subscription, its scheduled
@@ -25,19 +25,20 @@ export function writeCompletedOrder(
   respond: (issued: IssuedDocuments) => StoredResponse,
 ): CompleteOrderResult {
   const { order, at } = change;
-  const current = tx.select().from(t.orders).where(eq(t.orders.id, order.id)).get();
+  const { prepared } = ctx;
+  const current = prepared.find(t.orders, { id: order.id });
   if (current?.status !== 'pending') {
     // Finished meanwhile (by recovery, or a concurrent retry): replay what it answered.
-    const key = keyRow(tx, order);
+    const key = keyRow(prepared, order);
     const replay = key && storedResponse(key);
     return replay ? { kind: 'completed', response: replay } : { kind: 'moved' };
   }
   // Claims keep other writers off the subscription; this is the last line of defence.
   if (!ctx.rows.writeSubscription(change.subscription, order.subscriptionVersion)) return { kind: 'moved' };
-  const accountRow = tx.select().from(t.accounts).where(eq(t.accounts.id, order.accountId)).get();
+  const accountRow = prepared.find(t.accounts, { id: order.accountId });
   if (!accountRow) throw new Error(`order ${order.id} has no account`);
   const account = accountRecord(accountRow, null);
-  const seller = readSeller(tx);
+  const seller = ctx.seller();
 
   let scheduledChangeId: string | null = null;
   if (change.endsPendingChange) {
@@ -93,23 +94,27 @@ export function writeCompletedOrder(
   if (change.invoice && invoiceId) issued.invoice = issue(invoiceId, creditNoteId, invoiceAmounts(change.invoice));
 
   const ledger = (amount: number, reason: 'credit_note' | 'applied_to_invoice', documentId: string | null) =>
-    tx
-      .insert(t.creditLedger)
-      .values({ accountId: order.accountId, amount, currency: order.currency, reason, documentId, createdAt: at })
-      .run();
+    prepared.insert(t.creditLedger, {
+      accountId: order.accountId,
+      amount,
+      currency: order.currency,
+      reason,
+      documentId,
+      createdAt: at,
+    });
   if (change.creditApplied > 0) ledger(-change.creditApplied, 'applied_to_invoice', invoiceId);
   if (change.creditAdded > 0) ledger(change.creditAdded, 'credit_note', creditNoteId);
 
   const rows = completedOrderRows(change, account, { invoiceId, creditNoteId, scheduledChangeId }, issued);
-  if (rows.payment) tx.insert(t.payments).values(rows.payment).run();
-  tx.insert(t.confirmedChanges).values(rows.confirmedChange).run();
-  tx.update(t.orders).set({ status: 'succeeded', completedAt: at }).where(eq(t.orders.id, order.id)).run();
+  if (rows.payment) prepared.insert(t.payments, rows.payment);
+  prepared.insert(t.confirmedChanges, rows.confirmedChange);
+  prepared.update(t.orders, { status: 'succeeded', completedAt: at }, { id: order.id });
   ctx.rows.queueEmail(rows.email);
   ctx.rows.audit(rows.audit);
 
   const response = respond(issued);
-  finishKey(tx, order, response);
-  endOrderChallenge(tx, order.id, 'succeeded', at);
+  finishKey(prepared, order, response);
+  endOrderChallenge(prepared, order.id, 'succeeded', at);
   ctx.claims.release(order.subscriptionId, orderHolder(order.id));
   return { kind: 'completed', response };
 }

@@ -41,11 +41,11 @@ export function writeFailedOrder(ctx: SqliteContext, tx: Conn, { order, at, outc
     .where(and(eq(t.orders.id, order.id), eq(t.orders.status, 'pending')))
     .run();
   if (updated.changes !== 1) return;
-  finishKey(tx, order, response);
+  finishKey(ctx.prepared, order, response);
   // The challenge (if the bank asked for one) ends with the order: the authentication passed when a
   // captured charge was refunded, refused or unanswered when the order was declined for it.
   endOrderChallenge(
-    tx,
+    ctx.prepared,
     order.id,
     notApplied ? 'succeeded' : outcome.declineCode === 'authentication_expired' ? 'expired' : 'failed',
     at,

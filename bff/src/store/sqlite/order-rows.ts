@@ -1,8 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import * as t from '../../db/schema';
 import type { ClaimInput } from '../order-repository';
 import type { OrderRecord, StoredResponse } from '../records';
-import type { Conn } from './connection';
+import type { PreparedRows } from './prepared-rows';
 
 type OrderRow = typeof t.orders.$inferSelect;
 
@@ -32,18 +31,15 @@ export function storedResponse(row: {
 }
 
 /** The Idempotency-Key row an order was claimed under. */
-export function keyRow(tx: Conn, order: OrderRecord) {
-  return tx
-    .select()
-    .from(t.idempotencyKeys)
-    .where(and(eq(t.idempotencyKeys.accountId, order.accountId), eq(t.idempotencyKeys.key, order.idempotencyKey)))
-    .get();
+export function keyRow(prepared: PreparedRows, order: OrderRecord) {
+  return prepared.find(t.idempotencyKeys, { accountId: order.accountId, key: order.idempotencyKey });
 }
 
-/** Completes the order's key with the answer its retries replay. */
-export function finishKey(tx: Conn, order: OrderRecord, response: StoredResponse): void {
-  tx.update(t.idempotencyKeys)
-    .set({ state: 'completed', responseStatus: response.status, responseBody: JSON.stringify(response.body) })
-    .where(and(eq(t.idempotencyKeys.accountId, order.accountId), eq(t.idempotencyKeys.key, order.idempotencyKey)))
-    .run();
+/** Completes the order's key with the answer its retries replay (in the caller's write transaction). */
+export function finishKey(prepared: PreparedRows, order: OrderRecord, response: StoredResponse): void {
+  prepared.update(
+    t.idempotencyKeys,
+    { state: 'completed', responseStatus: response.status, responseBody: JSON.stringify(response.body) },
+    { accountId: order.accountId, key: order.idempotencyKey },
+  );
 }

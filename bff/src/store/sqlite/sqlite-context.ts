@@ -8,6 +8,7 @@ import { ClaimRows } from './claim-rows';
 import { CollectionWriter } from './collection-rows';
 import type { Conn } from './connection';
 import { DocumentReader } from './document-rows';
+import { PreparedRows } from './prepared-rows';
 import { RowWriter } from './row-writer';
 
 /** One use case's share of a grouped commit: its work, and how its caller hears the outcome. */
@@ -39,6 +40,8 @@ export class SqliteContext {
   readonly documents: DocumentReader;
   readonly rows: RowWriter;
   readonly collections: CollectionWriter;
+  /** Statements of the confirm path, built once by their shape. */
+  readonly prepared: PreparedRows;
   /** Sessions and users never change once written; only a reset replaces them. */
   readonly sessions = new Map<string, SessionRecord>();
   readonly users = new Map<string, UserRecord>();
@@ -55,6 +58,7 @@ export class SqliteContext {
     this.documents = new DocumentReader(db);
     this.rows = new RowWriter(db.$client);
     this.collections = new CollectionWriter(db.$client, this.rows);
+    this.prepared = new PreparedRows(db);
   }
 
   /**
@@ -89,6 +93,11 @@ export class SqliteContext {
         reject,
       });
     });
+  }
+
+  /** The seller the documents are issued by, as the last reset set it (readSeller, prepared). */
+  seller(): Seller {
+    return sellerOf(this.prepared.find(t.system, {}));
   }
 
   #commitGroup(): void {
@@ -131,7 +140,11 @@ export class SqliteContext {
 
 /** The seller the documents are issued by, as the last reset set it. */
 export function readSeller(tx: Conn): Seller {
-  const seller = tx.select({ seller: t.system.seller }).from(t.system).get()?.seller;
+  return sellerOf(tx.select({ seller: t.system.seller }).from(t.system).get());
+}
+
+function sellerOf(row: Readonly<{ seller: unknown }> | undefined): Seller {
+  const seller = row?.seller;
   if (!seller) throw new Error('the seller is not set: reset to a scenario first');
   return seller as Seller;
 }

@@ -10,7 +10,6 @@ import type {
 } from '../order-repository';
 import type { ChangeSet, IssuedDocuments, OrderRecord, StoredResponse } from '../records';
 import { orderHolder } from './claim-rows';
-import type { Conn } from './connection';
 import { writeCompletedOrder } from './order-completion';
 import { writeFailedOrder } from './order-failure';
 import { keyInProgress, orderRecord, storedResponse } from './order-rows';
@@ -21,16 +20,12 @@ export class SqliteOrders implements OrderRepository {
   constructor(private readonly ctx: SqliteContext) {}
 
   async find(orderId: string): Promise<OrderRecord | null> {
-    const row = this.ctx.db.select().from(t.orders).where(eq(t.orders.id, orderId)).get();
+    const row = this.ctx.prepared.find(t.orders, { id: orderId });
     return row ? orderRecord(row) : null;
   }
 
   async findIdempotencyOutcome(accountId: string, key: string): Promise<IdempotencyOutcome | null> {
-    const row = this.ctx.db
-      .select()
-      .from(t.idempotencyKeys)
-      .where(and(eq(t.idempotencyKeys.accountId, accountId), eq(t.idempotencyKeys.key, key)))
-      .get();
+    const row = this.ctx.prepared.find(t.idempotencyKeys, { accountId, key });
     if (!row) return null;
     const order = row.orderId ? await this.find(row.orderId) : null;
     return { requestHash: row.requestHash, response: storedResponse(row), order };
@@ -39,41 +34,31 @@ export class SqliteOrders implements OrderRepository {
   async claim(input: ClaimInput): Promise<ClaimResult> {
     // The claim must be on disk before the card is charged, power cut or not: a charge without a
     // pending order could never be finished. Claims made at once share the commit and its fsync.
-    return this.ctx.writeGrouped([input.accountId], (tx) => this.#claim(tx, input), { durable: true });
+    return this.ctx.writeGrouped([input.accountId], () => this.#claim(input), { durable: true });
   }
 
-  #claim(tx: Conn, input: ClaimInput): ClaimResult {
-    const key = tx
-      .select()
-      .from(t.idempotencyKeys)
-      .where(and(eq(t.idempotencyKeys.accountId, input.accountId), eq(t.idempotencyKeys.key, input.idempotencyKey)))
-      .get();
+  /** In the grouped transaction: its statements are prepared ones, on the same connection as `tx`. */
+  #claim(input: ClaimInput): ClaimResult {
+    const { prepared } = this.ctx;
+    const key = prepared.find(t.idempotencyKeys, { accountId: input.accountId, key: input.idempotencyKey });
     if (key) {
       if (key.requestHash !== input.requestHash) return { kind: 'key_reused' };
       const response = storedResponse(key);
       if (response) return { kind: 'replay', response };
-      const order = key.orderId ? tx.select().from(t.orders).where(eq(t.orders.id, key.orderId)).get() : undefined;
+      const order = key.orderId ? prepared.find(t.orders, { id: key.orderId }) : undefined;
       return { kind: 'in_progress', order: order ? orderRecord(order) : null };
     }
-    const used = tx
-      .select({ id: t.orders.id })
-      .from(t.orders)
-      .where(and(eq(t.orders.accountId, input.accountId), eq(t.orders.idempotencyKey, input.idempotencyKey)))
-      .get();
+    const used = prepared.find(t.orders, { accountId: input.accountId, idempotencyKey: input.idempotencyKey });
     if (used) return { kind: 'key_expired' };
-    const subscription = tx
-      .select({ version: t.subscriptions.version })
-      .from(t.subscriptions)
-      .where(eq(t.subscriptions.id, input.order.subscriptionId))
-      .get();
+    const subscription = prepared.find(t.subscriptions, { id: input.order.subscriptionId });
     if (subscription?.version !== input.order.subscriptionVersion) return { kind: 'stale' };
     if (!this.ctx.claims.take(input.order.subscriptionId, orderHolder(input.order.id))) {
       return { kind: 'subscription_busy' };
     }
 
     const order: OrderRecord = { ...input.order, status: 'pending' };
-    tx.insert(t.orders).values(order).run();
-    tx.insert(t.idempotencyKeys).values(keyInProgress(input, order.id)).run();
+    prepared.insert(t.orders, order);
+    prepared.insert(t.idempotencyKeys, keyInProgress(input, order.id));
     return { kind: 'claimed', order };
   }
 
